@@ -1,0 +1,18 @@
+namespace Triggers.Core.Diagnostics;
+
+/// <summary>
+/// One problem found in a source file, reported the way compilers do:
+/// <c>path:line:col: error CODE: message</c>, with an optional hint on how to fix it.
+/// </summary>
+public sealed record Diagnostic(SourceLocation Location, Severity Severity, string Code, string Message, string? Hint = null)
+{
+    public bool IsError => Severity == Severity.Error;
+
+    /// <summary>The compiler-convention line, with the hint appended after a semicolon when present.</summary>
+    public override string ToString()
+    {
+        var kind = Severity == Severity.Error ? "error" : "warning";
+        var text = $"{Location.File}:{Location.Line}:{Location.Column}: {kind} {Code}: {Message}";
+        return Hint is null ? text : $"{text} (hint: {Hint})";
+    }
+}

@@ -1,0 +1,170 @@
+using System.Globalization;
+
+namespace Triggers.Core.Expressions;
+
+/// <summary>
+/// A value in the expression language: null, bool, number, string, time (UTC instant), duration, list or
+/// object. A small struct so evaluating a condition allocates nothing for scalars.
+/// </summary>
+public readonly struct Value : IEquatable<Value>
+{
+    private readonly object? _ref;
+    private readonly double _number;
+    private readonly long _ticks;
+
+    private Value(ValueKind kind, object? reference = null, double number = 0, long ticks = 0)
+    {
+        Kind = kind;
+        _ref = reference;
+        _number = number;
+        _ticks = ticks;
+    }
+
+    public static readonly Value Null;
+    public static readonly Value True = new(ValueKind.Bool, number: 1);
+    public static readonly Value False = new(ValueKind.Bool, number: 0);
+
+    public ValueKind Kind { get; }
+
+    public bool IsNull => Kind == ValueKind.Null;
+
+    public static Value Bool(bool value) => value ? True : False;
+
+    public static Value Number(double value) => double.IsFinite(value) ? new(ValueKind.Number, number: value) : Null;
+
+    public static Value String(string? value) => value is null ? Null : new(ValueKind.String, value);
+
+    public static Value Time(DateTimeOffset value) => new(ValueKind.Time, ticks: value.UtcTicks);
+
+    public static Value TimeFromTicks(long utcTicks) => new(ValueKind.Time, ticks: utcTicks);
+
+    public static Value Duration(TimeSpan value) => new(ValueKind.Duration, ticks: value.Ticks);
+
+    public static Value List(IReadOnlyList<Value> items) => new(ValueKind.List, items);
+
+    public static Value Object(IValueObject obj) => new(ValueKind.Object, obj);
+
+    public bool AsBool => Kind == ValueKind.Bool && _number != 0;
+
+    public double AsNumber => _number;
+
+    public string AsString => Kind == ValueKind.String ? (string)_ref! : ToString();
+
+    public DateTimeOffset AsTime => new(_ticks, TimeSpan.Zero);
+
+    public long TimeTicks => _ticks;
+
+    public TimeSpan AsDuration => new(_ticks);
+
+    public IReadOnlyList<Value> AsList => Kind == ValueKind.List ? (IReadOnlyList<Value>)_ref! : [];
+
+    public IValueObject? AsObject => _ref as IValueObject;
+
+    /// <summary>
+    /// Reads this value as an instant: times as they are, strings when they hold an ISO-8601 date or
+    /// date-time (traits such as <c>renewal_date</c> arrive as JSON strings).
+    /// </summary>
+    public bool TryGetTime(out long utcTicks)
+    {
+        if (Kind == ValueKind.Time)
+        {
+            utcTicks = _ticks;
+            return true;
+        }
+
+        if (Kind == ValueKind.String && TryParseTime((string)_ref!, out var time))
+        {
+            utcTicks = time.UtcTicks;
+            return true;
+        }
+
+        utcTicks = 0;
+        return false;
+    }
+
+    public static bool TryParseTime(string text, out DateTimeOffset time)
+    {
+        if (text.Length >= 10 && char.IsAsciiDigit(text[0]) &&
+            DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time))
+        {
+            return true;
+        }
+
+        time = default;
+        return false;
+    }
+
+    /// <summary>Truthiness for conditions: only <c>true</c> is true; null, missing and everything else is false.</summary>
+    public bool IsTrue => Kind == ValueKind.Bool && _number != 0;
+
+    public bool Equals(Value other)
+    {
+        if (Kind != other.Kind)
+        {
+            // A time and an ISO string naming the same instant are equal: traits arrive as strings.
+            if ((Kind == ValueKind.Time || other.Kind == ValueKind.Time) &&
+                TryGetTime(out var a) && other.TryGetTime(out var b))
+            {
+                return a == b;
+            }
+
+            return false;
+        }
+
+        return Kind switch
+        {
+            ValueKind.Null => true,
+            ValueKind.Bool or ValueKind.Number => _number.Equals(other._number),
+            ValueKind.String => string.Equals((string)_ref!, (string)other._ref!, StringComparison.Ordinal),
+            ValueKind.Time or ValueKind.Duration => _ticks == other._ticks,
+            ValueKind.List => ListEquals(AsList, other.AsList),
+            _ => ReferenceEquals(_ref, other._ref),
+        };
+    }
+
+    private static bool ListEquals(IReadOnlyList<Value> a, IReadOnlyList<Value> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!a[i].Equals(b[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public override bool Equals(object? obj) => obj is Value v && Equals(v);
+
+    public override int GetHashCode() => Kind switch
+    {
+        ValueKind.String => HashCode.Combine(Kind, StringComparer.Ordinal.GetHashCode((string)_ref!)),
+        ValueKind.Bool or ValueKind.Number => HashCode.Combine(Kind, _number),
+        ValueKind.Time or ValueKind.Duration => HashCode.Combine(Kind, _ticks),
+        _ => HashCode.Combine(Kind, _ref),
+    };
+
+    public static bool operator ==(Value left, Value right) => left.Equals(right);
+
+    public static bool operator !=(Value left, Value right) => !left.Equals(right);
+
+    /// <summary>The text form used when a value is rendered into a <c>{{ }}</c> template.</summary>
+    public override string ToString() => Kind switch
+    {
+        ValueKind.Null => "",
+        ValueKind.Bool => _number != 0 ? "true" : "false",
+        ValueKind.Number => _number.ToString("G15", CultureInfo.InvariantCulture),
+        ValueKind.String => (string)_ref!,
+        ValueKind.Time => AsTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        ValueKind.Duration => Model.DurationParser.Format(AsDuration),
+        ValueKind.List => "[" + string.Join(", ", AsList.Select(v => v.ToString())) + "]",
+        _ => "{" + string.Join(", ", AsObject!.MemberNames) + "}",
+    };
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+
+namespace Triggers.Core.Model;
+
+/// <summary>
+/// Durations as playbooks write them: an optional sign, a whole number and one unit,
+/// <c>s</c>, <c>m</c>, <c>h</c>, <c>d</c> or <c>w</c> (<c>45m</c>, <c>12h</c>, <c>3d</c>, <c>2w</c>, <c>-90d</c>).
+/// </summary>
+public static class DurationParser
+{
+    public const string Expected = "a duration such as 45m, 12h, 3d or 2w";
+
+    public static bool TryParse(ReadOnlySpan<char> text, out TimeSpan duration)
+    {
+        duration = default;
+        if (text.Length < 2)
+        {
+            return false;
+        }
+
+        var sign = 1;
+        if (text[0] is '-' or '+')
+        {
+            sign = text[0] == '-' ? -1 : 1;
+            text = text[1..];
+        }
+
+        var unit = text[^1];
+        var digits = text[..^1];
+        if (digits.IsEmpty || digits.ContainsAnyExceptInRange('0', '9') ||
+            !long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) ||
+            amount > 100_000)
+        {
+            return false;
+        }
+
+        long? seconds = unit switch
+        {
+            's' => amount,
+            'm' => amount * 60,
+            'h' => amount * 3600,
+            'd' => amount * 86400,
+            'w' => amount * 7 * 86400,
+            _ => null,
+        };
+        if (seconds is null)
+        {
+            return false;
+        }
+
+        duration = TimeSpan.FromSeconds(sign * seconds.Value);
+        return true;
+    }
+
+    /// <summary>The shortest playbook spelling of a duration (the inverse of <see cref="TryParse"/>).</summary>
+    public static string Format(TimeSpan duration)
+    {
+        var seconds = (long)duration.TotalSeconds;
+        var sign = seconds < 0 ? "-" : "";
+        seconds = Math.Abs(seconds);
+        return seconds switch
+        {
+            0 => "0s",
+            _ when seconds % (7 * 86400) == 0 => $"{sign}{seconds / (7 * 86400)}w",
+            _ when seconds % 86400 == 0 => $"{sign}{seconds / 86400}d",
+            _ when seconds % 3600 == 0 => $"{sign}{seconds / 3600}h",
+            _ when seconds % 60 == 0 => $"{sign}{seconds / 60}m",
+            _ => $"{sign}{seconds}s",
+        };
+    }
+}
