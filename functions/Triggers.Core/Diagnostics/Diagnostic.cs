@@ -8,11 +8,10 @@ public sealed record Diagnostic(SourceLocation Location, Severity Severity, stri
 {
     public bool IsError => Severity == Severity.Error;
 
-    /// <summary>The compiler-convention line, with the hint appended after a semicolon when present.</summary>
+    /// <summary>The compiler-convention line <c>path:line:col: error CODE: message</c>, without the hint.</summary>
     public override string ToString()
     {
         var kind = Severity == Severity.Error ? "error" : "warning";
-        var text = $"{Location.File}:{Location.Line}:{Location.Column}: {kind} {Code}: {Message}";
-        return Hint is null ? text : $"{text} (hint: {Hint})";
+        return $"{Location.File}:{Location.Line}:{Location.Column}: {kind} {Code}: {Message}";
     }
 }

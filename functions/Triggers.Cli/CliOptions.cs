@@ -1,0 +1,54 @@
+using System.CommandLine;
+using System.Globalization;
+using Triggers.Core.Model;
+
+namespace Triggers.Cli;
+
+/// <summary>Options several commands share, parsed with errors that say what was expected.</summary>
+internal static class CliOptions
+{
+    public static Option<string> Playbooks() => new("--playbooks")
+    {
+        Description = "The playbook directory (default: ./playbooks)",
+        DefaultValueFactory = _ => PlaybookFiles.DefaultDirectory,
+    };
+
+    public static Option<FileInfo> Events() => new("--events")
+    {
+        Description = "A JSON Lines file of CloudEvents, one per line ('-' reads standard input)",
+        Required = true,
+    };
+
+    public static Option<DateTimeOffset?> Until() => new("--until")
+    {
+        Description = "Run the virtual clock until this time (ISO 8601, UTC); default: the last event's time",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
+            {
+                return time;
+            }
+
+            result.AddError($"--until: '{text}' is not a timestamp; write ISO 8601 such as 2026-06-30T00:00:00Z");
+            return null;
+        },
+    };
+
+    public static Option<TimeSpan> AllowedLateness() => new("--allowed-lateness")
+    {
+        Description = "How late (behind the newest event) an event may arrive and still be processed in time order, e.g. 10m or 1h (default 0)",
+        DefaultValueFactory = _ => TimeSpan.Zero,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (DurationParser.TryParse(text, out var duration) && duration >= TimeSpan.Zero)
+            {
+                return duration;
+            }
+
+            result.AddError($"--allowed-lateness: '{text}' is not a duration; write e.g. 30s, 10m, 1h or 1d");
+            return TimeSpan.Zero;
+        },
+    };
+}

@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Triggers.Core.Engine;
+
+namespace Triggers.Cli.Commands;
+
+/// <summary>
+/// <c>triggers simulate</c>: replays a JSON Lines file of CloudEvents on a virtual clock through the production
+/// engine, prints every outcome (table or JSON lines) and a summary on stderr. Dispatches nothing.
+/// </summary>
+internal static class SimulateCommand
+{
+    public static Command Create()
+    {
+        var playbooks = CliOptions.Playbooks();
+        var events = CliOptions.Events();
+        var until = CliOptions.Until();
+        var lateness = CliOptions.AllowedLateness();
+        var format = new Option<string>("--format") { Description = "table (for people) or json (one object per line)", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var command = new Command("simulate", "Replay event history through the playbooks on a virtual clock; dispatch nothing")
+        {
+            playbooks, events, until, lateness, format,
+        };
+        command.SetAction(result => Run(new Request(result.GetValue(playbooks)!, result.GetValue(events)!.ToString(), result.GetValue(until),
+            result.GetValue(lateness), result.GetValue(format)!), Console.OpenStandardOutput(), Console.Error));
+        return command;
+    }
+
+    public sealed record Request(string Playbooks, string Events, DateTimeOffset? Until, TimeSpan AllowedLateness, string Format);
+
+    public static int Run(Request request, Stream output, TextWriter error)
+    {
+        var loaded = PlaybookFiles.Load(request.Playbooks, error);
+        if (loaded is null)
+        {
+            return 1;
+        }
+
+        if (loaded.HasErrors)
+        {
+            DiagnosticPrinter.Print(loaded.Diagnostics, error);
+            error.WriteLine("simulation not run: fix the errors above first (triggers validate)");
+            return 1;
+        }
+
+        if (request.Events != "-" && !File.Exists(request.Events))
+        {
+            error.WriteLine($"triggers: events file '{request.Events}' does not exist");
+            return 1;
+        }
+
+        using var buffered = new BufferedStream(output, 1 << 16);
+        using var json = new Utf8JsonWriter(buffered, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var table = new StreamWriter(buffered, leaveOpen: true);
+        Action<Outcome> print = request.Format == "json"
+            ? o =>
+            {
+                OutcomeJson.Write(json, o);
+                json.Flush();
+                json.Reset();
+                buffered.WriteByte((byte)'\n');
+            }
+            : o => table.WriteLine(TableRow(o));
+        if (request.Format != "json")
+        {
+            table.WriteLine($"{"time",-20}  {"kind",-10}  {"account",-14}  {"rule / milestone / stage",-44}  detail");
+        }
+
+        var program = new Core.Engine.CompiledPlaybooks(loaded.Set);
+        var simulator = new Simulator(program, new SimulationOptions { AllowedLateness = request.AllowedLateness, Until = request.Until }, print);
+        var clock = Stopwatch.StartNew();
+        var name = request.Events == "-" ? "stdin" : request.Events;
+        using (var input = request.Events == "-" ? Console.OpenStandardInput() : File.OpenRead(request.Events))
+        using (var progress = new Progress(error, input))
+        {
+            JsonLines.Read(input, (line, number) =>
+            {
+                simulator.Add(line, $"{name}:{number}");
+                progress.Tick(simulator.Stats.Events);
+            });
+        }
+
+        simulator.Finish();
+        table.Flush();
+        buffered.Flush();
+        clock.Stop();
+        error.WriteLine(Summary(simulator.Stats, clock.Elapsed));
+        return 0;
+    }
+
+    internal static string Summary(SimulationStats s, TimeSpan elapsed)
+    {
+        var rate = s.Events / Math.Max(elapsed.TotalSeconds, 1e-6);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"events: {s.Events:N0} ({s.Processed:N0} processed, {s.Duplicates:N0} duplicates, {s.Late:N0} late, {s.Rejected:N0} rejected, {s.AfterUntil:N0} after --until) " +
+            $"over {s.Accounts:N0} accounts; actions: {s.Actions:N0}, suppressed: {s.Suppressed:N0}, milestone changes: {s.Milestones:N0}, " +
+            $"stage changes: {s.StageChanges:N0}; {elapsed.TotalSeconds:F2} s, {rate:N0} events/s");
+    }
+
+    private static string TableRow(Outcome o)
+    {
+        var what = o.Kind switch
+        {
+            OutcomeKind.Milestone => $"{o.Playbook}/{o.Milestone}",
+            OutcomeKind.Stage => $"{o.Journey}/{o.Stage}",
+            _ => o.QualifiedRule ?? o.TriggerEventId ?? "",
+        };
+        var detail = o.Kind switch
+        {
+            OutcomeKind.Action => o.Action switch
+            {
+                "email" => $"email to {o.To} ({o.Template})",
+                "task" => $"task \"{o.Title}\" for {o.Assignee ?? "unassigned"} ({o.Priority})",
+                "webhook" => $"webhook to {o.Target}",
+                _ => $"emit {o.Type}",
+            },
+            OutcomeKind.Milestone => o.Status!,
+            OutcomeKind.Stage => o.Because ?? "entered",
+            _ => $"{o.Action} {o.Reason}: {o.Because}".Trim(),
+        };
+        return $"{OutcomeJson.Format(o.Time),-20}  {OutcomeJson.Kind(o.Kind),-10}  {o.AccountId,-14}  {what,-44}  {detail}";
+    }
+}

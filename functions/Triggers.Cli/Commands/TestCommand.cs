@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Triggers.Core.Testing;
+
+namespace Triggers.Cli.Commands;
+
+/// <summary><c>triggers test [DIR]</c>: runs every <c>*.test.yaml</c>; ends with <c>N passed, N failed</c>.</summary>
+internal static class TestCommand
+{
+    public static Command Create()
+    {
+        var directory = new Argument<string>("DIR")
+        {
+            Description = "The playbook directory holding *.test.yaml files (default: ./playbooks)",
+            Arity = ArgumentArity.ZeroOrOne,
+            DefaultValueFactory = _ => PlaybookFiles.DefaultDirectory,
+        };
+        var command = new Command("test", "Run the playbook tests (*.test.yaml) and show expected against actual for each failure") { directory };
+        command.SetAction(result => Run(result.GetValue(directory)!, Console.Out, Console.Error));
+        return command;
+    }
+
+    public static int Run(string directory, TextWriter output, TextWriter error)
+    {
+        var result = PlaybookFiles.Load(directory, error);
+        if (result is null)
+        {
+            return 1;
+        }
+
+        if (result.HasErrors)
+        {
+            DiagnosticPrinter.Print(result.Diagnostics, output);
+            error.WriteLine("tests not run: fix the errors above first");
+            return 1;
+        }
+
+        int passed = 0, failed = 0;
+        foreach (var test in result.Set.Tests)
+        {
+            var outcome = PlaybookTestRunner.Run(result.Set, test);
+            if (outcome.Passed)
+            {
+                passed++;
+                output.WriteLine($"PASS {test.Location.File}: {test.Name}");
+                continue;
+            }
+
+            failed++;
+            output.WriteLine($"FAIL {test.Location}: {test.Name}");
+            foreach (var line in outcome.Report)
+            {
+                output.WriteLine($"    {line}");
+            }
+        }
+
+        if (passed + failed == 0)
+        {
+            error.WriteLine($"no tests (*.test.yaml) under '{directory}'");
+        }
+
+        output.WriteLine($"{passed} passed, {failed} failed");
+        return failed > 0 ? 1 : 0;
+    }
+}

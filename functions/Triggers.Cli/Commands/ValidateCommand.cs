@@ -1,0 +1,38 @@
+using System.CommandLine;
+
+namespace Triggers.Cli.Commands;
+
+/// <summary><c>triggers validate [DIR]</c>: every problem as <c>path:line:col: error CODE: message</c>; exit 1 on any error.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var directory = new Argument<string>("DIR")
+        {
+            Description = "The playbook directory (default: ./playbooks, else the current directory)",
+            Arity = ArgumentArity.ZeroOrOne,
+            DefaultValueFactory = _ => PlaybookFiles.DefaultDirectory,
+        };
+        var command = new Command("validate", "Check playbooks, journeys, webhook targets and tests; print every problem with its position")
+        {
+            directory,
+        };
+        command.SetAction(result => Run(result.GetValue(directory)!, Console.Out, Console.Error));
+        return command;
+    }
+
+    public static int Run(string directory, TextWriter output, TextWriter error)
+    {
+        var result = PlaybookFiles.Load(directory, error);
+        if (result is null)
+        {
+            return 1;
+        }
+
+        DiagnosticPrinter.Print(result.Diagnostics, output);
+        var set = result.Set;
+        error.WriteLine($"{DiagnosticPrinter.Summary(result.Diagnostics)}: {set.Playbooks.Count} playbooks, " +
+                        $"{set.Playbooks.Sum(p => p.Rules.Count)} rules, {set.Journeys.Count} journeys, {set.Tests.Count} tests");
+        return result.HasErrors ? 1 : 0;
+    }
+}

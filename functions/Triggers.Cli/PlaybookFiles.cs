@@ -1,0 +1,42 @@
+using Triggers.Core.Loading;
+
+namespace Triggers.Cli;
+
+/// <summary>Reads every YAML file under a playbook directory; Core never touches the file system itself.</summary>
+internal static class PlaybookFiles
+{
+    /// <summary>The directory a command uses when none is given: ./playbooks when it exists, else the current one.</summary>
+    public static string DefaultDirectory => Directory.Exists("playbooks") ? "playbooks" : ".";
+
+    public static IReadOnlyList<SourceFile> Read(string directory)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
+        return [.. Directory.EnumerateFiles(directory, "*", options)
+            .Where(path => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+            .Where(path => !path.Split(Path.DirectorySeparatorChar).Contains("node_modules"))
+            .Order(StringComparer.Ordinal)
+            .Select(path => new SourceFile(Display(path), File.ReadAllText(path)))];
+    }
+
+    /// <summary>Paths as the user typed the directory, with forward slashes, so editors can jump to them.</summary>
+    private static string Display(string path) => path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path.Replace('\\', '/');
+
+    /// <summary>Loads the directory, or explains on stderr why it cannot (missing directory, no YAML).</summary>
+    public static LoadResult? Load(string directory, TextWriter error)
+    {
+        if (!Directory.Exists(directory))
+        {
+            error.WriteLine($"triggers: directory '{directory}' does not exist");
+            return null;
+        }
+
+        var files = Read(directory);
+        if (files.Count == 0)
+        {
+            error.WriteLine($"triggers: no playbook files (*.yaml) under '{directory}'");
+            return null;
+        }
+
+        return PlaybookLoader.Load(files);
+    }
+}

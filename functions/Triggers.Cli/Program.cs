@@ -1,0 +1,12 @@
+using System.CommandLine;
+using Triggers.Cli.Commands;
+
+var root = new RootCommand("Triggers: journey-trigger automation for customer-success teams. " +
+                           "Validate, test, simulate and explain playbooks written in YAML.")
+{
+    ValidateCommand.Create(),
+    TestCommand.Create(),
+    SimulateCommand.Create(),
+};
+
+return root.Parse(args).Invoke();

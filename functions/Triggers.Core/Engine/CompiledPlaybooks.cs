@@ -1,0 +1,145 @@
+using System.Security.Cryptography;
+using System.Text;
+using Triggers.Core.Model;
+using Triggers.Core.Writing;
+
+namespace Triggers.Core.Engine;
+
+/// <summary>
+/// A loaded playbook set turned into indexes the engine walks per input: reactions by event type, by milestone
+/// change and by stage, so an event touches only the reactions that listen to it. Built once per load.
+/// </summary>
+public sealed class CompiledPlaybooks
+{
+    private static readonly IReadOnlyList<Reaction> None = [];
+    private readonly Dictionary<string, List<Reaction>> _byEvent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Reaction>> _byUnless = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Milestone>> _bySuccess = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, MilestoneStatus), List<Reaction>> _byMilestone = [];
+    private readonly Dictionary<string, List<Reaction>> _byStage = new(StringComparer.Ordinal);
+    private readonly List<Reaction> _reactions = [];
+    private readonly Dictionary<string, Stage> _stages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _milestoneIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _stageOrder = new(StringComparer.Ordinal);
+
+    public CompiledPlaybooks(PlaybookSet set, IReadOnlyCollection<string>? onlyPlaybooks = null)
+    {
+        Set = set;
+        foreach (var playbook in set.Playbooks.Where(p => onlyPlaybooks is null || onlyPlaybooks.Contains(p.Id)))
+        {
+            var version = Version(playbook);
+            foreach (var milestone in playbook.Milestones)
+            {
+                _milestoneIndex[milestone.QualifiedId] = _milestoneIndex.Count;
+                Milestones.Add(milestone);
+                Add(new Reaction
+                {
+                    Index = _reactions.Count, Kind = ReactionKind.ReachMilestone, Trigger = milestone.ReachedWhen,
+                    AppliesTo = playbook.AppliesTo, Milestone = milestone, Version = version, Name = milestone.QualifiedId,
+                });
+                Index(_bySuccess, milestone.Success.EventType, milestone);
+            }
+
+            foreach (var rule in playbook.Rules)
+            {
+                Add(new Reaction
+                {
+                    Index = _reactions.Count, Kind = ReactionKind.Rule, Trigger = rule.When, Where = rule.Where, Unless = rule.Unless,
+                    AppliesTo = playbook.AppliesTo, Rule = rule, Version = version, Name = rule.QualifiedId,
+                });
+            }
+        }
+
+        foreach (var journey in set.Journeys)
+        {
+            foreach (var stage in journey.Stages)
+            {
+                _stages[stage.Id] = stage;
+                _stageOrder[stage.Id] = _stageOrder.Count;
+                Add(new Reaction
+                {
+                    Index = _reactions.Count, Kind = ReactionKind.EnterStage, Trigger = stage.EnteredWhen, Stage = stage,
+                    Version = journey.Id, Name = $"{journey.Id}/{stage.Id}",
+                });
+            }
+        }
+    }
+
+    public PlaybookSet Set { get; }
+
+    internal IReadOnlyList<Reaction> Reactions => _reactions;
+
+    internal List<Reaction> TraitReactions { get; } = [];
+
+    internal List<Reaction> AtMostReactions { get; } = [];
+
+    internal List<Milestone> Milestones { get; } = [];
+
+    internal IReadOnlyList<Reaction> OnEvent(string type) => _byEvent.TryGetValue(type, out var list) ? list : None;
+
+    internal IReadOnlyList<Reaction> OnUnless(string type) => _byUnless.TryGetValue(type, out var list) ? list : None;
+
+    internal IReadOnlyList<Milestone> OnSuccess(string type) => _bySuccess.TryGetValue(type, out var list) ? list : [];
+
+    internal IReadOnlyList<Reaction> OnMilestone(string id, MilestoneStatus status) =>
+        _byMilestone.TryGetValue((id, status), out var list) ? list : None;
+
+    internal IReadOnlyList<Reaction> OnStage(string stage) => _byStage.TryGetValue(stage, out var list) ? list : None;
+
+    internal Stage? StageById(string id) => _stages.GetValueOrDefault(id);
+
+    internal int MilestoneIndex(string qualifiedId) => _milestoneIndex[qualifiedId];
+
+    /// <summary>Position of a stage in its journey (journeys are numbered one after another).</summary>
+    internal int StageOrder(string stageId) => _stageOrder.GetValueOrDefault(stageId, -1);
+
+    /// <summary>Whether any reaction cares about this event type at all (lets the engine skip it cheaply).</summary>
+    internal bool Listens(string type) => _byEvent.ContainsKey(type) || _byUnless.ContainsKey(type) || _bySuccess.ContainsKey(type);
+
+    private void Add(Reaction reaction)
+    {
+        _reactions.Add(reaction);
+        switch (reaction.Trigger)
+        {
+            case EventTrigger e:
+                Index(_byEvent, e.EventType, reaction);
+                break;
+            case CountTrigger c:
+                Index(_byEvent, c.EventType, reaction);
+                if (c.AtMost is not null)
+                {
+                    AtMostReactions.Add(reaction);
+                }
+
+                break;
+            case MilestoneTrigger m:
+                Index(_byMilestone, (m.MilestoneId, m.Is), reaction);
+                break;
+            case StageTrigger s:
+                Index(_byStage, s.StageId, reaction);
+                break;
+            case ThresholdTrigger or ScheduleTrigger:
+                TraitReactions.Add(reaction);
+                break;
+        }
+
+        if (reaction.Unless is { } unless)
+        {
+            Index(_byUnless, unless.EventType, reaction);
+        }
+    }
+
+    private static void Index<TKey, T>(Dictionary<TKey, List<T>> index, TKey key, T item)
+        where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+
+        list.Add(item);
+    }
+
+    private static string Version(Playbook playbook) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(PlaybookWriter.Write(playbook))).AsSpan(0, 6));
+}

@@ -1,0 +1,197 @@
+using System.Text;
+using Triggers.Core.Expressions;
+using Triggers.Core.Loading;
+using Triggers.Core.Model;
+
+namespace Triggers.Core.Engine;
+
+/// <summary>Firing a rule: limits, quiet hours, suppressed recipients, rendering and <c>emit</c> chaining.</summary>
+public sealed partial class JourneyEngine
+{
+    private readonly Dictionary<string, TimeZoneInfo> _zones = new(StringComparer.Ordinal);
+
+    private void FireRule(AccountState state, Reaction reaction, CloudEvent? trigger, string cause, long t, int depth)
+    {
+        var rule = reaction.Rule!;
+        if (rule.Limit is { } limit)
+        {
+            if (!state.Fires.TryGetValue(reaction.Index, out var fires))
+            {
+                state.Fires[reaction.Index] = fires = [];
+            }
+
+            fires.RemoveAll(x => x <= t - limit.Per.Ticks);
+            if (fires.Count >= limit.Max)
+            {
+                for (var i = 0; i < rule.Actions.Count; i++)
+                {
+                    Suppressed(state, reaction, i, trigger, cause, t, "limit",
+                        $"limit of {limit.Max} per {DurationParser.Format(limit.Per)} reached (last fired {At(fires[^1]):yyyy-MM-ddTHH:mm:ssZ})");
+                }
+
+                return;
+            }
+
+            fires.Add(t);
+        }
+
+        for (var i = 0; i < rule.Actions.Count; i++)
+        {
+            if (rule.QuietHours is { } quiet && QuietHoursCalculator.EndOfQuiet(quiet, Zone(state, quiet, trigger), t) is { } end)
+            {
+                AddPending(state, new PendingItem
+                {
+                    Kind = PendingKind.DelayedAction, Reaction = reaction.Index, Due = end, Seq = state.NextSeq++,
+                    Trigger = trigger?.Raw.ToArray(), Cause = cause, Since = t, Action = i,
+                }, reaction, t);
+                continue;
+            }
+
+            Deliver(state, reaction, i, trigger, cause, t, depth);
+        }
+    }
+
+    private TimeZoneInfo Zone(AccountState state, QuietHours quiet, CloudEvent? trigger)
+    {
+        var name = quiet.Zone;
+        if (name is null)
+        {
+            SetContext(state, trigger, trigger);
+            name = quiet.ZoneExpression!.Compiled.Evaluate(_context) is { Kind: ValueKind.String } v ? v.AsString : null;
+        }
+
+        if (name is null)
+        {
+            return TimeZoneInfo.Utc;
+        }
+
+        if (!_zones.TryGetValue(name, out var zone))
+        {
+            _zones[name] = zone = TimeZones.TryFind(name, out var found) ? found : TimeZoneInfo.Utc;
+        }
+
+        return zone;
+    }
+
+    private void Deliver(AccountState state, Reaction reaction, int index, CloudEvent? trigger, string cause, long t, int depth)
+    {
+        var action = reaction.Rule!.Actions[index];
+        SetContext(state, trigger, trigger);
+        var id = EffectIds.For(reaction.Version, reaction.Name, state.AccountId, cause, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var outcome = new Outcome
+        {
+            Kind = OutcomeKind.Action, Id = id, Time = At(t), AccountId = state.AccountId, Playbook = reaction.PlaybookId,
+            Rule = reaction.Rule.Id, Action = action.Kind, TriggerEventId = trigger?.Id, Because = Because(reaction, trigger, t),
+        };
+        switch (action)
+        {
+            case EmailAction email:
+                var to = email.To.Compiled.Render(_context);
+                if (state.Suppressed.TryGetValue(to, out var why))
+                {
+                    Suppressed(state, reaction, index, trigger, cause, t, why, $"{to} {why}; no further email is sent to it");
+                    return;
+                }
+
+                Emit(outcome with
+                {
+                    To = to, Template = email.TemplateName,
+                    Payload = email.Data is null ? null : JsonTemplateRenderer.Render(email.Data, _context),
+                });
+                break;
+            case TaskAction task:
+                Emit(outcome with
+                {
+                    Title = task.Title.Compiled.Render(_context), Assignee = task.Assignee?.Compiled.Render(_context),
+                    Priority = task.Priority.ToString().ToLowerInvariant(), Due = task.Due is { } due ? At(t + due.Ticks) : null,
+                });
+                break;
+            case WebhookAction webhook:
+                Emit(outcome with
+                {
+                    Target = webhook.Target, Payload = webhook.Body is null ? null : JsonTemplateRenderer.Render(webhook.Body, _context),
+                });
+                break;
+            case EmitAction emit:
+                var data = emit.Data is null ? "{}" : JsonTemplateRenderer.Render(emit.Data, _context);
+                Emit(outcome with { Type = emit.EventType, Payload = data });
+                EmitEvent(state, reaction, emit, id, trigger, data, t, depth);
+                break;
+        }
+    }
+
+    private void EmitEvent(AccountState state, Reaction reaction, EmitAction emit, string id, CloudEvent? trigger, string data, long t, int depth)
+    {
+        if (depth >= MaxEmitDepth)
+        {
+            Suppressed(state, reaction, -1, trigger, id, t, "emit-depth", $"emit chain deeper than {MaxEmitDepth}; '{emit.EventType}' not processed");
+            return;
+        }
+
+        var json = new StringBuilder()
+            .Append("{\"specversion\":\"1.0\",\"id\":\"").Append(id)
+            .Append("\",\"source\":\"triggers/").Append(reaction.Name)
+            .Append("\",\"type\":\"").Append(emit.EventType)
+            .Append("\",\"time\":\"").Append(At(t).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture))
+            .Append("\",\"accountid\":").Append(System.Text.Json.JsonSerializer.Serialize(state.AccountId));
+        if (trigger?.UserId is { } user)
+        {
+            json.Append(",\"userid\":").Append(System.Text.Json.JsonSerializer.Serialize(user));
+        }
+
+        json.Append(",\"data\":").Append(data).Append('}');
+        if (EventParser.TryParse(Encoding.UTF8.GetBytes(json.ToString()), out var emitted, out _) && state.Seen.Add(emitted!.Id))
+        {
+            using (emitted)
+            {
+                Handle(state, emitted, depth + 1);
+            }
+        }
+    }
+
+    private void Suppressed(AccountState state, Reaction reaction, int index, CloudEvent? trigger, string cause, long t, string reason, string because)
+    {
+        var action = index >= 0 ? reaction.Rule!.Actions[index] : null;
+        Emit(new Outcome
+        {
+            Kind = OutcomeKind.Suppressed,
+            Id = EffectIds.For(reaction.Version, reaction.Name, state.AccountId, cause, $"{index}:suppressed"),
+            Time = At(t), AccountId = state.AccountId, Playbook = reaction.PlaybookId, Rule = reaction.Rule?.Id,
+            Action = action?.Kind, Reason = reason, TriggerEventId = trigger?.Id, Because = because,
+        });
+    }
+
+    /// <summary>Why the rule fired, in words: the trigger, the window that closed, the values its conditions read.</summary>
+    private string Because(Reaction reaction, CloudEvent? trigger, long t)
+    {
+        var text = new StringBuilder();
+        text.Append(reaction.Trigger switch
+        {
+            EventTrigger e => $"{e.EventType} {trigger?.Id}",
+            CountTrigger { AtLeast: { } n } c => $"{n} {c.EventType} within {DurationParser.Format(c.Within)}",
+            CountTrigger c => $"at most {c.AtMost} {c.EventType} within {DurationParser.Format(c.Within)}",
+            ThresholdTrigger th => $"{th.Value.Text} {(th.Below is { } b ? $"below {b}" : $"above {th.Above}")} for {DurationParser.Format(th.For)}",
+            MilestoneTrigger m => $"milestone {m.MilestoneId} {Describe(m.Is)}",
+            StageTrigger { StuckFor: { } stuck } s => $"stuck in stage {s.StageId} for {DurationParser.Format(stuck)}",
+            StageTrigger s => $"entered stage {s.StageId}",
+            ScheduleTrigger s => $"schedule {s.Date.Text} {DurationParser.Format(s.Offset)}",
+            _ => reaction.Trigger.Kind,
+        });
+        if (reaction.Unless is { } unless)
+        {
+            text.Append($"; no {unless.EventType} within {DurationParser.Format(unless.Within)}");
+        }
+
+        if (reaction.Where is { } where)
+        {
+            text.Append($"; where {where.Text}");
+            foreach (var path in where.Compiled.Paths)
+            {
+                text.Append($" [{path} = {PathReader.Read(_context, path)}]");
+            }
+        }
+
+        _ = t;
+        return text.ToString();
+    }
+}

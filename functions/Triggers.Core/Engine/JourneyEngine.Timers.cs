@@ -1,0 +1,131 @@
+using Triggers.Core.Model;
+
+namespace Triggers.Core.Engine;
+
+/// <summary>Timers: windows closing, thresholds held long enough, schedules falling due, stages overstayed.</summary>
+public sealed partial class JourneyEngine
+{
+    private void Fire(AccountState state, PendingItem item)
+    {
+        var reaction = Reactions[item.Reaction];
+        var t = item.Due;
+        switch (item.Kind)
+        {
+            case PendingKind.Absence:
+                Complete(state, reaction, Parse(item.Trigger), item.Cause, t, depth: 0);
+                break;
+            case PendingKind.MilestoneWindow:
+                var trigger = Parse(item.Trigger);
+                MilestoneOutcome(state, reaction, MilestoneStatus.Failed, trigger, item.Cause, t);
+                MilestoneChanged(state, reaction.Milestone!, MilestoneStatus.Failed, trigger, item.Cause, t, depth: 0);
+                break;
+            case PendingKind.ThresholdHold:
+                if (state.ThresholdSince.TryGetValue(reaction.Index, out var since) && since == item.Since && state.ThresholdFired.Add(reaction.Index))
+                {
+                    Triggered(state, reaction, Parse(item.Trigger), item.Cause, t, depth: 0);
+                }
+
+                break;
+            case PendingKind.Schedule:
+                Triggered(state, reaction, null, item.Cause, t, depth: 0);
+                break;
+            case PendingKind.StageStuck:
+                var stage = ((StageTrigger)reaction.Trigger).StageId;
+                if (program.StageById(stage) is { } s && state.CurrentStage.GetValueOrDefault(s.JourneyId) == stage && Applies(state, reaction, null))
+                {
+                    Triggered(state, reaction, Parse(item.Trigger), item.Cause, t, depth: 0);
+                }
+
+                break;
+            case PendingKind.DelayedAction:
+                Deliver(state, reaction, item.Action, Parse(item.Trigger), item.Cause, t, depth: 0);
+                break;
+            case PendingKind.AtMost:
+                FireAtMost(state, reaction, item);
+                break;
+        }
+    }
+
+    private void FireAtMost(AccountState state, Reaction reaction, PendingItem item)
+    {
+        var count = (CountTrigger)reaction.Trigger;
+        var t = item.Due;
+        var times = Times(state, reaction.Index);
+        times.RemoveAll(x => x <= t - count.Within.Ticks);
+        if (times.Count <= count.AtMost!.Value && Applies(state, reaction, null))
+        {
+            Triggered(state, reaction, null, item.Cause, t, depth: 0);
+        }
+
+        // The next window starts where this one ended.
+        AddPending(state, new PendingItem
+        {
+            Kind = PendingKind.AtMost, Reaction = reaction.Index, Due = t + count.Within.Ticks, Seq = state.NextSeq++,
+            Cause = $"at-most:{t}", Since = t,
+        }, reaction, t);
+    }
+
+    /// <summary>Account traits changed: re-read every threshold value and schedule date.</summary>
+    private void TraitsChanged(AccountState state, CloudEvent e, long t)
+    {
+        foreach (var reaction in program.TraitReactions)
+        {
+            var applies = Applies(state, reaction, e);
+            SetContext(state, e, null);
+            switch (reaction.Trigger)
+            {
+                case ThresholdTrigger threshold:
+                    var value = threshold.Value.Compiled.Evaluate(_context);
+                    var crossing = applies && value.Kind == Expressions.ValueKind.Number &&
+                                   (threshold.Below is { } below ? value.AsNumber < below : value.AsNumber > threshold.Above!.Value);
+                    if (crossing && !state.ThresholdSince.ContainsKey(reaction.Index))
+                    {
+                        state.ThresholdSince[reaction.Index] = t;
+                        AddPending(state, new PendingItem
+                        {
+                            Kind = PendingKind.ThresholdHold, Reaction = reaction.Index, Due = t + threshold.For.Ticks, Seq = state.NextSeq++,
+                            Trigger = e.Raw.ToArray(), Cause = $"{e.Id}>threshold", Since = t,
+                        }, reaction, t);
+                    }
+                    else if (!crossing && state.ThresholdSince.Remove(reaction.Index))
+                    {
+                        state.ThresholdFired.Remove(reaction.Index);
+                        state.Pending.RemoveAll(p => p.Kind == PendingKind.ThresholdHold && p.Reaction == reaction.Index);
+                    }
+
+                    break;
+                case ScheduleTrigger schedule:
+                    Rearm(state, reaction, schedule, applies, t);
+                    break;
+            }
+        }
+    }
+
+    private void Rearm(AccountState state, Reaction reaction, ScheduleTrigger schedule, bool applies, long t)
+    {
+        long? due = applies && schedule.Date.Compiled.Evaluate(_context).TryGetTime(out var date) ? date + schedule.Offset.Ticks : null;
+        var armed = state.ScheduleArmed.TryGetValue(reaction.Index, out var previous) ? previous : (long?)null;
+        if (due == armed)
+        {
+            return;
+        }
+
+        state.Pending.RemoveAll(p => p.Kind == PendingKind.Schedule && p.Reaction == reaction.Index);
+        state.ScheduleArmed.Remove(reaction.Index);
+        if (due is not { } when)
+        {
+            return;
+        }
+
+        state.ScheduleArmed[reaction.Index] = when;
+        // A date whose moment has already passed is not fired late: that would flood accounts on first import.
+        if (when >= t)
+        {
+            AddPending(state, new PendingItem
+            {
+                Kind = PendingKind.Schedule, Reaction = reaction.Index, Due = when, Seq = state.NextSeq++,
+                Cause = $"schedule:{At(when):yyyy-MM-ddTHH:mm:ssZ}", Since = when - schedule.Offset.Ticks,
+            }, reaction, t);
+        }
+    }
+}

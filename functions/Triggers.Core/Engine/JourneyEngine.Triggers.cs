@@ -1,0 +1,251 @@
+using Triggers.Core.Expressions;
+using Triggers.Core.Model;
+
+namespace Triggers.Core.Engine;
+
+/// <summary>Trigger kinds: how an event, a milestone change, a stage entry or a trait change starts a reaction.</summary>
+public sealed partial class JourneyEngine
+{
+    private void React(AccountState state, Reaction reaction, CloudEvent e, int depth)
+    {
+        if (!Applies(state, reaction, e))
+        {
+            return;
+        }
+
+        var t = e.TimeTicks;
+        switch (reaction.Trigger)
+        {
+            case EventTrigger trigger:
+                if (Matches(state, trigger.Where, e))
+                {
+                    Triggered(state, reaction, e, e.Id, t, depth);
+                }
+
+                break;
+            case CountTrigger count when Matches(state, count.Where, e):
+                var times = Times(state, reaction.Index);
+                times.Add(t);
+                if (count.AtLeast is { } atLeast)
+                {
+                    times.RemoveAll(x => x <= t - count.Within.Ticks);
+                    if (times.Count >= atLeast)
+                    {
+                        // Fire once per burst: the next fire needs a fresh set of at_least events.
+                        times.Clear();
+                        Triggered(state, reaction, e, e.Id, t, depth);
+                    }
+                }
+                else if (times.Count > count.AtMost!.Value + 1)
+                {
+                    times.RemoveAt(0);
+                }
+
+                break;
+        }
+    }
+
+    private bool Matches(AccountState state, Expr? where, CloudEvent e)
+    {
+        if (where is null)
+        {
+            return true;
+        }
+
+        SetContext(state, e, null);
+        return where.Compiled.IsTrue(_context);
+    }
+
+    private List<long> Times(AccountState state, int reaction)
+    {
+        if (!state.Counts.TryGetValue(reaction, out var times))
+        {
+            state.Counts[reaction] = times = [];
+        }
+
+        return times;
+    }
+
+    /// <summary>The trigger held: check the rule's where, then either open the unless window or complete now.</summary>
+    private void Triggered(AccountState state, Reaction reaction, CloudEvent? trigger, string cause, long t, int depth)
+    {
+        if (reaction.Where is { } where)
+        {
+            SetContext(state, trigger, trigger);
+            if (!where.Compiled.IsTrue(_context))
+            {
+                return;
+            }
+        }
+
+        if (reaction.Unless is { } unless)
+        {
+            AddPending(state, new PendingItem
+            {
+                Kind = PendingKind.Absence, Reaction = reaction.Index, Due = t + unless.Within.Ticks, Seq = state.NextSeq++,
+                Trigger = trigger?.Raw.ToArray(), Cause = cause,
+            }, reaction, t);
+            return;
+        }
+
+        Complete(state, reaction, trigger, cause, t, depth);
+    }
+
+    private void Complete(AccountState state, Reaction reaction, CloudEvent? trigger, string cause, long t, int depth)
+    {
+        switch (reaction.Kind)
+        {
+            case ReactionKind.Rule:
+                FireRule(state, reaction, trigger, cause, t, depth);
+                break;
+            case ReactionKind.ReachMilestone:
+                var milestone = reaction.Milestone!;
+                MilestoneOutcome(state, reaction, MilestoneStatus.Reached, trigger, cause, t);
+                AddPending(state, new PendingItem
+                {
+                    Kind = PendingKind.MilestoneWindow, Reaction = reaction.Index, Due = t + milestone.Success.Within.Ticks,
+                    Seq = state.NextSeq++, Trigger = trigger?.Raw.ToArray(), Cause = cause,
+                }, reaction, t);
+                MilestoneChanged(state, milestone, MilestoneStatus.Reached, trigger, cause, t, depth);
+                break;
+            case ReactionKind.EnterStage:
+                EnterStage(state, reaction, trigger, cause, t, depth);
+                break;
+        }
+    }
+
+    /// <summary>Events close windows: an <c>unless</c> match cancels a pending fire, a success match completes a milestone.</summary>
+    private void CloseWindows(AccountState state, CloudEvent e, int depth)
+    {
+        for (var i = 0; i < state.Pending.Count; i++)
+        {
+            var item = state.Pending[i];
+            var reaction = Reactions[item.Reaction];
+            var match = item.Kind switch
+            {
+                PendingKind.Absence => reaction.Unless,
+                PendingKind.MilestoneWindow => reaction.Milestone!.Success,
+                _ => null,
+            };
+            if (match is null || match.EventType != e.Type || e.TimeTicks > item.Due)
+            {
+                continue;
+            }
+
+            var trigger = Parse(item.Trigger);
+            SetContext(state, e, trigger);
+            if (match.Where is not null && !match.Where.Compiled.IsTrue(_context))
+            {
+                continue;
+            }
+
+            state.Pending.RemoveAt(i--);
+            if (item.Kind == PendingKind.MilestoneWindow)
+            {
+                MilestoneOutcome(state, reaction, MilestoneStatus.Succeeded, trigger, item.Cause, e.TimeTicks);
+                MilestoneChanged(state, reaction.Milestone!, MilestoneStatus.Succeeded, trigger, item.Cause, e.TimeTicks, depth);
+                i = -1; // reactions may have changed the pending list: rescan
+            }
+        }
+    }
+
+    private void MilestoneChanged(AccountState state, Milestone milestone, MilestoneStatus status, CloudEvent? trigger, string cause,
+        long t, int depth)
+    {
+        foreach (var reaction in program.OnMilestone(milestone.QualifiedId, status))
+        {
+            if (Applies(state, reaction, trigger))
+            {
+                Triggered(state, reaction, trigger, $"{cause}>{milestone.QualifiedId}:{Describe(status)}", t, depth);
+            }
+        }
+    }
+
+    private void EnterStage(AccountState state, Reaction reaction, CloudEvent? trigger, string cause, long t, int depth)
+    {
+        var stage = reaction.Stage!;
+        var order = program.StageOrder(stage.Id);
+        var current = state.CurrentStage.GetValueOrDefault(stage.JourneyId);
+        if (state.Stages.ContainsKey(stage.Id) || (current is not null && program.StageOrder(current) > order))
+        {
+            return; // Stages are entered once, and only forwards.
+        }
+
+        state.Stages[stage.Id] = t;
+        state.CurrentStage[stage.JourneyId] = stage.Id;
+        state.Pending.RemoveAll(p => p.Kind == PendingKind.StageStuck && current is not null &&
+                                     Reactions[p.Reaction].Trigger is StageTrigger s && s.StageId == current);
+        Emit(new Outcome
+        {
+            Kind = OutcomeKind.Stage, Id = EffectIds.For(reaction.Version, reaction.Name, state.AccountId, cause, "entered"),
+            Time = At(t), AccountId = state.AccountId, Journey = stage.JourneyId, Stage = stage.Id, TriggerEventId = trigger?.Id,
+            Because = current is null ? $"entered {stage.Id}" : $"moved from {current} to {stage.Id}",
+        });
+
+        foreach (var listener in program.OnStage(stage.Id))
+        {
+            var stuck = ((StageTrigger)listener.Trigger).StuckFor;
+            if (stuck is { } duration)
+            {
+                AddPending(state, new PendingItem
+                {
+                    Kind = PendingKind.StageStuck, Reaction = listener.Index, Due = t + duration.Ticks, Seq = state.NextSeq++,
+                    Trigger = trigger?.Raw.ToArray(), Cause = $"{cause}>stage:{stage.Id}:stuck", Since = t,
+                }, listener, t);
+            }
+            else if (Applies(state, listener, trigger))
+            {
+                Triggered(state, listener, trigger, $"{cause}>stage:{stage.Id}", t, depth);
+            }
+        }
+    }
+
+    private void ArmAtMost(AccountState state, long t)
+    {
+        foreach (var reaction in program.AtMostReactions)
+        {
+            if (!state.Pending.Exists(p => p.Kind == PendingKind.AtMost && p.Reaction == reaction.Index))
+            {
+                var within = ((CountTrigger)reaction.Trigger).Within.Ticks;
+                AddPending(state, new PendingItem
+                {
+                    Kind = PendingKind.AtMost, Reaction = reaction.Index, Due = t + within, Seq = state.NextSeq++,
+                    Cause = $"at-most:{t}", Since = t,
+                }, reaction, t);
+            }
+        }
+    }
+
+    private void AddPending(AccountState state, PendingItem item, Reaction reaction, long t)
+    {
+        if (state.Pending.Count >= AccountState.MaxPending)
+        {
+            Emit(new Outcome
+            {
+                Kind = OutcomeKind.Suppressed, Id = EffectIds.For(reaction.Version, reaction.Name, state.AccountId, item.Cause, "capacity"),
+                Time = At(t), AccountId = state.AccountId, Playbook = reaction.PlaybookId, Rule = reaction.Rule?.Id,
+                Reason = "capacity", Because = $"the account already waits on {AccountState.MaxPending} windows; this one was not opened",
+            });
+            return;
+        }
+
+        state.AddPending(item);
+    }
+
+    private void MilestoneOutcome(AccountState state, Reaction reaction, MilestoneStatus status, CloudEvent? trigger, string cause, long t)
+    {
+        var milestone = reaction.Milestone!;
+        Emit(new Outcome
+        {
+            Kind = OutcomeKind.Milestone, Id = EffectIds.For(reaction.Version, reaction.Name, state.AccountId, cause, Describe(status)),
+            Time = At(t), AccountId = state.AccountId, Playbook = milestone.PlaybookId, Milestone = milestone.Id, Status = Describe(status),
+            TriggerEventId = trigger?.Id,
+            Because = status switch
+            {
+                MilestoneStatus.Reached => $"{trigger?.Type ?? "trigger"} {trigger?.Id}; success needs {milestone.Success.EventType} within {DurationParser.Format(milestone.Success.Within)}",
+                MilestoneStatus.Succeeded => $"{milestone.Success.EventType} arrived within {DurationParser.Format(milestone.Success.Within)}",
+                _ => $"no {milestone.Success.EventType} within {DurationParser.Format(milestone.Success.Within)} (red flag)",
+            },
+        });
+    }
+}

@@ -1,0 +1,131 @@
+using Triggers.Core.Expressions;
+using Triggers.Core.Model;
+
+namespace Triggers.Core.Engine;
+
+/// <summary>
+/// The deterministic evaluator: (state, input, now) -> (state', outcomes). It never reads a clock: event time and
+/// timer due times are the only time it knows. One instance per thread; it reuses one evaluation context.
+/// Callers feed each account's inputs in event-time order (the <see cref="Simulator"/> and the cloud ingest
+/// reorder within the allowed lateness before calling it).
+/// </summary>
+public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outcome> sink)
+{
+    /// <summary>How deep <c>emit</c> chains may go at one instant; validation rejects loops, this guards the rest.</summary>
+    public const int MaxEmitDepth = 8;
+
+    private readonly EvalContext _context = new();
+
+    public CompiledPlaybooks Program => program;
+
+    /// <summary>
+    /// Applies one event to its account: first the timers due strictly before it, then the event. Returns false
+    /// for a duplicate (an id seen recently), which changes nothing.
+    /// </summary>
+    public bool ProcessEvent(AccountState state, CloudEvent e)
+    {
+        Advance(state, e.TimeTicks, inclusive: false);
+        if (!state.Seen.Add(e.Id))
+        {
+            return false;
+        }
+
+        state.Clock = Math.Max(state.Clock, e.TimeTicks);
+        Handle(state, e, depth: 0);
+        return true;
+    }
+
+    /// <summary>Fires everything the account waits for that is due before (or at, when inclusive) <paramref name="until"/>.</summary>
+    public void Advance(AccountState state, long until, bool inclusive = true)
+    {
+        while (state.Pending.Count > 0 && (state.Pending[0].Due < until || (inclusive && state.Pending[0].Due == until)))
+        {
+            var item = state.Pending[0];
+            state.Pending.RemoveAt(0);
+            state.Clock = Math.Max(state.Clock, item.Due);
+            Fire(state, item);
+        }
+    }
+
+    private void Handle(AccountState state, CloudEvent e, int depth)
+    {
+        var t = e.TimeTicks;
+        switch (e.Type)
+        {
+            case "account.updated":
+                if (state.Account.Merge(e.Data))
+                {
+                    TraitsChanged(state, e, t);
+                }
+
+                break;
+            case "user.updated" when e.UserId is { } user:
+                state.UserTraits(user).Merge(e.Data);
+                break;
+            case "email.unsubscribed" or "email.bounced":
+                Suppress(state, e);
+                break;
+        }
+
+        ArmAtMost(state, t);
+        if (program.OnUnless(e.Type).Count > 0 || program.OnSuccess(e.Type).Count > 0)
+        {
+            CloseWindows(state, e, depth);
+        }
+
+        foreach (var reaction in program.OnEvent(e.Type))
+        {
+            React(state, reaction, e, depth);
+        }
+    }
+
+    private void Suppress(AccountState state, CloudEvent e)
+    {
+        if (e.Data.ValueKind == System.Text.Json.JsonValueKind.Object && e.Data.TryGetProperty("email", out var email) &&
+            email.GetString() is { Length: > 0 } address && state.Suppressed.Count < AccountState.MaxSuppressed)
+        {
+            state.Suppressed[address] = e.Type == "email.bounced" ? "bounced" : "unsubscribed";
+        }
+    }
+
+    private void SetContext(AccountState state, CloudEvent? current, CloudEvent? trigger)
+    {
+        _context.Event = current is null ? Value.Null : Value.Object(current);
+        _context.Trigger = trigger is null ? Value.Null : Value.Object(trigger);
+        _context.Account = Value.Object(state.Account);
+        var user = current?.UserId ?? trigger?.UserId;
+        _context.User = user is not null && state.Users.TryGetValue(user, out var traits) ? Value.Object(traits) : Value.Null;
+    }
+
+    private bool Applies(AccountState state, Reaction reaction, CloudEvent? e)
+    {
+        if (reaction.AppliesTo is null)
+        {
+            return true;
+        }
+
+        SetContext(state, e, null);
+        return reaction.AppliesTo.Compiled.IsTrue(_context);
+    }
+
+    private void Emit(Outcome outcome) => sink(outcome);
+
+    private static DateTimeOffset At(long ticks) => new(ticks, TimeSpan.Zero);
+
+    private static CloudEvent? Parse(byte[]? raw)
+    {
+        if (raw is null)
+        {
+            return null;
+        }
+
+        // Stored triggers were valid when stored; a failed parse can only mean no trigger to show.
+        return EventParser.TryParse(raw, out var e, out _) ? e : null;
+    }
+
+    private IReadOnlyList<Reaction> Reactions => program.Reactions;
+
+    private static TimeSpan Window(Reaction reaction) => reaction.Unless?.Within ?? TimeSpan.Zero;
+
+    private static string Describe(MilestoneStatus status) => status.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,93 @@
+using System.Text;
+using System.Text.Json;
+using Triggers.Core.Expressions;
+using Triggers.Core.Model;
+
+namespace Triggers.Core.Engine;
+
+/// <summary>Renders a JSON template (webhook body, emitted data, email data) against an evaluation context.</summary>
+internal static class JsonTemplateRenderer
+{
+    public static string Render(JsonTemplate template, EvalContext context)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            Write(json, template, context);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static void Write(Utf8JsonWriter json, JsonTemplate template, EvalContext context)
+    {
+        switch (template)
+        {
+            case JsonTemplateObject obj:
+                json.WriteStartObject();
+                foreach (var (key, value) in obj.Members)
+                {
+                    json.WritePropertyName(key);
+                    Write(json, value, context);
+                }
+
+                json.WriteEndObject();
+                break;
+            case JsonTemplateArray array:
+                json.WriteStartArray();
+                foreach (var item in array.Items)
+                {
+                    Write(json, item, context);
+                }
+
+                json.WriteEndArray();
+                break;
+            case JsonTemplateText text:
+                WriteValue(json, text.Template.Compiled.RenderValue(context));
+                break;
+            case JsonTemplateLiteral literal:
+                WriteValue(json, literal.Value);
+                break;
+        }
+    }
+
+    public static void WriteValue(Utf8JsonWriter json, Value value)
+    {
+        switch (value.Kind)
+        {
+            case ValueKind.Null:
+                json.WriteNullValue();
+                break;
+            case ValueKind.Bool:
+                json.WriteBooleanValue(value.AsBool);
+                break;
+            case ValueKind.Number:
+                json.WriteNumberValue(value.AsNumber);
+                break;
+            case ValueKind.List:
+                json.WriteStartArray();
+                foreach (var item in value.AsList)
+                {
+                    WriteValue(json, item);
+                }
+
+                json.WriteEndArray();
+                break;
+            case ValueKind.Object:
+                json.WriteStartObject();
+                var obj = value.AsObject!;
+                foreach (var name in obj.MemberNames)
+                {
+                    obj.TryGetMember(name, out var member);
+                    json.WritePropertyName(name);
+                    WriteValue(json, member);
+                }
+
+                json.WriteEndObject();
+                break;
+            default:
+                json.WriteStringValue(value.ToString());
+                break;
+        }
+    }
+}

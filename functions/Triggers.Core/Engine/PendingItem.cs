@@ -1,0 +1,50 @@
+namespace Triggers.Core.Engine;
+
+/// <summary>The kinds of thing an account waits for; each becomes a timer at <see cref="PendingItem.Due"/>.</summary>
+internal enum PendingKind : byte
+{
+    /// <summary>An <c>unless</c> window: fires the reaction at Due unless a matching event cancels it first.</summary>
+    Absence,
+
+    /// <summary>A reached milestone waiting for success; fails at Due.</summary>
+    MilestoneWindow,
+
+    /// <summary>A threshold crossing that must last until Due.</summary>
+    ThresholdHold,
+
+    /// <summary>A schedule armed for date + offset.</summary>
+    Schedule,
+
+    /// <summary>A stage entered at Since; stuck if still there at Due.</summary>
+    StageStuck,
+
+    /// <summary>An action held back by quiet hours until Due.</summary>
+    DelayedAction,
+
+    /// <summary>An <c>at_most</c> count window ending at Due.</summary>
+    AtMost,
+}
+
+/// <summary>Something an account is waiting for. Small and flat: it is serialised with the account's state.</summary>
+internal sealed class PendingItem
+{
+    public required PendingKind Kind { get; init; }
+
+    public required int Reaction { get; init; }
+
+    public required long Due { get; set; }
+
+    public required long Seq { get; init; }
+
+    /// <summary>The raw JSON of the event that opened the window; templates read it as <c>trigger</c> later.</summary>
+    public byte[]? Trigger { get; init; }
+
+    /// <summary>Deterministic cause: the trigger event id or timer occurrence that effect ids are derived from.</summary>
+    public required string Cause { get; init; }
+
+    /// <summary>Kind-specific instant: crossing start, schedule date, stage entry, original fire time, window anchor.</summary>
+    public long Since { get; set; }
+
+    /// <summary>For delayed actions: which action of the rule.</summary>
+    public int Action { get; init; }
+}

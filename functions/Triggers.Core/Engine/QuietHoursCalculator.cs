@@ -1,0 +1,33 @@
+using Triggers.Core.Model;
+
+namespace Triggers.Core.Engine;
+
+/// <summary>
+/// When does a quiet period end? Works on the account's local wall clock so that "08:00" stays 08:00 across
+/// daylight-saving changes; a local end time that does not exist (skipped by a spring-forward) moves to the
+/// first minute that does.
+/// </summary>
+internal static class QuietHoursCalculator
+{
+    /// <summary>The UTC ticks at which the quiet period containing <paramref name="utcTicks"/> ends, or null when not quiet.</summary>
+    public static long? EndOfQuiet(QuietHours quiet, TimeZoneInfo zone, long utcTicks)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(new DateTime(utcTicks, DateTimeKind.Utc), zone);
+        var time = TimeOnly.FromDateTime(local);
+        var spansMidnight = quiet.From > quiet.To;
+        var inQuiet = spansMidnight ? time >= quiet.From || time < quiet.To : time >= quiet.From && time < quiet.To;
+        if (!inQuiet)
+        {
+            return null;
+        }
+
+        var endDate = spansMidnight && time >= quiet.From ? local.Date.AddDays(1) : local.Date;
+        var end = DateTime.SpecifyKind(endDate + quiet.To.ToTimeSpan(), DateTimeKind.Unspecified);
+        while (zone.IsInvalidTime(end))
+        {
+            end = end.AddMinutes(1);
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(end, zone).Ticks;
+    }
+}

@@ -1,0 +1,60 @@
+namespace Triggers.Core.Engine;
+
+/// <summary>
+/// A bounded memory of recently seen event ids (as 64-bit hashes) so redelivered events are ignored without the
+/// state growing with history. Duplicates arrive close to the original in practice; the capacity covers that.
+/// </summary>
+internal sealed class SeenIds
+{
+    public const int Capacity = 64;
+    private readonly ulong[] _ring = new ulong[Capacity];
+    private int _count;
+    private int _next;
+
+    public int Count => _count;
+
+    /// <summary>Records the id; returns false when it was already seen.</summary>
+    public bool Add(string id)
+    {
+        var hash = Hash(id);
+        for (var i = 0; i < _count; i++)
+        {
+            if (_ring[i] == hash)
+            {
+                return false;
+            }
+        }
+
+        Put(hash);
+        return true;
+    }
+
+    public void Put(ulong hash)
+    {
+        _ring[_next] = hash;
+        _next = (_next + 1) % Capacity;
+        _count = Math.Min(_count + 1, Capacity);
+    }
+
+    /// <summary>Hashes oldest first, for serialisation.</summary>
+    public IEnumerable<ulong> Items()
+    {
+        var start = _count < Capacity ? 0 : _next;
+        for (var i = 0; i < _count; i++)
+        {
+            yield return _ring[(start + i) % Capacity];
+        }
+    }
+
+    /// <summary>FNV-1a over the UTF-16 code units: stable across processes, unlike string.GetHashCode.</summary>
+    public static ulong Hash(string text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+}

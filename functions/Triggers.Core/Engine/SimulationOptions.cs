@@ -1,0 +1,11 @@
+namespace Triggers.Core.Engine;
+
+/// <summary>How a replay runs: how late an event may arrive and still count, and when the virtual clock stops.</summary>
+public sealed record SimulationOptions
+{
+    /// <summary>Events up to this much older than the newest one seen are reordered into place; older ones are late.</summary>
+    public TimeSpan AllowedLateness { get; init; }
+
+    /// <summary>The virtual clock runs until here (default: the last event's time). Later events are not processed.</summary>
+    public DateTimeOffset? Until { get; init; }
+}

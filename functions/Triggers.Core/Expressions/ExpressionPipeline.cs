@@ -1,0 +1,34 @@
+namespace Triggers.Core.Expressions;
+
+/// <summary>
+/// Lex, parse, check, compile: the stages every expression goes through, whether it stands alone or
+/// sits in a template hole. Works on a slice of a larger text so positions stay those of the file.
+/// </summary>
+internal static class ExpressionPipeline
+{
+    public static CompiledExpression? Compile(Reporter reporter, int from, int to, ExpressionRoots allowed, ExprType expected)
+    {
+        var errorsBefore = reporter.ErrorCount;
+        var tokens = new Lexer(reporter, from, to).Tokenize();
+        var tree = tokens is null ? null : new Parser(reporter, tokens).Parse();
+        if (tree is null)
+        {
+            return null;
+        }
+
+        var checker = new TypeChecker(reporter, allowed);
+        var type = checker.Check(tree);
+        if (expected == ExprType.Bool)
+        {
+            checker.RequireCondition(tree, type, "expected a condition (true/false)");
+        }
+
+        if (reporter.ErrorCount > errorsBefore)
+        {
+            return null;
+        }
+
+        var text = reporter.Map.Text[from..to];
+        return new CompiledExpression(text, type, PathCollector.Collect(tree), NodeCompiler.Compile(tree));
+    }
+}

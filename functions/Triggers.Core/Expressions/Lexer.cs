@@ -1,0 +1,257 @@
+using System.Globalization;
+using System.Text;
+using Triggers.Core.Model;
+
+namespace Triggers.Core.Expressions;
+
+/// <summary>
+/// Splits an expression into tokens. Stops at the first malformed token: one clear syntax error beats a
+/// cascade of guesses about what the author meant.
+/// </summary>
+internal sealed class Lexer(Reporter reporter, int from, int to)
+{
+    private static readonly Dictionary<string, TokenKind> Keywords = new(StringComparer.Ordinal)
+    {
+        ["true"] = TokenKind.True,
+        ["false"] = TokenKind.False,
+        ["null"] = TokenKind.Null,
+        ["and"] = TokenKind.And,
+        ["or"] = TokenKind.Or,
+        ["not"] = TokenKind.Not,
+        ["in"] = TokenKind.In,
+        ["contains"] = TokenKind.Contains,
+        ["starts_with"] = TokenKind.StartsWith,
+        ["ends_with"] = TokenKind.EndsWith,
+    };
+
+    private readonly string _text = reporter.Map.Text;
+    private readonly List<Token> _tokens = [];
+    private int _pos = from;
+
+    /// <summary>The tokens ending with <see cref="TokenKind.End"/>, or null after reporting a syntax error.</summary>
+    public List<Token>? Tokenize()
+    {
+        while (true)
+        {
+            while (_pos < to && _text[_pos] is ' ' or '\t' or '\r' or '\n')
+            {
+                _pos++;
+            }
+
+            if (_pos >= to)
+            {
+                _tokens.Add(new Token(TokenKind.End, to, 0, ""));
+                return _tokens;
+            }
+
+            if (!Next())
+            {
+                return null;
+            }
+        }
+    }
+
+    private bool Next()
+    {
+        var c = _text[_pos];
+        if (char.IsAsciiDigit(c))
+        {
+            return Number();
+        }
+
+        if (char.IsAsciiLetter(c) || c == '_')
+        {
+            Word();
+            return true;
+        }
+
+        if (c is '"' or '\'')
+        {
+            return Text(c);
+        }
+
+        return Symbol(c);
+    }
+
+    private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
+    private void Word()
+    {
+        var start = _pos;
+        while (_pos < to && IsWordChar(_text[_pos]))
+        {
+            _pos++;
+        }
+
+        var word = _text[start.._pos];
+        var kind = Keywords.GetValueOrDefault(word, TokenKind.Identifier);
+        _tokens.Add(new Token(kind, start, _pos - start, word));
+    }
+
+    private bool Number()
+    {
+        var start = _pos;
+        SkipDigits();
+        var isDecimal = _pos + 1 < to && _text[_pos] == '.' && char.IsAsciiDigit(_text[_pos + 1]);
+        if (isDecimal)
+        {
+            _pos++;
+            SkipDigits();
+        }
+
+        var suffixStart = _pos;
+        while (_pos < to && IsWordChar(_text[_pos]))
+        {
+            _pos++;
+        }
+
+        var spelling = _text[start.._pos];
+        if (_pos > suffixStart)
+        {
+            return Duration(start, spelling, isDecimal, _pos - suffixStart == 1);
+        }
+
+        var number = double.Parse(spelling, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        if (!double.IsFinite(number))
+        {
+            reporter.Error(start, ExpressionCodes.Syntax, $"the number {spelling} is too large");
+            return false;
+        }
+
+        _tokens.Add(new Token(TokenKind.Number, start, spelling.Length, spelling, Value.Number(number)));
+        return true;
+    }
+
+    private bool Duration(int start, string spelling, bool isDecimal, bool oneLetter)
+    {
+        if (!isDecimal && oneLetter && DurationParser.TryParse(spelling, out var duration))
+        {
+            _tokens.Add(new Token(TokenKind.Duration, start, spelling.Length, spelling, Value.Duration(duration)));
+            return true;
+        }
+
+        var unit = spelling[^1];
+        var message = isDecimal && oneLetter && unit is 's' or 'm' or 'h' or 'd' or 'w'
+            ? $"'{spelling}' is not a duration: durations are whole numbers (write 90m, not 1.5h)"
+            : oneLetter && unit is 's' or 'm' or 'h' or 'd' or 'w'
+                ? $"the duration {spelling} is too large"
+                : $"'{spelling}' is neither a number nor a duration";
+        reporter.Error(start, ExpressionCodes.Syntax, message, "write durations as a whole number and a unit: 45m, 12h, 3d or 2w");
+        return false;
+    }
+
+    private void SkipDigits()
+    {
+        while (_pos < to && char.IsAsciiDigit(_text[_pos]))
+        {
+            _pos++;
+        }
+    }
+
+    private bool Text(char quote)
+    {
+        var start = _pos++;
+        var value = new StringBuilder();
+        while (_pos < to)
+        {
+            var c = _text[_pos];
+            if (c == quote)
+            {
+                _pos++;
+                _tokens.Add(new Token(TokenKind.String, start, _pos - start, _text[start.._pos], Value.String(value.ToString())));
+                return true;
+            }
+
+            if (c == '\\')
+            {
+                if (!Escape(value))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            value.Append(c);
+            _pos++;
+        }
+
+        reporter.Error(start, ExpressionCodes.Syntax, $"the text starting here is not closed: add a closing {quote}");
+        return false;
+    }
+
+    private bool Escape(StringBuilder value)
+    {
+        var escaped = _pos + 1 < to ? _text[_pos + 1] : '\0';
+        char? meaning = escaped switch
+        {
+            '"' or '\'' or '\\' => escaped,
+            'n' => '\n',
+            't' => '\t',
+            _ => null,
+        };
+        if (meaning is null)
+        {
+            var shown = _pos + 1 < to ? $"'\\{escaped}'" : "'\\' at the end";
+            reporter.Error(_pos, ExpressionCodes.Syntax, $"unknown escape {shown} in text",
+                "inside quotes write \\\" \\' \\\\ \\n or \\t; a lone backslash is written \\\\");
+            return false;
+        }
+
+        value.Append(meaning.Value);
+        _pos += 2;
+        return true;
+    }
+
+    private bool Symbol(char c)
+    {
+        var next = _pos + 1 < to ? _text[_pos + 1] : '\0';
+        var (kind, length) = (c, next) switch
+        {
+            ('=', '=') => (TokenKind.Equal, 2),
+            ('!', '=') => (TokenKind.NotEqual, 2),
+            ('<', '=') => (TokenKind.LessEqual, 2),
+            ('>', '=') => (TokenKind.GreaterEqual, 2),
+            ('&', '&') => (TokenKind.And, 2),
+            ('|', '|') => (TokenKind.Or, 2),
+            ('!', _) => (TokenKind.Not, 1),
+            ('<', _) => (TokenKind.Less, 1),
+            ('>', _) => (TokenKind.Greater, 1),
+            ('+', _) => (TokenKind.Plus, 1),
+            ('-', _) => (TokenKind.Minus, 1),
+            ('*', _) => (TokenKind.Star, 1),
+            ('/', _) => (TokenKind.Slash, 1),
+            ('%', _) => (TokenKind.Percent, 1),
+            ('(', _) => (TokenKind.LeftParen, 1),
+            (')', _) => (TokenKind.RightParen, 1),
+            ('[', _) => (TokenKind.LeftBracket, 1),
+            (']', _) => (TokenKind.RightBracket, 1),
+            (',', _) => (TokenKind.Comma, 1),
+            ('.', _) => (TokenKind.Dot, 1),
+            _ => (TokenKind.End, 0),
+        };
+        if (length == 0)
+        {
+            Unexpected(c);
+            return false;
+        }
+
+        _tokens.Add(new Token(kind, _pos, length, _text.Substring(_pos, length)));
+        _pos += length;
+        return true;
+    }
+
+    private void Unexpected(char c)
+    {
+        var (message, hint) = c switch
+        {
+            '=' => ("'=' alone is not an operator", "compare with '=='"),
+            '&' => ("'&' alone is not an operator", "write 'and' or '&&'"),
+            '|' => ("'|' alone is not an operator", "write 'or' or '||'"),
+            '{' or '}' => ($"unexpected '{c}' in an expression", "'{{ }}' holes belong in text templates, not in conditions"),
+            _ when char.IsControl(c) || char.IsSurrogate(c) => ($"unexpected character U+{(int)c:X4}", (string?)null),
+            _ => ($"unexpected character '{c}'", "names use letters, digits and '_'; put other text in quotes"),
+        };
+        reporter.Error(_pos, ExpressionCodes.Syntax, message, hint);
+    }
+}

@@ -1,0 +1,156 @@
+namespace Triggers.Core.Expressions;
+
+/// <summary>
+/// Turns a checked tree into nested delegates once, at load time, so evaluating an event runs straight-line
+/// closures instead of walking the tree. Subtrees that read no data are evaluated here and become constants.
+/// </summary>
+internal static class NodeCompiler
+{
+    private static readonly EvalContext NoData = new();
+
+    public static Func<EvalContext, Value> Compile(ExprNode node)
+    {
+        var compiled = node switch
+        {
+            LiteralNode literal => Constant(literal.Value),
+            NameNode or MemberNode when PathNames(node) is { } path => CompilePath(path.Root, path.Names),
+            MemberNode member => CompileMember(member),
+            IndexNode index => CompileIndex(index),
+            UnaryNode unary => CompileUnary(unary),
+            BinaryNode binary => CompileBinary(binary),
+            CallNode call => CompileCall(call),
+            ListNode list => CompileList(list),
+            _ => Constant(Value.Null),
+        };
+        return node is LiteralNode || !IsConstant(node) ? compiled : Constant(compiled(NoData));
+    }
+
+    private static Func<EvalContext, Value> Constant(Value value) => _ => value;
+
+    /// <summary>True when the node reads no roots, so its value is the same for every event.</summary>
+    private static bool IsConstant(ExprNode node) => node switch
+    {
+        LiteralNode => true,
+        NameNode => false,
+        MemberNode member => IsConstant(member.Target),
+        IndexNode index => IsConstant(index.Target) && IsConstant(index.Index),
+        UnaryNode unary => IsConstant(unary.Operand),
+        BinaryNode binary => IsConstant(binary.Left) && IsConstant(binary.Right),
+        CallNode call => call.Arguments.All(IsConstant),
+        ListNode list => list.Items.All(IsConstant),
+        _ => false,
+    };
+
+    private static (ExpressionRoots Root, string[] Names)? PathNames(ExprNode node)
+    {
+        var names = new List<string>();
+        while (node is MemberNode member)
+        {
+            names.Add(member.Name);
+            node = member.Target;
+        }
+
+        if (node is not NameNode name || RootNames.Find(name.Name) is not { } root)
+        {
+            return null;
+        }
+
+        names.Reverse();
+        return (root, names.ToArray());
+    }
+
+    private static Func<EvalContext, Value> CompilePath(ExpressionRoots root, string[] names) => (root, names.Length) switch
+    {
+        (ExpressionRoots.Event, 0) => c => c.Event,
+        (ExpressionRoots.Trigger, 0) => c => c.Trigger,
+        (ExpressionRoots.Account, 0) => c => c.Account,
+        (ExpressionRoots.User, 0) => c => c.User,
+        (_, 1) => c => Access.Member(RootNames.Read(root, c), names[0]),
+        _ => c => Access.Walk(RootNames.Read(root, c), names),
+    };
+
+    private static Func<EvalContext, Value> CompileMember(MemberNode node)
+    {
+        var target = Compile(node.Target);
+        var name = node.Name;
+        return c => Access.Member(target(c), name);
+    }
+
+    private static Func<EvalContext, Value> CompileIndex(IndexNode node)
+    {
+        var target = Compile(node.Target);
+        var index = Compile(node.Index);
+        return c => Access.Index(target(c), index(c));
+    }
+
+    private static Func<EvalContext, Value> CompileUnary(UnaryNode node)
+    {
+        var operand = Compile(node.Operand);
+        return node.Op == UnaryOp.Not
+            ? c => Value.Bool(!operand(c).IsTrue)
+            : c => Arithmetic.Negate(operand(c));
+    }
+
+    private static Func<EvalContext, Value> CompileBinary(BinaryNode node)
+    {
+        var left = Compile(node.Left);
+        var right = Compile(node.Right);
+        return node.Op switch
+        {
+            // Short-circuit: the right side of a failed 'and' may read data that is absent, so it is not evaluated.
+            BinaryOp.And => c => left(c).IsTrue && right(c).IsTrue ? Value.True : Value.False,
+            BinaryOp.Or => c => left(c).IsTrue || right(c).IsTrue ? Value.True : Value.False,
+            BinaryOp.Equal => c => Value.Bool(left(c).Equals(right(c))),
+            BinaryOp.NotEqual => c => Value.Bool(!left(c).Equals(right(c))),
+            BinaryOp.Less or BinaryOp.LessEqual or BinaryOp.Greater or BinaryOp.GreaterEqual => Ordered(node.Op, left, right),
+            BinaryOp.In => c => Comparison.In(left(c), right(c)),
+            BinaryOp.NotIn => c => Comparison.NotIn(left(c), right(c)),
+            BinaryOp.Contains => c => Comparison.Contains(left(c), right(c)),
+            BinaryOp.StartsWith => c => Comparison.StartsWith(left(c), right(c)),
+            BinaryOp.EndsWith => c => Comparison.EndsWith(left(c), right(c)),
+            BinaryOp.Add => c => Arithmetic.Add(left(c), right(c)),
+            BinaryOp.Subtract => c => Arithmetic.Subtract(left(c), right(c)),
+            BinaryOp.Multiply => c => Arithmetic.Multiply(left(c), right(c)),
+            BinaryOp.Divide => c => Arithmetic.Divide(left(c), right(c)),
+            _ => c => Arithmetic.Remainder(left(c), right(c)),
+        };
+    }
+
+    private static Func<EvalContext, Value> Ordered(BinaryOp op, Func<EvalContext, Value> left, Func<EvalContext, Value> right) =>
+        c => Comparison.Ordered(op, left(c), right(c));
+
+    private static Func<EvalContext, Value> CompileCall(CallNode node)
+    {
+        var function = Functions.Find(node.Name)!;
+        var arguments = node.Arguments.Select(Compile).ToArray();
+        if (function.Compose is { } compose)
+        {
+            return compose(arguments);
+        }
+
+        if (function.Unary is { } unary)
+        {
+            var argument = arguments[0];
+            return c => unary(argument(c));
+        }
+
+        var binary = function.Binary!;
+        var (first, second) = (arguments[0], arguments[1]);
+        return c => binary(first(c), second(c));
+    }
+
+    private static Func<EvalContext, Value> CompileList(ListNode node)
+    {
+        var items = node.Items.Select(Compile).ToArray();
+        return c =>
+        {
+            var values = new Value[items.Length];
+            for (var i = 0; i < items.Length; i++)
+            {
+                values[i] = items[i](c);
+            }
+
+            return Value.List(values);
+        };
+    }
+}

@@ -1,0 +1,122 @@
+using Triggers.Core.Diagnostics;
+
+namespace Triggers.Core.Expressions;
+
+/// <summary>Parses and compiles <c>{{ }}</c> templates: e-mail addresses, task titles, webhook and event bodies.</summary>
+public static class TemplateCompiler
+{
+    private const string Open = "{{";
+    private const string Close = "}}";
+
+    /// <summary>
+    /// Compiles <paramref name="text"/>, whose first character sits at <paramref name="start"/>. Reports
+    /// every malformed hole (TRG105) and every error inside the holes; returns null when there was any.
+    /// Never throws, whatever the text.
+    /// </summary>
+    public static CompiledTemplate? Compile(string text, SourceLocation start, ExpressionRoots allowed, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        text ??= "";
+        var reporter = new Reporter(new TextMap(text, start), diagnostics);
+        var parts = new List<TemplatePart>();
+        var isSingleHole = false;
+        var position = 0;
+        while (position < text.Length)
+        {
+            var open = text.IndexOf(Open, position, StringComparison.Ordinal);
+            if (open < 0)
+            {
+                parts.Add(new TemplatePart(text[position..], null));
+                break;
+            }
+
+            if (open > position)
+            {
+                parts.Add(new TemplatePart(text[position..open], null));
+            }
+
+            var close = FindClose(text, open + Open.Length);
+            if (close < 0)
+            {
+                reporter.Error(open, ExpressionCodes.TemplateSyntax, "'{{' is not closed: add '}}' after the expression",
+                    "a template hole looks like {{ account.name }}");
+                position = close == NestedOpen ? text.IndexOf(Open, open + Open.Length, StringComparison.Ordinal) : text.Length;
+                continue;
+            }
+
+            isSingleHole = open == 0 && close + Close.Length == text.Length;
+            parts.Add(new TemplatePart(text[open..(close + Close.Length)], CompileHole(reporter, open, close, allowed)));
+            position = close + Close.Length;
+        }
+
+        return reporter.ErrorCount > 0 ? null : new CompiledTemplate(text, parts, isSingleHole);
+    }
+
+    private static CompiledExpression? CompileHole(Reporter reporter, int open, int close, ExpressionRoots allowed)
+    {
+        var from = open + Open.Length;
+        if (string.IsNullOrWhiteSpace(reporter.Map.Text[from..close]))
+        {
+            reporter.Error(open, ExpressionCodes.TemplateSyntax, "empty '{{ }}': write an expression between the braces",
+                "for example {{ account.name }}");
+            return null;
+        }
+
+        return ExpressionPipeline.Compile(reporter, from, close, allowed, ExprType.Any);
+    }
+
+    private const int Unclosed = -1;
+    private const int NestedOpen = -2;
+
+    /// <summary>
+    /// Where the hole starting at <paramref name="from"/> ends. Quoted text may hold braces, so quotes are
+    /// skipped; a '{{' before any '}}' means the author forgot to close the previous hole.
+    /// </summary>
+    private static int FindClose(string text, int from)
+    {
+        var i = from;
+        while (i < text.Length - 1)
+        {
+            var c = text[i];
+            if (c is '"' or '\'')
+            {
+                var end = SkipQuoted(text, i);
+                if (end < 0)
+                {
+                    // The quote is never closed: let the expression's own lexer say so, inside the hole.
+                    return text.IndexOf(Close, from, StringComparison.Ordinal);
+                }
+
+                i = end;
+                continue;
+            }
+
+            if (text[i + 1] == c && c is '}' or '{')
+            {
+                return c == '}' ? i : NestedOpen;
+            }
+
+            i++;
+        }
+
+        return Unclosed;
+    }
+
+    private static int SkipQuoted(string text, int quoteAt)
+    {
+        var quote = text[quoteAt];
+        for (var i = quoteAt + 1; i < text.Length; i++)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+            }
+            else if (text[i] == quote)
+            {
+                return i + 1;
+            }
+        }
+
+        return -1;
+    }
+}

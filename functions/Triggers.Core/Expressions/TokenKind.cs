@@ -1,0 +1,38 @@
+namespace Triggers.Core.Expressions;
+
+/// <summary>The kinds of token the lexer produces; keywords and their symbol synonyms share a kind.</summary>
+internal enum TokenKind
+{
+    End,
+    Number,
+    String,
+    Duration,
+    Identifier,
+    True,
+    False,
+    Null,
+    And,
+    Or,
+    Not,
+    In,
+    Contains,
+    StartsWith,
+    EndsWith,
+    Equal,
+    NotEqual,
+    Less,
+    LessEqual,
+    Greater,
+    GreaterEqual,
+    Plus,
+    Minus,
+    Star,
+    Slash,
+    Percent,
+    LeftParen,
+    RightParen,
+    LeftBracket,
+    RightBracket,
+    Comma,
+    Dot,
+}

@@ -1,0 +1,122 @@
+namespace Triggers.Core.Expressions;
+
+/// <summary>Typing of infix operators: logic, comparisons, membership and arithmetic.</summary>
+internal sealed partial class TypeChecker
+{
+    private ExprType CheckBinary(BinaryNode node)
+    {
+        var left = Check(node.Left);
+        var right = Check(node.Right);
+        switch (node.Op)
+        {
+            case BinaryOp.And or BinaryOp.Or:
+                RequireCondition(node.Left, left, $"'{node.OperatorText}' needs a condition (true/false) on its left");
+                RequireCondition(node.Right, right, $"'{node.OperatorText}' needs a condition (true/false) on its right");
+                return ExprType.Bool;
+            case BinaryOp.Equal or BinaryOp.NotEqual:
+                CheckComparable(node, left, right, TypeRules.CanEqual(left, right));
+                return ExprType.Bool;
+            case BinaryOp.Less or BinaryOp.LessEqual or BinaryOp.Greater or BinaryOp.GreaterEqual:
+                CheckOrdering(node, left, right);
+                return ExprType.Bool;
+            case BinaryOp.In or BinaryOp.NotIn:
+                CheckMembership(node.Right, right, node.Left, left, $"'{node.OperatorText}' needs a list or text on its right");
+                return ExprType.Bool;
+            case BinaryOp.Contains:
+                CheckMembership(node.Left, left, node.Right, right, "'contains' needs a list or text on its left");
+                return ExprType.Bool;
+            case BinaryOp.StartsWith or BinaryOp.EndsWith:
+                RequireText(node.Left, left, $"'{node.OperatorText}' needs text on its left");
+                RequireText(node.Right, right, $"'{node.OperatorText}' needs text on its right");
+                return ExprType.Bool;
+            default:
+                return CheckArithmetic(node, left, right);
+        }
+    }
+
+    private void CheckComparable(BinaryNode node, ExprType left, ExprType right, bool compatible)
+    {
+        if (!compatible)
+        {
+            reporter.Error(node.OperatorOffset, ExpressionCodes.TypeMismatch,
+                $"cannot compare {TypeNames.Describe(left)} with {TypeNames.Describe(right)}");
+            return;
+        }
+
+        CheckDateText(node.Left, right, node.Op);
+        CheckDateText(node.Right, left, node.Op);
+    }
+
+    private void CheckOrdering(BinaryNode node, ExprType left, ExprType right)
+    {
+        if (left == ExprType.Null || right == ExprType.Null)
+        {
+            reporter.Error(node.OperatorOffset, ExpressionCodes.TypeMismatch,
+                $"cannot use '{node.OperatorText}' with null: a missing value is neither smaller nor larger than anything",
+                "test for a missing value with == null");
+            return;
+        }
+
+        if (left == right && !TypeRules.IsOrderable(left))
+        {
+            reporter.Error(node.OperatorOffset, ExpressionCodes.TypeMismatch,
+                $"cannot order {TypeNames.Describe(left)} with '{node.OperatorText}': only numbers, text, times and durations can be ordered");
+            return;
+        }
+
+        CheckComparable(node, left, right, TypeRules.CanOrder(left, right));
+    }
+
+    /// <summary><c>item in container</c> and <c>container contains item</c>: text only holds text.</summary>
+    private void CheckMembership(ExprNode containerNode, ExprType container, ExprNode itemNode, ExprType item, string need)
+    {
+        if (container is not (ExprType.List or ExprType.String or ExprType.Any))
+        {
+            reporter.Error(containerNode.Offset, ExpressionCodes.TypeMismatch, $"{need} but this is {TypeNames.Describe(container)}");
+        }
+        else if (container == ExprType.String && item is not (ExprType.String or ExprType.Any or ExprType.Null))
+        {
+            reporter.Error(itemNode.Offset, ExpressionCodes.TypeMismatch, $"cannot look for {TypeNames.Describe(item)} in text");
+        }
+    }
+
+    private void RequireText(ExprNode node, ExprType type, string need)
+    {
+        if (type is not (ExprType.String or ExprType.Any))
+        {
+            reporter.Error(node.Offset, ExpressionCodes.TypeMismatch, $"{need} but this is {TypeNames.Describe(type)}");
+        }
+    }
+
+    private ExprType CheckArithmetic(BinaryNode node, ExprType left, ExprType right)
+    {
+        if (TypeRules.Arithmetic(node.Op, left, right) is { } result)
+        {
+            CheckDateText(node.Left, right, node.Op);
+            CheckDateText(node.Right, left, node.Op);
+            return result;
+        }
+
+        var (l, r) = (TypeNames.Describe(left), TypeNames.Describe(right));
+        var message = left == ExprType.Any || right == ExprType.Any
+            ? $"cannot use {(left == ExprType.Any ? r : l)} with '{node.OperatorText}'"
+            : node.Op switch
+            {
+                BinaryOp.Add => $"cannot add {l} and {r}",
+                BinaryOp.Subtract => $"cannot subtract {r} from {l}",
+                BinaryOp.Multiply => $"cannot multiply {l} by {r}",
+                BinaryOp.Divide => $"cannot divide {l} by {r}",
+                _ => $"cannot take the remainder of {l} divided by {r}",
+            };
+        reporter.Error(node.OperatorOffset, ExpressionCodes.TypeMismatch, message);
+        return ExprType.Any;
+    }
+
+    private void CheckDateText(ExprNode node, ExprType other, BinaryOp op)
+    {
+        if (TypeRules.TextMeansTime(op, other))
+        {
+            DateLiterals.Check(reporter, node);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using Triggers.Core.Diagnostics;
+using Triggers.Core.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace Triggers.Core.Loading;
+
+/// <summary>Reads the <c>do</c> list of a rule: each item has exactly one action kind.</summary>
+internal static class ActionReader
+{
+    private static readonly string[] Priorities = ["low", "normal", "high", "urgent"];
+
+    public static List<ActionSpec> ReadAll(YamlSource source, YamlSequenceNode list)
+    {
+        var actions = new List<ActionSpec>();
+        if (list.Children.Count == 0)
+        {
+            source.Diagnostics.Error(source.At(list), ErrorCodes.MissingKey, "'do' needs at least one action",
+                $"actions are: {string.Join(", ", Keys.ActionKinds)}");
+        }
+
+        foreach (var item in list.Children)
+        {
+            if (Read(source, item) is { } action)
+            {
+                actions.Add(action);
+            }
+        }
+
+        return actions;
+    }
+
+    private static ActionSpec? Read(YamlSource source, YamlNode item)
+    {
+        if (item is not YamlMappingNode map || map.Children.Count != 1 || map.Children.Keys.Single() is not YamlScalarNode { Value: { } kind } keyNode)
+        {
+            var count = (item as YamlMappingNode)?.Children.Count ?? 0;
+            source.Diagnostics.Error(source.At(item), ErrorCodes.KindCount,
+                count > 1 ? $"an action has exactly one kind, this one names {count} keys" : "an action must be a mapping with one action kind",
+                "write each action as its own list item, e.g. - email: { to: ..., template: ... }");
+            return null;
+        }
+
+        if (!Keys.ActionKinds.Contains(kind))
+        {
+            var closest = Suggest.Closest(kind, Keys.ActionKinds);
+            source.Diagnostics.Error(source.At(keyNode), ErrorCodes.UnknownKey,
+                $"unknown action '{kind}'{(closest is null ? "" : $"; did you mean '{closest}'?")}",
+                $"actions are: {string.Join(", ", Keys.ActionKinds)}");
+            return null;
+        }
+
+        var body = map.Children[keyNode];
+        if (body is not YamlMappingNode bodyMap)
+        {
+            source.Diagnostics.Error(source.At(body), ErrorCodes.WrongType, $"{kind} action must be a mapping of its fields, not {YamlSource.Describe(body)}");
+            return null;
+        }
+
+        var at = source.At(keyNode);
+        return kind switch
+        {
+            "email" => Email(new MapReader(source, bodyMap, "email action", Keys.Email), at),
+            "task" => Task(new MapReader(source, bodyMap, "task action", Keys.Task), at),
+            "webhook" => Webhook(new MapReader(source, bodyMap, "webhook action", Keys.Webhook), at),
+            _ => Emit(new MapReader(source, bodyMap, "emit action", Keys.Emit), at),
+        };
+    }
+
+    private static EmailAction? Email(MapReader reader, SourceLocation at)
+    {
+        var to = reader.Template("to", Roots.Everything, required: true);
+        var template = reader.String("template", required: true);
+        var data = JsonTemplateReader.ReadObject(reader, "data");
+        return to is null || template is null ? null : new EmailAction(to, template, data, at);
+    }
+
+    private static TaskAction? Task(MapReader reader, SourceLocation at)
+    {
+        var title = reader.Template("title", Roots.Everything, required: true);
+        var assignee = reader.Template("assignee", Roots.Everything);
+        var due = reader.Duration("due");
+        var priority = reader.Enum<TaskPriority>("priority", Priorities) ?? TaskPriority.Normal;
+        return title is null ? null : new TaskAction(title, assignee, due, priority, at);
+    }
+
+    private static WebhookAction? Webhook(MapReader reader, SourceLocation at)
+    {
+        var target = reader.Id("target", required: true, "webhook target name");
+        var body = reader.Get("body") is { } node ? JsonTemplateReader.Read(reader.Source, node) : null;
+        return target is null ? null : new WebhookAction(target, body, reader.KeyAt("target"));
+    }
+
+    private static EmitAction? Emit(MapReader reader, SourceLocation at)
+    {
+        var type = reader.EventType("type", required: true);
+        var data = JsonTemplateReader.ReadObject(reader, "data");
+        return type is null ? null : new EmitAction(type, data, at);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using Triggers.Core.Expressions;
+using Triggers.Core.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Triggers.Core.Loading;
+
+/// <summary>
+/// Turns YAML into a JSON template: quoted and non-numeric scalars are text templates, plain numbers,
+/// booleans and null stay typed, the way YAML's core schema reads them.
+/// </summary>
+internal static class JsonTemplateReader
+{
+    public static JsonTemplate? Read(YamlSource source, YamlNode node)
+    {
+        switch (node)
+        {
+            case YamlMappingNode map:
+                var members = new List<KeyValuePair<string, JsonTemplate>>();
+                foreach (var (key, value) in map.Children)
+                {
+                    if (Read(source, value) is { } item)
+                    {
+                        members.Add(new(((YamlScalarNode)key).Value ?? "", item));
+                    }
+                }
+
+                return new JsonTemplateObject(members, source.At(map));
+            case YamlSequenceNode list:
+                return new JsonTemplateArray([.. list.Children.Select(n => Read(source, n)).OfType<JsonTemplate>()], source.At(list));
+            case YamlScalarNode scalar when Literal(scalar) is { } literal:
+                return new JsonTemplateLiteral(literal, source.At(scalar));
+            case YamlScalarNode scalar:
+                var template = MapReader.TemplateOf(source, scalar, Roots.Everything);
+                return template is null ? null : new JsonTemplateText(template, source.At(scalar));
+            default:
+                return null;
+        }
+    }
+
+    public static JsonTemplateObject? ReadObject(MapReader reader, string key)
+    {
+        var map = reader.Mapping(key);
+        return map is null ? null : Read(reader.Source, map) as JsonTemplateObject;
+    }
+
+    /// <summary>The typed value of a plain scalar that YAML reads as null, a boolean or a number; null for text.</summary>
+    public static Value? Literal(YamlScalarNode scalar)
+    {
+        if (scalar.Style != ScalarStyle.Plain)
+        {
+            return null;
+        }
+
+        return scalar.Value switch
+        {
+            null or "" or "~" or "null" => Value.Null,
+            "true" => Value.True,
+            "false" => Value.False,
+            { } text when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                && (char.IsAsciiDigit(text[0]) || text[0] is '-' or '+' or '.') => Value.Number(number),
+            _ => null,
+        };
+    }
+}

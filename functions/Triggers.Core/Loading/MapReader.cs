@@ -1,0 +1,297 @@
+using System.Globalization;
+using Triggers.Core.Diagnostics;
+using Triggers.Core.Expressions;
+using Triggers.Core.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Triggers.Core.Loading;
+
+/// <summary>
+/// Reads one YAML mapping against the keys it may hold. Unknown keys, wrong types and missing keys are
+/// reported with positions and the reader carries on, so one run shows every problem.
+/// </summary>
+internal sealed class MapReader
+{
+    private readonly YamlSource _source;
+    private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
+
+    public MapReader(YamlSource source, YamlMappingNode node, string what, IReadOnlyList<string> allowed)
+    {
+        _source = source;
+        Node = node;
+        What = what;
+        foreach (var (keyNode, value) in node.Children)
+        {
+            if (keyNode is not YamlScalarNode { Value: { } key } scalarKey)
+            {
+                source.Diagnostics.Error(source.At(keyNode), ErrorCodes.WrongType, $"a key in {what} must be plain text");
+                continue;
+            }
+
+            if (!allowed.Contains(key))
+            {
+                var closest = Suggest.Closest(key, allowed);
+                var message = closest is null ? $"unknown key '{key}' in {what}" : $"unknown key '{key}' in {what}; did you mean '{closest}'?";
+                source.Diagnostics.Error(source.At(keyNode), ErrorCodes.UnknownKey, message, $"{what} accepts: {string.Join(", ", allowed)}");
+                continue;
+            }
+
+            _entries[key] = (scalarKey, value);
+        }
+    }
+
+    public YamlMappingNode Node { get; }
+
+    public string What { get; }
+
+    public YamlSource Source => _source;
+
+    public SourceLocation Location => _source.At(Node);
+
+    public bool Has(string key) => _entries.ContainsKey(key);
+
+    public IEnumerable<string> PresentKeys => _entries.Keys;
+
+    public SourceLocation KeyAt(string key) => _entries.TryGetValue(key, out var e) ? _source.At(e.Key) : Location;
+
+    /// <summary>Where the value of <paramref name="key"/> is written (the mapping itself when the key is absent).</summary>
+    public SourceLocation ValueAt(string key) => _entries.TryGetValue(key, out var e)
+        ? e.Value is YamlScalarNode s ? _source.ContentAt(s) : _source.At(e.Value)
+        : Location;
+
+    public YamlNode? Get(string key, bool required = false)
+    {
+        if (_entries.TryGetValue(key, out var entry) && !IsNull(entry.Value))
+        {
+            return entry.Value;
+        }
+
+        if (required)
+        {
+            _source.Diagnostics.Error(Location, ErrorCodes.MissingKey, $"{What} is missing required key '{key}'");
+        }
+
+        return null;
+    }
+
+    public static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" };
+
+    public YamlScalarNode? Scalar(string key, bool required = false, string expected = "text")
+    {
+        var node = Get(key, required);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlScalarNode scalar)
+        {
+            return scalar;
+        }
+
+        _source.Diagnostics.Error(_source.At(node), ErrorCodes.WrongType, $"'{key}' in {What} must be {expected}, not {YamlSource.Describe(node)}");
+        return null;
+    }
+
+    public string? String(string key, bool required = false) => Scalar(key, required)?.Value;
+
+    public string? Id(string key, bool required = false, string what = "id")
+    {
+        var node = Scalar(key, required, $"an {what}");
+        if (node?.Value is not { } text)
+        {
+            return null;
+        }
+
+        if (!NodeRules.Id().IsMatch(text))
+        {
+            _source.Diagnostics.Error(_source.ContentAt(node), ErrorCodes.BadId,
+                $"'{text}' is not a valid {what}", "use lower-case letters, digits and '-', e.g. invite-colleague");
+            return null;
+        }
+
+        return text;
+    }
+
+    public string? EventType(string key, bool required = false)
+    {
+        var node = Scalar(key, required, "an event type");
+        return node is null ? null : EventTypeOf(_source, node);
+    }
+
+    public static string? EventTypeOf(YamlSource source, YamlScalarNode node)
+    {
+        var text = node.Value ?? "";
+        if (NodeRules.EventType().IsMatch(text))
+        {
+            return text;
+        }
+
+        source.Diagnostics.Error(source.ContentAt(node), ErrorCodes.BadId, $"'{text}' is not a valid event type",
+            "event types are dotted lower-case names such as user.logged_in");
+        return null;
+    }
+
+    public TimeSpan? Duration(string key, bool required = false, bool allowNegative = false)
+    {
+        var node = Scalar(key, required, DurationParser.Expected);
+        if (node?.Value is not { } text)
+        {
+            return null;
+        }
+
+        if (!DurationParser.TryParse(text, out var duration) || (!allowNegative && duration < TimeSpan.Zero) ||
+            (!allowNegative && duration == TimeSpan.Zero))
+        {
+            var why = DurationParser.TryParse(text, out _) ? $"'{key}' must be longer than zero" : $"'{text}' is not a valid duration";
+            _source.Diagnostics.Error(_source.ContentAt(node), ErrorCodes.BadDuration, why,
+                "write a whole number and a unit: 45m, 12h, 3d or 2w");
+            return null;
+        }
+
+        return duration;
+    }
+
+    public int? Int(string key, bool required = false, int min = 0)
+    {
+        var node = Scalar(key, required, "a whole number");
+        if (node?.Value is not { } text)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ||
+            node.Style != ScalarStyle.Plain)
+        {
+            _source.Diagnostics.Error(_source.At(node), ErrorCodes.WrongType, $"'{key}' in {What} must be a whole number, not {YamlSource.Describe(node)}");
+            return null;
+        }
+
+        if (value < min)
+        {
+            _source.Diagnostics.Error(_source.At(node), ErrorCodes.OutOfRange, $"'{key}' must be at least {min}, not {value}");
+            return null;
+        }
+
+        return value;
+    }
+
+    public double? Number(string key, bool required = false)
+    {
+        var node = Scalar(key, required, "a number");
+        if (node?.Value is not { } text)
+        {
+            return null;
+        }
+
+        if (node.Style != ScalarStyle.Plain ||
+            !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            _source.Diagnostics.Error(_source.At(node), ErrorCodes.WrongType, $"'{key}' in {What} must be a number, not {YamlSource.Describe(node)}");
+            return null;
+        }
+
+        return value;
+    }
+
+    public bool? Bool(string key)
+    {
+        var node = Scalar(key, false, "true or false");
+        return node?.Value switch
+        {
+            null => null,
+            "true" => true,
+            "false" => false,
+            _ => Fail(node),
+        };
+
+        bool? Fail(YamlScalarNode n)
+        {
+            _source.Diagnostics.Error(_source.At(n), ErrorCodes.WrongType, $"'{key}' in {What} must be true or false, not {YamlSource.Describe(n)}");
+            return null;
+        }
+    }
+
+    public T? Enum<T>(string key, IReadOnlyList<string> names, bool required = false)
+        where T : struct, System.Enum
+    {
+        var node = Scalar(key, required, $"one of {string.Join(", ", names)}");
+        if (node?.Value is not { } text)
+        {
+            return null;
+        }
+
+        var index = -1;
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i] == text)
+            {
+                index = i;
+            }
+        }
+
+        if (index < 0)
+        {
+            var closest = Suggest.Closest(text, names);
+            _source.Diagnostics.Error(_source.ContentAt(node), ErrorCodes.BadEnumValue,
+                $"'{text}' is not a valid {key}{(closest is null ? "" : $"; did you mean '{closest}'?")}",
+                $"{key} is one of: {string.Join(", ", names)}");
+            return null;
+        }
+
+        return (T)(object)index;
+    }
+
+    public YamlMappingNode? Mapping(string key, bool required = false)
+    {
+        var node = Get(key, required);
+        if (node is null or YamlMappingNode)
+        {
+            return (YamlMappingNode?)node;
+        }
+
+        _source.Diagnostics.Error(_source.At(node), ErrorCodes.WrongType, $"'{key}' in {What} must be a mapping (key: value pairs), not {YamlSource.Describe(node)}");
+        return null;
+    }
+
+    public YamlSequenceNode? Sequence(string key, bool required = false)
+    {
+        var node = Get(key, required);
+        if (node is null or YamlSequenceNode)
+        {
+            return (YamlSequenceNode?)node;
+        }
+
+        _source.Diagnostics.Error(_source.At(node), ErrorCodes.WrongType, $"'{key}' in {What} must be a list, not {YamlSource.Describe(node)}",
+            "start each item on its own line with '- ', or write [a, b]");
+        return null;
+    }
+
+    public Expr? Expression(string key, ExpressionRoots roots, ExprType expected, bool required = false)
+    {
+        var node = Scalar(key, required, "an expression");
+        if (node?.Value is not { } text)
+        {
+            return null;
+        }
+
+        var at = _source.ContentAt(node);
+        var compiled = ExpressionCompiler.Compile(text, at, roots, expected, _source.Diagnostics);
+        return compiled is null ? null : new Expr(compiled, at);
+    }
+
+    public Template? Template(string key, ExpressionRoots roots, bool required = false)
+    {
+        var node = Scalar(key, required, "text");
+        return node is null ? null : TemplateOf(_source, node, roots);
+    }
+
+    public static Template? TemplateOf(YamlSource source, YamlScalarNode node, ExpressionRoots roots)
+    {
+        var at = source.ContentAt(node);
+        var compiled = TemplateCompiler.Compile(node.Value ?? "", at, roots, source.Diagnostics);
+        return compiled is null ? null : new Template(compiled, at);
+    }
+}

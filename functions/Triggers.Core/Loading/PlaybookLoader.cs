@@ -1,0 +1,82 @@
+using Triggers.Core.Diagnostics;
+using Triggers.Core.Model;
+using Triggers.Core.Validation;
+using YamlDotNet.RepresentationModel;
+
+namespace Triggers.Core.Loading;
+
+/// <summary>The result of loading a directory: the checked model and every diagnostic, sorted by position.</summary>
+public sealed record LoadResult(PlaybookSet Set, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+}
+
+/// <summary>
+/// Reads playbooks, journeys, webhook targets and tests from YAML text into the immutable model and
+/// validates them as a whole. Never stops at the first problem and never throws for bad input.
+/// </summary>
+public static class PlaybookLoader
+{
+    public static LoadResult Load(IEnumerable<SourceFile> files)
+    {
+        var diagnostics = new DiagnosticBag();
+        var playbooks = new List<Playbook>();
+        var journeys = new List<Journey>();
+        var targets = new List<WebhookTarget>();
+        var tests = new List<PlaybookTest>();
+        foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            var root = YamlSource.Parse(file, diagnostics);
+            if (root is null)
+            {
+                continue;
+            }
+
+            var source = new YamlSource(file.Path, diagnostics);
+            switch (KindOf(source, root))
+            {
+                case "playbook":
+                    Add(playbooks, PlaybookReader.Read(source, (YamlMappingNode)root));
+                    break;
+                case "journey":
+                    Add(journeys, JourneyReader.Read(source, (YamlMappingNode)root));
+                    break;
+                case "targets":
+                    targets.AddRange(TargetsReader.Read(source, (YamlMappingNode)root));
+                    break;
+                case "test":
+                    Add(tests, TestReader.Read(source, (YamlMappingNode)root));
+                    break;
+            }
+        }
+
+        var set = SetValidator.Validate(new PlaybookSet(playbooks, journeys, targets, tests), diagnostics);
+        return new LoadResult(set, diagnostics.Sorted());
+    }
+
+    private static void Add<T>(List<T> list, T? item)
+        where T : class
+    {
+        if (item is not null)
+        {
+            list.Add(item);
+        }
+    }
+
+    private static string? KindOf(YamlSource source, YamlNode root)
+    {
+        string[] kinds = ["playbook", "journey", "targets", "test"];
+        var isTestFile = source.File.EndsWith(".test.yaml", StringComparison.Ordinal) || source.File.EndsWith(".test.yml", StringComparison.Ordinal);
+        var keys = (root as YamlMappingNode)?.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value).ToList() ?? [];
+        var kind = kinds.FirstOrDefault(keys.Contains);
+        if (kind is null || (isTestFile && kind != "test"))
+        {
+            source.Diagnostics.Error(source.At(root), ErrorCodes.UnknownFileKind,
+                isTestFile ? "a *.test.yaml file must start with 'test:'" : "not a Triggers file: expected a top-level 'playbook', 'journey', 'test' or 'targets' key",
+                "see docs/language.md for the file kinds");
+            return null;
+        }
+
+        return kind;
+    }
+}

@@ -1,0 +1,172 @@
+using Triggers.Core.Diagnostics;
+using Triggers.Core.Expressions;
+using Triggers.Core.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace Triggers.Core.Loading;
+
+/// <summary>Reads a playbook file: its header, milestones and rules.</summary>
+internal static class PlaybookReader
+{
+    private static readonly string[] AnyTrigger = Keys.TriggerKinds;
+
+    public static Playbook? Read(YamlSource source, YamlMappingNode root)
+    {
+        var reader = new MapReader(source, root, "playbook", Keys.Playbook);
+        var id = reader.Id("playbook", required: true, "playbook id");
+        var description = reader.String("description");
+        var stage = reader.Id("stage", what: "stage id");
+        var appliesTo = reader.Expression("applies_to", Roots.Segment, ExprType.Bool);
+        var playbookId = id ?? "?";
+        var milestones = ReadList(reader, "milestones", "milestone", (s, m) => ReadMilestone(s, m, playbookId));
+        var rules = ReadList(reader, "rules", "rule", (s, m) => ReadRule(s, m, playbookId), required: true);
+        return id is null
+            ? null
+            : new Playbook(id, description, stage, appliesTo, milestones, rules, reader.KeyAt("playbook")) { StageLocation = reader.ValueAt("stage") };
+    }
+
+    public static List<T> ReadList<T>(MapReader reader, string key, string what, Func<YamlSource, YamlMappingNode, T?> read, bool required = false)
+        where T : class
+    {
+        var items = new List<T>();
+        if (reader.Sequence(key, required) is not { } list)
+        {
+            return items;
+        }
+
+        foreach (var node in list.Children)
+        {
+            if (node is not YamlMappingNode map)
+            {
+                reader.Source.Diagnostics.Error(reader.Source.At(node), ErrorCodes.WrongType,
+                    $"each item of '{key}' must be a {what} (a mapping), not {YamlSource.Describe(node)}");
+                continue;
+            }
+
+            if (read(reader.Source, map) is { } item)
+            {
+                items.Add(item);
+            }
+        }
+
+        return items;
+    }
+
+    private static Milestone? ReadMilestone(YamlSource source, YamlMappingNode map, string playbookId)
+    {
+        var reader = new MapReader(source, map, "milestone", Keys.Milestone);
+        var id = reader.Id("id", required: true, "milestone id");
+        var description = reader.String("description");
+        var reached = TriggerReader.Read(source, reader.Get("reached_when", required: true), "reached_when", AnyTrigger);
+        var success = ReadEventMatch(reader, "success", required: true);
+        return id is null || reached is null || success is null
+            ? null
+            : new Milestone(playbookId, id, description, reached, success, reader.ValueAt("id"));
+    }
+
+    private static Rule? ReadRule(YamlSource source, YamlMappingNode map, string playbookId)
+    {
+        var reader = new MapReader(source, map, "rule", Keys.Rule);
+        var id = reader.Id("id", required: true, "rule id");
+        var description = reader.String("description");
+        var when = TriggerReader.Read(source, reader.Get("when", required: true), "when", AnyTrigger);
+        var where = reader.Expression("where", Roots.Everything, ExprType.Bool);
+        var unless = ReadEventMatch(reader, "unless");
+        var actions = reader.Sequence("do", required: true) is { } list ? ActionReader.ReadAll(source, list) : [];
+        var limit = ReadLimit(reader);
+        var quiet = ReadQuietHours(reader);
+        var broken = (reader.Has("limit") && limit is null) || (reader.Has("quiet_hours") && quiet is null) ||
+                     (reader.Has("unless") && unless is null);
+        return id is null || when is null || actions.Count == 0 || broken
+            ? null
+            : new Rule(playbookId, id, description, when, where, unless, actions, limit, quiet, reader.ValueAt("id"));
+    }
+
+    private static EventMatch? ReadEventMatch(MapReader outer, string key, bool required = false)
+    {
+        var map = outer.Mapping(key, required);
+        if (map is null)
+        {
+            return null;
+        }
+
+        var reader = new MapReader(outer.Source, map, key, Keys.EventMatch);
+        var type = reader.EventType("event", required: true);
+        var where = reader.Expression("where", Roots.Everything, ExprType.Bool);
+        var within = reader.Duration("within", required: true);
+        return type is null || within is null ? null : new EventMatch(type, where, within.Value, reader.Location);
+    }
+
+    private static Limit? ReadLimit(MapReader outer)
+    {
+        var map = outer.Mapping("limit");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var reader = new MapReader(outer.Source, map, "limit", Keys.Limit);
+        var max = reader.Int("max", required: true, min: 1);
+        var per = reader.Duration("per", required: true);
+        return max is null || per is null ? null : new Limit(max.Value, per.Value, reader.Location);
+    }
+
+    private static QuietHours? ReadQuietHours(MapReader outer)
+    {
+        var map = outer.Mapping("quiet_hours");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var reader = new MapReader(outer.Source, map, "quiet_hours", Keys.QuietHours);
+        var from = TimeOfDay(reader, "from");
+        var to = TimeOfDay(reader, "to");
+        string? zone = null;
+        Expr? zoneExpression = null;
+        if (reader.Scalar("timezone", required: true) is { Value: { } text } zoneNode)
+        {
+            if (text.StartsWith("account.", StringComparison.Ordinal) || text.StartsWith("user.", StringComparison.Ordinal))
+            {
+                zoneExpression = reader.Expression("timezone", Roots.Segment, ExprType.Any);
+            }
+            else if (TimeZones.TryFind(text, out _))
+            {
+                zone = text;
+            }
+            else
+            {
+                outer.Source.Diagnostics.Error(outer.Source.ContentAt(zoneNode), ErrorCodes.UnknownTimeZone,
+                    $"unknown time zone '{text}'", "use an IANA name such as Europe/Berlin, or a trait such as account.timezone");
+            }
+        }
+
+        if (from == to && from is not null)
+        {
+            outer.Source.Diagnostics.Error(reader.Location, ErrorCodes.BadTimeOfDay, "quiet_hours 'from' and 'to' are the same time",
+                "the quiet period would be empty; e.g. from: \"20:00\", to: \"08:00\"");
+            return null;
+        }
+
+        return from is null || to is null || (zone is null && zoneExpression is null)
+            ? null
+            : new QuietHours(from.Value, to.Value, zone, zoneExpression, reader.Location);
+    }
+
+    private static TimeOnly? TimeOfDay(MapReader reader, string key)
+    {
+        if (reader.Scalar(key, required: true, "a time of day such as \"20:00\"") is not { Value: { } text } node)
+        {
+            return null;
+        }
+
+        if (NodeRules.TryParseTimeOfDay(text, out var time))
+        {
+            return time;
+        }
+
+        reader.Source.Diagnostics.Error(reader.Source.ContentAt(node), ErrorCodes.BadTimeOfDay,
+            $"'{text}' is not a time of day", "write 24-hour time in quotes, e.g. \"20:00\"");
+        return null;
+    }
+}

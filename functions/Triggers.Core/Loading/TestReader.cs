@@ -1,0 +1,177 @@
+using System.Text;
+using System.Text.Json;
+using Triggers.Core.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace Triggers.Core.Loading;
+
+/// <summary>Reads a <c>*.test.yaml</c>: abbreviated CloudEvents in, expected outcomes out.</summary>
+internal static class TestReader
+{
+    public static PlaybookTest? Read(YamlSource source, YamlMappingNode root)
+    {
+        var reader = new MapReader(source, root, "test", Keys.Test);
+        var name = reader.String("test", required: true);
+        List<string>? playbooks = null;
+        if (reader.Sequence("playbooks") is { } list)
+        {
+            playbooks = [.. list.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "")];
+        }
+
+        var lateness = reader.Has("allowed_lateness") ? reader.Duration("allowed_lateness", allowNegative: false) : TimeSpan.Zero;
+        var events = new List<TestEvent>();
+        var index = 0;
+        if (reader.Sequence("events", required: true) is { } eventList)
+        {
+            foreach (var node in eventList.Children)
+            {
+                index++;
+                if (node is YamlMappingNode map && ReadEvent(source, map, index) is { } e)
+                {
+                    events.Add(e);
+                }
+                else if (node is not YamlMappingNode)
+                {
+                    source.Diagnostics.Error(source.At(node), ErrorCodes.WrongType, "each test event must be a mapping of CloudEvents fields");
+                }
+            }
+        }
+
+        var runUntil = Timestamp(reader, "run_until");
+        var expect = PlaybookReader.ReadList(reader, "expect", "expected outcome", ReadExpectation, required: !reader.Has("expect"));
+        var expectOnly = reader.Bool("expect_only") ?? false;
+        return name is null || lateness is null
+            ? null
+            : new PlaybookTest(name, playbooks, lateness.Value, events, runUntil, expect, expectOnly, reader.KeyAt("test"));
+    }
+
+    private static TestEvent? ReadEvent(YamlSource source, YamlMappingNode map, int index)
+    {
+        var reader = new MapReader(source, map, "test event", Keys.TestEvent);
+        var time = Timestamp(reader, "time", required: true);
+        var type = reader.EventType("type", required: true);
+        var account = reader.String("accountid", required: true);
+        if (time is null || type is null || account is null)
+        {
+            return null;
+        }
+
+        var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("specversion", reader.String("specversion") ?? "1.0");
+            json.WriteString("id", reader.String("id") ?? $"{Path.GetFileName(source.File)}#{index:D4}");
+            json.WriteString("source", reader.String("source") ?? "triggers-test");
+            json.WriteString("type", type);
+            json.WriteString("time", time.Value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteString("accountid", account);
+            foreach (var key in new[] { "userid", "subject", "datacontenttype" })
+            {
+                if (reader.String(key) is { } value)
+                {
+                    json.WriteString(key, value);
+                }
+            }
+
+            if (reader.Get("data") is { } data)
+            {
+                json.WritePropertyName("data");
+                WriteJson(json, data);
+            }
+
+            json.WriteEndObject();
+        }
+
+        return new TestEvent(Encoding.UTF8.GetString(buffer.ToArray()), time.Value, reader.Location);
+    }
+
+    private static Expectation? ReadExpectation(YamlSource source, YamlMappingNode map)
+    {
+        var reader = new MapReader(source, map, "expected outcome", Keys.Expectation);
+        var kind = reader.Has("kind") ? reader.Enum<ExpectationKind>("kind", Keys.ExpectationKinds) : ExpectationKind.Action;
+        var time = Timestamp(reader, "time");
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in reader.PresentKeys.Where(k => k is not ("kind" or "time")))
+        {
+            if (reader.String(key) is { } value)
+            {
+                fields[key] = value;
+            }
+        }
+
+        return kind is null ? null : new Expectation(Keys.ExpectationKinds[(int)kind.Value], time, fields, reader.Location);
+    }
+
+    private static DateTimeOffset? Timestamp(MapReader reader, string key, bool required = false)
+    {
+        if (reader.Scalar(key, required, "a timestamp") is not { Value: { } text } node)
+        {
+            return null;
+        }
+
+        if (NodeRules.TryParseTimestamp(text, out var time))
+        {
+            return time;
+        }
+
+        reader.Source.Diagnostics.Error(reader.Source.ContentAt(node), ErrorCodes.BadTimestamp, $"'{text}' is not a timestamp",
+            "write ISO 8601 in UTC, e.g. 2026-01-05T09:00:00Z");
+        return null;
+    }
+
+    /// <summary>YAML to JSON with YAML's core schema: plain numbers, booleans and null stay typed.</summary>
+    private static void WriteJson(Utf8JsonWriter json, YamlNode node)
+    {
+        switch (node)
+        {
+            case YamlMappingNode map:
+                json.WriteStartObject();
+                foreach (var (key, value) in map.Children)
+                {
+                    json.WritePropertyName(((YamlScalarNode)key).Value ?? "");
+                    WriteJson(json, value);
+                }
+
+                json.WriteEndObject();
+                break;
+            case YamlSequenceNode list:
+                json.WriteStartArray();
+                foreach (var item in list.Children)
+                {
+                    WriteJson(json, item);
+                }
+
+                json.WriteEndArray();
+                break;
+            case YamlScalarNode scalar:
+                var literal = JsonTemplateReader.Literal(scalar);
+                if (literal is null)
+                {
+                    json.WriteStringValue(scalar.Value);
+                }
+                else if (literal.Value.IsNull)
+                {
+                    json.WriteNullValue();
+                }
+                else if (literal.Value.Kind == Expressions.ValueKind.Bool)
+                {
+                    json.WriteBooleanValue(literal.Value.AsBool);
+                }
+                else
+                {
+                    json.WriteNumberValue(literal.Value.AsNumber);
+                }
+
+                break;
+        }
+    }
+
+    private enum ExpectationKind
+    {
+        Action,
+        Milestone,
+        Stage,
+        Suppressed,
+    }
+}

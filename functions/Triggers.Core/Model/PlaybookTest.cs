@@ -1,0 +1,24 @@
+using Triggers.Core.Diagnostics;
+
+namespace Triggers.Core.Model;
+
+/// <summary>A playbook unit test: events in, the actions (and other outcomes) expected out.</summary>
+public sealed record PlaybookTest(
+    string Name,
+    IReadOnlyList<string>? Playbooks,
+    TimeSpan AllowedLateness,
+    IReadOnlyList<TestEvent> Events,
+    DateTimeOffset? RunUntil,
+    IReadOnlyList<Expectation> Expect,
+    bool ExpectOnly,
+    SourceLocation Location);
+
+/// <summary>One event of a test, already expanded to CloudEvents JSON.</summary>
+public sealed record TestEvent(string Json, DateTimeOffset Time, SourceLocation Location);
+
+/// <summary>
+/// One expected outcome. <see cref="Kind"/> is action, milestone, stage or suppressed; every field given
+/// must match the outcome's field of the same name, fields left out match anything.
+/// </summary>
+public sealed record Expectation(string Kind, DateTimeOffset? Time, IReadOnlyDictionary<string, string> Fields,
+    SourceLocation Location);

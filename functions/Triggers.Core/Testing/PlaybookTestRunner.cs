@@ -1,0 +1,120 @@
+using Triggers.Core.Engine;
+using Triggers.Core.Model;
+
+namespace Triggers.Core.Testing;
+
+/// <summary>
+/// Runs a <c>*.test.yaml</c> through the simulator (the production engine on a virtual clock) and compares the
+/// outcomes with what the test expects.
+/// </summary>
+public static class PlaybookTestRunner
+{
+    public static TestResult Run(PlaybookSet set, PlaybookTest test)
+    {
+        var program = new CompiledPlaybooks(set, test.Playbooks);
+        var outcomes = new List<Outcome>();
+        var until = test.RunUntil ?? (test.Events.Count == 0 ? (DateTimeOffset?)null : test.Events.Max(e => e.Time));
+        var simulator = new Simulator(program, new SimulationOptions { AllowedLateness = test.AllowedLateness, Until = until }, outcomes.Add);
+        foreach (var e in test.Events)
+        {
+            simulator.Add(System.Text.Encoding.UTF8.GetBytes(e.Json), e.Location.ToString());
+        }
+
+        simulator.Finish();
+
+        var unmatched = new List<Outcome>(outcomes);
+        var missing = new List<Expectation>();
+        foreach (var expectation in test.Expect)
+        {
+            var index = unmatched.FindIndex(o => Matches(expectation, o));
+            if (index < 0)
+            {
+                missing.Add(expectation);
+            }
+            else
+            {
+                unmatched.RemoveAt(index);
+            }
+        }
+
+        var unexpected = test.ExpectOnly ? unmatched.Where(o => o.Kind == OutcomeKind.Action).ToList() : [];
+        var passed = missing.Count == 0 && unexpected.Count == 0;
+        return new TestResult(test, passed, passed ? [] : Report(missing, unexpected, outcomes), outcomes);
+    }
+
+    public static bool Matches(Expectation expectation, Outcome outcome)
+    {
+        if (OutcomeJson.Kind(outcome.Kind) != expectation.Kind || (expectation.Time is { } time && time != outcome.Time))
+        {
+            return false;
+        }
+
+        foreach (var (field, expected) in expectation.Fields)
+        {
+            var actual = Field(outcome, field);
+            var ok = field == "milestone"
+                ? actual == expected || $"{outcome.Playbook}/{outcome.Milestone}" == expected
+                : actual == expected;
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public static string? Field(Outcome o, string field) => field switch
+    {
+        "rule" => o.QualifiedRule,
+        "action" => o.Action,
+        "to" => o.To,
+        "template" => o.Template,
+        "title" => o.Title,
+        "assignee" => o.Assignee,
+        "target" => o.Target,
+        "type" => o.Type,
+        "priority" => o.Priority,
+        "milestone" => o.Milestone,
+        "status" => o.Status,
+        "stage" => o.Stage,
+        "reason" => o.Reason,
+        "accountid" => o.AccountId,
+        _ => null,
+    };
+
+    private static List<string> Report(List<Expectation> missing, List<Outcome> unexpected, List<Outcome> outcomes)
+    {
+        var lines = new List<string>();
+        if (missing.Count > 0)
+        {
+            lines.Add("expected but did not happen:");
+            lines.AddRange(missing.Select(e => $"  - {Describe(e)}    ({e.Location})"));
+        }
+
+        if (unexpected.Count > 0)
+        {
+            lines.Add("happened but not expected (expect_only):");
+            lines.AddRange(unexpected.Select(o => $"  + {Describe(o)}"));
+        }
+
+        lines.Add("actual outcomes:");
+        lines.AddRange(outcomes.Count == 0 ? ["  (none)"] : outcomes.Select(o => $"    {Describe(o)}"));
+        return lines;
+    }
+
+    public static string Describe(Expectation e)
+    {
+        var time = e.Time is { } t ? OutcomeJson.Format(t) : "any time";
+        return $"{time} {e.Kind} " + string.Join(" ", e.Fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}"));
+    }
+
+    public static string Describe(Outcome o)
+    {
+        var fields = new[] { "rule", "action", "to", "template", "title", "assignee", "target", "type", "milestone", "status", "stage", "reason" }
+            .Select(f => (f, v: f == "milestone" && o.Milestone is not null ? $"{o.Playbook}/{o.Milestone}" : Field(o, f)))
+            .Where(p => p.v is not null)
+            .Select(p => $"{p.f}={p.v}");
+        return $"{OutcomeJson.Format(o.Time)} {OutcomeJson.Kind(o.Kind)} accountid={o.AccountId} {string.Join(" ", fields)}";
+    }
+}

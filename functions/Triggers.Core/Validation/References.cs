@@ -1,0 +1,154 @@
+using Triggers.Core.Diagnostics;
+using Triggers.Core.Loading;
+using Triggers.Core.Model;
+
+namespace Triggers.Core.Validation;
+
+/// <summary>Resolves and checks names that point elsewhere: stages, milestones, webhook targets, rules in tests.</summary>
+internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics)
+{
+    private readonly HashSet<string> _stages = [.. set.Journeys.SelectMany(j => j.Stages).Select(s => s.Id)];
+    private readonly HashSet<string> _targets = [.. set.Targets.Select(t => t.Name)];
+    private readonly HashSet<string> _milestones = [.. set.Playbooks.SelectMany(p => p.Milestones).Select(m => m.QualifiedId)];
+    private readonly HashSet<string> _playbooks = [.. set.Playbooks.Select(p => p.Id)];
+
+    public Playbook Resolve(Playbook playbook)
+    {
+        Stage(playbook.Stage, playbook.StageLocation);
+        var milestones = playbook.Milestones.Select(m => m with { ReachedWhen = Trigger(m.ReachedWhen, playbook.Id) }).ToList();
+        var rules = playbook.Rules.Select(r => Rule(r, playbook.Id)).ToList();
+        return playbook with { Milestones = milestones, Rules = rules };
+    }
+
+    public Journey Resolve(Journey journey)
+    {
+        var own = journey.Stages.Select(s => s.Id).ToHashSet();
+        foreach (var touchpoint in journey.Touchpoints.Where(t => t.Stage is not null && !own.Contains(t.Stage)))
+        {
+            diagnostics.Error(touchpoint.Location, ErrorCodes.UnknownStage,
+                $"touchpoint '{touchpoint.Id}' names stage '{touchpoint.Stage}', which journey '{journey.Id}' does not have",
+                Hint(touchpoint.Stage!, own));
+        }
+
+        return journey with { Stages = [.. journey.Stages.Select(s => s with { EnteredWhen = Trigger(s.EnteredWhen, null) })] };
+    }
+
+    public void CheckTests(IEnumerable<PlaybookTest> tests, IReadOnlyList<Playbook> playbooks)
+    {
+        var rules = playbooks.SelectMany(p => p.Rules).Select(r => r.QualifiedId).ToHashSet();
+        foreach (var test in tests)
+        {
+            foreach (var id in test.Playbooks ?? [])
+            {
+                if (!_playbooks.Contains(id))
+                {
+                    diagnostics.Error(test.Location, ErrorCodes.UnknownPlaybook, $"test '{test.Name}' names playbook '{id}', which does not exist", Hint(id, _playbooks));
+                }
+            }
+
+            foreach (var expectation in test.Expect)
+            {
+                CheckExpectation(expectation, rules);
+            }
+        }
+    }
+
+    private void CheckExpectation(Expectation expectation, HashSet<string> rules)
+    {
+        if (expectation.Fields.TryGetValue("rule", out var rule) && !rules.Contains(rule))
+        {
+            diagnostics.Error(expectation.Location, ErrorCodes.UnknownRule, $"expected rule '{rule}' does not exist",
+                Hint(rule, rules) ?? "name rules as playbook-id/rule-id");
+        }
+
+        if (expectation.Fields.TryGetValue("milestone", out var milestone) && !_milestones.Contains(milestone))
+        {
+            diagnostics.Error(expectation.Location, ErrorCodes.UnknownMilestone, $"expected milestone '{milestone}' does not exist",
+                Hint(milestone, _milestones) ?? "name milestones as playbook-id/milestone-id");
+        }
+
+        if (expectation.Fields.TryGetValue("stage", out var stage))
+        {
+            Stage(stage, expectation.Location);
+        }
+    }
+
+    private Rule Rule(Rule rule, string playbookId)
+    {
+        foreach (var webhook in rule.Actions.OfType<WebhookAction>().Where(w => !_targets.Contains(w.Target)))
+        {
+            diagnostics.Error(webhook.Location, ErrorCodes.UnknownTarget, $"webhook target '{webhook.Target}' is not defined",
+                Hint(webhook.Target, _targets) ?? "add it to playbooks/webhooks.yaml under targets:");
+        }
+
+        return rule with { When = Trigger(rule.When, playbookId) };
+    }
+
+    private Trigger Trigger(Trigger trigger, string? playbookId)
+    {
+        switch (trigger)
+        {
+            case StageTrigger stage:
+                Stage(stage.StageId, stage.Location);
+                return trigger;
+            case MilestoneTrigger milestone:
+                return milestone with { MilestoneId = Milestone(milestone.MilestoneId, playbookId, milestone.Location) };
+            default:
+                return trigger;
+        }
+    }
+
+    private string Milestone(string id, string? playbookId, SourceLocation at)
+    {
+        if (id.Contains('/', StringComparison.Ordinal))
+        {
+            if (!_milestones.Contains(id))
+            {
+                diagnostics.Error(at, ErrorCodes.UnknownMilestone, $"milestone '{id}' does not exist", Hint(id, _milestones));
+            }
+
+            return id;
+        }
+
+        if (playbookId is not null && _milestones.Contains($"{playbookId}/{id}"))
+        {
+            return $"{playbookId}/{id}";
+        }
+
+        // From a journey (or another playbook) a bare id is fine when exactly one playbook defines it.
+        var matches = _milestones.Where(m => m.EndsWith($"/{id}", StringComparison.Ordinal)).ToList();
+        if (matches.Count == 1 && playbookId is null)
+        {
+            return matches[0];
+        }
+
+        var message = matches.Count > 1
+            ? $"milestone '{id}' is defined by several playbooks ({string.Join(", ", matches)}); qualify it"
+            : $"milestone '{id}' does not exist{(playbookId is null ? "" : $" in playbook '{playbookId}'")}";
+        diagnostics.Error(at, ErrorCodes.UnknownMilestone, message,
+            matches.Count == 1 ? $"it is defined in another playbook: write {matches[0]}" : Hint(id, _milestones.Select(m => m.Split('/')[1])));
+        return id;
+    }
+
+    private void Stage(string? id, SourceLocation at)
+    {
+        if (id is null || _stages.Contains(id))
+        {
+            return;
+        }
+
+        // A directory without journeys has no stage catalogue yet (a playbook checked on its own): warn, don't fail.
+        var message = $"stage '{id}' is not defined by any journey";
+        if (set.Journeys.Count == 0)
+        {
+            diagnostics.Warning(at, ErrorCodes.UnknownStage, message, "add a journey file under journeys/ that names it");
+        }
+        else
+        {
+            diagnostics.Error(at, ErrorCodes.UnknownStage, message, Hint(id, _stages));
+        }
+    }
+
+    private static string? Hint(string id, IEnumerable<string> known) =>
+        Suggest.Closest(id, known) is { } closest ? $"did you mean '{closest}'?" : null;
+}

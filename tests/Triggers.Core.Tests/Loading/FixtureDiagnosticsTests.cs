@@ -1,0 +1,48 @@
+using Triggers.Core.Loading;
+using Triggers.Core.Tests.Support;
+
+namespace Triggers.Core.Tests.Loading;
+
+/// <summary>
+/// One fixture per diagnostic code: each is loaded with a small base set, and must produce exactly the one
+/// diagnostic pinned here: code, line, column and the message a CS ops person reads.
+/// </summary>
+public sealed class FixtureDiagnosticsTests
+{
+    public static TheoryData<string, string> Cases() => new()
+    {
+        { "TRG001.yaml", "TRG001.yaml:5:5: error TRG001: YAML syntax error: ?" },
+        { "TRG002.yaml", "TRG002.yaml:5:5: error TRG002: unknown key 'wher' in rule; did you mean 'where'?" },
+        { "TRG003.yaml", "TRG003.yaml:2:8: error TRG003: 'rules' in playbook must be a list, not 'remind everyone'" },
+        { "TRG004.yaml", "TRG004.yaml:3:5: error TRG004: rule is missing required key 'do'" },
+        { "TRG005.yaml", "TRG005.yaml:5:46: error TRG005: '3days' is not a valid duration" },
+        { "TRG006.yaml", "TRG006.yaml:1:11: error TRG006: 'Invite_Colleague' is not a valid playbook id" },
+        { "TRG007.yaml", "TRG007.yaml:7:11: error TRG007: duplicate rule in playbook 'duplicate-rule' id 'r1'" },
+        { "TRG008.yaml", "TRG008.yaml:1:1: error TRG008: stage 'onbording' is not defined by any journey" },
+        { "TRG009.yaml", "TRG009.yaml:4:24: error TRG009: milestone 'base/activatd' does not exist" },
+        { "TRG010.test.yaml", "TRG010.test.yaml:1:1: error TRG010: test 'names a playbook that does not exist' names playbook 'bsae', which does not exist" },
+        { "TRG011.yaml", "TRG011.yaml:6:20: error TRG011: webhook target 'slack-sc' is not defined" },
+        { "TRG012.test.yaml", "TRG012.test.yaml:5:5: error TRG012: expected rule 'base/remnid' does not exist" },
+        { "TRG013.yaml", "TRG013.yaml:6:9: error TRG013: rule 'emit-loop/echo' emits 'health.flag', which leads back to itself: health.flag -> health.flag" },
+        { "TRG014.yaml", "TRG014.yaml:4:11: error TRG014: when names 2 trigger kinds (event, milestone); a trigger has exactly one" },
+        { "TRG015.yaml", "TRG015.yaml:5:14: error TRG015: count trigger has both 'at_least' and 'at_most'" },
+        { "TRG016.yaml", "TRG016.yaml:7:29: error TRG016: '25:00' is not a time of day" },
+        { "TRG017.yaml", "TRG017.yaml:7:58: error TRG017: unknown time zone 'Mars/Olympus_Mons'" },
+        { "TRG018.yaml", "TRG018.yaml:7:20: error TRG018: 'max' must be at least 1, not 0" },
+        { "TRG019.yaml", "TRG019.yaml:6:39: error TRG019: 'asap' is not a valid priority" },
+        { "TRG020.yaml", "TRG020.yaml:1:1: error TRG020: not a Triggers file: expected a top-level 'playbook', 'journey', 'test' or 'targets' key" },
+        { "TRG021.test.yaml", "TRG021.test.yaml:3:11: error TRG021: 'yesterday' is not a timestamp" },
+        { "TRG200.yaml", "TRG200.yaml:1:1: warning TRG200: playbook 'no-rules' has no rules, so it never acts" },
+        { "TRG201.yaml", "TRG201.yaml:4:11: warning TRG201: no journey touchpoint, stage or emit produces event type 'user.loged_in'; did you mean 'user.logged_in'?" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Fixture_Loaded_ReportsExactlyTheExpectedDiagnostic(string fixture, string expected)
+    {
+        var result = PlaybookLoader.Load(Sources.FixtureWithBase(fixture));
+
+        var lines = result.Diagnostics.Select(d => d.ToString()).ToList();
+        Assert.Equal([expected], lines);
+    }
+}
