@@ -31,7 +31,7 @@ internal sealed class MapReader
 
             if (!allowed.Contains(key))
             {
-                var closest = Suggest.Closest(key, allowed);
+                var closest = ClosestKey(key, allowed);
                 var message = closest is null ? $"unknown key '{key}' in {what}" : $"unknown key '{key}' in {what}; did you mean '{closest}'?";
                 source.Diagnostics.Error(source.At(keyNode), ErrorCodes.UnknownKey, message, $"{what} accepts: {string.Join(", ", allowed)}");
                 continue;
@@ -39,6 +39,14 @@ internal sealed class MapReader
 
             _entries[key] = (scalarKey, value);
         }
+    }
+
+    /// <summary>A truncated key ("wher") most likely wants the key it starts ("where"), so prefixes win ties.</summary>
+    public static string? ClosestKey(string key, IEnumerable<string> candidates)
+    {
+        var list = candidates.ToList();
+        return list.FirstOrDefault(c => c.Length > key.Length && c.Length - key.Length <= 2 && c.StartsWith(key, StringComparison.Ordinal))
+               ?? Suggest.Closest(key, list);
     }
 
     public YamlMappingNode Node { get; }

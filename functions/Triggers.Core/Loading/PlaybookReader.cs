@@ -20,6 +20,10 @@ internal static class PlaybookReader
         var playbookId = id ?? "?";
         var milestones = ReadList(reader, "milestones", "milestone", (s, m) => ReadMilestone(s, m, playbookId));
         var rules = ReadList(reader, "rules", "rule", (s, m) => ReadRule(s, m, playbookId), required: true);
+        if (reader.Get("rules") is YamlSequenceNode { Children.Count: 0 } && id is not null)
+        {
+            source.Diagnostics.Warning(reader.KeyAt("rules"), ErrorCodes.NoRules, $"playbook '{id}' has no rules, so it never acts");
+        }
         return id is null
             ? null
             : new Playbook(id, description, stage, appliesTo, milestones, rules, reader.KeyAt("playbook")) { StageLocation = reader.ValueAt("stage") };

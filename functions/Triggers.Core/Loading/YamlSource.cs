@@ -23,20 +23,48 @@ internal sealed class YamlSource(string file, DiagnosticBag diagnostics)
     public static YamlNode? Parse(SourceFile file, DiagnosticBag diagnostics)
     {
         var stream = new YamlStream();
+        var parser = new TrackingParser(new Parser(new StringReader(file.Text)));
         try
         {
-            stream.Load(new StringReader(file.Text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
-            var at = new SourceLocation(file.Path, Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column));
-            diagnostics.Error(at, ErrorCodes.YamlSyntax, $"YAML syntax error: {Tidy(message)}",
-                "check indentation and that every '{' '[' and quote is closed");
+            Report(file, diagnostics, e.Start, $"YAML syntax error: {Tidy(message)}");
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet gives up without a position on some malformed input (an unclosed '{' at the end of a
+            // file): report it after the last part it could read.
+            Report(file, diagnostics, parser.LastEnd, "YAML syntax error: the file ends inside an unclosed '{', '[' or quote");
             return null;
         }
 
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+    }
+
+    private static void Report(SourceFile file, DiagnosticBag diagnostics, Mark at, string message) =>
+        diagnostics.Error(new SourceLocation(file.Path, Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column)), ErrorCodes.YamlSyntax,
+            message, "check indentation and that every '{', '[' and quote is closed");
+
+    /// <summary>Remembers where the last parsed event ended, for errors that come without a position.</summary>
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public Mark LastEnd { get; private set; } = Mark.Empty;
+
+        public YamlDotNet.Core.Events.ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            if (inner.Current is { } current)
+            {
+                LastEnd = current.End;
+            }
+
+            return inner.MoveNext();
+        }
     }
 
     private static string Tidy(string message)

@@ -20,10 +20,6 @@ internal static class SetValidator
         {
             Unique(playbook.Rules, r => r.Id, r => r.Location, $"rule in playbook '{playbook.Id}'", diagnostics);
             Unique(playbook.Milestones, m => m.Id, m => m.Location, $"milestone in playbook '{playbook.Id}'", diagnostics);
-            if (playbook.Rules.Count == 0)
-            {
-                diagnostics.Warning(playbook.Location, ErrorCodes.NoRules, $"playbook '{playbook.Id}' has no rules, so it never acts");
-            }
         }
 
         foreach (var journey in set.Journeys)

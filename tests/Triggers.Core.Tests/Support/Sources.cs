@@ -9,11 +9,11 @@ internal static class Sources
 
     /// <summary>A fixture file plus the small base set (a journey, webhook targets, a playbook) it may refer to.</summary>
     public static IReadOnlyList<SourceFile> FixtureWithBase(string name) =>
-        [.. Directory.GetFiles(Path.Combine(FixtureDir, "base")).Order(StringComparer.Ordinal)
+        [.. System.IO.Directory.GetFiles(Path.Combine(FixtureDir, "base")).Order(StringComparer.Ordinal)
             .Select(path => new SourceFile("base/" + Path.GetFileName(path), File.ReadAllText(path))),
          new SourceFile(name, File.ReadAllText(Path.Combine(FixtureDir, name)))];
 
-    public static IReadOnlyList<SourceFile> Directory(string root) =>
+    public static IReadOnlyList<SourceFile> AllUnder(string root) =>
         [.. System.IO.Directory.EnumerateFiles(root, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             .Select(path => new SourceFile(Path.GetRelativePath(root, path).Replace('\\', '/'), File.ReadAllText(path)))];
 

@@ -1,0 +1,50 @@
+using static Triggers.Core.Tests.Expressions.ExpressionTestData;
+
+namespace Triggers.Core.Tests.Expressions;
+
+public class DateArithmeticTests
+{
+    [Theory]
+    [InlineData("90d", "Duration:90d")]
+    [InlineData("-90d", "Duration:-90d")]
+    [InlineData("2w", "Duration:2w")]
+    [InlineData("45m", "Duration:45m")]
+    [InlineData("1d + 12h", "Duration:36h")]
+    [InlineData("1w - 1d", "Duration:6d")]
+    [InlineData("2 * 1d", "Duration:2d")]
+    [InlineData("1d * 2", "Duration:2d")]
+    [InlineData("1w / 7", "Duration:1d")]
+    [InlineData("1d / 1h", "Number:24")]
+    [InlineData("-(1d)", "Duration:-1d")]
+    public void Duration_Arithmetic_Computes(string expression, string expected) =>
+        Assert.Equal(expected, Evaluate(expression));
+
+    [Theory]
+    [InlineData("event.time + 1d", "Time:2026-01-06T10:00:00Z")]
+    [InlineData("1d + event.time", "Time:2026-01-06T10:00:00Z")]
+    [InlineData("event.time - 90d", "Time:2025-10-07T10:00:00Z")]
+    [InlineData("account.renewal_date - 90d", "Time:2026-01-01T00:00:00Z")]
+    [InlineData("account.renewal_date + 1d", "Time:2026-04-02T00:00:00Z")]
+    [InlineData("'2026-04-01' - 1w", "Time:2026-03-25T00:00:00Z")]
+    [InlineData("account.renewal_date - account.subscription_start", "Duration:365d")]
+    [InlineData("date(account.renewal_date) - event.time", "Duration:2054h")]
+    [InlineData("event.time - '2026-01-04T10:00:00Z'", "Duration:1d")]
+    [InlineData("round(days(account.renewal_date - event.time))", "Number:86")]
+    [InlineData("account.name - 1d", "Null:")]
+    [InlineData("event.time - account.name", "Null:")]
+    public void Time_Arithmetic_TreatsIsoTextAsTime(string expression, string expected) =>
+        Assert.Equal(expected, Evaluate(expression));
+
+    [Theory]
+    [InlineData("account.renewal_date - 90d < event.time", "Bool:true")]
+    [InlineData("account.renewal_date - 80d < event.time", "Bool:false")]
+    [InlineData("event.time > '2026-01-01'", "Bool:true")]
+    [InlineData("'2026-01-01' < event.time", "Bool:true")]
+    [InlineData("event.time == '2026-01-05T10:00:00Z'", "Bool:true")]
+    [InlineData("event.time == '2026-01-05T11:00:00+01:00'", "Bool:true")]
+    [InlineData("event.time >= account.renewal_date", "Bool:false")]
+    [InlineData("event.time < account.name", "Null:")]
+    [InlineData("event.time - account.subscription_start > 30d", "Bool:true")]
+    public void Time_Comparison_ParsesTextBesideTime(string expression, string expected) =>
+        Assert.Equal(expected, Evaluate(expression));
+}
