@@ -86,6 +86,9 @@ public sealed class CompiledPlaybooks
 
     internal IReadOnlyList<Reaction> OnStage(string stage) => _byStage.TryGetValue(stage, out var list) ? list : None;
 
+    /// <summary>Finds a reaction by its stable name; serialised state refers to reactions by name, not position.</summary>
+    internal int? ReactionIndex(string name) => _reactionByName.TryGetValue(name, out var index) ? index : null;
+
     internal Stage? StageById(string id) => _stages.GetValueOrDefault(id);
 
     internal int MilestoneIndex(string qualifiedId) => _milestoneIndex[qualifiedId];
@@ -96,9 +99,12 @@ public sealed class CompiledPlaybooks
     /// <summary>Whether any reaction cares about this event type at all (lets the engine skip it cheaply).</summary>
     internal bool Listens(string type) => _byEvent.ContainsKey(type) || _byUnless.ContainsKey(type) || _bySuccess.ContainsKey(type);
 
+    private readonly Dictionary<string, int> _reactionByName = new(StringComparer.Ordinal);
+
     private void Add(Reaction reaction)
     {
         _reactions.Add(reaction);
+        _reactionByName[reaction.Name] = reaction.Index;
         switch (reaction.Trigger)
         {
             case EventTrigger e:

@@ -60,7 +60,7 @@ public sealed partial class JourneyEngine
         // The next window starts where this one ended.
         AddPending(state, new PendingItem
         {
-            Kind = PendingKind.AtMost, Reaction = reaction.Index, Due = t + count.Within.Ticks, Seq = state.NextSeq++,
+            Kind = PendingKind.AtMost, Reaction = reaction.Index, Due = AtMostDue(state, reaction, t), Seq = state.NextSeq++,
             Cause = $"at-most:{t}", Since = t,
         }, reaction, t);
     }

@@ -36,9 +36,14 @@ public sealed partial class JourneyEngine
                         Triggered(state, reaction, e, e.Id, t, depth);
                     }
                 }
-                else if (times.Count > count.AtMost!.Value + 1)
+                else
                 {
-                    times.RemoveAt(0);
+                    if (times.Count > count.AtMost!.Value + 1)
+                    {
+                        times.RemoveAt(0);
+                    }
+
+                    RearmAtMost(state, reaction);
                 }
 
                 break;
@@ -214,6 +219,37 @@ public sealed partial class JourneyEngine
                 }, reaction, t);
             }
         }
+    }
+
+    /// <summary>
+    /// An at_most window is sliding: it ends W after both its anchor and the event that would make the count too
+    /// high, i.e. the first instant the last W holds at most N matching events.
+    /// </summary>
+    private void RearmAtMost(AccountState state, Reaction reaction)
+    {
+        var index = state.Pending.FindIndex(p => p.Kind == PendingKind.AtMost && p.Reaction == reaction.Index);
+        if (index < 0)
+        {
+            return;
+        }
+
+        var item = state.Pending[index];
+        var due = AtMostDue(state, reaction, item.Since);
+        if (due != item.Due)
+        {
+            state.Pending.RemoveAt(index);
+            item.Due = due;
+            state.AddPending(item);
+        }
+    }
+
+    private long AtMostDue(AccountState state, Reaction reaction, long anchor)
+    {
+        var count = (CountTrigger)reaction.Trigger;
+        var times = Times(state, reaction.Index);
+        var limit = count.AtMost!.Value;
+        var due = anchor + count.Within.Ticks;
+        return times.Count > limit ? Math.Max(due, times[^(limit + 1)] + count.Within.Ticks) : due;
     }
 
     private void AddPending(AccountState state, PendingItem item, Reaction reaction, long t)

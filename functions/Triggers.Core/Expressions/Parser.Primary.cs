@@ -17,14 +17,14 @@ internal sealed partial class Parser
                 return new LiteralNode(value, token.Offset, token.Length);
             case TokenKind.Identifier:
                 Advance();
-                return Current.Kind == TokenKind.LeftParen ? Nested(() => ParseCall(token)) : new NameNode(token.Text, token.Offset, token.Length);
+                return Current.Kind == TokenKind.LeftParen ? Nested(token.Offset, () => ParseCall(token)) : new NameNode(token.Text, token.Offset, token.Length);
             case TokenKind.Contains or TokenKind.StartsWith or TokenKind.EndsWith when _tokens[_index + 1].Kind == TokenKind.LeftParen:
                 Advance();
-                return Nested(() => ParseCall(token));
+                return Nested(token.Offset, () => ParseCall(token));
             case TokenKind.LeftParen:
-                return Nested(ParseParenthesised);
+                return Nested(token.Offset, ParseParenthesised);
             case TokenKind.LeftBracket:
-                return Nested(ParseList);
+                return Nested(token.Offset, ParseList);
             default:
                 return Fail(ExpectedValue(token));
         }
@@ -47,8 +47,8 @@ internal sealed partial class Parser
 
     private ExprNode? ParseCall(Token name)
     {
-        var open = Advance();
-        var arguments = ParseItems(TokenKind.RightParen, open, $"',' or ')' to close '{name.Text}('", out var close);
+        Advance();
+        var arguments = ParseItems(TokenKind.RightParen, name, $"',' or ')' to close '{name.Text}('", out var close);
         return arguments is null ? null : Checked(new CallNode(name.Text, arguments, name.Offset, close.End - name.Offset));
     }
 
@@ -59,7 +59,7 @@ internal sealed partial class Parser
         return items is null ? null : Checked(new ListNode(items, open.Offset, close.End - open.Offset));
     }
 
-    /// <summary>Comma-separated expressions up to and including <paramref name="closer"/>.</summary>
+    /// <summary>Comma-separated expressions up to and including <paramref name="closer"/>; <paramref name="open"/> is named if it is missing.</summary>
     private List<ExprNode>? ParseItems(TokenKind closer, Token open, string expected, out Token close)
     {
         var items = new List<ExprNode>();
@@ -114,11 +114,13 @@ internal sealed partial class Parser
     }
 
     private ExprNode? Checked(ExprNode node) =>
-        node.Depth <= MaxDepth ? node : Fail($"expression nested too deeply (more than {MaxDepth} levels)", "split it into simpler conditions");
+        node.Depth <= MaxDepth ? node : Fail(node.Offset, $"expression nested too deeply (more than {MaxDepth} levels)", "split it into simpler conditions");
 
-    private ExprNode? Fail(string message, string? hint = null)
+    private ExprNode? Fail(string message, string? hint = null) => Fail(Current.Offset, message, hint);
+
+    private ExprNode? Fail(int offset, string message, string? hint = null)
     {
-        _reporter.Error(Current.Offset, ExpressionCodes.Syntax, message, hint);
+        _reporter.Error(offset, ExpressionCodes.Syntax, message, hint);
         return null;
     }
 }

@@ -28,7 +28,7 @@ internal sealed partial class Parser(Reporter reporter, List<Token> tokens)
             return Fail("the expression is empty", "write a condition such as account.plan == \"pro\"");
         }
 
-        var node = Nested(ParseOr);
+        var node = ParseOr();
         if (node is null)
         {
             return null;
@@ -42,11 +42,12 @@ internal sealed partial class Parser(Reporter reporter, List<Token> tokens)
         return node;
     }
 
-    private ExprNode? Nested(Func<ExprNode?> parse)
+    /// <summary>Parses one level deeper; <paramref name="offset"/> is the opener blamed when that is too deep.</summary>
+    private ExprNode? Nested(int offset, Func<ExprNode?> parse)
     {
         if (_nesting >= MaxNesting)
         {
-            return Fail($"expression nested too deeply (more than {MaxNesting} levels)", "split it into simpler conditions");
+            return Fail(offset, $"expression nested too deeply (more than {MaxNesting} levels)", "split it into simpler conditions");
         }
 
         _nesting++;
@@ -67,7 +68,7 @@ internal sealed partial class Parser(Reporter reporter, List<Token> tokens)
         }
 
         var op = Advance();
-        var operand = Nested(ParseNot);
+        var operand = Nested(op.Offset, ParseNot);
         return operand is null ? null : Checked(new UnaryNode(UnaryOp.Not, op.Text, operand, op.Offset, operand.End - op.Offset));
     }
 
@@ -150,7 +151,7 @@ internal sealed partial class Parser(Reporter reporter, List<Token> tokens)
         }
 
         var op = Advance();
-        var operand = Nested(ParseUnary);
+        var operand = Nested(op.Offset, ParseUnary);
         return operand switch
         {
             null => null,
@@ -202,7 +203,7 @@ internal sealed partial class Parser(Reporter reporter, List<Token> tokens)
     private ExprNode? ParseIndex(ExprNode target)
     {
         var open = Advance();
-        var index = Nested(ParseOr);
+        var index = Nested(open.Offset, ParseOr);
         if (index is null || Expect(TokenKind.RightBracket, open, "']' to close '['") is not { } close)
         {
             return null;

@@ -61,7 +61,8 @@ internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics)
                 Hint(rule, rules) ?? "name rules as playbook-id/rule-id");
         }
 
-        if (expectation.Fields.TryGetValue("milestone", out var milestone) && !_milestones.Contains(milestone))
+        if (expectation.Fields.TryGetValue("milestone", out var milestone) && !_milestones.Contains(milestone) &&
+            !_milestones.Any(m => m.EndsWith($"/{milestone}", StringComparison.Ordinal)))
         {
             diagnostics.Error(expectation.Location, ErrorCodes.UnknownMilestone, $"expected milestone '{milestone}' does not exist",
                 Hint(milestone, _milestones) ?? "name milestones as playbook-id/milestone-id");

@@ -1,0 +1,262 @@
+using System.Text;
+using Triggers.Core.Expressions;
+
+namespace Triggers.Core.Engine;
+
+/// <summary>
+/// A compact binary form of <see cref="AccountState"/>, small enough to live in one Table Storage entity.
+/// Reactions are stored by name (<c>playbook/rule</c>), so state survives playbooks being added, reordered or
+/// removed: entries of reactions that no longer exist are dropped on read.
+/// </summary>
+public static class AccountStateSerializer
+{
+    private const byte Version = 1;
+
+    public static byte[] Serialize(AccountState state, CompiledPlaybooks program)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(Version);
+            w.Write(state.AccountId);
+            w.Write(state.Clock);
+            w.Write7BitEncodedInt64(state.NextSeq);
+            WriteTraits(w, state.Account);
+            w.Write7BitEncodedInt(state.UserOrder.Count);
+            foreach (var user in state.UserOrder)
+            {
+                w.Write(user);
+                WriteTraits(w, state.Users[user]);
+            }
+
+            var seen = state.Seen.Items().ToList();
+            w.Write7BitEncodedInt(seen.Count);
+            seen.ForEach(w.Write);
+            w.Write7BitEncodedInt(state.Pending.Count);
+            foreach (var p in state.Pending)
+            {
+                w.Write((byte)p.Kind);
+                w.Write(program.Reactions[p.Reaction].Name);
+                w.Write(p.Due);
+                w.Write7BitEncodedInt64(p.Seq);
+                w.Write7BitEncodedInt(p.Trigger?.Length ?? -1);
+                w.Write(p.Trigger ?? []);
+                w.Write(p.Cause);
+                w.Write(p.Since);
+                w.Write7BitEncodedInt(p.Action);
+            }
+
+            WriteByReaction(w, program, state.Counts, WriteTimes);
+            WriteByReaction(w, program, state.ThresholdSince, (w2, v) => w2.Write(v));
+            WriteByReaction(w, program, state.ThresholdFired.ToDictionary(i => i, _ => true), (_, _) => { });
+            WriteByReaction(w, program, state.ScheduleArmed, (w2, v) => w2.Write(v));
+            WriteByReaction(w, program, state.Fires, WriteTimes);
+            WriteStrings(w, state.Stages, (w2, v) => w2.Write(v));
+            WriteStrings(w, state.CurrentStage, (w2, v) => w2.Write(v));
+            WriteStrings(w, state.Suppressed, (w2, v) => w2.Write(v));
+        }
+
+        return buffer.ToArray();
+    }
+
+    public static AccountState Deserialize(ReadOnlySpan<byte> bytes, CompiledPlaybooks program)
+    {
+        using var r = new BinaryReader(new MemoryStream(bytes.ToArray()), Encoding.UTF8);
+        if (r.ReadByte() != Version)
+        {
+            throw new InvalidDataException("unknown account state version");
+        }
+
+        var state = new AccountState(r.ReadString()) { Clock = r.ReadInt64(), NextSeq = r.Read7BitEncodedInt64() };
+        ReadTraits(r, state.Account);
+        for (var n = r.Read7BitEncodedInt(); n > 0; n--)
+        {
+            ReadTraits(r, state.UserTraits(r.ReadString()));
+        }
+
+        for (var n = r.Read7BitEncodedInt(); n > 0; n--)
+        {
+            state.Seen.Put(r.ReadUInt64());
+        }
+
+        for (var n = r.Read7BitEncodedInt(); n > 0; n--)
+        {
+            var kind = (PendingKind)r.ReadByte();
+            var index = program.ReactionIndex(r.ReadString());
+            var due = r.ReadInt64();
+            var seq = r.Read7BitEncodedInt64();
+            var length = r.Read7BitEncodedInt();
+            var trigger = length < 0 ? null : r.ReadBytes(length);
+            var item = new PendingItem
+            {
+                Kind = kind, Reaction = index ?? -1, Due = due, Seq = seq, Trigger = trigger, Cause = r.ReadString(),
+                Since = r.ReadInt64(), Action = r.Read7BitEncodedInt(),
+            };
+            if (index is not null)
+            {
+                state.AddPending(item);
+            }
+        }
+
+        ReadByReaction(r, program, state.Counts, ReadTimes);
+        ReadByReaction(r, program, state.ThresholdSince, r2 => r2.ReadInt64());
+        var fired = new Dictionary<int, bool>();
+        ReadByReaction(r, program, fired, _ => true);
+        state.ThresholdFired.UnionWith(fired.Keys);
+        ReadByReaction(r, program, state.ScheduleArmed, r2 => r2.ReadInt64());
+        ReadByReaction(r, program, state.Fires, ReadTimes);
+        ReadStrings(r, state.Stages, r2 => r2.ReadInt64());
+        ReadStrings(r, state.CurrentStage, r2 => r2.ReadString());
+        ReadStrings(r, state.Suppressed, r2 => r2.ReadString());
+        return state;
+    }
+
+    private static void WriteTimes(BinaryWriter w, List<long> times)
+    {
+        w.Write7BitEncodedInt(times.Count);
+        times.ForEach(w.Write);
+    }
+
+    private static List<long> ReadTimes(BinaryReader r)
+    {
+        var times = new List<long>();
+        for (var n = r.Read7BitEncodedInt(); n > 0; n--)
+        {
+            times.Add(r.ReadInt64());
+        }
+
+        return times;
+    }
+
+    private static void WriteByReaction<T>(BinaryWriter w, CompiledPlaybooks program, Dictionary<int, T> map, Action<BinaryWriter, T> write)
+    {
+        w.Write7BitEncodedInt(map.Count);
+        foreach (var (index, value) in map.OrderBy(e => e.Key))
+        {
+            w.Write(program.Reactions[index].Name);
+            write(w, value);
+        }
+    }
+
+    private static void ReadByReaction<T>(BinaryReader r, CompiledPlaybooks program, Dictionary<int, T> map, Func<BinaryReader, T> read)
+    {
+        for (var n = r.Read7BitEncodedInt(); n > 0; n--)
+        {
+            var index = program.ReactionIndex(r.ReadString());
+            var value = read(r);
+            if (index is { } i)
+            {
+                map[i] = value;
+            }
+        }
+    }
+
+    private static void WriteStrings<T>(BinaryWriter w, Dictionary<string, T> map, Action<BinaryWriter, T> write)
+    {
+        w.Write7BitEncodedInt(map.Count);
+        foreach (var (key, value) in map.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            w.Write(key);
+            write(w, value);
+        }
+    }
+
+    private static void ReadStrings<T>(BinaryReader r, Dictionary<string, T> map, Func<BinaryReader, T> read)
+    {
+        for (var n = r.Read7BitEncodedInt(); n > 0; n--)
+        {
+            var key = r.ReadString();
+            map[key] = read(r);
+        }
+    }
+
+    private static void WriteTraits(BinaryWriter w, TraitMap traits)
+    {
+        w.Write7BitEncodedInt(traits.Count);
+        foreach (var (key, value) in traits.Entries)
+        {
+            w.Write(key);
+            WriteValue(w, value);
+        }
+    }
+
+    private static void ReadTraits(BinaryReader r, TraitMap traits)
+    {
+        for (var n = r.Read7BitEncodedInt(); n > 0; n--)
+        {
+            var key = r.ReadString();
+            traits[key] = ReadValue(r);
+        }
+    }
+
+    private static void WriteValue(BinaryWriter w, Value value)
+    {
+        w.Write((byte)value.Kind);
+        switch (value.Kind)
+        {
+            case ValueKind.Bool:
+                w.Write(value.AsBool);
+                break;
+            case ValueKind.Number:
+                w.Write(value.AsNumber);
+                break;
+            case ValueKind.String:
+                w.Write(value.AsString);
+                break;
+            case ValueKind.Time:
+            case ValueKind.Duration:
+                w.Write(value.TimeTicks);
+                break;
+            case ValueKind.List:
+                w.Write7BitEncodedInt(value.AsList.Count);
+                foreach (var item in value.AsList)
+                {
+                    WriteValue(w, item);
+                }
+
+                break;
+            case ValueKind.Object:
+                var map = new TraitMap();
+                foreach (var name in value.AsObject!.MemberNames)
+                {
+                    value.AsObject.TryGetMember(name, out var member);
+                    map[name] = member;
+                }
+
+                WriteTraits(w, map);
+                break;
+        }
+    }
+
+    private static Value ReadValue(BinaryReader r)
+    {
+        var kind = (ValueKind)r.ReadByte();
+        switch (kind)
+        {
+            case ValueKind.Bool:
+                return Value.Bool(r.ReadBoolean());
+            case ValueKind.Number:
+                return Value.Number(r.ReadDouble());
+            case ValueKind.String:
+                return Value.String(r.ReadString());
+            case ValueKind.Time:
+                return Value.TimeFromTicks(r.ReadInt64());
+            case ValueKind.Duration:
+                return Value.Duration(new TimeSpan(r.ReadInt64()));
+            case ValueKind.List:
+                var items = new List<Value>();
+                for (var n = r.Read7BitEncodedInt(); n > 0; n--)
+                {
+                    items.Add(ReadValue(r));
+                }
+
+                return Value.List(items);
+            case ValueKind.Object:
+                var map = new TraitMap();
+                ReadTraits(r, map);
+                return Value.Object(map);
+            default:
+                return Value.Null;
+        }
+    }
+}

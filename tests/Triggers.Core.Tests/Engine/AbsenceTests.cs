@@ -1,0 +1,115 @@
+namespace Triggers.Core.Tests.Engine;
+
+public sealed class AbsenceTests
+{
+    private const string Invite = """
+        playbook: invite
+        rules:
+          - id: never-logged-in
+            when: { event: user.invited }
+            unless: { event: user.logged_in, where: event.userid == trigger.data.invitee_id, within: 3d }
+            do:
+              - task: { title: "{{ trigger.data.invitee_email }} never logged in", due: 2d, priority: high }
+        """;
+
+
+    [Fact]
+    public void Absence_NoMatchingEventInWindow_FiresWhenWindowCloses()
+    {
+        Scenario.Passes(Invite, """
+            test: nobody logs in
+            events:
+              - { time: 2026-01-05T10:00:00Z, type: user.invited, accountid: acme, userid: u1, data: { invitee_id: u2, invitee_email: bob@acme.test } }
+            run_until: 2026-01-20T00:00:00Z
+            expect:
+              - { time: 2026-01-08T10:00:00Z, rule: invite/never-logged-in, action: task, title: bob@acme.test never logged in, priority: high }
+            expect_only: true
+            """);
+    }
+
+    [Fact]
+    public void Absence_InviteeLogsInWithinWindow_DoesNotFire()
+    {
+        Scenario.Passes(Invite, """
+            test: the invitee logs in on day two
+            events:
+              - { time: 2026-01-05T10:00:00Z, type: user.invited, accountid: acme, userid: u1, data: { invitee_id: u2, invitee_email: bob@acme.test } }
+              - { time: 2026-01-07T08:00:00Z, type: user.logged_in, accountid: acme, userid: u2 }
+            run_until: 2026-01-20T00:00:00Z
+            expect: []
+            expect_only: true
+            """);
+    }
+
+    [Fact]
+    public void Absence_LoginExactlyAtWindowEnd_CountsAsWithin()
+    {
+        Scenario.Passes(Invite, """
+            test: a login at the last instant still counts
+            events:
+              - { time: 2026-01-05T10:00:00Z, type: user.invited, accountid: acme, userid: u1, data: { invitee_id: u2, invitee_email: bob@acme.test } }
+              - { time: 2026-01-08T10:00:00Z, type: user.logged_in, accountid: acme, userid: u2 }
+            run_until: 2026-01-20T00:00:00Z
+            expect: []
+            expect_only: true
+            """);
+    }
+
+    [Fact]
+    public void Absence_SomeoneElseLogsIn_StillFires()
+    {
+        Scenario.Passes(Invite, """
+            test: the inviter's own login does not count, the unless condition refers to the trigger
+            events:
+              - { time: 2026-01-05T10:00:00Z, type: user.invited, accountid: acme, userid: u1, data: { invitee_id: u2, invitee_email: bob@acme.test } }
+              - { time: 2026-01-06T10:00:00Z, type: user.logged_in, accountid: acme, userid: u1 }
+            run_until: 2026-01-20T00:00:00Z
+            expect:
+              - { time: 2026-01-08T10:00:00Z, rule: invite/never-logged-in, action: task }
+            expect_only: true
+            """);
+    }
+
+    [Fact]
+    public void Absence_LoginAfterWindow_DoesNotCancel()
+    {
+        Scenario.Passes(Invite, """
+            test: logging in on day four is too late
+            events:
+              - { time: 2026-01-05T10:00:00Z, type: user.invited, accountid: acme, userid: u1, data: { invitee_id: u2, invitee_email: bob@acme.test } }
+              - { time: 2026-01-09T10:00:00Z, type: user.logged_in, accountid: acme, userid: u2 }
+            expect:
+              - { time: 2026-01-08T10:00:00Z, rule: invite/never-logged-in, action: task }
+            expect_only: true
+            """);
+    }
+
+    [Fact]
+    public void Absence_RunEndsBeforeWindowCloses_NothingFiresYet()
+    {
+        Scenario.Passes(Invite, """
+            test: the window is still open when the run stops
+            events:
+              - { time: 2026-01-05T10:00:00Z, type: user.invited, accountid: acme, userid: u1, data: { invitee_id: u2, invitee_email: bob@acme.test } }
+            run_until: 2026-01-08T09:59:59Z
+            expect: []
+            expect_only: true
+            """);
+    }
+
+    [Fact]
+    public void Absence_TwoInvites_EachHasItsOwnWindow()
+    {
+        Scenario.Passes(Invite, """
+            test: one of two invitees logs in
+            events:
+              - { time: 2026-01-05T10:00:00Z, type: user.invited, accountid: acme, userid: u1, data: { invitee_id: u2, invitee_email: bob@acme.test } }
+              - { time: 2026-01-05T11:00:00Z, type: user.invited, accountid: acme, userid: u1, data: { invitee_id: u3, invitee_email: eve@acme.test } }
+              - { time: 2026-01-06T11:00:00Z, type: user.logged_in, accountid: acme, userid: u3 }
+            run_until: 2026-01-20T00:00:00Z
+            expect:
+              - { time: 2026-01-08T10:00:00Z, rule: invite/never-logged-in, action: task, title: bob@acme.test never logged in }
+            expect_only: true
+            """);
+    }
+}

@@ -1,0 +1,125 @@
+namespace Triggers.Core.Tests.Engine;
+
+/// <summary>What stands between a fired rule and the customer: limits, unsubscribes, bounces and quiet hours.</summary>
+public sealed class DeliveryTests
+{
+    private const string Advocacy = """
+        playbook: advocacy
+        rules:
+          - id: ask-for-review
+            when: { event: nps.answered, where: event.data.score >= 9 }
+            do:
+              - email: { to: "{{ user.email }}", template: review-request }
+            limit: { max: 1, per: 180d }
+        """;
+
+    [Fact]
+    public void Limit_SecondPromoterAnswerWithinPeriod_IsSuppressedAndReported()
+    {
+        Scenario.Passes(Advocacy, """
+            test: one review request per half year
+            events:
+              - { time: 2026-01-01T09:00:00Z, type: user.updated, accountid: acme, userid: u1, data: { email: ann@acme.test } }
+              - { time: 2026-01-10T10:00:00Z, type: nps.answered, accountid: acme, userid: u1, data: { score: 10 } }
+              - { time: 2026-02-10T10:00:00Z, type: nps.answered, accountid: acme, userid: u1, data: { score: 9 } }
+              - { time: 2026-07-10T10:00:00Z, type: nps.answered, accountid: acme, userid: u1, data: { score: 9 } }
+            expect:
+              - { time: 2026-01-10T10:00:00Z, rule: advocacy/ask-for-review, action: email, to: ann@acme.test }
+              - { time: 2026-02-10T10:00:00Z, kind: suppressed, rule: advocacy/ask-for-review, action: email, reason: limit }
+              - { time: 2026-07-10T10:00:00Z, rule: advocacy/ask-for-review, action: email }
+            expect_only: true
+            """);
+    }
+
+    [Fact]
+    public void Unsubscribed_Recipient_GetsNoEmailAndTheSuppressionIsReported()
+    {
+        Scenario.Passes(Advocacy, """
+            test: no review request after an unsubscribe
+            events:
+              - { time: 2026-01-01T09:00:00Z, type: user.updated, accountid: acme, userid: u1, data: { email: ann@acme.test } }
+              - { time: 2026-01-05T09:00:00Z, type: email.unsubscribed, accountid: acme, data: { email: ANN@acme.test } }
+              - { time: 2026-01-10T10:00:00Z, type: nps.answered, accountid: acme, userid: u1, data: { score: 10 } }
+            expect:
+              - { time: 2026-01-10T10:00:00Z, kind: suppressed, rule: advocacy/ask-for-review, action: email, reason: unsubscribed }
+            expect_only: true
+            """);
+    }
+
+    [Fact]
+    public void Bounced_Recipient_IsSuppressedAsBounced()
+    {
+        Scenario.Passes(Advocacy, """
+            test: a hard bounce stops email
+            events:
+              - { time: 2026-01-01T09:00:00Z, type: user.updated, accountid: acme, userid: u1, data: { email: ann@acme.test } }
+              - { time: 2026-01-05T09:00:00Z, type: email.bounced, accountid: acme, data: { email: ann@acme.test } }
+              - { time: 2026-01-10T10:00:00Z, type: nps.answered, accountid: acme, userid: u1, data: { score: 10 } }
+            expect:
+              - { kind: suppressed, rule: advocacy/ask-for-review, reason: bounced }
+            expect_only: true
+            """);
+    }
+
+    private const string Feedback = """
+        playbook: feedback
+        rules:
+          - id: ask-csat
+            when: { event: ticket.resolved }
+            unless: { event: csat.answered, where: event.data.ticket_id == trigger.data.ticket_id, within: 1d }
+            do:
+              - email: { to: "{{ account.admin_email }}", template: csat-request }
+            quiet_hours: { from: "20:00", to: "08:00", timezone: account.timezone }
+        """;
+
+    [Theory]
+    [InlineData("Europe/Berlin", "2026-01-14T10:00:00Z", "2026-01-15T10:00:00Z")] // 11:00 CET: not quiet
+    [InlineData("Europe/Berlin", "2026-01-14T21:30:00Z", "2026-01-16T07:00:00Z")] // 22:30 CET: to 08:00 CET
+    [InlineData("Europe/Berlin", "2026-03-27T20:30:00Z", "2026-03-29T06:00:00Z")] // spring forward in the night: 08:00 CEST
+    [InlineData("Europe/Berlin", "2026-10-23T19:30:00Z", "2026-10-25T07:00:00Z")] // fall back in the night: 08:00 CET
+    [InlineData("America/New_York", "2026-01-14T03:00:00Z", "2026-01-15T13:00:00Z")] // 22:00 EST: to 08:00 EST
+    [InlineData("Not/AZone", "2026-01-14T21:30:00Z", "2026-01-16T08:00:00Z")] // unknown zone: UTC
+    public void QuietHours_ActionDueAtNight_IsDelayedToTheLocalMorning(string zone, string resolved, string expected)
+    {
+        Scenario.Passes(Feedback, $$"""
+            test: quiet hours in {{zone}}
+            events:
+              - { time: 2026-01-01T00:00:00Z, type: account.updated, accountid: acme, data: { timezone: {{zone}}, admin_email: admin@acme.test } }
+              - { time: {{resolved}}, type: ticket.resolved, accountid: acme, data: { ticket_id: t1 } }
+            run_until: 2026-12-01T00:00:00Z
+            expect:
+              - { time: {{expected}}, rule: feedback/ask-csat, action: email, to: admin@acme.test }
+            expect_only: true
+            """);
+    }
+
+    [Fact]
+    public void Emit_ChainsIntoAnotherPlaybookAtTheSameInstant()
+    {
+        Scenario.Passes("""
+            playbook: spike
+            rules:
+              - id: flag
+                when:
+                  count: { event: ticket.opened, at_least: 2, within: 1d }
+                do:
+                  - emit: { type: health.red_flag, data: { reason: ticket spike, tickets: 2 } }
+            ---
+            playbook: escalate
+            rules:
+              - id: tell-lead
+                when: { event: health.red_flag, where: event.data.tickets >= 2 }
+                do:
+                  - task: { title: "Red flag: {{ trigger.data.reason }}", assignee: lead@vendor.test }
+            """, """
+            test: a spike raises a red flag that the lead hears about
+            events:
+              - { time: 2026-02-01T10:00:00Z, type: ticket.opened, accountid: acme }
+              - { time: 2026-02-01T11:00:00Z, type: ticket.opened, accountid: acme }
+            expect:
+              - { time: 2026-02-01T11:00:00Z, rule: spike/flag, action: emit, type: health.red_flag }
+              - { time: 2026-02-01T11:00:00Z, rule: escalate/tell-lead, action: task, title: "Red flag: ticket spike" }
+            expect_only: true
+            """);
+    }
+}

@@ -1,0 +1,115 @@
+namespace Triggers.Core.Tests.Engine;
+
+public sealed class ThresholdAndScheduleTests
+{
+    private const string Licences = """
+        playbook: licences
+        rules:
+          - id: low-utilisation
+            when:
+              threshold: { value: account.seats_assigned / account.seats_purchased, below: 0.4, for: 14d }
+            do:
+              - task: { title: "Utilisation {{ account.seats_assigned }}/{{ account.seats_purchased }}" }
+        """;
+
+    [Fact]
+    public void Threshold_BelowForTheWholeDuration_FiresOnceAtCrossingPlusDuration()
+    {
+        Scenario.Passes(Licences, """
+            test: utilisation drops and stays low for two months
+            events:
+              - { time: 2026-01-01T10:00:00Z, type: account.updated, accountid: acme, data: { seats_purchased: 10, seats_assigned: 8 } }
+              - { time: 2026-01-10T10:00:00Z, type: account.updated, accountid: acme, data: { seats_assigned: 3 } }
+              - { time: 2026-02-01T10:00:00Z, type: account.updated, accountid: acme, data: { seats_assigned: 2 } }
+            run_until: 2026-03-10T00:00:00Z
+            expect:
+              - { time: 2026-01-24T10:00:00Z, rule: licences/low-utilisation, action: task, title: Utilisation 3/10 }
+            expect_only: true
+            """);
+    }
+
+    [Fact]
+    public void Threshold_RecoversBeforeDuration_DoesNotFire()
+    {
+        Scenario.Passes(Licences, """
+            test: seats reassigned after ten days
+            events:
+              - { time: 2026-01-01T10:00:00Z, type: account.updated, accountid: acme, data: { seats_purchased: 10, seats_assigned: 3 } }
+              - { time: 2026-01-11T10:00:00Z, type: account.updated, accountid: acme, data: { seats_assigned: 6 } }
+            run_until: 2026-03-01T00:00:00Z
+            expect: []
+            expect_only: true
+            """);
+    }
+
+    [Fact]
+    public void Threshold_SecondCrossing_FiresAgain()
+    {
+        Scenario.Passes(Licences, """
+            test: low, recovered, low again
+            events:
+              - { time: 2026-01-01T10:00:00Z, type: account.updated, accountid: acme, data: { seats_purchased: 10, seats_assigned: 3 } }
+              - { time: 2026-02-01T10:00:00Z, type: account.updated, accountid: acme, data: { seats_assigned: 7 } }
+              - { time: 2026-02-10T10:00:00Z, type: account.updated, accountid: acme, data: { seats_assigned: 1 } }
+            run_until: 2026-03-01T00:00:00Z
+            expect:
+              - { time: 2026-01-15T10:00:00Z, rule: licences/low-utilisation, action: task, title: Utilisation 3/10 }
+              - { time: 2026-02-24T10:00:00Z, rule: licences/low-utilisation, action: task, title: Utilisation 1/10 }
+            expect_only: true
+            """);
+    }
+
+    private const string Renewal = """
+        playbook: renewal
+        rules:
+          - id: at-risk
+            when:
+              schedule: { date: account.renewal_date, offset: -90d }
+            where: account.health_score < 60
+            do:
+              - task: { title: "Renewal {{ account.renewal_date }} at risk", assignee: "{{ account.csm_email }}", priority: urgent }
+        """;
+
+    [Fact]
+    public void Schedule_NinetyDaysBeforeRenewal_FiresWhenHealthIsLow()
+    {
+        Scenario.Passes(Renewal, """
+            test: unhealthy account 90 days before renewal
+            events:
+              - { time: 2026-01-10T09:00:00Z, type: account.updated, accountid: acme,
+                  data: { renewal_date: "2026-09-01", health_score: 50, csm_email: cs@vendor.test } }
+            run_until: 2026-07-01T00:00:00Z
+            expect:
+              - { time: 2026-06-03T00:00:00Z, rule: renewal/at-risk, action: task, assignee: cs@vendor.test, priority: urgent }
+            expect_only: true
+            """);
+    }
+
+    [Fact]
+    public void Schedule_RenewalDateMoves_IsRearmedForTheNewDate()
+    {
+        Scenario.Passes(Renewal, """
+            test: the renewal is pushed back by three months
+            events:
+              - { time: 2026-01-10T09:00:00Z, type: account.updated, accountid: acme, data: { renewal_date: "2026-09-01", health_score: 50 } }
+              - { time: 2026-05-01T09:00:00Z, type: account.updated, accountid: acme, data: { renewal_date: "2026-12-01" } }
+            run_until: 2026-10-01T00:00:00Z
+            expect:
+              - { time: 2026-09-02T00:00:00Z, rule: renewal/at-risk, action: task, title: Renewal 2026-12-01 at risk }
+            expect_only: true
+            """);
+    }
+
+    [Fact]
+    public void Schedule_HealthyAccount_DoesNotFire()
+    {
+        Scenario.Passes(Renewal, """
+            test: healthy account
+            events:
+              - { time: 2026-01-10T09:00:00Z, type: account.updated, accountid: acme, data: { renewal_date: "2026-09-01", health_score: 80 } }
+            run_until: 2026-10-01T00:00:00Z
+            expect: []
+            expect_only: true
+            """);
+    }
+}
