@@ -36,6 +36,17 @@ public sealed class Simulator
 
     private long Until => _options.Until?.UtcTicks ?? long.MaxValue;
 
+    /// <summary>
+    /// Continues from a saved account state (as the cloud does per message): its pending timers are queued and its
+    /// events are processed after the ones it has already seen.
+    /// </summary>
+    public void Resume(AccountState state)
+    {
+        _accounts[state.AccountId] = state;
+        state.ScheduledDue = long.MaxValue;
+        Reschedule(state);
+    }
+
     /// <summary>Adds one event (CloudEvents JSON). <paramref name="origin"/> (file:line) names it in rejections.</summary>
     public void Add(ReadOnlySpan<byte> json, string origin)
     {

@@ -18,9 +18,10 @@ internal static class ExpressionPipeline
 
         var checker = new TypeChecker(reporter, allowed);
         var type = checker.Check(tree);
-        if (expected == ExprType.Bool)
+        if (!TypeRules.Fits(type, expected))
         {
-            checker.RequireCondition(tree, type, "expected a condition (true/false)");
+            var wanted = expected == ExprType.Bool ? "a condition (true/false)" : TypeNames.Describe(expected);
+            reporter.Error(tree.Offset, ExpressionCodes.TypeMismatch, $"expected {wanted} but this is {TypeNames.Describe(type)}");
         }
 
         if (reporter.ErrorCount > errorsBefore)
@@ -28,7 +29,7 @@ internal static class ExpressionPipeline
             return null;
         }
 
-        var text = reporter.Map.Text[from..to];
+        var text = reporter.Map.Text[from..to].Trim();
         return new CompiledExpression(text, type, PathCollector.Collect(tree), NodeCompiler.Compile(tree));
     }
 }

@@ -35,12 +35,12 @@ public static class TemplateCompiler
                 parts.Add(new TemplatePart(text[position..open], null));
             }
 
-            var close = FindClose(text, open + Open.Length);
+            var close = FindClose(text, open + Open.Length, out var nextOpen);
             if (close < 0)
             {
                 reporter.Error(open, ExpressionCodes.TemplateSyntax, "'{{' is not closed: add '}}' after the expression",
                     "a template hole looks like {{ account.name }}");
-                position = close == NestedOpen ? text.IndexOf(Open, open + Open.Length, StringComparison.Ordinal) : text.Length;
+                position = nextOpen;
                 continue;
             }
 
@@ -65,15 +65,14 @@ public static class TemplateCompiler
         return ExpressionPipeline.Compile(reporter, from, close, allowed, ExprType.Any);
     }
 
-    private const int Unclosed = -1;
-    private const int NestedOpen = -2;
-
     /// <summary>
-    /// Where the hole starting at <paramref name="from"/> ends. Quoted text may hold braces, so quotes are
-    /// skipped; a '{{' before any '}}' means the author forgot to close the previous hole.
+    /// Where the hole starting at <paramref name="from"/> ends, or -1 when it does not. Quoted text may hold
+    /// braces, so quotes are skipped; a '{{' before any '}}' means the author forgot to close this hole, and
+    /// <paramref name="nextOpen"/> says where scanning resumes.
     /// </summary>
-    private static int FindClose(string text, int from)
+    private static int FindClose(string text, int from, out int nextOpen)
     {
+        nextOpen = text.Length;
         var i = from;
         while (i < text.Length - 1)
         {
@@ -93,13 +92,14 @@ public static class TemplateCompiler
 
             if (text[i + 1] == c && c is '}' or '{')
             {
-                return c == '}' ? i : NestedOpen;
+                nextOpen = c == '{' ? i : nextOpen;
+                return c == '}' ? i : -1;
             }
 
             i++;
         }
 
-        return Unclosed;
+        return -1;
     }
 
     private static int SkipQuoted(string text, int quoteAt)

@@ -178,14 +178,11 @@ internal sealed partial class TypeChecker(Reporter reporter, ExpressionRoots all
     }
 
     /// <summary>Reports a value that cannot decide a condition; <paramref name="what"/> says who needs it.</summary>
-    public bool RequireCondition(ExprNode node, ExprType type, string what)
+    private void RequireCondition(ExprNode node, ExprType type, string what)
     {
-        if (TypeRules.IsCondition(type))
+        if (!TypeRules.IsCondition(type))
         {
-            return true;
+            reporter.Error(node.Offset, ExpressionCodes.TypeMismatch, $"{what} but this is {TypeNames.Describe(type)}");
         }
-
-        reporter.Error(node.Offset, ExpressionCodes.TypeMismatch, $"{what} but this is {TypeNames.Describe(type)}");
-        return false;
     }
 }

@@ -63,6 +63,14 @@ internal static class TypeRules
     public static bool IsOrderable(ExprType type) =>
         type is ExprType.Any or ExprType.Number or ExprType.String or ExprType.Time or ExprType.Duration;
 
+    /// <summary>
+    /// Whether an expression of type <paramref name="actual"/> may stand where <paramref name="expected"/> is
+    /// wanted: Any fits everywhere (it is checked at run time), and text fits where a time is wanted.
+    /// </summary>
+    public static bool Fits(ExprType actual, ExprType expected) =>
+        expected == ExprType.Any || actual == ExprType.Any || actual == expected ||
+        (expected == ExprType.Time && actual == ExprType.String);
+
     /// <summary>Whether a value of this type can decide a condition.</summary>
     public static bool IsCondition(ExprType type) => type is ExprType.Bool or ExprType.Any;
 

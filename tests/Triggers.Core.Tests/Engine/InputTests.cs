@@ -1,0 +1,76 @@
+using System.Text;
+using Triggers.Core.Engine;
+using Triggers.Core.Loading;
+
+namespace Triggers.Core.Tests.Engine;
+
+/// <summary>Real-world input: malformed events, late events, events out of order.</summary>
+public sealed class InputTests
+{
+    private const string Playbook = """
+        playbook: p
+        rules:
+          - id: ticket
+            when: { event: ticket.opened }
+            do:
+              - task: { title: "ticket {{ trigger.data.n }}" }
+        """;
+
+    private static (List<Outcome> Outcomes, SimulationStats Stats) Run(TimeSpan lateness, params string[] lines)
+    {
+        var set = PlaybookLoader.Load([new SourceFile("p.yaml", Playbook)]).Set;
+        var outcomes = new List<Outcome>();
+        var simulator = new Simulator(new CompiledPlaybooks(set), new SimulationOptions { AllowedLateness = lateness }, outcomes.Add);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            simulator.Add(Encoding.UTF8.GetBytes(lines[i]), $"events.jsonl:{i + 1}");
+        }
+
+        simulator.Finish();
+        return (outcomes, simulator.Stats);
+    }
+
+    private static string Ticket(int n, string time) =>
+        $$$"""{"specversion":"1.0","id":"t{{{n}}}","source":"s","type":"ticket.opened","time":"{{{time}}}","accountid":"acme","data":{"n":{{{n}}}}}""";
+
+    [Theory]
+    [InlineData("{not json", "not valid JSON")]
+    [InlineData("[1,2]", "an event must be a JSON object")]
+    [InlineData("""{"id":"x","type":"ticket.opened","time":"2026-01-01T00:00:00Z"}""", "missing required extension attribute 'accountid'")]
+    [InlineData("""{"id":"x","type":"ticket.opened","accountid":"a"}""", "missing required attribute 'time'")]
+    [InlineData("""{"id":"x","type":"ticket.opened","accountid":"a","time":"yesterday"}""", "'time' is not an RFC 3339 timestamp: yesterday")]
+    [InlineData("""{"type":"ticket.opened","accountid":"a","time":"2026-01-01T00:00:00Z"}""", "missing required attribute 'id'")]
+    [InlineData("""{"specversion":"0.3","id":"x","type":"t.x","accountid":"a","time":"2026-01-01T00:00:00Z"}""", "specversion must be \"1.0\"")]
+    public void MalformedEvent_IsRejectedWithAReason_AndTheRunGoesOn(string bad, string reason)
+    {
+        var (outcomes, stats) = Run(TimeSpan.Zero, Ticket(1, "2026-01-01T10:00:00Z"), bad, Ticket(2, "2026-01-01T11:00:00Z"));
+
+        var rejected = Assert.Single(outcomes, o => o.Kind == OutcomeKind.Rejected);
+        Assert.StartsWith(reason, rejected.Reason);
+        Assert.Equal("events.jsonl:2", rejected.Because);
+        Assert.Equal(2, outcomes.Count(o => o.Kind == OutcomeKind.Action));
+        Assert.Equal(1, stats.Rejected);
+    }
+
+    [Fact]
+    public void LateEvent_BeyondTheAllowedLateness_IsReportedNotEvaluated()
+    {
+        var (outcomes, stats) = Run(TimeSpan.FromMinutes(30),
+            Ticket(1, "2026-01-01T10:00:00Z"), Ticket(2, "2026-01-01T12:00:00Z"), Ticket(3, "2026-01-01T11:20:00Z"));
+
+        var late = Assert.Single(outcomes, o => o.Kind == OutcomeKind.Late);
+        Assert.Equal("t3", late.TriggerEventId);
+        Assert.Contains("allowed lateness is 00:30:00", late.Reason);
+        Assert.Equal(["ticket 1", "ticket 2"], outcomes.Where(o => o.Kind == OutcomeKind.Action).Select(o => o.Title));
+        Assert.Equal(1, stats.Late);
+    }
+
+    [Fact]
+    public void OutOfOrderEvent_WithinTheAllowedLateness_IsProcessedInTimeOrder()
+    {
+        var (outcomes, _) = Run(TimeSpan.FromHours(1),
+            Ticket(1, "2026-01-01T10:00:00Z"), Ticket(2, "2026-01-01T12:00:00Z"), Ticket(3, "2026-01-01T11:20:00Z"));
+
+        Assert.Equal(["ticket 1", "ticket 3", "ticket 2"], outcomes.Select(o => o.Title));
+    }
+}

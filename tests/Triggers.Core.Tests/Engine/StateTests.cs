@@ -1,0 +1,59 @@
+using System.Text;
+using Triggers.Core.Engine;
+using Triggers.Core.Loading;
+
+namespace Triggers.Core.Tests.Engine;
+
+public sealed class StateTests
+{
+    [Fact]
+    public void AccountState_YearsOfHistory_StaysBoundedAndSmall()
+    {
+        var set = PlaybookLoader.Load(
+        [
+            new SourceFile("journey.yaml", Scenario.Journey), new SourceFile("webhooks.yaml", Scenario.Targets),
+            new SourceFile("all-kinds.yaml", AllKinds.Playbook),
+        ]).Set;
+        var program = new CompiledPlaybooks(set);
+        var simulator = new Simulator(program, new SimulationOptions(), _ => { });
+        var history = HistoryGenerator.Generate(seed: 3, events: 40_000, accounts: 1);
+        var sizes = new List<int>();
+        for (var i = 0; i < history.Count; i++)
+        {
+            simulator.Add(Encoding.UTF8.GetBytes(history[i].Json), "history");
+            if ((i + 1) % 10_000 == 0)
+            {
+                sizes.Add(AccountStateSerializer.Serialize(simulator.Accounts["acct-0"], program).Length);
+            }
+        }
+
+        // Forty thousand events (years of one busy account): the state does not grow with history.
+        Assert.All(sizes, size => Assert.InRange(size, 200, 8 * 1024));
+        Assert.True(sizes[^1] <= sizes[0] * 2, "state grew with history: " + string.Join(", ", sizes));
+    }
+
+    [Fact]
+    public void AccountState_SerialiseAndRead_RoundTripsEveryPart()
+    {
+        var set = PlaybookLoader.Load(
+        [
+            new SourceFile("journey.yaml", Scenario.Journey), new SourceFile("webhooks.yaml", Scenario.Targets),
+            new SourceFile("all-kinds.yaml", AllKinds.Playbook),
+        ]).Set;
+        var program = new CompiledPlaybooks(set);
+        var simulator = new Simulator(program, new SimulationOptions(), _ => { });
+        foreach (var (_, json) in HistoryGenerator.Generate(seed: 5, events: 500, accounts: 2))
+        {
+            simulator.Add(Encoding.UTF8.GetBytes(json), "history");
+        }
+
+        foreach (var state in simulator.Accounts.Values)
+        {
+            var bytes = AccountStateSerializer.Serialize(state, program);
+            var copy = AccountStateSerializer.Deserialize(bytes, new CompiledPlaybooks(set));
+            Assert.Equal(bytes, AccountStateSerializer.Serialize(copy, program));
+            Assert.Equal(state.Account["plan"], copy.Account["plan"]);
+            Assert.Equal(state.NextDue, copy.NextDue);
+        }
+    }
+}
