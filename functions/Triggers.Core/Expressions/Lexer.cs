@@ -28,6 +28,8 @@ internal sealed class Lexer(Reporter reporter, int from, int to)
     private readonly List<Token> _tokens = [];
     private int _pos = from;
 
+    public static bool IsKeyword(string word) => Keywords.ContainsKey(word);
+
     /// <summary>The tokens ending with <see cref="TokenKind.End"/>, or null after reporting a syntax error.</summary>
     public List<Token>? Tokenize()
     {

@@ -7,15 +7,14 @@ namespace Triggers.Core.Expressions;
 /// </summary>
 internal sealed partial class Parser(Reporter reporter, List<Token> tokens)
 {
-    private readonly Reporter _reporter = reporter;
-    private readonly List<Token> _tokens = tokens;
-
     /// <summary>How deeply parentheses, lists, calls and prefix operators may nest.</summary>
     public const int MaxNesting = 64;
 
     /// <summary>How tall the tree may grow through long operator chains; later stages recurse over it.</summary>
     public const int MaxDepth = 256;
 
+    private readonly Reporter _reporter = reporter;
+    private readonly List<Token> _tokens = tokens;
     private int _index;
     private int _nesting;
 
@@ -36,7 +35,9 @@ internal sealed partial class Parser(Reporter reporter, List<Token> tokens)
 
         if (Current.Kind != TokenKind.End)
         {
-            return Fail($"expected an operator or the end of the expression, found {Current.Describe()}");
+            var lower = Current.Text.ToLowerInvariant();
+            var hint = Current.Kind == TokenKind.Identifier && Lexer.IsKeyword(lower) ? $"keywords are lower case: write '{lower}'" : null;
+            return Fail($"expected an operator or the end of the expression, found {Current.Describe()}", hint);
         }
 
         return node;

@@ -26,12 +26,4 @@ internal static class RootNames
 
     public static IEnumerable<string> Allowed(ExpressionRoots allowed) =>
         All.Where(r => (allowed & r.Root) != 0).Select(r => r.Name);
-
-    public static Value Read(ExpressionRoots root, EvalContext context) => root switch
-    {
-        ExpressionRoots.Event => context.Event,
-        ExpressionRoots.Trigger => context.Trigger,
-        ExpressionRoots.Account => context.Account,
-        _ => context.User,
-    };
 }

@@ -90,10 +90,15 @@ public static class TemplateCompiler
                 continue;
             }
 
-            if (text[i + 1] == c && c is '}' or '{')
+            if (c == '}' && text[i + 1] == '}')
             {
-                nextOpen = c == '{' ? i : nextOpen;
-                return c == '}' ? i : -1;
+                return i;
+            }
+
+            if (c == '{' && text[i + 1] == '{')
+            {
+                nextOpen = i;
+                return -1;
             }
 
             i++;

@@ -35,8 +35,8 @@ internal sealed partial class TypeChecker(Reporter reporter, ExpressionRoots all
                 return ExprType.Object;
             }
 
-            var hint = root == ExpressionRoots.Trigger
-                ? "trigger is the event that started the rule; it exists in unless and success conditions and in actions"
+            var hint = root == ExpressionRoots.Trigger && (allowed & ExpressionRoots.Event) != 0
+                ? "trigger names the event that started a rule or window; the event being matched here is 'event'"
                 : null;
             reporter.Error(node.Offset, ExpressionCodes.UnknownRoot, $"'{node.Name}' is not available here; {canUse}", hint);
             return ExprType.Any;

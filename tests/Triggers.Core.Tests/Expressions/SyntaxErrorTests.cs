@@ -50,6 +50,15 @@ public class SyntaxErrorTests
         Assert.Equal("compare with '=='", SingleError("account.plan = 'a'").Hint);
 
     [Fact]
+    public void Syntax_UpperCaseKeyword_HintsLowerCase()
+    {
+        var error = SingleError("account.plan == 'pro' AND true");
+
+        Assert.Equal("expected an operator or the end of the expression, found 'AND'", error.Message);
+        Assert.Equal("keywords are lower case: write 'and'", error.Hint);
+    }
+
+    [Fact]
     public void Syntax_MultiLineText_CountsLinesAndColumns()
     {
         var error = SingleError("account.plan == 'a'\n  and (user.role == 'admin'\n    or");

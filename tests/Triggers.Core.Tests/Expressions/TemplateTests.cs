@@ -87,6 +87,23 @@ public class TemplateTests
     }
 
     [Fact]
+    public void Syntax_UnclosedHoleBeforeAnother_ReportsBothProblems()
+    {
+        var errors = Errors("{{ '{{' {{ acount.x }}");
+
+        Assert.Equal(["TRG105 t.yaml:3:5", "TRG101 t.yaml:3:16"], errors.Select(e => $"{e.Code} {e.Location}"));
+    }
+
+    [Fact]
+    public void Text_Hole_IsTrimmedExpression()
+    {
+        var diagnostics = new DiagnosticBag();
+        var expression = ExpressionCompiler.Compile("  account.name  ", At, ExpressionRoots.All, ExprType.Any, diagnostics);
+
+        Assert.Equal("account.name", expression!.Text);
+    }
+
+    [Fact]
     public void Syntax_ErrorInsideHole_PositionedInFile()
     {
         var error = Assert.Single(Errors("Hi {{ acount.name }}"));

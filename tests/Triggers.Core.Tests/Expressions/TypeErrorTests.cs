@@ -74,6 +74,25 @@ public class TypeErrorTests
         Assert.Equal($"expected a condition (true/false) but this is {described}", error.Message);
     }
 
+    [Theory]
+    [InlineData("account.seats", ExprType.Number, null)]
+    [InlineData("account.seats_purchased - account.seats_assigned", ExprType.Number, null)]
+    [InlineData("len(account.name)", ExprType.Number, null)]
+    [InlineData("account.name + '!'", ExprType.Number, "expected a number but this is text")]
+    [InlineData("account.renewal_date", ExprType.Time, null)]
+    [InlineData("'2026-01-31'", ExprType.Time, null)]
+    [InlineData("3", ExprType.Time, "expected a time but this is a number")]
+    [InlineData("1d", ExprType.Duration, null)]
+    public void Expected_OtherTypes_ChecksResult(string text, ExprType expected, string? message)
+    {
+        var diagnostics = new DiagnosticBag();
+
+        var compiled = ExpressionCompiler.Compile(text, Start, ExpressionRoots.All, expected, diagnostics);
+
+        Assert.Equal(message is null, compiled is not null);
+        Assert.Equal(message, diagnostics.Items.SingleOrDefault()?.Message);
+    }
+
     [Fact]
     public void Type_SeveralMistakes_ReportsEachOnce()
     {

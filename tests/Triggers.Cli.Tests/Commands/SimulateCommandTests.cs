@@ -1,0 +1,104 @@
+using System.Text.Json;
+
+namespace Triggers.Cli.Tests.Commands;
+
+public sealed class SimulateCommandTests
+{
+    private const string Playbooks = """
+        playbook: invite-colleague
+        milestones:
+          - id: colleague-activated
+            reached_when: { event: user.invited }
+            success: { event: user.logged_in, where: event.userid == trigger.data.invitee_id, within: 7d }
+        rules:
+          - id: invitee-never-logged-in
+            when: { event: user.invited }
+            unless: { event: user.logged_in, where: event.userid == trigger.data.invitee_id, within: 3d }
+            do:
+              - email: { to: "{{ trigger.data.invitee_email }}", template: invite-reminder }
+              - task: { title: "{{ trigger.data.invitee_email }} never logged in", assignee: "{{ account.csm_email }}" }
+              - webhook: { target: slack-cs, body: { text: "{{ trigger.data.invitee_email }}" } }
+              - emit: { type: invite.stalled, data: { invitee: "{{ trigger.data.invitee_id }}" } }
+        """;
+
+    private const string Events = """
+        {"specversion":"1.0","id":"e1","source":"app","type":"account.updated","time":"2026-01-05T09:00:00Z","accountid":"acme","data":{"csm_email":"cs@vendor.test"}}
+        {"specversion":"1.0","id":"e2","source":"app","type":"user.invited","time":"2026-01-05T10:00:00Z","accountid":"acme","userid":"u1","data":{"invitee_id":"u2","invitee_email":"bob@acme.test"}}
+        this line is not json
+        {"specversion":"1.0","id":"e3","source":"app","type":"user.logged_in","time":"2026-01-20T10:00:00Z","accountid":"acme","userid":"u9"}
+
+        """;
+
+    [Fact]
+    public void SimulateJson_PrintsOneContractObjectPerOutcome()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks)
+            .Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n").Write("events.jsonl", Events);
+
+        var result = TriggersProcess.Run(dir.Path, "simulate", "--playbooks", "playbooks", "--events", "events.jsonl", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.OutputLines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var actions = lines.Where(l => l.GetProperty("kind").GetString() == "action").ToList();
+        Assert.Equal(["email", "task", "webhook", "emit"], actions.Select(a => a.GetProperty("action").GetString()));
+        foreach (var action in actions)
+        {
+            Assert.Equal("2026-01-08T10:00:00Z", action.GetProperty("time").GetString());
+            Assert.Equal("invite-colleague", action.GetProperty("playbook").GetString());
+            Assert.Equal("invitee-never-logged-in", action.GetProperty("rule").GetString());
+            Assert.Equal("acme", action.GetProperty("accountid").GetString());
+            Assert.Matches("^[0-9a-f]{24}$", action.GetProperty("id").GetString());
+        }
+
+        Assert.Equal("bob@acme.test", actions[0].GetProperty("to").GetString());
+        Assert.Equal("invite-reminder", actions[0].GetProperty("template").GetString());
+        Assert.Equal("cs@vendor.test", actions[1].GetProperty("assignee").GetString());
+        Assert.Equal("bob@acme.test never logged in", actions[1].GetProperty("title").GetString());
+        Assert.Equal("slack-cs", actions[2].GetProperty("target").GetString());
+        Assert.Equal("invite.stalled", actions[3].GetProperty("type").GetString());
+
+        var milestones = lines.Where(l => l.GetProperty("kind").GetString() == "milestone").Select(l => l.GetProperty("status").GetString());
+        Assert.Equal(["reached", "failed"], milestones);
+        var rejected = Assert.Single(lines, l => l.GetProperty("kind").GetString() == "rejected");
+        Assert.Equal("events.jsonl:3", rejected.GetProperty("because").GetString());
+        Assert.Contains("events: 4 (3 processed", result.Error);
+        Assert.Contains("events/s", result.Error);
+    }
+
+    [Fact]
+    public void SimulateTable_IsReadableAndSameRunTwiceIsIdentical()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks)
+            .Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n").Write("events.jsonl", Events);
+
+        var first = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl");
+        var second = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(first.Output, second.Output);
+        Assert.Contains("email to bob@acme.test (invite-reminder)", first.Output);
+    }
+
+    [Fact]
+    public void Simulate_UntilBeforeTheWindowCloses_FiresNothing()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks)
+            .Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n").Write("events.jsonl", Events);
+
+        var result = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--until", "2026-01-07T00:00:00Z", "--format", "json");
+
+        Assert.DoesNotContain("\"kind\":\"action\"", result.Output);
+        Assert.Contains("1 after --until", result.Error);
+    }
+
+    [Fact]
+    public void Simulate_BadOptionValues_AreRejectedWithTheExpectedForm()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("events.jsonl", Events);
+
+        var result = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--allowed-lateness", "ten minutes");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--allowed-lateness: 'ten minutes' is not a duration", result.Error);
+    }
+}

@@ -1,0 +1,62 @@
+namespace Triggers.Cli.Tests.Commands;
+
+public sealed class TestCommandTests
+{
+    private const string Playbook = """
+        playbook: spike
+        rules:
+          - id: three-tickets
+            when:
+              count: { event: ticket.opened, at_least: 3, within: 7d }
+            do:
+              - task: { title: "Ticket spike at {{ account.name }}", assignee: "{{ account.csm_email }}" }
+        """;
+
+    private const string Events = """
+        events:
+          - { time: 2026-02-01T09:00:00Z, type: account.updated, accountid: acme, data: { name: Acme, csm_email: cs@vendor.test } }
+          - { time: 2026-02-01T10:00:00Z, type: ticket.opened, accountid: acme }
+          - { time: 2026-02-02T10:00:00Z, type: ticket.opened, accountid: acme }
+          - { time: 2026-02-03T10:00:00Z, type: ticket.opened, accountid: acme }
+
+        """;
+
+    [Fact]
+    public void Test_PassingAndFailingTests_ReportsEachAndEndsWithTheCountLine()
+    {
+        using var dir = new TempDirectory()
+            .Write("spike.yaml", Playbook)
+            .Write("spike.fires.test.yaml", "test: fires on the third ticket\n" + Events + """
+                expect:
+                  - { time: 2026-02-03T10:00:00Z, rule: spike/three-tickets, action: task, assignee: cs@vendor.test }
+                expect_only: true
+                """)
+            .Write("spike.wrong.test.yaml", "test: expects the wrong day\n" + Events + """
+                expect:
+                  - { time: 2026-02-02T10:00:00Z, rule: spike/three-tickets, action: task }
+                expect_only: true
+                """);
+
+        var result = TriggersProcess.Run(dir.Path, "test", ".");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("1 passed, 1 failed", result.OutputLines[^1]);
+        Assert.Contains("PASS spike.fires.test.yaml: fires on the third ticket", result.Output);
+        Assert.Contains("FAIL spike.wrong.test.yaml:1:1: expects the wrong day", result.Output);
+        Assert.Contains("- 2026-02-02T10:00:00Z action action=task rule=spike/three-tickets", result.Output);
+        Assert.Contains("+ 2026-02-03T10:00:00Z action accountid=acme rule=spike/three-tickets action=task title=Ticket spike at Acme", result.Output);
+    }
+
+    [Fact]
+    public void Test_AllPassing_ExitsZero()
+    {
+        using var dir = new TempDirectory()
+            .Write("spike.yaml", Playbook)
+            .Write("spike.test.yaml", "test: fires\n" + Events + "expect:\n  - { rule: spike/three-tickets, action: task }\nexpect_only: true\n");
+
+        var result = TriggersProcess.Run(dir.Path, "test", ".");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("1 passed, 0 failed", result.OutputLines[^1]);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+
+namespace Triggers.Cli.Tests.Commands;
+
+public sealed partial class ValidateCommandTests
+{
+    private const string Valid = """
+        playbook: invite-colleague
+        rules:
+          - id: invitee-never-logged-in
+            when: { event: user.invited }
+            unless: { event: user.logged_in, where: event.userid == trigger.data.invitee_id, within: 3d }
+            do:
+              - task: { title: "{{ trigger.data.invitee_email }} never logged in" }
+        """;
+
+    [GeneratedRegex(@"^(?<path>[^:]+):(?<line>\d+):(?<col>\d+): (?<sev>error|warning) (?<code>TRG\d{3}): (?<message>.+)$")]
+    private static partial Regex CompilerLine();
+
+    [Fact]
+    public void Validate_CleanDirectory_ExitsZeroAndPrintsNoErrors()
+    {
+        using var dir = new TempDirectory().Write("invite.yaml", Valid);
+
+        var result = TriggersProcess.Run(dir.Path, "validate", ".");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain(": error ", result.Output);
+        Assert.Contains("0 errors", result.Error);
+    }
+
+    [Fact]
+    public void Validate_BrokenPlaybook_PrintsEveryErrorInCompilerFormatAndExitsOne()
+    {
+        using var dir = new TempDirectory()
+            .Write("ok.yaml", Valid.Replace("invite-colleague", "other", StringComparison.Ordinal))
+            .Write("broken.yaml", """
+                playbook: broken
+                rules:
+                  - id: r1
+                    when: { event: user.invited }
+                    unless: { event: user.logged_in, within: 3days }
+                    do:
+                      - task: { title: x, priority: asap }
+                  - id: r2
+                    when: { event: user.invited }
+                    wher: account.plan == "team"
+                    do:
+                      - email: { to: "{{ acount.email }}", template: hi }
+                """);
+
+        var result = TriggersProcess.Run(dir.Path, "validate", ".");
+
+        Assert.Equal(1, result.ExitCode);
+        var errors = result.OutputLines.Select(l => CompilerLine().Match(l)).Where(m => m.Success).ToList();
+        Assert.Equal(
+            ["broken.yaml:5:46 TRG005", "broken.yaml:7:37 TRG019", "broken.yaml:10:5 TRG002", "broken.yaml:12:26 TRG101"],
+            errors.Select(m => $"{m.Groups["path"]}:{m.Groups["line"]}:{m.Groups["col"]} {m.Groups["code"]}"));
+        Assert.Contains("hint:", result.Output);
+    }
+
+    [Fact]
+    public void Validate_MissingDirectory_ExplainsAndExitsOne()
+    {
+        using var dir = new TempDirectory();
+
+        var result = TriggersProcess.Run(dir.Path, "validate", "no-such-dir");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("'no-such-dir' does not exist", result.Error);
+    }
+
+    [Fact]
+    public void Validate_DefaultDirectory_IsPlaybooksWhenPresent()
+    {
+        using var dir = new TempDirectory().Write("playbooks/broken.yaml", "playbook: Bad_Id\nrules: []\n");
+
+        var result = TriggersProcess.Run(dir.Path, "validate");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("playbooks/broken.yaml:1:11: error TRG006:", result.Output);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Diagnostics;
+
+namespace Triggers.Cli.Tests;
+
+/// <summary>Runs the real <c>triggers</c> program as a user would, capturing exit code, stdout and stderr.</summary>
+internal static class TriggersProcess
+{
+    public sealed record Result(int ExitCode, string Output, string Error)
+    {
+        public string[] OutputLines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    public static Result Run(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "triggers.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("triggers " + string.Join(' ', args));
+        }
+
+        return new Result(process.ExitCode, output.Result.Replace("\r", "", StringComparison.Ordinal), error.Result);
+    }
+}
