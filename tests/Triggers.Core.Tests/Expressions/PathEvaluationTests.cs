@@ -88,4 +88,8 @@ public class PathEvaluationTests
 
         Assert.Same(first, second);
     }
+
+    [Fact]
+    public void Text_SurroundingWhitespace_IsTrimmed() =>
+        Assert.Equal("account.name", Compile("  account.name \n").Text);
 }

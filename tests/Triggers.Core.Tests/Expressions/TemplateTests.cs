@@ -95,15 +95,6 @@ public class TemplateTests
     }
 
     [Fact]
-    public void Text_Hole_IsTrimmedExpression()
-    {
-        var diagnostics = new DiagnosticBag();
-        var expression = ExpressionCompiler.Compile("  account.name  ", At, ExpressionRoots.All, ExprType.Any, diagnostics);
-
-        Assert.Equal("account.name", expression!.Text);
-    }
-
-    [Fact]
     public void Syntax_ErrorInsideHole_PositionedInFile()
     {
         var error = Assert.Single(Errors("Hi {{ acount.name }}"));
