@@ -20,16 +20,17 @@ internal static class SimulateCommand
         var lateness = CliOptions.AllowedLateness();
         var format = new Option<string>("--format") { Description = "table (for people) or json (one object per line)", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
+        var timers = new Option<bool>("--show-timers") { Description = "Also print each timer as it is scheduled (windows, holds, quiet-hour delays)" };
         var command = new Command("simulate", "Replay event history through the playbooks on a virtual clock; dispatch nothing")
         {
-            playbooks, events, until, lateness, format,
+            playbooks, events, until, lateness, format, timers,
         };
         command.SetAction(result => Run(new Request(result.GetValue(playbooks)!, result.GetValue(events)!.ToString(), result.GetValue(until),
-            result.GetValue(lateness), result.GetValue(format)!), Console.OpenStandardOutput(), Console.Error));
+            result.GetValue(lateness), result.GetValue(format)!, result.GetValue(timers)), Console.OpenStandardOutput(), Console.Error));
         return command;
     }
 
-    public sealed record Request(string Playbooks, string Events, DateTimeOffset? Until, TimeSpan AllowedLateness, string Format);
+    public sealed record Request(string Playbooks, string Events, DateTimeOffset? Until, TimeSpan AllowedLateness, string Format, bool ShowTimers = false);
 
     public static int Run(Request request, Stream output, TextWriter error)
     {
@@ -70,7 +71,7 @@ internal static class SimulateCommand
         }
 
         var program = new Core.Engine.CompiledPlaybooks(loaded.Set);
-        var simulator = new Simulator(program, new SimulationOptions { AllowedLateness = request.AllowedLateness, Until = request.Until }, print);
+        var simulator = new Simulator(program, new SimulationOptions { AllowedLateness = request.AllowedLateness, Until = request.Until, IncludeTimers = request.ShowTimers }, print);
         var clock = Stopwatch.StartNew();
         var name = request.Events == "-" ? "stdin" : request.Events;
         using (var input = request.Events == "-" ? Console.OpenStandardInput() : File.OpenRead(request.Events))
@@ -97,7 +98,7 @@ internal static class SimulateCommand
         return string.Create(CultureInfo.InvariantCulture,
             $"events: {s.Events:N0} ({s.Processed:N0} processed, {s.Duplicates:N0} duplicates, {s.Late:N0} late, {s.Rejected:N0} rejected, {s.AfterUntil:N0} after --until) " +
             $"over {s.Accounts:N0} accounts; actions: {s.Actions:N0}, suppressed: {s.Suppressed:N0}, milestone changes: {s.Milestones:N0}, " +
-            $"stage changes: {s.StageChanges:N0}; {elapsed.TotalSeconds:F2} s, {rate:N0} events/s");
+            $"stage changes: {s.StageChanges:N0}, timers: {s.Timers:N0}; {elapsed.TotalSeconds:F2} s, {rate:N0} events/s");
     }
 
     private static string TableRow(Outcome o)
@@ -119,6 +120,7 @@ internal static class SimulateCommand
             },
             OutcomeKind.Milestone => o.Status!,
             OutcomeKind.Stage => o.Because ?? "entered",
+            OutcomeKind.Timer => $"{o.Reason} at {OutcomeJson.Format(o.Due!.Value)}",
             _ => $"{o.Action} {o.Reason}: {o.Because}".Trim(),
         };
         return $"{OutcomeJson.Format(o.Time),-20}  {OutcomeJson.Kind(o.Kind),-10}  {o.AccountId,-14}  {what,-44}  {detail}";

@@ -266,7 +266,18 @@ public sealed partial class JourneyEngine
         }
 
         state.AddPending(item);
+        Emit(new Outcome
+        {
+            Kind = OutcomeKind.Timer, Id = EffectIds.For(reaction.Version, reaction.Name, state.AccountId, item.Cause, $"timer:{item.Kind}:{item.Action}"),
+            Time = At(t), Due = At(item.Due), AccountId = state.AccountId, Playbook = reaction.PlaybookId ?? reaction.Stage?.JourneyId,
+            Rule = reaction.Rule?.Id ?? reaction.Milestone?.Id ?? reaction.Stage?.Id, Reason = TimerReasons[(int)item.Kind],
+            TriggerEventId = item.Cause,
+        });
     }
+
+    private static readonly string[] TimerReasons =
+        ["unless window closes", "milestone window closes", "threshold held long enough", "schedule falls due", "stage stuck check",
+         "quiet hours end", "at_most window ends"];
 
     private void MilestoneOutcome(AccountState state, Reaction reaction, MilestoneStatus status, CloudEvent? trigger, string cause, long t)
     {

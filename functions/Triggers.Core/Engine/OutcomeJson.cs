@@ -54,6 +54,7 @@ public static class OutcomeJson
         OutcomeKind.Stage => "stage",
         OutcomeKind.Suppressed => "suppressed",
         OutcomeKind.Late => "late",
+        OutcomeKind.Timer => "timer",
         _ => "rejected",
     };
 

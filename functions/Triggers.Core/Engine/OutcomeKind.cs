@@ -20,4 +20,7 @@ public enum OutcomeKind
 
     /// <summary>A malformed event was rejected; the reason says why.</summary>
     Rejected,
+
+    /// <summary>A timer was scheduled (a window, a hold, a delay); the cloud queues it, simulations may show it.</summary>
+    Timer,
 }

@@ -8,4 +8,7 @@ public sealed record SimulationOptions
 
     /// <summary>The virtual clock runs until here (default: the last event's time). Later events are not processed.</summary>
     public DateTimeOffset? Until { get; init; }
+
+    /// <summary>Also report each timer as it is scheduled (off by default: timers are plumbing, not outcomes).</summary>
+    public bool IncludeTimers { get; init; }
 }

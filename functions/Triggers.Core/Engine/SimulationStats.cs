@@ -23,6 +23,8 @@ public sealed class SimulationStats
 
     public long StageChanges { get; internal set; }
 
+    public long Timers { get; internal set; }
+
     public int Accounts { get; internal set; }
 
     internal void Count(Outcome outcome)
@@ -40,6 +42,9 @@ public sealed class SimulationStats
                 break;
             case OutcomeKind.Stage:
                 StageChanges++;
+                break;
+            case OutcomeKind.Timer:
+                Timers++;
                 break;
         }
     }

@@ -24,7 +24,10 @@ public sealed class Simulator
         _engine = new JourneyEngine(program, outcome =>
         {
             Stats.Count(outcome);
-            sink(outcome);
+            if (outcome.Kind != OutcomeKind.Timer || options.IncludeTimers)
+            {
+                sink(outcome);
+            }
         });
     }
 

@@ -92,6 +92,23 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public void SimulateShowTimers_ReportsEachTimerWithItsDueTimeAndAStableId()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks)
+            .Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n").Write("events.jsonl", Events);
+
+        string[] Timers() => TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--format", "json", "--show-timers")
+            .OutputLines.Where(l => l.Contains("\"kind\":\"timer\"", StringComparison.Ordinal)).ToArray();
+
+        var timers = Timers();
+        Assert.Equal(2, timers.Length);
+        var window = JsonDocument.Parse(timers.Single(t => t.Contains("unless window", StringComparison.Ordinal))).RootElement;
+        Assert.Equal("2026-01-08T10:00:00Z", window.GetProperty("due").GetString());
+        Assert.Equal("2026-01-05T10:00:00Z", window.GetProperty("time").GetString());
+        Assert.Equal(timers, Timers());
+    }
+
+    [Fact]
     public void Simulate_BadOptionValues_AreRejectedWithTheExpectedForm()
     {
         using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("events.jsonl", Events);
