@@ -17,13 +17,13 @@ public sealed partial class JourneyEngine
         switch (reaction.Trigger)
         {
             case EventTrigger trigger:
-                if (Matches(state, trigger.Where, e))
+                if (Matches(state, reaction, trigger.Where, e))
                 {
                     Triggered(state, reaction, e, e.Id, t, depth);
                 }
 
                 break;
-            case CountTrigger count when Matches(state, count.Where, e):
+            case CountTrigger count when Matches(state, reaction, count.Where, e):
                 var times = Times(state, reaction.Index);
                 times.Add(t);
                 if (count.AtLeast is { } atLeast)
@@ -34,6 +34,10 @@ public sealed partial class JourneyEngine
                         // Fire once per burst: the next fire needs a fresh set of at_least events.
                         times.Clear();
                         Triggered(state, reaction, e, e.Id, t, depth);
+                    }
+                    else
+                    {
+                        Note(state, t, reaction, () => $"counted {e.Type} {e.Id}: {times.Count} of {atLeast} within {DurationParser.Format(count.Within)}");
                     }
                 }
                 else
@@ -50,7 +54,7 @@ public sealed partial class JourneyEngine
         }
     }
 
-    private bool Matches(AccountState state, Expr? where, CloudEvent e)
+    private bool Matches(AccountState state, Reaction reaction, Expr? where, CloudEvent e)
     {
         if (where is null)
         {
@@ -58,7 +62,13 @@ public sealed partial class JourneyEngine
         }
 
         SetContext(state, e, null);
-        return where.Compiled.IsTrue(_context);
+        if (where.Compiled.IsTrue(_context))
+        {
+            return true;
+        }
+
+        Note(state, e.TimeTicks, reaction, () => $"{e.Type} {e.Id} did not match: {where.Text} is false ({Values(where)})");
+        return false;
     }
 
     private List<long> Times(AccountState state, int reaction)
@@ -79,12 +89,14 @@ public sealed partial class JourneyEngine
             SetContext(state, trigger, trigger);
             if (!where.Compiled.IsTrue(_context))
             {
+                Note(state, t, reaction, () => $"triggered by {trigger?.Id ?? cause} but where {where.Text} is false ({Values(where)})");
                 return;
             }
         }
 
         if (reaction.Unless is { } unless)
         {
+            Note(state, t, reaction, () => $"triggered by {trigger?.Id ?? cause}: waiting until {At(t + unless.Within.Ticks):yyyy-MM-ddTHH:mm:ssZ} for no {unless.EventType}{(unless.Where is null ? "" : $" where {unless.Where.Text}")}");
             AddPending(state, new PendingItem
             {
                 Kind = PendingKind.Absence, Reaction = reaction.Index, Due = t + unless.Within.Ticks, Seq = state.NextSeq++,
@@ -145,6 +157,9 @@ public sealed partial class JourneyEngine
             }
 
             state.Pending.RemoveAt(i--);
+            Note(state, e.TimeTicks, reaction, () => item.Kind == PendingKind.Absence
+                ? $"window opened by {item.Cause} closed early: {e.Type} {e.Id} arrived, so the rule does not fire"
+                : $"{e.Type} {e.Id} completed the milestone");
             if (item.Kind == PendingKind.MilestoneWindow)
             {
                 MilestoneOutcome(state, reaction, MilestoneStatus.Succeeded, trigger, item.Cause, e.TimeTicks);

@@ -18,6 +18,30 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
 
     public CompiledPlaybooks Program => program;
 
+    /// <summary>Where decisions are reported for <c>triggers explain</c>; null (the default) in production and simulate.</summary>
+    public IEngineTrace? Trace { get; set; }
+
+    private void Note(AccountState state, long t, Reaction reaction, Func<string> decision)
+    {
+        if (Trace is { } trace && trace.Wants(state.AccountId))
+        {
+            trace.Decision(state.AccountId, At(t), reaction.Name, decision());
+        }
+    }
+
+    private string Values(Model.Expr expression)
+    {
+        var values = expression.Compiled.Paths.Select(path => $"{path} = {Show(PathReader.Read(_context, path))}");
+        return string.Join(", ", values);
+    }
+
+    private static string Show(Value value) => value.Kind switch
+    {
+        ValueKind.Null => "null",
+        ValueKind.String => $"\"{value.AsString}\"",
+        _ => value.ToString(),
+    };
+
     /// <summary>
     /// Applies one event to its account: first the timers due strictly before it, then the event. Returns false
     /// for a duplicate (an id seen recently), which changes nothing.
@@ -105,7 +129,13 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
         }
 
         SetContext(state, e, null);
-        return reaction.AppliesTo.Compiled.IsTrue(_context);
+        if (reaction.AppliesTo.Compiled.IsTrue(_context))
+        {
+            return true;
+        }
+
+        Note(state, e?.TimeTicks ?? state.Clock, reaction, () => $"not applied: applies_to {reaction.AppliesTo.Text} is false ({Values(reaction.AppliesTo)})");
+        return false;
     }
 
     private void Emit(Outcome outcome) => sink(outcome);
