@@ -7,6 +7,7 @@ var root = new RootCommand("Triggers: journey-trigger automation for customer-su
     ValidateCommand.Create(),
     TestCommand.Create(),
     SimulateCommand.Create(),
+    ExplainCommand.Create(),
 };
 
 return root.Parse(args).Invoke();

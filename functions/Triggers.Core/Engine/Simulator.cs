@@ -33,6 +33,19 @@ public sealed class Simulator
 
     public SimulationStats Stats { get; } = new();
 
+    /// <summary>Called just before each event is applied (after the timers due before it have fired).</summary>
+    public Action<CloudEvent>? EventStarting { get; set; }
+
+    /// <summary>Called after each event is applied, with the account's state as it now stands (reports, explain).</summary>
+    public Action<CloudEvent, AccountState>? EventObserver { get; set; }
+
+    /// <summary>The engine's decision trace (for explain); off by default.</summary>
+    public IEngineTrace? Trace
+    {
+        get => _engine.Trace;
+        set => _engine.Trace = value;
+    }
+
     public IReadOnlyDictionary<string, AccountState> Accounts => _accounts;
 
     private long Lateness => _options.AllowedLateness.Ticks;
@@ -110,9 +123,11 @@ public sealed class Simulator
             _buffer.Dequeue();
             RunTimers(e.TimeTicks, inclusive: false);
             var state = Account(e.AccountId);
+            EventStarting?.Invoke(e);
             if (_engine.ProcessEvent(state, e))
             {
                 Stats.Processed++;
+                EventObserver?.Invoke(e, state);
             }
             else
             {

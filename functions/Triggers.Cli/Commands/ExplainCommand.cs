@@ -1,0 +1,130 @@
+using System.CommandLine;
+using Triggers.Core.Engine;
+using Triggers.Core.Explaining;
+
+namespace Triggers.Cli.Commands;
+
+/// <summary>
+/// <c>triggers explain --account ID</c>: the account's timeline (events, stages, milestones, timers, actions) and,
+/// per rule, why it fired or why not. Replays the whole file so lateness and order are exactly as in simulate.
+/// </summary>
+internal static class ExplainCommand
+{
+    public static Command Create()
+    {
+        var playbooks = CliOptions.Playbooks();
+        var events = CliOptions.Events();
+        var until = CliOptions.Until();
+        var lateness = CliOptions.AllowedLateness();
+        var account = new Option<string>("--account") { Description = "The account id (accountid) to explain", Required = true };
+        var rule = new Option<string?>("--rule") { Description = "Only this rule (playbook/rule or just rule)" };
+        var command = new Command("explain", "Show an account's timeline and why each rule fired or did not")
+        {
+            playbooks, events, account, rule, until, lateness,
+        };
+        command.SetAction(result => Run(result.GetValue(playbooks)!, result.GetValue(events)!.ToString(), result.GetValue(account)!,
+            result.GetValue(rule), result.GetValue(until), result.GetValue(lateness), Console.Out, Console.Error));
+        return command;
+    }
+
+    public static int Run(string playbookDir, string eventsFile, string accountId, string? onlyRule, DateTimeOffset? until, TimeSpan lateness,
+        TextWriter output, TextWriter error)
+    {
+        var loaded = PlaybookFiles.Load(playbookDir, error);
+        if (loaded is null || !File.Exists(eventsFile))
+        {
+            if (loaded is not null)
+            {
+                error.WriteLine($"triggers: events file '{eventsFile}' does not exist");
+            }
+
+            return 1;
+        }
+
+        if (loaded.HasErrors)
+        {
+            DiagnosticPrinter.Print(loaded.Diagnostics, error);
+            return 1;
+        }
+
+        var program = new CompiledPlaybooks(loaded.Set);
+        if (onlyRule is not null && !program.Set.Playbooks.SelectMany(p => p.Rules).Any(r => r.QualifiedId == onlyRule || r.Id == onlyRule))
+        {
+            error.WriteLine($"triggers: no rule '{onlyRule}' in {playbookDir}");
+            return 1;
+        }
+
+        var explainer = new AccountExplainer(accountId);
+        var simulator = new Simulator(program, new SimulationOptions { AllowedLateness = lateness, Until = until, IncludeTimers = true }, explainer.Record)
+        {
+            Trace = explainer,
+            EventStarting = explainer.Starting,
+            EventObserver = explainer.Observe,
+        };
+        using (var input = File.OpenRead(eventsFile))
+        using (var progress = new Progress(error, input))
+        {
+            JsonLines.Read(input, (line, number) =>
+            {
+                simulator.Add(line, $"{eventsFile}:{number}");
+                progress.Tick(simulator.Stats.Events);
+            });
+        }
+
+        simulator.Finish();
+        var explanation = explainer.Build(program, onlyRule);
+        if (explanation.Events == 0)
+        {
+            error.WriteLine($"triggers: account '{accountId}' has no events in {eventsFile}");
+            return 1;
+        }
+
+        Print(explanation, onlyRule, output);
+        return 0;
+    }
+
+    private static void Print(AccountExplanation x, string? onlyRule, TextWriter output)
+    {
+        output.WriteLine($"Account {x.AccountId}: {x.Events} events");
+        if (x.Traits.Count > 0)
+        {
+            output.WriteLine("Traits: " + string.Join(", ", x.Traits.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}")));
+        }
+
+        output.WriteLine();
+        output.WriteLine("Timeline");
+        foreach (var entry in x.Timeline.Where(e => onlyRule is null || e.Kind == "event" || x.Rules.Any(r => r.Rule == e.Subject)))
+        {
+            output.WriteLine($"  {OutcomeJson.Format(entry.Time),-20}  {entry.Kind,-10}  {entry.Subject,-40}  {entry.Text}");
+        }
+
+        output.WriteLine();
+        output.WriteLine("Rules");
+        foreach (var rule in x.Rules)
+        {
+            var fired = rule.Fired.Count(o => o.Kind == OutcomeKind.Action);
+            var suppressed = rule.Fired.Count(o => o.Kind == OutcomeKind.Suppressed);
+            var verdict = fired > 0 ? $"fired {fired} action{(fired == 1 ? "" : "s")}" : "did not fire";
+            output.WriteLine($"  {rule.Rule}: {verdict}{(suppressed > 0 ? $", {suppressed} suppressed" : "")} (listens for {rule.Listens})");
+            foreach (var outcome in rule.Fired)
+            {
+                var what = outcome.Kind == OutcomeKind.Action ? AccountExplainer.Describe(outcome) : $"suppressed {outcome.Action} ({outcome.Reason}): {outcome.Because}";
+                output.WriteLine($"      {OutcomeJson.Format(outcome.Time)}  {what}");
+                if (outcome.Kind == OutcomeKind.Action)
+                {
+                    output.WriteLine($"          because {outcome.Because}");
+                }
+            }
+
+            foreach (var decision in rule.Decisions)
+            {
+                output.WriteLine($"      {OutcomeJson.Format(decision.Time)}  {decision.Text}");
+            }
+
+            if (fired == 0 && suppressed == 0 && rule.Decisions.Count == 0)
+            {
+                output.WriteLine($"      nothing this rule listens for happened to {x.AccountId}");
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using Triggers.Core.Engine;
+using Triggers.Core.Model;
+
+namespace Triggers.Core.Explaining;
+
+/// <summary>
+/// Collects everything that happened to one account during a replay: its events, outcomes and the engine's
+/// decisions, then groups them per rule. Attach it to a <see cref="Simulator"/> (trace, observer, sink).
+/// </summary>
+public sealed class AccountExplainer(string account) : IEngineTrace
+{
+    private readonly List<TimelineEntry> _timeline = [];
+    private readonly List<Outcome> _outcomes = [];
+    private int _events;
+    private IReadOnlyDictionary<string, string> _traits = new Dictionary<string, string>();
+
+    public bool Wants(string accountId) => accountId == account;
+
+    public void Decision(string accountId, DateTimeOffset time, string subject, string decision) =>
+        _timeline.Add(new TimelineEntry(time, "decision", subject, decision));
+
+    /// <summary>Feed to <see cref="Simulator.EventStarting"/>: the event goes on the timeline before its consequences.</summary>
+    public void Starting(CloudEvent e)
+    {
+        if (e.AccountId != account)
+        {
+            return;
+        }
+
+        _events++;
+        var user = e.UserId is null ? "" : $" by user {e.UserId}";
+        var data = e.Data.ValueKind == System.Text.Json.JsonValueKind.Object ? " " + e.Data.GetRawText() : "";
+        _timeline.Add(new TimelineEntry(e.Time, "event", e.Type, $"{e.Id}{user}{(data.Length > 160 ? data[..157] + "..." : data)}"));
+    }
+
+    /// <summary>Feed to <see cref="Simulator.EventObserver"/>: keeps the account's latest traits.</summary>
+    public void Observe(CloudEvent e, AccountState state)
+    {
+        if (e.AccountId == account)
+        {
+            _traits = state.Account.Entries.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>Feed every outcome of the replay here (the simulator's sink).</summary>
+    public void Record(Outcome outcome)
+    {
+        if (outcome.AccountId != account)
+        {
+            return;
+        }
+
+        _outcomes.Add(outcome);
+        var (subject, text) = outcome.Kind switch
+        {
+            OutcomeKind.Milestone => ($"{outcome.Playbook}/{outcome.Milestone}", $"{outcome.Status}: {outcome.Because}"),
+            OutcomeKind.Stage => ($"{outcome.Journey}/{outcome.Stage}", outcome.Because ?? "entered"),
+            OutcomeKind.Timer => (outcome.QualifiedRule ?? outcome.Playbook ?? "", $"{outcome.Reason} at {OutcomeJson.Format(outcome.Due!.Value)}"),
+            OutcomeKind.Action => (outcome.QualifiedRule!, $"{Describe(outcome)}; because {outcome.Because}"),
+            _ => (outcome.QualifiedRule ?? outcome.TriggerEventId ?? "", $"{outcome.Action} {outcome.Reason}: {outcome.Because}"),
+        };
+        _timeline.Add(new TimelineEntry(outcome.Time, OutcomeJson.Kind(outcome.Kind), subject, text));
+    }
+
+    public AccountExplanation Build(CompiledPlaybooks program, string? onlyRule = null)
+    {
+        var rules = program.Set.Playbooks.SelectMany(p => p.Rules)
+            .Where(r => onlyRule is null || r.QualifiedId == onlyRule || r.Id == onlyRule)
+            .Select(r => new RuleExplanation(r.QualifiedId, Listens(r.When),
+                [.. _outcomes.Where(o => o.QualifiedRule == r.QualifiedId && o.Kind is OutcomeKind.Action or OutcomeKind.Suppressed)],
+                [.. _timeline.Where(t => t.Kind == "decision" && t.Subject == r.QualifiedId)]))
+            .ToList();
+        // Stable by time; entries at one instant keep the order the engine produced them in.
+        var timeline = _timeline.Select((entry, index) => (entry, index)).OrderBy(x => x.entry.Time).ThenBy(x => x.index).Select(x => x.entry).ToList();
+        return new AccountExplanation(account, _events, _traits, timeline, rules);
+    }
+
+    public static string Describe(Outcome o) => o.Action switch
+    {
+        "email" => $"email to {o.To} ({o.Template})",
+        "task" => $"task \"{o.Title}\"{(o.Assignee is null ? "" : $" for {o.Assignee}")}",
+        "webhook" => $"webhook to {o.Target}",
+        "emit" => $"emit {o.Type}",
+        _ => o.Action ?? "",
+    };
+
+    private static string Listens(Trigger trigger) => trigger switch
+    {
+        EventTrigger e => $"{e.EventType} events{(e.Where is null ? "" : $" where {e.Where.Text}")}",
+        CountTrigger c => $"{(c.AtLeast is { } n ? $"at least {n}" : $"at most {c.AtMost}")} {c.EventType} within {DurationParser.Format(c.Within)}",
+        ThresholdTrigger t => $"{t.Value.Text} {(t.Below is { } b ? $"below {b}" : $"above {t.Above}")} for {DurationParser.Format(t.For)}",
+        MilestoneTrigger m => $"milestone {m.MilestoneId} {m.Is.ToString().ToLowerInvariant()}",
+        StageTrigger { StuckFor: { } d } s => $"stage {s.StageId} stuck for {DurationParser.Format(d)}",
+        StageTrigger s => $"stage {s.StageId} entered",
+        ScheduleTrigger s => $"{s.Date.Text} {DurationParser.Format(s.Offset)}",
+        _ => trigger.Kind,
+    };
+}

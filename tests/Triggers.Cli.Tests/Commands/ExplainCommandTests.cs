@@ -1,0 +1,74 @@
+namespace Triggers.Cli.Tests.Commands;
+
+public sealed class ExplainCommandTests
+{
+    private const string Playbooks = """
+        playbook: invite
+        rules:
+          - id: never-logged-in
+            when: { event: user.invited, where: event.data.invitee_email != null }
+            unless: { event: user.logged_in, where: event.userid == trigger.data.invitee_id, within: 3d }
+            do:
+              - email: { to: "{{ trigger.data.invitee_email }}", template: invite-reminder }
+            limit: { max: 1, per: 14d }
+          - id: spike
+            when:
+              count: { event: ticket.opened, at_least: 3, within: 7d }
+            do:
+              - task: { title: spike }
+        """;
+
+    private const string Events = """
+        {"specversion":"1.0","id":"e1","source":"app","type":"user.invited","time":"2026-01-05T10:00:00Z","accountid":"acme","userid":"u1","data":{"invitee_id":"u2","invitee_email":"bob@acme.test"}}
+        {"specversion":"1.0","id":"e2","source":"app","type":"user.invited","time":"2026-01-05T11:00:00Z","accountid":"acme","userid":"u1","data":{"invitee_id":"u3","invitee_email":"eve@acme.test"}}
+        {"specversion":"1.0","id":"e3","source":"app","type":"user.invited","time":"2026-01-05T12:00:00Z","accountid":"acme","userid":"u1","data":{"invitee_id":"u4"}}
+        {"specversion":"1.0","id":"e4","source":"app","type":"user.logged_in","time":"2026-01-06T10:00:00Z","accountid":"acme","userid":"u3"}
+        {"specversion":"1.0","id":"e5","source":"app","type":"ticket.opened","time":"2026-01-06T11:00:00Z","accountid":"acme"}
+        {"specversion":"1.0","id":"x1","source":"app","type":"user.invited","time":"2026-01-06T12:00:00Z","accountid":"other","userid":"u9","data":{"invitee_id":"u8","invitee_email":"z@other.test"}}
+        {"specversion":"1.0","id":"e6","source":"app","type":"user.invited","time":"2026-01-07T10:00:00Z","accountid":"acme","userid":"u1","data":{"invitee_id":"u5","invitee_email":"dan@acme.test"}}
+
+        """;
+
+    [Fact]
+    public void Explain_Account_ShowsWhyEachRuleFiredOrNot()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("events.jsonl", Events);
+
+        var result = TriggersProcess.Run(dir.Path, "explain", "--events", "events.jsonl", "--account", "acme", "--until", "2026-01-20T00:00:00Z");
+
+        Assert.Equal(0, result.ExitCode);
+        var text = result.Output;
+        Assert.Contains("Account acme: 6 events", text);
+        Assert.Contains("invite/never-logged-in: fired 1 action, 1 suppressed", text);
+        Assert.Contains("2026-01-08T10:00:00Z  email to bob@acme.test (invite-reminder)", text);
+        Assert.Contains("window opened by e2 closed early: user.logged_in e4 arrived, so the rule does not fire", text);
+        Assert.Contains("user.invited e3 did not match: event.data.invitee_email != null is false (event.data.invitee_email = null)", text);
+        Assert.Contains("email suppressed (limit): limit of 1 per 2w reached", text);
+        Assert.Contains("invite/spike: did not fire", text);
+        Assert.Contains("counted ticket.opened e5: 1 of 3 within 1w", text);
+        Assert.DoesNotContain("z@other.test", text);
+    }
+
+    [Fact]
+    public void Explain_OneRule_ShowsOnlyThatRule()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("events.jsonl", Events);
+
+        var result = TriggersProcess.Run(dir.Path, "explain", "--events", "events.jsonl", "--account", "acme", "--rule", "spike");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("invite/spike: did not fire", result.Output);
+        Assert.DoesNotContain("invite/never-logged-in:", result.Output);
+    }
+
+    [Fact]
+    public void Explain_UnknownAccount_SaysSoAndExitsOne()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("events.jsonl", Events);
+
+        var result = TriggersProcess.Run(dir.Path, "explain", "--events", "events.jsonl", "--account", "nobody");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("account 'nobody' has no events", result.Error);
+    }
+}
