@@ -1,0 +1,57 @@
+namespace Triggers.Core.Analytics;
+
+/// <summary>What the analyzer keeps per account while a replay runs: small per-stage counters, not events.</summary>
+internal sealed class AccountTrack(string accountId)
+{
+    public string AccountId { get; } = accountId;
+
+    public Dictionary<string, string> Segments { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, long> Entered { get; } = new(StringComparer.Ordinal);
+
+    public string? Current { get; set; }
+
+    public long LastEvent { get; set; }
+
+    public bool Churned { get; set; }
+
+    public Dictionary<string, StageCounters> PerStage { get; } = new(StringComparer.Ordinal);
+
+    public StageCounters Counters(string stage)
+    {
+        if (!PerStage.TryGetValue(stage, out var counters))
+        {
+            PerStage[stage] = counters = new StageCounters();
+        }
+
+        return counters;
+    }
+}
+
+/// <summary>Per account and stage: touchpoint events, sentiment answers, support pain.</summary>
+internal sealed class StageCounters
+{
+    public Dictionary<string, int> Touchpoints { get; } = new(StringComparer.Ordinal);
+
+    public double CsatSum { get; set; }
+
+    public int CsatCount { get; set; }
+
+    public double NpsSum { get; set; }
+
+    public int NpsCount { get; set; }
+
+    public int Tickets { get; set; }
+
+    public int Escalations { get; set; }
+}
+
+/// <summary>One milestone instance of one account: when reached, and how it ended.</summary>
+internal sealed record MilestoneInstance(string AccountId, string Milestone, long Reached)
+{
+    public long? Succeeded { get; set; }
+
+    public long? Failed { get; set; }
+
+    public string? Stage { get; init; }
+}

@@ -1,0 +1,56 @@
+namespace Triggers.Core.Analytics;
+
+/// <summary>The journey map for one journey, once for all accounts and once per segment value.</summary>
+public sealed record JourneyReport(
+    string JourneyId,
+    string? Description,
+    DateTimeOffset From,
+    DateTimeOffset To,
+    long Events,
+    IReadOnlyList<string> SegmentTraits,
+    IReadOnlyList<SegmentReport> Segments);
+
+/// <summary>Every figure of the map for one group of accounts (<see cref="Trait"/> = null means all accounts).</summary>
+public sealed record SegmentReport(
+    string? Trait,
+    string? Value,
+    int Accounts,
+    IReadOnlyList<StageReport> Stages,
+    IReadOnlyList<RuleActivity> Rules)
+{
+    public string Label => Trait is null ? "All accounts" : $"{Trait}: {Value}";
+}
+
+/// <summary>One stage: funnel, time in stage, bottlenecks, milestones, touchpoints, sentiment and pain points.</summary>
+public sealed record StageReport(
+    string Id,
+    string Name,
+    string? Description,
+    int Entered,
+    double? ConversionToNext,
+    double? MedianDays,
+    double? P90Days,
+    IReadOnlyList<double> DaysInStage,
+    int Stuck,
+    int Dropped,
+    IReadOnlyList<MilestoneReport> Milestones,
+    IReadOnlyList<TouchpointCount> Touchpoints,
+    Sentiment Sentiment,
+    int Tickets,
+    int Escalations,
+    IReadOnlyList<RedFlag> RedFlags);
+
+/// <summary>A milestone's outcomes among the segment's accounts.</summary>
+public sealed record MilestoneReport(string Id, int Reached, int Succeeded, int Failed, double? SuccessRate, double? MedianDaysToSuccess);
+
+/// <summary>Events counted for a touchpoint (and its channel) while accounts were in a stage.</summary>
+public sealed record TouchpointCount(string Touchpoint, string Name, string Channel, int Events);
+
+/// <summary>CSAT (1-5) and NPS (0-10) answers given while in a stage, and a combined 0-100 score for the curve.</summary>
+public sealed record Sentiment(double? Csat, int CsatAnswers, double? Nps, int NpsAnswers, double? Score);
+
+/// <summary>A failed milestone: a red flag, with the account behind it.</summary>
+public sealed record RedFlag(string AccountId, string Milestone, DateTimeOffset Time);
+
+/// <summary>What a rule did: fires per action kind, suppressions per reason.</summary>
+public sealed record RuleActivity(string Rule, IReadOnlyDictionary<string, int> Actions, IReadOnlyDictionary<string, int> Suppressed);
