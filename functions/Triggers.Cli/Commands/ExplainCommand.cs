@@ -66,7 +66,7 @@ internal static class ExplainCommand
         {
             JsonLines.Read(input, (line, number) =>
             {
-                simulator.Add(line, $"{eventsFile}:{number}");
+                simulator.Add(line, eventsFile, number);
                 progress.Tick(simulator.Stats.Events);
             });
         }

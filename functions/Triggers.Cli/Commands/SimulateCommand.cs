@@ -79,7 +79,7 @@ internal static class SimulateCommand
         {
             JsonLines.Read(input, (line, number) =>
             {
-                simulator.Add(line, $"{name}:{number}");
+                simulator.Add(line, name, number);
                 progress.Tick(simulator.Stats.Events);
             });
         }

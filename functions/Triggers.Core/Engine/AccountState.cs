@@ -23,31 +23,50 @@ public sealed class AccountState(string accountId)
     public long Clock { get; internal set; } = long.MinValue;
 
     /// <summary>When this account next needs a timer, or <see cref="long.MaxValue"/> when it waits for nothing.</summary>
-    public long NextDue => Pending.Count == 0 ? long.MaxValue : Pending[0].Due;
+    public long NextDue => _pending is { Count: > 0 } pending ? pending[0].Due : long.MaxValue;
 
-    internal Dictionary<string, TraitMap> Users { get; } = new(StringComparer.Ordinal);
+    internal Dictionary<string, TraitMap> Users => _users ??= new(StringComparer.Ordinal);
 
-    internal List<string> UserOrder { get; } = [];
+    internal List<string> UserOrder => _userOrder ??= [];
 
     internal SeenIds Seen { get; } = new();
 
-    internal List<PendingItem> Pending { get; } = [];
+    internal List<PendingItem> Pending => _pending ??= [];
 
-    internal Dictionary<int, List<long>> Counts { get; } = [];
+    internal Dictionary<int, List<long>> Counts => _counts ??= [];
 
-    internal Dictionary<int, long> ThresholdSince { get; } = [];
+    internal Dictionary<int, long> ThresholdSince => _thresholdSince ??= [];
 
-    internal HashSet<int> ThresholdFired { get; } = [];
+    internal HashSet<int> ThresholdFired => _thresholdFired ??= [];
 
-    internal Dictionary<int, long> ScheduleArmed { get; } = [];
+    internal Dictionary<int, long> ScheduleArmed => _scheduleArmed ??= [];
 
-    internal Dictionary<int, List<long>> Fires { get; } = [];
+    internal Dictionary<int, List<long>> Fires => _fires ??= [];
 
-    internal Dictionary<string, long> Stages { get; } = new(StringComparer.Ordinal);
+    internal Dictionary<string, long> Stages => _stages ??= new(StringComparer.Ordinal);
 
-    internal Dictionary<string, string> CurrentStage { get; } = new(StringComparer.Ordinal);
+    internal Dictionary<string, string> CurrentStage => _currentStage ??= new(StringComparer.Ordinal);
 
-    internal Dictionary<string, string> Suppressed { get; } = new(StringComparer.OrdinalIgnoreCase);
+    internal Dictionary<string, string> Suppressed => _suppressed ??= new(StringComparer.OrdinalIgnoreCase);
+
+    internal bool HasUsers => _users is { Count: > 0 };
+
+    internal bool HasPending => _pending is { Count: > 0 };
+
+    internal bool HasSuppressed => _suppressed is { Count: > 0 };
+
+    // Created on first use: most accounts need few of these, and a replay keeps every account in memory.
+    private Dictionary<string, TraitMap>? _users;
+    private List<string>? _userOrder;
+    private List<PendingItem>? _pending;
+    private Dictionary<int, List<long>>? _counts;
+    private Dictionary<int, long>? _thresholdSince;
+    private HashSet<int>? _thresholdFired;
+    private Dictionary<int, long>? _scheduleArmed;
+    private Dictionary<int, List<long>>? _fires;
+    private Dictionary<string, long>? _stages;
+    private Dictionary<string, string>? _currentStage;
+    private Dictionary<string, string>? _suppressed;
 
     internal long NextSeq { get; set; }
 

@@ -1,91 +1,156 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace Triggers.Core.Engine;
 
 /// <summary>
-/// Parses one CloudEvents 1.0 JSON object (structured mode). A malformed event is not an exception: the caller
-/// gets the reason, records it and goes on with the next event.
+/// Parses one CloudEvents 1.0 JSON object (structured mode) in a single forward pass. A malformed event is not an
+/// exception: the caller gets the reason, records it and goes on with the next event.
 /// </summary>
 public static class EventParser
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
+    private const int MaxInternedTypes = 4096;
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = 64 };
 
-    /// <summary>Parses <paramref name="json"/>. The bytes must stay unchanged while the event is in use.</summary>
-    public static bool TryParse(ReadOnlyMemory<byte> json, out CloudEvent? cloudEvent, out string? error)
+    // Event types are few and repeat on every event: intern them instead of allocating a string each time.
+    private static readonly ConcurrentDictionary<string, string> Types = new(StringComparer.Ordinal);
+
+    /// <summary>Parses <paramref name="json"/>. The event keeps the array: the caller must not reuse it.</summary>
+    public static bool TryParse(byte[] json, out CloudEvent? cloudEvent, out string? error)
     {
         cloudEvent = null;
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, Options);
+            error = Parse(json, out cloudEvent);
         }
         catch (JsonException e)
         {
             error = $"not valid JSON: {e.Message}";
-            return false;
         }
 
-        var root = document.RootElement;
-        error = Check(root, out var id, out var type, out var source, out var account, out var time);
-        if (error is not null)
-        {
-            document.Dispose();
-            return false;
-        }
-
-        var user = OptionalString(root, "userid");
-        var subject = OptionalString(root, "subject");
-        var data = root.TryGetProperty("data", out var d) ? d : default;
-        cloudEvent = new CloudEvent(document, json, id!, type!, source!, account!, user, subject, time.UtcTicks, data);
-        return true;
+        return error is null;
     }
 
-    private static string? Check(JsonElement root, out string? id, out string? type, out string? source, out string? account, out DateTimeOffset time)
+    /// <summary>Parses a copy of <paramref name="json"/>.</summary>
+    public static bool TryParse(ReadOnlyMemory<byte> json, out CloudEvent? cloudEvent, out string? error) =>
+        TryParse(json.ToArray(), out cloudEvent, out error);
+
+    private static string? Parse(byte[] json, out CloudEvent? cloudEvent)
     {
-        id = type = source = account = null;
-        time = default;
-        if (root.ValueKind != JsonValueKind.Object)
+        cloudEvent = null;
+        var reader = new Utf8JsonReader(json, Options);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
+            reader.Skip();
             return "an event must be a JSON object";
         }
 
-        if (root.TryGetProperty("specversion", out var version) && !(version.ValueKind == JsonValueKind.String && version.ValueEquals("1.0"u8)))
+        string? id = null, type = null, account = null, timeText = null, version = null;
+        long time = 0;
+        bool hasTime = false, timeIsString = true;
+        Range source = default, user = default, subject = default, data = default;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            return "specversion must be \"1.0\"";
+            var name = reader;
+            reader.Read();
+            var start = (int)reader.TokenStartIndex;
+            if (name.ValueTextEquals("id"u8))
+            {
+                id = StringOf(ref reader);
+            }
+            else if (name.ValueTextEquals("type"u8))
+            {
+                type = reader.TokenType == JsonTokenType.String ? Intern(ref reader) : null;
+            }
+            else if (name.ValueTextEquals("accountid"u8))
+            {
+                account = StringOf(ref reader);
+            }
+            else if (name.ValueTextEquals("time"u8))
+            {
+                hasTime = true;
+                timeIsString = reader.TokenType == JsonTokenType.String;
+                if (timeIsString && reader.TryGetDateTimeOffset(out var t))
+                {
+                    time = t.UtcTicks;
+                }
+                else
+                {
+                    timeText = timeIsString ? reader.GetString() ?? "" : "";
+                }
+            }
+            else if (name.ValueTextEquals("specversion"u8))
+            {
+                version = reader.TokenType == JsonTokenType.String ? reader.GetString() : "?";
+            }
+            else
+            {
+                reader.Skip();
+                var range = new Range(start, (int)reader.BytesConsumed);
+                if (name.ValueTextEquals("data"u8))
+                {
+                    data = range;
+                }
+                else if (reader.TokenType == JsonTokenType.String)
+                {
+                    if (name.ValueTextEquals("source"u8))
+                    {
+                        source = range;
+                    }
+                    else if (name.ValueTextEquals("userid"u8))
+                    {
+                        user = range;
+                    }
+                    else if (name.ValueTextEquals("subject"u8))
+                    {
+                        subject = range;
+                    }
+                }
+
+                continue;
+            }
+
+            reader.Skip();
         }
 
-        id = OptionalString(root, "id");
-        type = OptionalString(root, "type");
-        account = OptionalString(root, "accountid");
-        source = OptionalString(root, "source") ?? "unknown";
-        if (string.IsNullOrEmpty(id))
+        if (reader.Read())
         {
-            return "missing required attribute 'id'";
+            return "unexpected content after the event object";
         }
 
-        if (string.IsNullOrEmpty(type))
+        var problem = version is not null and not "1.0" ? "specversion must be \"1.0\""
+            : string.IsNullOrEmpty(id) ? "missing required attribute 'id'"
+            : string.IsNullOrEmpty(type) ? "missing required attribute 'type'"
+            : string.IsNullOrEmpty(account) ? "missing required extension attribute 'accountid'"
+            : !hasTime || !timeIsString ? "missing required attribute 'time'"
+            : timeText is not null ? $"'time' is not an RFC 3339 timestamp: {timeText}"
+            : null;
+        if (problem is null)
         {
-            return "missing required attribute 'type'";
+            cloudEvent = new CloudEvent(json, id!, type!, account!, time, source, user, subject, data);
         }
 
-        if (string.IsNullOrEmpty(account))
-        {
-            return "missing required extension attribute 'accountid'";
-        }
-
-        if (!root.TryGetProperty("time", out var t) || t.ValueKind != JsonValueKind.String)
-        {
-            return "missing required attribute 'time'";
-        }
-
-        if (!t.TryGetDateTimeOffset(out time))
-        {
-            return $"'time' is not an RFC 3339 timestamp: {t.GetString()}";
-        }
-
-        return null;
+        return problem;
     }
 
-    private static string? OptionalString(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? StringOf(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+
+    private static string Intern(ref Utf8JsonReader reader)
+    {
+        Span<char> buffer = stackalloc char[128];
+        if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > buffer.Length)
+        {
+            return reader.GetString()!;
+        }
+
+        var length = reader.CopyString(buffer);
+        var lookup = Types.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(buffer[..length], out var interned))
+        {
+            return interned;
+        }
+
+        var text = new string(buffer[..length]);
+        return Types.Count < MaxInternedTypes ? Types.GetOrAdd(text, text) : text;
+    }
 }

@@ -44,7 +44,7 @@ public sealed partial class JourneyEngine
                 AddPending(state, new PendingItem
                 {
                     Kind = PendingKind.DelayedAction, Reaction = reaction.Index, Due = end, Seq = state.NextSeq++,
-                    Trigger = trigger?.Raw.ToArray(), Cause = cause, Since = t, Action = i,
+                    Trigger = trigger?.RawBytes, Cause = cause, Since = t, Action = i,
                 }, reaction, t);
                 continue;
             }
@@ -89,7 +89,7 @@ public sealed partial class JourneyEngine
         {
             case EmailAction email:
                 var to = email.To.Compiled.Render(_context);
-                if (state.Suppressed.TryGetValue(to, out var why))
+                if (state.HasSuppressed && state.Suppressed.TryGetValue(to, out var why))
                 {
                     Suppressed(state, reaction, index, trigger, cause, t, why, $"{to} {why}; no further email is sent to it");
                     return;

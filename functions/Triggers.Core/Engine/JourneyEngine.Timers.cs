@@ -84,7 +84,7 @@ public sealed partial class JourneyEngine
                         AddPending(state, new PendingItem
                         {
                             Kind = PendingKind.ThresholdHold, Reaction = reaction.Index, Due = t + threshold.For.Ticks, Seq = state.NextSeq++,
-                            Trigger = e.Raw.ToArray(), Cause = $"{e.Id}>threshold", Since = t,
+                            Trigger = e.RawBytes, Cause = $"{e.Id}>threshold", Since = t,
                         }, reaction, t);
                     }
                     else if (!crossing && state.ThresholdSince.Remove(reaction.Index))

@@ -100,7 +100,7 @@ public sealed partial class JourneyEngine
             AddPending(state, new PendingItem
             {
                 Kind = PendingKind.Absence, Reaction = reaction.Index, Due = t + unless.Within.Ticks, Seq = state.NextSeq++,
-                Trigger = trigger?.Raw.ToArray(), Cause = cause,
+                Trigger = trigger?.RawBytes, Cause = cause,
             }, reaction, t);
             return;
         }
@@ -121,7 +121,7 @@ public sealed partial class JourneyEngine
                 AddPending(state, new PendingItem
                 {
                     Kind = PendingKind.MilestoneWindow, Reaction = reaction.Index, Due = t + milestone.Success.Within.Ticks,
-                    Seq = state.NextSeq++, Trigger = trigger?.Raw.ToArray(), Cause = cause,
+                    Seq = state.NextSeq++, Trigger = trigger?.RawBytes, Cause = cause,
                 }, reaction, t);
                 MilestoneChanged(state, milestone, MilestoneStatus.Reached, trigger, cause, t, depth);
                 break;
@@ -134,6 +134,11 @@ public sealed partial class JourneyEngine
     /// <summary>Events close windows: an <c>unless</c> match cancels a pending fire, a success match completes a milestone.</summary>
     private void CloseWindows(AccountState state, CloudEvent e, int depth)
     {
+        if (!state.HasPending)
+        {
+            return;
+        }
+
         for (var i = 0; i < state.Pending.Count; i++)
         {
             var item = state.Pending[i];
@@ -210,7 +215,7 @@ public sealed partial class JourneyEngine
                 AddPending(state, new PendingItem
                 {
                     Kind = PendingKind.StageStuck, Reaction = listener.Index, Due = t + duration.Ticks, Seq = state.NextSeq++,
-                    Trigger = trigger?.Raw.ToArray(), Cause = $"{cause}>stage:{stage.Id}:stuck", Since = t,
+                    Trigger = trigger?.RawBytes, Cause = $"{cause}>stage:{stage.Id}:stuck", Since = t,
                 }, listener, t);
             }
             else if (Applies(state, listener, trigger))

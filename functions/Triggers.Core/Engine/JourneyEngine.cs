@@ -62,7 +62,7 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
     /// <summary>Fires everything the account waits for that is due before (or at, when inclusive) <paramref name="until"/>.</summary>
     public void Advance(AccountState state, long until, bool inclusive = true)
     {
-        while (state.Pending.Count > 0 && (state.Pending[0].Due < until || (inclusive && state.Pending[0].Due == until)))
+        while (state.HasPending && (state.Pending[0].Due < until || (inclusive && state.Pending[0].Due == until)))
         {
             var item = state.Pending[0];
             state.Pending.RemoveAt(0);
@@ -118,7 +118,7 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
         _context.Trigger = trigger is null ? Value.Null : Value.Object(trigger);
         _context.Account = Value.Object(state.Account);
         var user = current?.UserId ?? trigger?.UserId;
-        _context.User = user is not null && state.Users.TryGetValue(user, out var traits) ? Value.Object(traits) : Value.Null;
+        _context.User = user is not null && state.HasUsers && state.Users.TryGetValue(user, out var traits) ? Value.Object(traits) : Value.Null;
     }
 
     private bool Applies(AccountState state, Reaction reaction, CloudEvent? e)

@@ -7,7 +7,8 @@ namespace Triggers.Core.Engine;
 internal sealed class SeenIds
 {
     public const int Capacity = 64;
-    private readonly ulong[] _ring = new ulong[Capacity];
+    // Grows to Capacity on demand: most accounts see few events, and the ring is kept per account.
+    private ulong[] _ring = new ulong[4];
     private int _count;
     private int _next;
 
@@ -17,12 +18,9 @@ internal sealed class SeenIds
     public bool Add(string id)
     {
         var hash = Hash(id);
-        for (var i = 0; i < _count; i++)
+        if (Array.IndexOf(_ring, hash, 0, _count) >= 0)
         {
-            if (_ring[i] == hash)
-            {
-                return false;
-            }
+            return false;
         }
 
         Put(hash);
@@ -31,18 +29,24 @@ internal sealed class SeenIds
 
     public void Put(ulong hash)
     {
+        if (_count == _ring.Length && _ring.Length < Capacity)
+        {
+            Array.Resize(ref _ring, Math.Min(_ring.Length * 2, Capacity));
+            _next = _count;
+        }
+
         _ring[_next] = hash;
-        _next = (_next + 1) % Capacity;
-        _count = Math.Min(_count + 1, Capacity);
+        _next = (_next + 1) % _ring.Length;
+        _count = Math.Min(_count + 1, _ring.Length);
     }
 
     /// <summary>Hashes oldest first, for serialisation.</summary>
     public IEnumerable<ulong> Items()
     {
-        var start = _count < Capacity ? 0 : _next;
+        var start = _count < _ring.Length ? 0 : _next;
         for (var i = 0; i < _count; i++)
         {
-            yield return _ring[(start + i) % Capacity];
+            yield return _ring[(start + i) % _ring.Length];
         }
     }
 

@@ -63,13 +63,17 @@ public sealed class Simulator
         Reschedule(state);
     }
 
-    /// <summary>Adds one event (CloudEvents JSON). <paramref name="origin"/> (file:line) names it in rejections.</summary>
-    public void Add(ReadOnlySpan<byte> json, string origin)
+    /// <summary>
+    /// Adds one event (CloudEvents JSON). <paramref name="source"/> and <paramref name="line"/> name it in a
+    /// rejection (<c>events.jsonl:12</c>); the name is only built when needed.
+    /// </summary>
+    public void Add(ReadOnlySpan<byte> json, string source, long line = 0)
     {
         Stats.Events++;
         if (!EventParser.TryParse(json.ToArray(), out var e, out var error))
         {
             Stats.Rejected++;
+            var origin = line > 0 ? $"{source}:{line}" : source;
             _sink(new Outcome
             {
                 Kind = OutcomeKind.Rejected, Id = EffectIds.For("input", "rejected", "", origin, ""),

@@ -6,28 +6,38 @@ namespace Triggers.Core.Engine;
 /// <summary>Account or user traits: the merged <c>data</c> of <c>account.updated</c> / <c>user.updated</c> events.</summary>
 public sealed class TraitMap : IValueObject
 {
-    private readonly Dictionary<string, Value> _values = new(StringComparer.Ordinal);
+    // Created on the first trait: a replay holds every account in memory, many of which never send traits.
+    private Dictionary<string, Value>? _values;
 
-    public int Count => _values.Count;
+    public int Count => _values?.Count ?? 0;
 
-    public bool TryGetMember(string name, out Value value) => _values.TryGetValue(name, out value);
+    public bool TryGetMember(string name, out Value value)
+    {
+        if (_values is not null)
+        {
+            return _values.TryGetValue(name, out value);
+        }
 
-    public IEnumerable<string> MemberNames => _values.Keys;
+        value = Value.Null;
+        return false;
+    }
 
-    public IEnumerable<KeyValuePair<string, Value>> Entries => _values;
+    public IEnumerable<string> MemberNames => _values?.Keys ?? Enumerable.Empty<string>();
+
+    public IEnumerable<KeyValuePair<string, Value>> Entries => _values ?? Enumerable.Empty<KeyValuePair<string, Value>>();
 
     public Value this[string name]
     {
-        get => _values.TryGetValue(name, out var v) ? v : Value.Null;
+        get => TryGetMember(name, out var v) ? v : Value.Null;
         set
         {
             if (value.IsNull)
             {
-                _values.Remove(name);
+                _values?.Remove(name);
             }
             else
             {
-                _values[name] = value;
+                (_values ??= new Dictionary<string, Value>(StringComparer.Ordinal))[name] = value;
             }
         }
     }
@@ -44,7 +54,7 @@ public sealed class TraitMap : IValueObject
         foreach (var property in data.EnumerateObject())
         {
             var value = JsonObjectValue.Detach(property.Value);
-            var had = _values.TryGetValue(property.Name, out var old);
+            var had = TryGetMember(property.Name, out var old);
             if (!had ? !value.IsNull : !old.Equals(value))
             {
                 this[property.Name] = value;
