@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Triggers.Cli.Commands;
+using Triggers.Cli.Generate;
 
 var root = new RootCommand("Triggers: journey-trigger automation for customer-success teams. " +
                            "Validate, test, simulate and explain playbooks written in YAML.")
@@ -8,6 +9,7 @@ var root = new RootCommand("Triggers: journey-trigger automation for customer-su
     TestCommand.Create(),
     SimulateCommand.Create(),
     ExplainCommand.Create(),
+    GenerateCommand.Create(),
 };
 
 return root.Parse(args).Invoke();

@@ -43,9 +43,9 @@ public sealed class AccountState(string accountId)
 
     internal Dictionary<int, List<long>> Fires => _fires ??= [];
 
-    internal Dictionary<string, long> Stages => _stages ??= new(StringComparer.Ordinal);
+    internal Dictionary<string, long> Stages => _stages ??= new(8, StringComparer.Ordinal);
 
-    internal Dictionary<string, string> CurrentStage => _currentStage ??= new(StringComparer.Ordinal);
+    internal Dictionary<string, string> CurrentStage => _currentStage ??= new(4, StringComparer.Ordinal);
 
     internal Dictionary<string, string> Suppressed => _suppressed ??= new(StringComparer.OrdinalIgnoreCase);
 

@@ -9,6 +9,12 @@ namespace Triggers.Core.Engine;
 /// </summary>
 internal static class EffectIds
 {
+    /// <summary>The parts of an effect id; hashed only when the id is read (most simulated effects never are).</summary>
+    internal readonly record struct Key(string Version, string Name, string Account, string Cause, string Part)
+    {
+        public string Compute() => For(Version, Name, Account, Cause, Part);
+    }
+
     public static string For(string version, string name, string account, string cause, string part)
     {
         var text = string.Join('\n', version, name, account, cause, part);

@@ -79,10 +79,10 @@ public sealed partial class JourneyEngine
     {
         var action = reaction.Rule!.Actions[index];
         SetContext(state, trigger, trigger);
-        var id = EffectIds.For(reaction.Version, reaction.Name, state.AccountId, cause, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var key = new EffectIds.Key(reaction.Version, reaction.Name, state.AccountId, cause, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var outcome = new Outcome
         {
-            Kind = OutcomeKind.Action, Id = id, Time = At(t), AccountId = state.AccountId, Playbook = reaction.PlaybookId,
+            Kind = OutcomeKind.Action, Key = key, Time = At(t), AccountId = state.AccountId, Playbook = reaction.PlaybookId,
             Rule = reaction.Rule.Id, Action = action.Kind, TriggerEventId = trigger?.Id, Because = Because(reaction, trigger, t),
         };
         switch (action)
@@ -117,7 +117,7 @@ public sealed partial class JourneyEngine
             case EmitAction emit:
                 var data = emit.Data is null ? "{}" : JsonTemplateRenderer.Render(emit.Data, _context);
                 Emit(outcome with { Type = emit.EventType, Payload = data });
-                EmitEvent(state, reaction, emit, id, trigger, data, t, depth);
+                EmitEvent(state, reaction, emit, key.Compute(), trigger, data, t, depth);
                 break;
         }
     }
@@ -158,7 +158,7 @@ public sealed partial class JourneyEngine
         Emit(new Outcome
         {
             Kind = OutcomeKind.Suppressed,
-            Id = EffectIds.For(reaction.Version, reaction.Name, state.AccountId, cause, $"{index}:suppressed"),
+            Key = new EffectIds.Key(reaction.Version, reaction.Name, state.AccountId, cause, $"{index}:suppressed"),
             Time = At(t), AccountId = state.AccountId, Playbook = reaction.PlaybookId, Rule = reaction.Rule?.Id,
             Action = action?.Kind, Reason = reason, TriggerEventId = trigger?.Id, Because = because,
         });

@@ -202,7 +202,7 @@ public sealed partial class JourneyEngine
                                      Reactions[p.Reaction].Trigger is StageTrigger s && s.StageId == current);
         Emit(new Outcome
         {
-            Kind = OutcomeKind.Stage, Id = EffectIds.For(reaction.Version, reaction.Name, state.AccountId, cause, "entered"),
+            Kind = OutcomeKind.Stage, Key = new EffectIds.Key(reaction.Version, reaction.Name, state.AccountId, cause, "entered"),
             Time = At(t), AccountId = state.AccountId, Journey = stage.JourneyId, Stage = stage.Id, TriggerEventId = trigger?.Id,
             Because = current is null ? $"entered {stage.Id}" : $"moved from {current} to {stage.Id}",
         });
@@ -278,7 +278,7 @@ public sealed partial class JourneyEngine
         {
             Emit(new Outcome
             {
-                Kind = OutcomeKind.Suppressed, Id = EffectIds.For(reaction.Version, reaction.Name, state.AccountId, item.Cause, "capacity"),
+                Kind = OutcomeKind.Suppressed, Key = new EffectIds.Key(reaction.Version, reaction.Name, state.AccountId, item.Cause, "capacity"),
                 Time = At(t), AccountId = state.AccountId, Playbook = reaction.PlaybookId, Rule = reaction.Rule?.Id,
                 Reason = "capacity", Because = $"the account already waits on {AccountState.MaxPending} windows; this one was not opened",
             });
@@ -288,7 +288,7 @@ public sealed partial class JourneyEngine
         state.AddPending(item);
         Emit(new Outcome
         {
-            Kind = OutcomeKind.Timer, Id = EffectIds.For(reaction.Version, reaction.Name, state.AccountId, item.Cause, $"timer:{item.Kind}:{item.Action}"),
+            Kind = OutcomeKind.Timer, Key = new EffectIds.Key(reaction.Version, reaction.Name, state.AccountId, item.Cause, $"timer:{item.Kind}:{item.Action}"),
             Time = At(t), Due = At(item.Due), AccountId = state.AccountId, Playbook = reaction.PlaybookId ?? reaction.Stage?.JourneyId,
             Rule = reaction.Rule?.Id ?? reaction.Milestone?.Id ?? reaction.Stage?.Id, Reason = TimerReasons[(int)item.Kind],
             TriggerEventId = item.Cause,
@@ -304,7 +304,7 @@ public sealed partial class JourneyEngine
         var milestone = reaction.Milestone!;
         Emit(new Outcome
         {
-            Kind = OutcomeKind.Milestone, Id = EffectIds.For(reaction.Version, reaction.Name, state.AccountId, cause, Describe(status)),
+            Kind = OutcomeKind.Milestone, Key = new EffectIds.Key(reaction.Version, reaction.Name, state.AccountId, cause, Describe(status)),
             Time = At(t), AccountId = state.AccountId, Playbook = milestone.PlaybookId, Milestone = milestone.Id, Status = Describe(status),
             TriggerEventId = trigger?.Id,
             Because = status switch

@@ -8,7 +8,16 @@ public sealed record Outcome
 {
     public required OutcomeKind Kind { get; init; }
 
-    public required string Id { get; init; }
+    private string? _id;
+
+    /// <summary>The deterministic effect id (computed on first read from the effect's key).</summary>
+    public string Id
+    {
+        get => _id ??= Key?.Compute() ?? "";
+        init => _id = value;
+    }
+
+    internal EffectIds.Key? Key { get; init; }
 
     public required DateTimeOffset Time { get; init; }
 

@@ -76,7 +76,7 @@ public sealed class Simulator
             var origin = line > 0 ? $"{source}:{line}" : source;
             _sink(new Outcome
             {
-                Kind = OutcomeKind.Rejected, Id = EffectIds.For("input", "rejected", "", origin, ""),
+                Kind = OutcomeKind.Rejected, Key = new EffectIds.Key("input", "rejected", "", origin, ""),
                 Time = new DateTimeOffset(Math.Max(_released, 0), TimeSpan.Zero), Reason = error, Because = origin,
             });
             return;
@@ -113,7 +113,7 @@ public sealed class Simulator
         Stats.Late++;
         _sink(new Outcome
         {
-            Kind = OutcomeKind.Late, Id = EffectIds.For("input", "late", e.AccountId, e.Id, ""), Time = e.Time, AccountId = e.AccountId,
+            Kind = OutcomeKind.Late, Key = new EffectIds.Key("input", "late", e.AccountId, e.Id, ""), Time = e.Time, AccountId = e.AccountId,
             TriggerEventId = e.Id,
             Reason = $"arrived {TimeSpan.FromTicks(_newest - e.TimeTicks)} behind the newest event; allowed lateness is {_options.AllowedLateness}",
         });
