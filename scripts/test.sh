@@ -12,6 +12,11 @@ fi
 
 dotnet build Triggers.sln -c Release -warnaserror --nologo -v quiet
 
+# The sample history is generated (seeded, byte-identical everywhere), not committed.
+if [[ ! -f playbooks/samples/events.jsonl ]]; then
+  dotnet functions/Triggers.Cli/bin/Release/net10.0/triggers.dll generate --accounts 300 --months 6 --seed 42 --out playbooks/samples/events.jsonl
+fi
+
 results="$root/artifacts/test-results"
 rm -rf "$results"
 status=0

@@ -59,8 +59,16 @@ internal static class GenerateCommand
     private static double Intensity(GenerateOptions options, long target)
     {
         var pilot = options with { Accounts = Math.Min(options.Accounts, 300) };
-        double fixedPart = new HistoryGenerator(pilot).Generate(0).Count / (double)pilot.Accounts;
-        double scaled = new HistoryGenerator(pilot).Generate(1).Count / (double)pilot.Accounts - fixedPart;
-        return Math.Clamp((target / (double)options.Accounts - fixedPart) / Math.Max(scaled, 1e-6), 0, 50);
+        double PerAccount(double intensity) => new HistoryGenerator(pilot).Generate(intensity).Count / (double)pilot.Accounts;
+        var wanted = target / (double)options.Accounts;
+        // A few secant steps: events grow with intensity, but not quite linearly (invites saturate).
+        double low = 0, lowCount = PerAccount(0), high = 1, highCount = PerAccount(1);
+        for (var step = 0; step < 4 && Math.Abs(highCount - lowCount) > 1e-9; step++)
+        {
+            var next = Math.Clamp(high + (wanted - highCount) * (high - low) / (highCount - lowCount), 0, 50);
+            (low, lowCount, high, highCount) = (high, highCount, next, PerAccount(next));
+        }
+
+        return high;
     }
 }
