@@ -10,6 +10,7 @@ var root = new RootCommand("Triggers: journey-trigger automation for customer-su
     SimulateCommand.Create(),
     ExplainCommand.Create(),
     GenerateCommand.Create(),
+    ReportCommand.Create(),
 };
 
 return root.Parse(args).Invoke();
