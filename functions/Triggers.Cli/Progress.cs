@@ -1,51 +1,55 @@
 using System.Diagnostics;
+using Spectre.Console;
 
 namespace Triggers.Cli;
 
 /// <summary>
-/// Progress of a long replay on stderr: a percentage line redrawn in place on a terminal, a plain line every
-/// few seconds when stderr is a file or a pipe (so CI logs show the run is alive without a flood).
+/// Progress of a long replay on stderr: a Spectre.Console progress bar when stderr is a terminal, a plain line
+/// every few seconds when it is a file or a pipe (so CI logs show the run is alive without a flood).
 /// </summary>
-internal sealed class Progress(TextWriter error, Stream input) : IDisposable
+internal static class Progress
 {
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly bool _terminal = !Console.IsErrorRedirected;
-    private TimeSpan _last;
-    private bool _drawn;
-
-    public void Tick(long events)
+    /// <summary>Runs <paramref name="work"/>, which reports the number of events read so far through the callback it is given.</summary>
+    public static void Run(TextWriter error, Stream input, string what, Action<Action<long>> work)
     {
-        if ((events & 0x3FFF) != 0)
+        if (Console.IsErrorRedirected || !ReferenceEquals(error, Console.Error))
         {
+            Plain(error, input, what, work);
             return;
         }
 
-        var now = _clock.Elapsed;
-        var interval = _terminal ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(5);
-        if (now - _last < interval || now < TimeSpan.FromSeconds(1))
-        {
-            return;
-        }
-
-        _last = now;
-        var percent = input.CanSeek && input.Length > 0 ? $"{100.0 * input.Position / input.Length,5:F1}%  " : "";
-        var line = $"{percent}{events:N0} events, {events / now.TotalSeconds:N0}/s";
-        if (_terminal)
-        {
-            error.Write($"\r{line}   ");
-            _drawn = true;
-        }
-        else
-        {
-            error.WriteLine(line);
-        }
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask(what, maxValue: input.CanSeek ? Math.Max(1, input.Length) : 100);
+                work(events =>
+                {
+                    if ((events & 0x3FF) == 0 && input.CanSeek)
+                    {
+                        task.Value = input.Position;
+                    }
+                });
+                task.Value = task.MaxValue;
+            });
     }
 
-    public void Dispose()
+    private static void Plain(TextWriter error, Stream input, string what, Action<Action<long>> work)
     {
-        if (_drawn)
+        var clock = Stopwatch.StartNew();
+        var last = TimeSpan.Zero;
+        work(events =>
         {
-            error.Write("\r" + new string(' ', 60) + "\r");
-        }
+            if ((events & 0x3FFF) != 0 || clock.Elapsed - last < TimeSpan.FromSeconds(5))
+            {
+                return;
+            }
+
+            last = clock.Elapsed;
+            var percent = input.CanSeek && input.Length > 0 ? $" ({100.0 * input.Position / input.Length:F0}%)" : "";
+            error.WriteLine($"{what}: {events:N0} events{percent}, {events / clock.Elapsed.TotalSeconds:N0}/s");
+        });
     }
 }

@@ -74,13 +74,12 @@ internal static class ReportCommand
             EventObserver = analyzer.Observe,
         };
         using (var input = File.OpenRead(eventsFile))
-        using (var progress = new Progress(error, input))
         {
-            JsonLines.Read(input, (line, number) =>
+            Progress.Run(error, input, "replaying", tick => JsonLines.Read(input, (line, number) =>
             {
                 simulator.Add(line, eventsFile, number);
-                progress.Tick(simulator.Stats.Events);
-            });
+                tick(simulator.Stats.Events);
+            }));
         }
 
         simulator.Finish();

@@ -75,13 +75,12 @@ internal static class SimulateCommand
         var clock = Stopwatch.StartNew();
         var name = request.Events == "-" ? "stdin" : request.Events;
         using (var input = request.Events == "-" ? Console.OpenStandardInput() : File.OpenRead(request.Events))
-        using (var progress = new Progress(error, input))
         {
-            JsonLines.Read(input, (line, number) =>
+            Progress.Run(error, input, "simulating", tick => JsonLines.Read(input, (line, number) =>
             {
                 simulator.Add(line, name, number);
-                progress.Tick(simulator.Stats.Events);
-            });
+                tick(simulator.Stats.Events);
+            }));
         }
 
         simulator.Finish();
