@@ -286,6 +286,12 @@ public sealed partial class JourneyEngine
         }
 
         state.AddPending(item);
+        TimersScheduled++;
+        if (!ReportTimers)
+        {
+            return;
+        }
+
         Emit(new Outcome
         {
             Kind = OutcomeKind.Timer, Key = new EffectIds.Key(reaction.Version, reaction.Name, state.AccountId, item.Cause, $"timer:{item.Kind}:{item.Action}"),
@@ -307,12 +313,9 @@ public sealed partial class JourneyEngine
             Kind = OutcomeKind.Milestone, Key = new EffectIds.Key(reaction.Version, reaction.Name, state.AccountId, cause, Describe(status)),
             Time = At(t), AccountId = state.AccountId, Playbook = milestone.PlaybookId, Milestone = milestone.Id, Status = Describe(status),
             TriggerEventId = trigger?.Id,
-            Because = status switch
-            {
-                MilestoneStatus.Reached => $"{trigger?.Type ?? "trigger"} {trigger?.Id}; success needs {milestone.Success.EventType} within {DurationParser.Format(milestone.Success.Within)}",
-                MilestoneStatus.Succeeded => $"{milestone.Success.EventType} arrived within {DurationParser.Format(milestone.Success.Within)}",
-                _ => $"no {milestone.Success.EventType} within {DurationParser.Format(milestone.Success.Within)} (red flag)",
-            },
+            Because = status == MilestoneStatus.Reached
+                ? $"{trigger?.Type ?? "trigger"} {trigger?.Id}{reaction.MilestoneTexts[0]}"
+                : reaction.MilestoneTexts[(int)status],
         });
     }
 }

@@ -18,6 +18,12 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
 
     public CompiledPlaybooks Program => program;
 
+    /// <summary>Whether each scheduled timer is reported as an outcome (cloud adapters and explain want them; replays rarely do).</summary>
+    public bool ReportTimers { get; set; } = true;
+
+    /// <summary>Timers scheduled so far, counted whether or not they are reported.</summary>
+    public long TimersScheduled { get; private set; }
+
     /// <summary>Where decisions are reported for <c>triggers explain</c>; null (the default) in production and simulate.</summary>
     public IEngineTrace? Trace { get; set; }
 

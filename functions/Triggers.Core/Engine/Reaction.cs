@@ -42,4 +42,13 @@ internal sealed class Reaction
     public required string Name { get; init; }
 
     public string? PlaybookId => Rule?.PlaybookId ?? Milestone?.PlaybookId;
+
+    private string[]? _milestoneTexts;
+
+    /// <summary>The explanation texts of a milestone's changes, formatted once rather than per account and change.</summary>
+    public string[] MilestoneTexts => _milestoneTexts ??= Milestone is { } m
+        ? [$"; success needs {m.Success.EventType} within {DurationParser.Format(m.Success.Within)}",
+           $"{m.Success.EventType} arrived within {DurationParser.Format(m.Success.Within)}",
+           $"no {m.Success.EventType} within {DurationParser.Format(m.Success.Within)} (red flag)"]
+        : [];
 }

@@ -43,9 +43,6 @@ public sealed class SimulationStats
             case OutcomeKind.Stage:
                 StageChanges++;
                 break;
-            case OutcomeKind.Timer:
-                Timers++;
-                break;
         }
     }
 }

@@ -24,11 +24,11 @@ public sealed class Simulator
         _engine = new JourneyEngine(program, outcome =>
         {
             Stats.Count(outcome);
-            if (outcome.Kind != OutcomeKind.Timer || options.IncludeTimers)
-            {
-                sink(outcome);
-            }
-        });
+            sink(outcome);
+        })
+        {
+            ReportTimers = options.IncludeTimers,
+        };
     }
 
     public SimulationStats Stats { get; } = new();
@@ -106,6 +106,7 @@ public sealed class Simulator
         var end = _options.Until?.UtcTicks ?? (_newest == long.MinValue ? long.MinValue : _newest);
         Release(end, inclusive: true);
         Stats.Accounts = _accounts.Count;
+        Stats.Timers = _engine.TimersScheduled;
     }
 
     private void Late(CloudEvent e)
