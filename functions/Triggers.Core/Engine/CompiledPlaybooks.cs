@@ -19,7 +19,6 @@ public sealed class CompiledPlaybooks
     private readonly Dictionary<string, List<Reaction>> _byStage = new(StringComparer.Ordinal);
     private readonly List<Reaction> _reactions = [];
     private readonly Dictionary<string, Stage> _stages = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _milestoneIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _stageOrder = new(StringComparer.Ordinal);
 
     public CompiledPlaybooks(PlaybookSet set, IReadOnlyCollection<string>? onlyPlaybooks = null)
@@ -30,8 +29,6 @@ public sealed class CompiledPlaybooks
             var version = Version(playbook);
             foreach (var milestone in playbook.Milestones)
             {
-                _milestoneIndex[milestone.QualifiedId] = _milestoneIndex.Count;
-                Milestones.Add(milestone);
                 Add(new Reaction
                 {
                     Index = _reactions.Count, Kind = ReactionKind.ReachMilestone, Trigger = milestone.ReachedWhen,
@@ -73,8 +70,6 @@ public sealed class CompiledPlaybooks
 
     internal List<Reaction> AtMostReactions { get; } = [];
 
-    internal List<Milestone> Milestones { get; } = [];
-
     internal IReadOnlyList<Reaction> OnEvent(string type) => _byEvent.TryGetValue(type, out var list) ? list : None;
 
     internal IReadOnlyList<Reaction> OnUnless(string type) => _byUnless.TryGetValue(type, out var list) ? list : None;
@@ -91,13 +86,9 @@ public sealed class CompiledPlaybooks
 
     internal Stage? StageById(string id) => _stages.GetValueOrDefault(id);
 
-    internal int MilestoneIndex(string qualifiedId) => _milestoneIndex[qualifiedId];
-
     /// <summary>Position of a stage in its journey (journeys are numbered one after another).</summary>
     internal int StageOrder(string stageId) => _stageOrder.GetValueOrDefault(stageId, -1);
 
-    /// <summary>Whether any reaction cares about this event type at all (lets the engine skip it cheaply).</summary>
-    internal bool Listens(string type) => _byEvent.ContainsKey(type) || _byUnless.ContainsKey(type) || _bySuccess.ContainsKey(type);
 
     private readonly Dictionary<string, int> _reactionByName = new(StringComparer.Ordinal);
 

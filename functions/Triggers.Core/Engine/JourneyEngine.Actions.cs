@@ -83,7 +83,7 @@ public sealed partial class JourneyEngine
         var outcome = new Outcome
         {
             Kind = OutcomeKind.Action, Key = key, Time = At(t), AccountId = state.AccountId, Playbook = reaction.PlaybookId,
-            Rule = reaction.Rule.Id, Action = action.Kind, TriggerEventId = trigger?.Id, Because = Because(reaction, trigger, t),
+            Rule = reaction.Rule.Id, Action = action.Kind, TriggerEventId = trigger?.Id, Because = Because(reaction, trigger),
         };
         switch (action)
         {
@@ -165,7 +165,7 @@ public sealed partial class JourneyEngine
     }
 
     /// <summary>Why the rule fired, in words: the trigger, the window that closed, the values its conditions read.</summary>
-    private string Because(Reaction reaction, CloudEvent? trigger, long t)
+    private string Because(Reaction reaction, CloudEvent? trigger)
     {
         var text = new StringBuilder();
         text.Append(reaction.Trigger switch
@@ -194,7 +194,6 @@ public sealed partial class JourneyEngine
             }
         }
 
-        _ = t;
         return text.ToString();
     }
 }

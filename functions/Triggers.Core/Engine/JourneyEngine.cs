@@ -161,7 +161,5 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
 
     private IReadOnlyList<Reaction> Reactions => program.Reactions;
 
-    private static TimeSpan Window(Reaction reaction) => reaction.Unless?.Within ?? TimeSpan.Zero;
-
     private static string Describe(MilestoneStatus status) => status.ToString().ToLowerInvariant();
 }
