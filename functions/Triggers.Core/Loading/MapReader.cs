@@ -142,7 +142,7 @@ internal sealed class MapReader
         return null;
     }
 
-    public TimeSpan? Duration(string key, bool required = false, bool allowNegative = false)
+    public TimeSpan? Duration(string key, bool required = false, bool allowNegative = false, bool allowZero = false)
     {
         var node = Scalar(key, required, DurationParser.Expected);
         if (node?.Value is not { } text)
@@ -151,7 +151,7 @@ internal sealed class MapReader
         }
 
         if (!DurationParser.TryParse(text, out var duration) || (!allowNegative && duration < TimeSpan.Zero) ||
-            (!allowNegative && duration == TimeSpan.Zero))
+            (!allowNegative && !allowZero && duration == TimeSpan.Zero))
         {
             var why = DurationParser.TryParse(text, out _) ? $"'{key}' must be longer than zero" : $"'{text}' is not a valid duration";
             _source.Diagnostics.Error(_source.ContentAt(node), ErrorCodes.BadDuration, why,

@@ -18,7 +18,7 @@ internal static class TestReader
             playbooks = [.. list.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "")];
         }
 
-        var lateness = reader.Has("allowed_lateness") ? reader.Duration("allowed_lateness", allowNegative: false) : TimeSpan.Zero;
+        var lateness = reader.Has("allowed_lateness") ? reader.Duration("allowed_lateness", allowZero: true) : TimeSpan.Zero;
         var events = new List<TestEvent>();
         var index = 0;
         if (reader.Sequence("events", required: true) is { } eventList)
