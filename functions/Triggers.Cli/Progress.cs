@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Spectre.Console;
 
 namespace Triggers.Cli;
@@ -19,19 +20,29 @@ internal static class Progress
         }
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var seekable = input.CanSeek;
         console.Progress()
             .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .Start(context =>
             {
-                var task = context.AddTask(what, maxValue: input.CanSeek ? Math.Max(1, input.Length) : 100);
+                // A pipe has no length: the bar then pulses and the description counts the events instead.
+                var task = context.AddTask(what, maxValue: seekable ? Math.Max(1, input.Length) : 1);
+                task.IsIndeterminate = !seekable;
                 work(events =>
                 {
-                    if ((events & 0x3FF) == 0 && input.CanSeek)
+                    if ((events & 0x3FF) != 0)
+                    {
+                        return;
+                    }
+
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"{what} {events:N0} events");
+                    if (seekable)
                     {
                         task.Value = input.Position;
                     }
                 });
+                task.IsIndeterminate = false;
                 task.Value = task.MaxValue;
             });
     }
@@ -48,8 +59,8 @@ internal static class Progress
             }
 
             last = clock.Elapsed;
-            var percent = input.CanSeek && input.Length > 0 ? $" ({100.0 * input.Position / input.Length:F0}%)" : "";
-            error.WriteLine($"{what}: {events:N0} events{percent}, {events / clock.Elapsed.TotalSeconds:N0}/s");
+            var percent = input.CanSeek && input.Length > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({100.0 * input.Position / input.Length:F0}%)") : "";
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: {events:N0} events{percent}, {events / clock.Elapsed.TotalSeconds:N0}/s"));
         });
     }
 }

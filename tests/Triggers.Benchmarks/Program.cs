@@ -1,8 +1,13 @@
 using BenchmarkDotNet.Running;
 using Triggers.Benchmarks;
 
-// `measure FILE` is the plain measured run the README quotes; anything else goes to BenchmarkDotNet.
-return args is ["measure", var file] ? Measure.Run(file) : RunBenchmarks(args);
+// `measure FILE [PLAYBOOKS]` is the plain measured run the README quotes; anything else goes to BenchmarkDotNet.
+return args switch
+{
+    ["measure", var file] => Measure.Run(file, null),
+    ["measure", var file, var playbooks] => Measure.Run(file, playbooks),
+    _ => RunBenchmarks(args),
+};
 
 static int RunBenchmarks(string[] args)
 {

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Triggers.Cli.Generate;
 
 /// <summary>
 /// <c>triggers generate</c>: a seeded, realistic event history (three personas) for samples, demos and benchmarks.
-/// The same options always give the same bytes.
+/// The same options always give the same bytes. The file is written as it is generated, so a history of millions
+/// of events needs little memory.
 /// </summary>
 internal static class GenerateCommand
 {
@@ -15,60 +17,86 @@ internal static class GenerateCommand
         var months = new Option<int>("--months") { Description = "Length of the history in months", DefaultValueFactory = _ => 6 };
         var start = new Option<DateTimeOffset>("--start")
         {
-            Description = "First day (UTC)", DefaultValueFactory = _ => new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
+            Description = "First day (UTC), e.g. 2026-01-01", DefaultValueFactory = _ => new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
+            // UTC whatever the machine's time zone: the same options must give the same bytes everywhere.
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Single().Value;
+                if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
+                {
+                    return time;
+                }
+
+                result.AddError($"--start: '{text}' is not a date; write ISO 8601 such as 2026-01-01");
+                return default;
+            },
         };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same file", DefaultValueFactory = _ => 42 };
-        var events = new Option<long?>("--events") { Description = "Aim for about this many events in all (scales activity per account)" };
+        var events = new Option<long?>("--events") { Description = "Aim for about this many events in all (scales the activity per account)" };
         var output = new Option<FileInfo>("--out") { Description = "Where to write the JSON Lines file", Required = true };
         var command = new Command("generate", "Generate a realistic, seeded event history (CloudEvents JSON Lines)")
         {
             accounts, months, start, seed, events, output,
         };
         command.SetAction(result => Run(
-            new GenerateOptions(result.GetValue(accounts), result.GetValue(months), result.GetValue(start).ToUniversalTime(), result.GetValue(seed), result.GetValue(events)),
+            new GenerateOptions(result.GetValue(accounts), result.GetValue(months), result.GetValue(start), result.GetValue(seed), result.GetValue(events)),
             result.GetValue(output)!.FullName, Console.Error));
         return command;
     }
 
     public static int Run(GenerateOptions options, string path, TextWriter error)
     {
-        if (options.Accounts < 1 || options.Months < 1)
+        if (options.Accounts < 1 || options.Months < 1 || options.Events < 1)
         {
-            error.WriteLine("triggers: --accounts and --months must be at least 1");
+            error.WriteLine("triggers: --accounts, --months and --events must be at least 1");
             return 1;
         }
 
         var clock = Stopwatch.StartNew();
-        var intensity = options.Events is { } target ? Intensity(options, target) : 1.0;
-        var history = new HistoryGenerator(options).Generate(intensity);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        long written;
-        using (var file = new BufferedStream(File.Create(path), 1 << 20))
+        long lines;
+        using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
         {
-            written = HistoryWriter.Write(history, file, options.Seed);
+            lines = Write(options, file, Reporter(options, clock, error));
         }
 
-        error.WriteLine($"wrote {written:N0} events for {options.Accounts:N0} accounts over {options.Months} months to {path} in {clock.Elapsed.TotalSeconds:F1} s");
+        error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"wrote {lines:N0} events for {options.Accounts:N0} accounts over {options.Months} months to {path} in {clock.Elapsed.TotalSeconds:F1} s"));
         return 0;
     }
 
-    /// <summary>
-    /// Activity per account that lands near the wanted total: a pilot of a few hundred accounts measures the fixed
-    /// events per account (traits, subscription, invites) and those that scale with activity.
-    /// </summary>
-    private static double Intensity(GenerateOptions options, long target)
+    /// <summary>Writes the history to <paramref name="output"/>; <paramref name="progress"/> hears (events so far, their time) now and then.</summary>
+    public static long Write(GenerateOptions options, Stream output, Action<long, long>? progress = null)
     {
-        var pilot = options with { Accounts = Math.Min(options.Accounts, 300) };
-        double PerAccount(double intensity) => new HistoryGenerator(pilot).Generate(intensity).Count / (double)pilot.Accounts;
-        var wanted = target / (double)options.Accounts;
-        // A few secant steps: events grow with intensity, but not quite linearly (invites saturate).
-        double low = 0, lowCount = PerAccount(0), high = 1, highCount = PerAccount(1);
-        for (var step = 0; step < 4 && Math.Abs(highCount - lowCount) > 1e-9; step++)
+        var intensity = options.Events is { } target ? EventTarget.Intensity(options, target) : 1.0;
+        using var writer = new HistoryWriter(output, options.Seed);
+        new HistoryGenerator(options, intensity).Run(e =>
         {
-            var next = Math.Clamp(high + (wanted - highCount) * (high - low) / (highCount - lowCount), 0, 50);
-            (low, lowCount, high, highCount) = (high, highCount, next, PerAccount(next));
-        }
+            writer.Write(e);
+            if ((writer.Lines & 0x3FFF) == 0)
+            {
+                progress?.Invoke(writer.Lines, e.Time);
+            }
+        });
+        return writer.Lines;
+    }
 
-        return high;
+    /// <summary>A line on stderr every few seconds, so a large run shows it is alive; small runs stay quiet.</summary>
+    private static Action<long, long> Reporter(GenerateOptions options, Stopwatch clock, TextWriter error)
+    {
+        var last = TimeSpan.Zero;
+        var span = options.Start.AddMonths(options.Months).UtcTicks - options.Start.UtcTicks;
+        return (lines, time) =>
+        {
+            if (clock.Elapsed - last < TimeSpan.FromSeconds(3))
+            {
+                return;
+            }
+
+            last = clock.Elapsed;
+            var done = Math.Clamp((double)(time - options.Start.UtcTicks) / span, 0, 1);
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"generating: {lines:N0} events, up to {new DateTime(time, DateTimeKind.Utc):yyyy-MM-dd} ({done * 100:F0}% of the history), {lines / clock.Elapsed.TotalSeconds:N0}/s"));
+        };
     }
 }

@@ -1,67 +1,72 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Triggers.Cli.Generate;
 
-/// <summary>Writes generated events as CloudEvents JSON Lines, ids in time order, with a few redeliveries.</summary>
-internal static class HistoryWriter
+/// <summary>
+/// Writes generated events as CloudEvents 1.0 JSON Lines, one at a time, with ids in time order. About one line in
+/// a thousand is written twice (same id), as a real bus redelivers, to exercise the engine's dedupe.
+/// </summary>
+internal sealed class HistoryWriter(Stream output, int seed) : IDisposable
 {
-    /// <summary>About one line in a thousand is written twice, as a real bus redelivers, to exercise dedupe.</summary>
     private const double DuplicateRate = 0.001;
 
-    public static long Write(IReadOnlyList<GeneratedEvent> events, Stream output, int seed)
-    {
-        var duplicates = new Random(seed + 1);
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        long written = 0;
-        for (var i = 0; i < events.Count; i++)
-        {
-            var copies = duplicates.NextDouble() < DuplicateRate ? 2 : 1;
-            for (var c = 0; c < copies; c++)
-            {
-                WriteOne(json, events[i], i);
-                json.Flush();
-                json.Reset();
-                output.WriteByte((byte)'\n');
-                written++;
-            }
-        }
+    private readonly Utf8JsonWriter _json = new(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    private readonly Random _duplicates = new(unchecked(seed * 31 + 17));
+    private long _next;
 
-        return written;
+    /// <summary>Lines written so far, duplicates included.</summary>
+    public long Lines { get; private set; }
+
+    public void Write(GeneratedEvent e)
+    {
+        var id = "evt-" + _next++.ToString("D9", CultureInfo.InvariantCulture);
+        var copies = _duplicates.NextDouble() < DuplicateRate ? 2 : 1;
+        for (var i = 0; i < copies; i++)
+        {
+            WriteOne(e, id);
+            _json.Flush();
+            _json.Reset();
+            output.WriteByte((byte)'\n');
+            Lines++;
+        }
     }
 
-    private static void WriteOne(Utf8JsonWriter json, GeneratedEvent e, int index)
+    public void Dispose() => _json.Dispose();
+
+    private void WriteOne(GeneratedEvent e, string id)
     {
-        json.WriteStartObject();
-        json.WriteString("specversion", "1.0");
-        json.WriteString("id", "evt-" + index.ToString("D9", CultureInfo.InvariantCulture));
-        json.WriteString("source", "triggers-generator");
-        json.WriteString("type", e.Type);
-        json.WriteString("time", new DateTime(e.Time, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-        json.WriteString("accountid", "acct-" + e.Account.ToString("D5", CultureInfo.InvariantCulture));
+        _json.WriteStartObject();
+        _json.WriteString("specversion", "1.0");
+        _json.WriteString("id", id);
+        _json.WriteString("source", "triggers-generator");
+        _json.WriteString("type", e.Type);
+        _json.WriteString("time", new DateTime(e.Time, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        _json.WriteString("accountid", "acct-" + e.Account.ToString("D5", CultureInfo.InvariantCulture));
         if (e.User is not null)
         {
-            json.WriteString("userid", e.User);
+            _json.WriteString("userid", e.User);
         }
 
-        json.WriteStartObject("data");
+        _json.WriteStartObject("data");
         foreach (var (key, value) in e.Data)
         {
             switch (value)
             {
                 case int n:
-                    json.WriteNumber(key, n);
+                    _json.WriteNumber(key, n);
                     break;
                 case bool b:
-                    json.WriteBoolean(key, b);
+                    _json.WriteBoolean(key, b);
                     break;
                 default:
-                    json.WriteString(key, value.ToString());
+                    _json.WriteString(key, (string)value);
                     break;
             }
         }
 
-        json.WriteEndObject();
-        json.WriteEndObject();
+        _json.WriteEndObject();
+        _json.WriteEndObject();
     }
 }

@@ -1,10 +1,22 @@
+using System.Text;
 using System.Text.Json;
+using Triggers.Cli.Generate;
 using Triggers.Core.Engine;
 
 namespace Triggers.Cli.Tests.Generate;
 
 public sealed class GenerateCommandTests
 {
+    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static readonly HashSet<string> Catalog =
+    [
+        "account.updated", "user.updated", "subscription.started", "subscription.renewed", "subscription.cancelled", "subscription.expanded",
+        "user.invited", "user.logged_in", "feature.used", "usage.snapshot", "ticket.opened", "ticket.escalated", "ticket.responded",
+        "ticket.resolved", "csat.answered", "nps.answered", "page.viewed", "demo.requested", "trial.started", "kb.article_viewed",
+        "email.unsubscribed", "email.bounced",
+    ];
+
     [Fact]
     public void Generate_SameSeed_GivesTheSameBytes_DifferentSeedDoesNot()
     {
@@ -20,43 +32,103 @@ public sealed class GenerateCommandTests
     }
 
     [Fact]
-    public void Generate_History_IsValidCloudEventsInTimeOrder_WithPersonasThatBehaveDifferently()
+    public void Generate_History_IsValidCloudEventsInTimeOrder_FromTheCatalog_WithSomeRedeliveries()
     {
-        using var dir = new TempDirectory();
-        Assert.Equal(0, TriggersProcess.Run(dir.Path, "generate", "--accounts", "90", "--months", "4", "--out", "h.jsonl").ExitCode);
-
-        var events = File.ReadLines(Path.Combine(dir.Path, "h.jsonl")).Select(line =>
-        {
-            Assert.True(EventParser.TryParse(System.Text.Encoding.UTF8.GetBytes(line), out var e, out var error), error);
-            return e!;
-        }).ToList();
+        var events = Parse(History(accounts: 90, months: 4));
 
         Assert.True(events.Count > 5_000);
         Assert.True(events.Zip(events.Skip(1)).All(p => p.First.TimeTicks <= p.Second.TimeTicks), "events are not in time order");
+        Assert.All(events, e => Assert.Contains(e.Type, Catalog));
+        Assert.All(events, e => Assert.Equal("triggers-generator", e.Source));
+        var copies = events.GroupBy(e => e.Id).Select(g => g.Count()).ToList();
+        Assert.Contains(2, copies);
+        Assert.True(copies.Count(c => c == 2) < events.Count / 200, "about one line in a thousand is a redelivery");
+    }
+
+    [Fact]
+    public void Generate_TicketEvents_ReferToAnEarlierOpenedTicketOfTheSameAccount()
+    {
+        var opened = new Dictionary<string, (string Account, long Time)>();
+
+        foreach (var e in Parse(History(accounts: 60, months: 3)).Where(e => e.Type.StartsWith("ticket.", StringComparison.Ordinal) || e.Type == "csat.answered"))
+        {
+            var ticket = e.Data.GetProperty("ticket_id").GetString()!;
+            if (e.Type == "ticket.opened")
+            {
+                opened.TryAdd(ticket, (e.AccountId, e.TimeTicks));
+                continue;
+            }
+
+            Assert.True(opened.TryGetValue(ticket, out var first), $"{e.Type} for {ticket} before it was opened");
+            Assert.Equal(first.Account, e.AccountId);
+        }
+
+        Assert.NotEmpty(opened);
+    }
+
+    [Fact]
+    public void Generate_Personas_TellTheirStories()
+    {
+        var events = Parse(History(accounts: 150, months: 6));
         var persona = events.Where(e => e.Type == "account.updated" && e.Data.TryGetProperty("persona", out _))
             .ToDictionary(e => e.AccountId, e => e.Data.GetProperty("persona").GetString()!);
         Assert.Equal(["manufacturer", "service-smb", "tech-founder"], persona.Values.Distinct().Order());
-
         double PerAccount(string who, Func<CloudEvent, bool> what) =>
             events.Count(e => persona[e.AccountId] == who && what(e)) / (double)persona.Values.Count(p => p == who);
-        bool KeyFeature(CloudEvent e) => e.Type == "feature.used" && e.Data.GetProperty("key").GetBoolean();
+        bool Is(CloudEvent e, string type) => e.Type == type;
 
-        // The stories the sample report tells: smbs stall, manufacturers fight support and churn, founders expand.
-        Assert.True(PerAccount("service-smb", KeyFeature) * 3 < PerAccount("tech-founder", KeyFeature));
-        Assert.True(PerAccount("manufacturer", e => e.Type == "ticket.escalated") > 3 * PerAccount("tech-founder", e => e.Type == "ticket.escalated"));
-        Assert.True(PerAccount("manufacturer", e => e.Type == "subscription.cancelled") > PerAccount("tech-founder", e => e.Type == "subscription.cancelled"));
-        Assert.True(PerAccount("tech-founder", e => e.Type == "subscription.expanded") > PerAccount("service-smb", e => e.Type == "subscription.expanded"));
-        Assert.Contains(events.GroupBy(e => e.Id), g => g.Count() == 2);
+        // Founders adopt key features early and expand; service businesses stall; manufacturers fight support and churn.
+        Assert.True(PerAccount("service-smb", KeyFeature) * 5 < PerAccount("tech-founder", KeyFeature));
+        Assert.True(PerAccount("tech-founder", e => Is(e, "subscription.expanded")) > 0.4);
+        Assert.True(PerAccount("service-smb", e => Is(e, "user.logged_in")) * 3 < PerAccount("tech-founder", e => Is(e, "user.logged_in")));
+        Assert.True(PerAccount("manufacturer", e => Is(e, "ticket.escalated")) > 5 * PerAccount("tech-founder", e => Is(e, "ticket.escalated")));
+        Assert.True(PerAccount("manufacturer", e => Is(e, "subscription.cancelled")) > 0.15);
+        Assert.True(PerAccount("manufacturer", e => Is(e, "subscription.cancelled")) > 3 * PerAccount("tech-founder", e => Is(e, "subscription.cancelled")));
+        Assert.True(Average(events, persona, "manufacturer", e => Is(e, "csat.answered"), "score") < 2.5);
+        Assert.True(Average(events, persona, "manufacturer", e => Is(e, "nps.answered"), "score") < 6);
+        Assert.True(Average(events, persona, "tech-founder", e => Is(e, "nps.answered"), "score") > 8.5);
+        Assert.True(Average(events, persona, "service-smb", e => Is(e, "usage.snapshot"), "seats_assigned") * 2.5
+                    < Average(events, persona, "service-smb", e => Is(e, "usage.snapshot"), "seats_purchased"));
+    }
+
+    [Fact]
+    public void Generate_AnAccount_IsTheSameInASmallAndALargeRun()
+    {
+        string[] Account(int accounts) => Encoding.UTF8.GetString(History(accounts, months: 3)).Split('\n')
+            .Where(line => line.Contains("\"accountid\":\"acct-00007\"", StringComparison.Ordinal))
+            .Select(line => System.Text.RegularExpressions.Regex.Replace(line, "\"id\":\"evt-[0-9]+\",", ""))
+            .Distinct().ToArray();
+
+        Assert.Equal(Account(30), Account(90));
+        Assert.NotEmpty(Account(30));
     }
 
     [Fact]
     public void Generate_EventsTarget_LandsNearTheWantedTotal()
     {
-        using var dir = new TempDirectory();
+        using var output = new MemoryStream();
 
-        var result = TriggersProcess.Run(dir.Path, "generate", "--accounts", "2000", "--events", "100000", "--out", "big.jsonl");
+        var lines = GenerateCommand.Write(new GenerateOptions(5_000, 6, Start, 7, 50_000), output);
 
-        Assert.Equal(0, result.ExitCode);
-        Assert.InRange(File.ReadLines(Path.Combine(dir.Path, "big.jsonl")).Count(), 80_000, 120_000);
+        Assert.InRange(lines, 45_000, 55_000);
     }
+
+    private static byte[] History(int accounts, int months)
+    {
+        using var output = new MemoryStream();
+        GenerateCommand.Write(new GenerateOptions(accounts, months, Start, 42, null), output);
+        return output.ToArray();
+    }
+
+    private static List<CloudEvent> Parse(byte[] history) =>
+        Encoding.UTF8.GetString(history).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line =>
+        {
+            Assert.True(EventParser.TryParse(Encoding.UTF8.GetBytes(line), out var e, out var error), error);
+            return e!;
+        }).ToList();
+
+    private static bool KeyFeature(CloudEvent e) => e.Type == "feature.used" && e.Data.GetProperty("key").GetBoolean();
+
+    private static double Average(List<CloudEvent> events, Dictionary<string, string> persona, string who, Func<CloudEvent, bool> what, string field) =>
+        events.Where(e => persona[e.AccountId] == who && what(e)).Average(e => e.Data.GetProperty(field).GetDouble());
 }
