@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using Triggers.Cli.Report;
 using Triggers.Core.Analytics;
 using Triggers.Core.Engine;
@@ -9,11 +10,13 @@ namespace Triggers.Cli.Commands;
 
 /// <summary>
 /// <c>triggers report</c>: replays the history and writes the journey map, one self-contained HTML file with a
-/// segment switch. The replay is simulate's, so the map and the simulated actions always agree.
+/// segment switch. The replay is simulate's (same simulator, same options), so the map and the simulated actions
+/// always agree.
 /// </summary>
 internal static class ReportCommand
 {
-    private static readonly string[] DefaultSegments = ["plan", "industry", "company_size", "persona"];
+    /// <summary>The persona traits the samples and most CRMs carry; those absent from the data are left out.</summary>
+    public static readonly IReadOnlyList<string> DefaultSegments = ["plan", "industry", "company_size", "persona"];
 
     public static Command Create()
     {
@@ -22,25 +25,27 @@ internal static class ReportCommand
         var until = CliOptions.Until();
         var lateness = CliOptions.AllowedLateness();
         var output = new Option<FileInfo>("--out") { Description = "Where to write the HTML journey map", Required = true };
-        var journey = new Option<string?>("--journey") { Description = "The journey to draw (default: the one the playbooks' stages belong to most)" };
+        var journey = new Option<string?>("--journey") { Description = "The journey to draw (default: the one whose stages most playbooks serve)" };
         var segments = new Option<string[]>("--segment")
         {
-            Description = "A trait to split every figure by (repeatable; default: plan, industry, company_size, persona)",
+            Description = "An account trait to split every figure by; repeat for more (default: plan, industry, company_size, persona)",
             AllowMultipleArgumentsPerToken = false,
         };
-        var command = new Command("report", "Draw the customer journey map from event history as one HTML file")
+        var command = new Command("report", "Draw the customer journey map from event history as one self-contained HTML file")
         {
             playbooks, events, output, journey, segments, until, lateness,
         };
-        command.SetAction(result => Run(result.GetValue(playbooks)!, result.GetValue(events)!.ToString(), result.GetValue(output)!.FullName,
-            result.GetValue(journey), result.GetValue(segments) ?? [], result.GetValue(until), result.GetValue(lateness), Console.Error));
+        command.SetAction(result => Run(new Request(result.GetValue(playbooks)!, result.GetValue(events)!.ToString(), result.GetValue(output)!.FullName,
+            result.GetValue(journey), result.GetValue(segments) ?? [], result.GetValue(until), result.GetValue(lateness)), Console.Error));
         return command;
     }
 
-    public static int Run(string playbookDir, string eventsFile, string outputPath, string? journeyId, string[] segments, DateTimeOffset? until,
-        TimeSpan lateness, TextWriter error)
+    public sealed record Request(string Playbooks, string Events, string Out, string? Journey, IReadOnlyList<string> Segments, DateTimeOffset? Until,
+        TimeSpan AllowedLateness);
+
+    public static int Run(Request request, TextWriter error)
     {
-        var loaded = PlaybookFiles.Load(playbookDir, error);
+        var loaded = PlaybookFiles.Load(request.Playbooks, error);
         if (loaded is null)
         {
             return 1;
@@ -49,52 +54,62 @@ internal static class ReportCommand
         if (loaded.HasErrors)
         {
             DiagnosticPrinter.Print(loaded.Diagnostics, error);
+            error.WriteLine("report not drawn: fix the errors above first (triggers validate)");
             return 1;
         }
 
-        if (!File.Exists(eventsFile))
+        if (request.Events != "-" && !File.Exists(request.Events))
         {
-            error.WriteLine($"triggers: events file '{eventsFile}' does not exist");
+            error.WriteLine($"triggers: events file '{request.Events}' does not exist");
             return 1;
         }
 
-        var journey = Pick(loaded.Set, journeyId);
+        var journey = Pick(loaded.Set, request.Journey);
         if (journey is null)
         {
             error.WriteLine(loaded.Set.Journeys.Count == 0
-                ? $"triggers: no journey files under {playbookDir} (add one under journeys/)"
-                : $"triggers: no journey '{journeyId}'; the journeys are: {string.Join(", ", loaded.Set.Journeys.Select(j => j.Id))}");
+                ? $"triggers: no journey files under '{request.Playbooks}' (add one under journeys/)"
+                : $"triggers: no journey '{request.Journey}'; the journeys are: {string.Join(", ", loaded.Set.Journeys.Select(j => j.Id).Order(StringComparer.Ordinal))}");
             return 1;
         }
 
         var clock = Stopwatch.StartNew();
-        var analyzer = new JourneyAnalyzer(loaded.Set, journey, segments.Length > 0 ? segments : DefaultSegments);
-        var simulator = new Simulator(new CompiledPlaybooks(loaded.Set), new SimulationOptions { AllowedLateness = lateness, Until = until }, analyzer.Record)
-        {
-            EventObserver = analyzer.Observe,
-        };
-        using (var input = File.OpenRead(eventsFile))
+        var analyzer = new JourneyAnalyzer(loaded.Set, journey, request.Segments.Count > 0 ? request.Segments : DefaultSegments);
+        var options = new SimulationOptions { AllowedLateness = request.AllowedLateness, Until = request.Until };
+        var simulator = new Simulator(new CompiledPlaybooks(loaded.Set), options, analyzer.Record) { EventObserver = analyzer.Observe };
+        var name = request.Events == "-" ? "stdin" : request.Events;
+        using (var input = request.Events == "-" ? Console.OpenStandardInput() : File.OpenRead(request.Events))
         {
             Progress.Run(error, input, "replaying", tick => JsonLines.Read(input, (line, number) =>
             {
-                simulator.Add(line, eventsFile, number);
+                simulator.Add(line, name, number);
                 tick(simulator.Stats.Events);
             }));
         }
 
         simulator.Finish();
-        var report = analyzer.Build(until);
-        Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
-        File.WriteAllText(outputPath, JourneyMapHtml.Render(report));
-        error.WriteLine($"journey map of '{journey.Id}' for {simulator.Stats.Accounts:N0} accounts ({simulator.Stats.Events:N0} events, " +
-                        $"{report.Segments.Count - 1} segments) written to {outputPath} in {clock.Elapsed.TotalSeconds:F1} s");
+        var replayed = clock.Elapsed;
+        var report = analyzer.Build(request.Until);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(request.Out))!);
+        File.WriteAllText(request.Out, JourneyMapHtml.Render(report));
+        clock.Stop();
+        error.WriteLine(Summary(report, simulator.Stats, request.Out, replayed, clock.Elapsed));
         return 0;
     }
 
-    /// <summary>The named journey, or the one whose stages the playbooks serve most (ties: alphabetical).</summary>
-    private static Journey? Pick(PlaybookSet set, string? id) =>
+    /// <summary>The named journey, or the one whose stage ids most playbooks' <c>stage:</c> name (ties: alphabetical).</summary>
+    internal static Journey? Pick(PlaybookSet set, string? id) =>
         id is not null
             ? set.Journeys.FirstOrDefault(j => j.Id == id)
             : set.Journeys.OrderByDescending(j => set.Playbooks.Count(p => j.Stages.Any(s => s.Id == p.Stage)))
                 .ThenBy(j => j.Id, StringComparer.Ordinal).FirstOrDefault();
+
+    private static string Summary(JourneyReport report, SimulationStats stats, string path, TimeSpan replay, TimeSpan total)
+    {
+        var traits = report.SegmentTraits.Count == 0 ? "none found" : string.Join(", ", report.SegmentTraits);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"journey map of '{report.JourneyId}': {stats.Events:N0} events ({stats.Rejected:N0} rejected, {stats.Late:N0} late) over {stats.Accounts:N0} accounts; " +
+            $"{report.Segments.Count - 1:N0} segments by {traits}; written to {path} in {total.TotalSeconds:F1} s " +
+            $"(replay {replay.TotalSeconds:F1} s, map {(total - replay).TotalSeconds:F1} s)");
+    }
 }

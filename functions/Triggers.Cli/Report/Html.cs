@@ -3,28 +3,27 @@ using System.Net;
 
 namespace Triggers.Cli.Report;
 
-/// <summary>Escaping and number formatting: every value in the report comes from customers' events.</summary>
+/// <summary>
+/// Escaping and number formatting for the journey map. Every value in it comes from customers' events (account ids,
+/// trait values), so text goes through <see cref="E"/>; numbers are invariant so a German machine writes 12.5, not 12,5.
+/// </summary>
 internal static class Html
 {
+    public static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>Escapes text for an element or a double-quoted attribute (&lt; &gt; &amp; &quot; &#39;).</summary>
     public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
-    public static string N(double value, string format = "0.#") => value.ToString(format, CultureInfo.InvariantCulture);
+    public static string N(double value, string format = "0.#") => value.ToString(format, Inv);
 
     public static string N(double? value, string format = "0.#", string none = "–") => value is { } v ? N(v, format) : none;
 
+    /// <summary>A count with thousands separators: 100,000.</summary>
+    public static string C(long value) => value.ToString("N0", Inv);
+
     public static string Percent(double? value) => value is { } v ? N(v * 100, "0") + "%" : "–";
 
-    /// <summary>Colour-blind-safe colours (Okabe and Ito), dark enough for text on white where used as text.</summary>
-    public static class Palette
-    {
-        public const string Blue = "#0072B2";
-        public const string Orange = "#E69F00";
-        public const string Green = "#009E73";
-        public const string Vermillion = "#D55E00";
-        public const string Purple = "#CC79A7";
-        public const string Sky = "#56B4E9";
-        public const string Ink = "#1f2328";
-        public const string Muted = "#57606a";
-        public const string Grid = "#d0d7de";
-    }
+    public static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd", Inv);
+
+    public static string Plural(long n, string one, string many) => $"{C(n)} {(n == 1 ? one : many)}";
 }

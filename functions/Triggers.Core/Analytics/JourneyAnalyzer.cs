@@ -164,7 +164,10 @@ public sealed class JourneyAnalyzer
     public JourneyReport Build(DateTimeOffset? end = null)
     {
         var to = end?.UtcTicks ?? (_last == long.MinValue ? 0 : _last);
-        var segments = new List<SegmentReport> { Segment(null, null, [.. _accounts.Values], to) };
+        // Grouped once: each segment then reads only its stage's milestones, not all of them per stage (100k accounts).
+        var byStage = _milestones.Values.Where(m => m.Stage is not null).GroupBy(m => m.Stage!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var segments = new List<SegmentReport> { Segment(null, null, [.. _accounts.Values], to, byStage) };
         foreach (var trait in _segmentTraits)
         {
             var groups = _accounts.Values.Where(a => a.Segments.ContainsKey(trait)).GroupBy(a => a.Segments[trait], StringComparer.Ordinal)
@@ -172,13 +175,13 @@ public sealed class JourneyAnalyzer
             var kept = groups.Take(MaxSegmentValues).ToList();
             foreach (var group in kept.OrderBy(g => g.Key, SegmentOrder.Instance))
             {
-                segments.Add(Segment(trait, group.Key, [.. group], to));
+                segments.Add(Segment(trait, group.Key, [.. group], to, byStage));
             }
 
             var rest = groups.Skip(MaxSegmentValues).SelectMany(g => g).ToList();
             if (rest.Count > 0)
             {
-                segments.Add(Segment(trait, "other", rest, to));
+                segments.Add(Segment(trait, "other", rest, to, byStage));
             }
         }
 
@@ -186,13 +189,14 @@ public sealed class JourneyAnalyzer
             [.. _segmentTraits.Where(t => _accounts.Values.Any(a => a.Segments.ContainsKey(t)))], segments);
     }
 
-    private SegmentReport Segment(string? trait, string? value, List<AccountTrack> accounts, long end)
+    private SegmentReport Segment(string? trait, string? value, List<AccountTrack> accounts, long end,
+        Dictionary<string, List<MilestoneInstance>> byStage)
     {
         var ids = accounts.Select(a => a.AccountId).ToHashSet(StringComparer.Ordinal);
         var stages = new List<StageReport>();
         for (var i = 0; i < _journey.Stages.Count; i++)
         {
-            stages.Add(StageFor(_journey.Stages, i, accounts, ids, end));
+            stages.Add(StageFor(_journey.Stages, i, accounts, ids, end, byStage.GetValueOrDefault(_journey.Stages[i].Id) ?? []));
         }
 
         var rules = new Dictionary<string, (Dictionary<string, int> Actions, Dictionary<string, int> Suppressed)>(StringComparer.Ordinal);
@@ -217,7 +221,8 @@ public sealed class JourneyAnalyzer
         return new SegmentReport(trait, value, accounts.Count, stages, activity);
     }
 
-    private StageReport StageFor(IReadOnlyList<Stage> order, int index, List<AccountTrack> accounts, HashSet<string> ids, long end)
+    private StageReport StageFor(IReadOnlyList<Stage> order, int index, List<AccountTrack> accounts, HashSet<string> ids, long end,
+        List<MilestoneInstance> stageMilestones)
     {
         var stage = order[index];
         var entered = accounts.Where(a => a.Entered.ContainsKey(stage.Id)).ToList();
@@ -249,18 +254,21 @@ public sealed class JourneyAnalyzer
 
         durations.Sort();
         var counters = entered.Select(a => a.PerStage.GetValueOrDefault(stage.Id)).OfType<StageCounters>().ToList();
+        var milestones = stageMilestones.Where(m => ids.Contains(m.AccountId)).ToList();
         return new StageReport(
             stage.Id, stage.Name, stage.Description, entered.Count,
             index == order.Count - 1 || entered.Count == 0 ? null : (double)converted / entered.Count,
             Percentiles.Of(durations, 50), Percentiles.Of(durations, 90), durations, stuck, dropped,
-            Milestones(stage.Id, ids), Touchpoints(counters), SentimentOf(counters),
+            Milestones(milestones), Touchpoints(counters), SentimentOf(counters),
             counters.Sum(c => c.Tickets), counters.Sum(c => c.Escalations),
-            [.. _milestones.Values.Where(m => m.Stage == stage.Id && m.Failed is not null && ids.Contains(m.AccountId))
-                .OrderBy(m => m.Failed).Select(m => new RedFlag(m.AccountId, m.Milestone, At(m.Failed!.Value)))]);
+            [.. milestones.Where(m => m.Failed is not null).OrderBy(m => m.Failed).Select(m => new RedFlag(m.AccountId, m.Milestone, At(m.Failed!.Value)))])
+        {
+            StuckAfterDays = TimeSpan.FromTicks(stuckAfter).TotalDays,
+        };
     }
 
-    private List<MilestoneReport> Milestones(string stage, HashSet<string> ids) =>
-        [.. _milestones.Values.Where(m => m.Stage == stage && ids.Contains(m.AccountId)).GroupBy(m => m.Milestone, StringComparer.Ordinal)
+    private static List<MilestoneReport> Milestones(List<MilestoneInstance> milestones) =>
+        [.. milestones.GroupBy(m => m.Milestone, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>
             {

@@ -38,7 +38,11 @@ public sealed record StageReport(
     Sentiment Sentiment,
     int Tickets,
     int Escalations,
-    IReadOnlyList<RedFlag> RedFlags);
+    IReadOnlyList<RedFlag> RedFlags)
+{
+    /// <summary>How long an account may stay before it counts as stuck: the stage's expected_within, else the default.</summary>
+    public double StuckAfterDays { get; init; }
+}
 
 /// <summary>A milestone's outcomes among the segment's accounts.</summary>
 public sealed record MilestoneReport(string Id, int Reached, int Succeeded, int Failed, double? SuccessRate, double? MedianDaysToSuccess);

@@ -1,70 +1,133 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Triggers.Cli.Commands;
 using Triggers.Core.Loading;
 
 namespace Triggers.Cli.Tests.Report;
 
 /// <summary>
-/// The journey map as people see it: rendered in a real headless Chromium (Debian's, driven by Playwright),
-/// checked for errors, visible stages, a working segment switch and no network use. Keeps a screenshot.
+/// The journey map as people see it: the real <c>triggers report</c> on the sample history, opened from disk in a
+/// real headless Chromium. No errors, every stage label visible, the segment switch changes the numbers, nothing
+/// leaves the file, and it prints. Keeps screenshots under artifacts/test-results.
 /// </summary>
-public sealed class JourneyMapBrowserTests
+public sealed partial class JourneyMapBrowserTests(Chromium chromium) : IClassFixture<Chromium>
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [Fact]
-    public async Task JourneyMap_InChromium_ShowsEveryStage_SwitchesSegments_AndFetchesNothing()
+    public async Task SampleReport_InChromium_ShowsEveryStage_SwitchesSegments_AndFetchesNothing()
     {
-        Assert.True(File.Exists(Chromium), "Debian's chromium is missing: scripts/install-test-deps.sh installs it");
         using var dir = new TempDirectory();
         var html = Path.Combine(dir.Path, "journey.html");
-        var report = TriggersProcess.Run(RepoPaths.Root, "report", "--playbooks", RepoPaths.Playbooks, "--events", RepoPaths.SampleEvents,
-            "--out", html, "--journey", "cs-lifecycle");
+        var report = TriggersProcess.Run(RepoPaths.Root, "report", "--playbooks", RepoPaths.Playbooks, "--events", RepoPaths.SampleEvents, "--out", html);
         Assert.True(report.ExitCode == 0, report.Error);
-        var stages = PlaybookLoader.Load(Directory.GetFiles(Path.Combine(RepoPaths.Playbooks, "journeys"), "cs-lifecycle.yaml")
-            .Select(p => new SourceFile(p, File.ReadAllText(p)))).Set.Journeys.Single().Stages.Select(s => s.Name).ToList();
+        var set = PlaybookLoader.Load(PlaybookFiles.Read(RepoPaths.Playbooks)).Set;
+        var stages = ReportCommand.Pick(set, null)!.Stages.Select(s => s.Name).ToList();
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 1400 } });
-        var problems = new List<string>();
-        var requests = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                problems.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => problems.Add(error);
-        page.Request += (_, request) => requests.Add(request.Url);
-
-        await page.GotoAsync(new Uri(html).AbsoluteUri);
-
+        await using var watched = await chromium.OpenAsync(html);
+        var page = watched.Page;
         var visible = page.Locator("section.segment:not([hidden])");
         Assert.Equal(1, await visible.CountAsync());
+        Assert.Equal("all", await visible.GetAttributeAsync("data-segment"));
+        Assert.True(await page.Locator("#segment").IsVisibleAsync(), "the segment select is hidden although JavaScript runs");
         foreach (var stage in stages)
         {
-            Assert.True(await visible.Locator("table.stages th[scope=row]", new() { HasTextString = stage }).IsVisibleAsync(), $"stage '{stage}' is not visible");
+            Assert.True(await visible.Locator("table.stages th[scope=row]", new() { HasTextString = stage }).IsVisibleAsync(), $"stage '{stage}' is not in the funnel table");
             Assert.True(await visible.Locator("svg text", new() { HasTextString = stage }).First.IsVisibleAsync(), $"stage '{stage}' is not drawn");
+            Assert.True(await visible.Locator("article.stage h4", new() { HasTextString = stage }).IsVisibleAsync(), $"stage '{stage}' has no card");
         }
 
-        var allAccounts = await visible.Locator("td.entered").First.InnerTextAsync();
+        Assert.Equal(3, await visible.Locator("figure svg[role=img]").CountAsync());
+        var allEntered = await FirstEntered(visible);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Artefacts, "journey-map.png"), FullPage = true });
 
-        var persona = await page.Locator("#segment option", new() { HasTextString = "persona: service-smb" }).GetAttributeAsync("value");
-        await page.SelectOptionAsync("#segment", persona!);
-        Assert.Contains("persona: service-smb", await visible.Locator("h2").InnerTextAsync());
-        var segmentAccounts = await visible.Locator("td.entered").First.InnerTextAsync();
-        Assert.NotEqual(allAccounts, segmentAccounts);
-        Assert.True(int.Parse(segmentAccounts, System.Globalization.CultureInfo.InvariantCulture) < int.Parse(allAccounts, System.Globalization.CultureInfo.InvariantCulture));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Artefacts, "journey-map-service-smb.png") });
+        var (value, label) = await SmallestSegment(page);
+        await page.SelectOptionAsync("#segment", value);
+        Assert.Equal(1, await visible.CountAsync());
+        Assert.Equal(value, await visible.GetAttributeAsync("data-segment"));
+        Assert.StartsWith(label, await visible.Locator("h2").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await FirstEntered(visible) < allEntered, $"the first stage's entered count did not change for {label}");
+        Assert.True(await visible.Locator("figure svg[role=img]").First.IsVisibleAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Artefacts, "journey-map-segment.png"), FullPage = true });
 
-        Assert.Empty(problems);
-        Assert.All(requests, url => Assert.StartsWith("file:", url));
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        Assert.False(await page.Locator("#segment").IsVisibleAsync(), "the select shows in print");
+        Assert.True(await visible.Locator("article.stage").Last.IsVisibleAsync(), "the chosen segment is not printed whole");
+        Assert.Equal(1, await page.Locator("section.segment:visible").CountAsync());
+
+        Assert.Empty(watched.Problems);
+        Assert.NotEmpty(watched.Requests);
+        Assert.All(watched.Requests, url => Assert.StartsWith("file:", url, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task HostileHistory_InChromium_RunsNoInjectedScriptAndLoadsNothing()
+    {
+        static string Line(string id, string type, string account, string data) =>
+            $$$"""{"specversion":"1.0","id":"{{{id}}}","source":"t","type":"{{{type}}}","time":"2026-01-0{{{id}}}T00:00:00Z","accountid":"{{{account}}}","data":{{{data}}}}""";
+        var account = "<img src=x onerror=\\\"window.pwned=2\\\">";
+        using var dir = new TempDirectory()
+            .Write("playbooks/p.yaml", "playbook: p\nstage: s\nmilestones:\n  - { id: m, reached_when: { event: user.invited }, success: { event: user.logged_in, within: 1d } }\n" +
+                                      "rules:\n  - { id: r, when: { event: user.invited }, do: [ { task: { title: \"{{ account.plan }}\" } } ] }\n")
+            .Write("playbooks/journeys/j.yaml", "journey: j\nstages:\n  - { id: s, name: Start, entered_when: { event: subscription.started } }\ntouchpoints: []\n")
+            .Write("events.jsonl", string.Join("\n",
+                Line("1", "account.updated", account, """{"plan":"<script>window.pwned=1</script>"}"""),
+                Line("2", "subscription.started", account, "{}"),
+                Line("3", "user.invited", account, "{}"),
+                Line("6", "ticket.opened", "later", "{}")) + "\n"); // moves the clock past the milestone's window: a red flag
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "map.html");
+        Assert.True(result.ExitCode == 0, result.Error);
+
+        await using var watched = await chromium.OpenAsync(Path.Combine(dir.Path, "map.html"));
+        var page = watched.Page;
+
+        Assert.Equal("undefined", await page.EvaluateAsync<string>("typeof window.pwned"));
+        Assert.Contains("<script>window.pwned=1</script>", await page.Locator("#segment").InnerTextAsync(), StringComparison.Ordinal);
+        await page.SelectOptionAsync("#segment", "plan=<script>window.pwned=1</script>");
+        Assert.Contains("<img src=x", await page.Locator("section.segment:not([hidden]) .flags").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("undefined", await page.EvaluateAsync<string>("typeof window.pwned"));
+        Assert.Empty(watched.Problems);
+        Assert.All(watched.Requests, url => Assert.StartsWith("file:", url, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SampleReport_WithoutJavaScript_ShowsAllAccountsAndHidesTheDeadSwitch()
+    {
+        using var dir = new TempDirectory();
+        var html = Path.Combine(dir.Path, "journey.html");
+        var report = TriggersProcess.Run(RepoPaths.Root, "report", "--playbooks", RepoPaths.Playbooks, "--events", RepoPaths.SampleEvents, "--out", html);
+        Assert.True(report.ExitCode == 0, report.Error);
+
+        await using var watched = await chromium.OpenAsync(html, javaScript: false);
+
+        Assert.Equal(1, await watched.Page.Locator("section.segment:visible").CountAsync());
+        Assert.Equal("all", await watched.Page.Locator("section.segment:visible").GetAttributeAsync("data-segment"));
+        Assert.False(await watched.Page.Locator("#segment").IsVisibleAsync());
+        Assert.Empty(watched.Problems);
+    }
+
+    private static async Task<int> FirstEntered(ILocator section) =>
+        int.Parse(await section.Locator("table.stages td.entered").First.InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+
+    /// <summary>The segment with the fewest accounts: its numbers must differ from all accounts'.</summary>
+    private static async Task<(string Value, string Label)> SmallestSegment(IPage page)
+    {
+        var options = page.Locator("#segment option");
+        var best = (Value: "", Label: "", Accounts: int.MaxValue);
+        for (var i = 1; i < await options.CountAsync(); i++)
+        {
+            var text = await options.Nth(i).InnerTextAsync();
+            var accounts = int.Parse(AccountCount().Match(text).Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+            var group = await options.Nth(i).EvaluateAsync<string>("o => o.parentElement.label");
+            if (accounts < best.Accounts)
+            {
+                best = (await options.Nth(i).GetAttributeAsync("value") ?? "", $"{group}: {text[..text.LastIndexOf(" (", StringComparison.Ordinal)]}", accounts);
+            }
+        }
+
+        Assert.True(best.Accounts < int.MaxValue, "the report has no segment besides all accounts");
+        return (best.Value, best.Label);
+    }
+
+    [GeneratedRegex(@"\(([\d,]+) accounts?\)$")]
+    private static partial Regex AccountCount();
 }

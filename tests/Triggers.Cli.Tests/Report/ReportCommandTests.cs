@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+
+namespace Triggers.Cli.Tests.Report;
+
+/// <summary>The real <c>triggers report</c> on small histories: escaping end to end, the defaults, the errors.</summary>
+public sealed class ReportCommandTests
+{
+    private const string Playbooks = """
+        playbook: p
+        stage: start
+        milestones:
+          - id: m
+            reached_when: { event: user.invited }
+            success: { event: user.logged_in, within: 1d }
+        rules:
+          - id: r
+            when: { event: ticket.opened }
+            do:
+              - task: { title: "ticket" }
+        """;
+
+    private const string Journey = """
+        journey: j
+        stages:
+          - { id: start, name: Start <here>, entered_when: { event: subscription.started } }
+          - { id: next, name: Next, entered_when: { event: feature.used } }
+        touchpoints:
+          - { id: support, name: Support, channel: support, events: [ticket.opened] }
+        """;
+
+    private const string OtherJourney = """
+        journey: a-other
+        stages:
+          - { id: other-start, name: Other start, entered_when: { event: subscription.started } }
+        touchpoints: []
+        """;
+
+    private static string Line(string id, string type, string time, string account, string data = "{}") =>
+        $$$"""{"specversion":"1.0","id":"{{{id}}}","source":"t","type":"{{{type}}}","time":"{{{time}}}","accountid":"{{{account}}}","data":{{{data}}}}""";
+
+    private static readonly string History = string.Join("\n",
+        Line("1", "account.updated", "2026-01-01T00:00:00Z", "a<b>", """{"plan":"<script>alert(1)</script>","region":"eu"}"""),
+        Line("5", "account.updated", "2026-01-01T00:00:00Z", "plain", """{"plan":"team","region":"us"}"""),
+        Line("2", "subscription.started", "2026-01-01T01:00:00Z", "a<b>"),
+        Line("6", "subscription.started", "2026-01-01T01:00:00Z", "plain"),
+        Line("3", "user.invited", "2026-01-01T02:00:00Z", "a<b>"),
+        Line("4", "ticket.opened", "2026-01-02T02:00:00Z", "a<b>"),
+        Line("7", "feature.used", "2026-01-03T01:00:00Z", "plain")) + "\n";
+
+    private static TempDirectory Files() => new TempDirectory()
+        .Write("playbooks/p.yaml", Playbooks).Write("playbooks/journeys/j.yaml", Journey).Write("playbooks/journeys/a-other.yaml", OtherJourney)
+        .Write("events.jsonl", History);
+
+    [Fact]
+    public void Report_HostileTraitValues_AreEscaped_AndEverySegmentHasEveryFigure()
+    {
+        using var dir = Files();
+
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "out/map.html", "--segment", "plan");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var html = File.ReadAllText(Path.Combine(dir.Path, "out", "map.html"));
+        Assert.Single(Regex.Matches(html, "<script"));
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("a&lt;b&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("Start &lt;here&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch(new Regex("https?:"), html);
+        var sections = Regex.Count(html, "<section class=\"segment\"");
+        Assert.Equal(3, sections); // all accounts, plan: <script>..., plan: team
+        foreach (var figure in new[] { "Funnel", "Time in stage", "Sentiment", "Stages in detail", "Playbook activity" })
+        {
+            Assert.Equal(sections, Regex.Count(html, $"<h3>{figure}</h3>"));
+        }
+
+        Assert.Contains("journey map of 'j': 7 events", result.Error, StringComparison.Ordinal);
+        Assert.Contains("over 2 accounts", result.Error, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine("out", "map.html"), result.Error, StringComparison.Ordinal);
+        Assert.Matches(@"in \d+\.\d s", result.Error);
+    }
+
+    [Fact]
+    public void Report_Defaults_DrawTheJourneyMostPlaybooksServe_SplitByTheKnownTraitsPresent()
+    {
+        using var dir = Files();
+
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "map.html");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var html = File.ReadAllText(Path.Combine(dir.Path, "map.html"));
+        Assert.Contains("<h1>Journey map: j</h1>", html, StringComparison.Ordinal); // not a-other, first alphabetically
+        Assert.Contains("segments by plan;", result.Error, StringComparison.Ordinal); // region is not a default trait
+        Assert.DoesNotContain("region", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_SegmentOption_IsRepeatable()
+    {
+        using var dir = Files();
+
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "map.html", "--segment", "region", "--segment", "plan");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var html = File.ReadAllText(Path.Combine(dir.Path, "map.html"));
+        Assert.Equal(["all", "region=eu", "region=us", "plan=&lt;script&gt;alert(1)&lt;/script&gt;", "plan=team"],
+            Regex.Matches(html, "<option value=\"([^\"]*)\"").Select(m => m.Groups[1].Value));
+    }
+
+    [Fact]
+    public void Report_UnknownJourney_ListsTheJourneysAndExitsOne()
+    {
+        using var dir = Files();
+
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "map.html", "--journey", "nope");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("no journey 'nope'; the journeys are: a-other, j", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "map.html")));
+    }
+
+    [Fact]
+    public void Report_MissingEventsFile_SaysWhichAndExitsOne()
+    {
+        using var dir = Files();
+
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "missing.jsonl", "--out", "map.html");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("events file 'missing.jsonl' does not exist", result.Error, StringComparison.Ordinal);
+    }
+}
