@@ -1,13 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Triggers.Core.Engine;
 
 namespace Triggers.Benchmarks;
 
 /// <summary>
-/// The measured run behind the README's figures, without BenchmarkDotNet: the history file is read into memory
-/// first, so both passes time only the work on the same lines: parsing alone (best of three), then the full
-/// simulator with every shipped playbook. Ends with the size of every account's serialised state.
+/// The measured run behind the README's figures, without BenchmarkDotNet. The history file is read into memory
+/// first (one buffer, as the file's bytes), so every pass times only work on the same lines:
+/// two parse baselines (best of three): our envelope parser, and a complete JSON parse of every line with
+/// System.Text.Json's JsonDocument; then the full simulator with every shipped playbook, after a warm-up run on
+/// the first tenth so the JIT has settled. Ends with the size of every account's serialised state.
 /// </summary>
 internal static class Measure
 {
@@ -20,47 +23,88 @@ internal static class Measure
         }
 
         var playbooks = Workload.Playbooks(playbookDirectory);
-        var lines = Workload.Lines(path).ToArray();
-        Parse(lines); // warm-up: JIT
-        var parse = Enumerable.Range(0, 3).Select(_ => Parse(lines)).Min();
+        var file = File.ReadAllBytes(path);
+        var lines = Lines(file);
+        var envelope = Best(() => ParseEnvelopes(file, lines));
+        var document = Best(() => ParseDocuments(file, lines));
+        Simulate(file, lines[..(lines.Length / 10)], playbooks, keepStates: false); // warm-up: JIT
         var (gen0, gen1, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
-        var (simulate, simulator) = Simulate(lines, playbooks);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var (simulate, simulator) = Simulate(file, lines, playbooks, keepStates: false);
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         (gen0, gen1, gen2, paused) = (GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2, GC.GetTotalPauseDuration() - paused);
-        var sizes = simulator.Accounts.Values.Select(s => AccountStateSerializer.Serialize(s, playbooks).Length).Order().ToList();
         var stats = simulator.Stats;
+        var (_, kept) = Simulate(file, lines, playbooks, keepStates: true); // untimed: the same replay, every state kept to be measured
+        var sizes = kept.Accounts.Values.Select(s => AccountStateSerializer.Serialize(s, playbooks).Length).Order().DefaultIfEmpty().ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
             history:        {path}
-            events:         {stats.Events:N0} over {stats.Accounts:N0} accounts ({stats.Duplicates:N0} duplicates; {stats.Actions:N0} actions, {stats.Suppressed:N0} suppressed, {stats.Timers:N0} timers)
-            parse only:     {lines.Length / parse.TotalSeconds:N0} events/s ({parse.TotalSeconds:F2} s)
+            events:         {stats.Events:N0} over {stats.Accounts:N0} accounts ({stats.Duplicates:N0} duplicates; {stats.Actions:N0} actions, {stats.Suppressed:N0} suppressed, {stats.Milestones:N0} milestone and {stats.StageChanges:N0} stage changes, {stats.Timers:N0} timers)
+            parse only:     {lines.Length / envelope.TotalSeconds:N0} events/s ({envelope.TotalSeconds:F2} s): event envelopes (EventParser)
+                            {lines.Length / document.TotalSeconds:N0} events/s ({document.TotalSeconds:F2} s): every line as a JsonDocument
             simulate:       {stats.Events / simulate.TotalSeconds:N0} events/s ({simulate.TotalSeconds:F2} s)
-            ratio:          {simulate.TotalSeconds / parse.TotalSeconds:F1}x the time of parsing
+            ratio:          {simulate.TotalSeconds / envelope.TotalSeconds:F1}x the envelope parse, {simulate.TotalSeconds / document.TotalSeconds:F1}x the JsonDocument parse
+            allocated:      {allocated / (double)stats.Events:N0} B per event while simulating
             simulate GC:    {gen0} gen0, {gen1} gen1, {gen2} gen2 collections, {paused.TotalSeconds:F2} s paused ({paused / simulate:P0} of the time)
             state/account:  mean {sizes.Average():N0} B, p99 {sizes[(int)(sizes.Count * 0.99)]:N0} B, max {sizes[^1]:N0} B
             """));
         return 0;
     }
 
-    private static TimeSpan Parse(byte[][] lines)
+    /// <summary>Where each non-blank line starts and ends in the file.</summary>
+    private static Range[] Lines(byte[] file)
+    {
+        var lines = new List<Range>();
+        var start = 0;
+        while (start < file.Length)
+        {
+            var length = file.AsSpan(start).IndexOf((byte)'\n');
+            var end = length < 0 ? file.Length : start + length;
+            if (end > start)
+            {
+                lines.Add(new Range(start, end));
+            }
+
+            start = end + 1;
+        }
+
+        return [.. lines];
+    }
+
+    private static TimeSpan Best(Func<TimeSpan> run)
+    {
+        run(); // warm-up: JIT
+        return Enumerable.Range(0, 3).Select(_ => run()).Min();
+    }
+
+    private static TimeSpan ParseEnvelopes(byte[] file, Range[] lines)
     {
         var clock = Stopwatch.StartNew();
         foreach (var line in lines)
         {
-            if (EventParser.TryParse(line, out var e, out _))
-            {
-                e!.Dispose();
-            }
+            _ = EventParser.TryReadEnvelope(file.AsSpan(line), out _, out _);
         }
 
         return clock.Elapsed;
     }
 
-    private static (TimeSpan, Simulator) Simulate(byte[][] lines, CompiledPlaybooks playbooks)
+    private static TimeSpan ParseDocuments(byte[] file, Range[] lines)
     {
         var clock = Stopwatch.StartNew();
-        var simulator = new Simulator(playbooks, new SimulationOptions(), _ => { });
         foreach (var line in lines)
         {
-            simulator.Add(line, "measure");
+            using var document = JsonDocument.Parse(file.AsMemory(line));
+        }
+
+        return clock.Elapsed;
+    }
+
+    private static (TimeSpan, Simulator) Simulate(byte[] file, Range[] lines, CompiledPlaybooks playbooks, bool keepStates)
+    {
+        var clock = Stopwatch.StartNew();
+        var simulator = new Simulator(playbooks, new SimulationOptions { KeepStates = keepStates }, _ => { });
+        foreach (var line in lines)
+        {
+            simulator.Add(file.AsSpan(line), "measure");
         }
 
         simulator.Finish();

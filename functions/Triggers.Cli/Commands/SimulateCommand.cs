@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
+using System.Text;
 using Triggers.Core.Engine;
 
 namespace Triggers.Cli.Commands;
@@ -53,23 +53,8 @@ internal static class SimulateCommand
             return 1;
         }
 
-        using var buffered = new BufferedStream(output, 1 << 16);
-        using var json = new Utf8JsonWriter(buffered, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        using var table = new StreamWriter(buffered, leaveOpen: true);
-        Action<Outcome> print = request.Format == "json"
-            ? o =>
-            {
-                OutcomeJson.Write(json, o);
-                json.Flush();
-                json.Reset();
-                buffered.WriteByte((byte)'\n');
-            }
-            : o => table.WriteLine(TableRow(o));
-        if (request.Format != "json")
-        {
-            table.WriteLine($"{"time",-20}  {"kind",-10}  {"account",-14}  {"rule / milestone / stage",-44}  detail");
-        }
-
+        using var timeline = new Timeline();
+        Action<Outcome> print = request.Format == "json" ? timeline.AddJson : o => timeline.AddText(o, TableRow(o));
         var program = new Core.Engine.CompiledPlaybooks(loaded.Set);
         var simulator = new Simulator(program, new SimulationOptions { AllowedLateness = request.AllowedLateness, Until = request.Until, IncludeTimers = request.ShowTimers }, print);
         var clock = Stopwatch.StartNew();
@@ -83,12 +68,36 @@ internal static class SimulateCommand
             }));
         }
 
+        simulator.Replaying = Replaying(error);
         simulator.Finish();
-        table.Flush();
-        buffered.Flush();
+        using (var buffered = new BufferedStream(output, 1 << 16))
+        {
+            if (request.Format != "json")
+            {
+                buffered.Write(Encoding.UTF8.GetBytes($"{"time",-20}  {"kind",-10}  {"account",-14}  {"rule / milestone / stage",-44}  detail\n"));
+            }
+
+            timeline.WriteTo(buffered);
+        }
+
         clock.Stop();
         error.WriteLine(Summary(simulator.Stats, clock.Elapsed));
         return 0;
+    }
+
+    /// <summary>A line every few seconds while accounts are replayed, so a long run shows it is alive.</summary>
+    internal static Action<int, int> Replaying(TextWriter error)
+    {
+        var clock = Stopwatch.StartNew();
+        var last = TimeSpan.Zero;
+        return (done, all) =>
+        {
+            if (clock.Elapsed - last >= TimeSpan.FromSeconds(3))
+            {
+                last = clock.Elapsed;
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"replaying: {done:N0} of {all:N0} accounts ({100.0 * done / all:F0}%)"));
+            }
+        };
     }
 
     internal static string Summary(SimulationStats s, TimeSpan elapsed)

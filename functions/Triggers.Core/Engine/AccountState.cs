@@ -70,9 +70,6 @@ public sealed class AccountState(string accountId)
 
     internal long NextSeq { get; set; }
 
-    /// <summary>The due time a driver has a timer queued for (so stale timer entries can be skipped).</summary>
-    internal long ScheduledDue { get; set; } = long.MaxValue;
-
     internal void AddPending(PendingItem item)
     {
         var index = Pending.BinarySearch(item, DueOrder.Instance);

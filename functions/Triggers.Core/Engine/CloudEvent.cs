@@ -77,6 +77,9 @@ public sealed class CloudEvent : IValueObject, IDisposable
         }
     }
 
+    /// <summary>The <c>data</c> member's JSON text (empty when the event has none).</summary>
+    internal ReadOnlySpan<byte> DataJson => _raw.AsSpan(_data);
+
     /// <summary>The event's JSON text as received; stored with pending windows.</summary>
     public ReadOnlyMemory<byte> Raw => _raw;
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace Triggers.Core.Engine;
@@ -9,11 +8,10 @@ namespace Triggers.Core.Engine;
 /// </summary>
 public static class EventParser
 {
-    private const int MaxInternedTypes = 4096;
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 64 };
 
     // Event types are few and repeat on every event: intern them instead of allocating a string each time.
-    private static readonly ConcurrentDictionary<string, string> Types = new(StringComparer.Ordinal);
+    private static readonly Interner Types = new(capacity: 4096);
 
     /// <summary>Parses <paramref name="json"/>. The event keeps the array: the caller must not reuse it.</summary>
     public static bool TryParse(byte[] json, out CloudEvent? cloudEvent, out string? error)
@@ -35,9 +33,35 @@ public static class EventParser
     public static bool TryParse(ReadOnlyMemory<byte> json, out CloudEvent? cloudEvent, out string? error) =>
         TryParse(json.ToArray(), out cloudEvent, out error);
 
+    /// <summary>
+    /// Reads the envelope of <paramref name="json"/> without keeping the bytes: what a first pass over a history
+    /// needs (which account, when, which id) to decide where the event goes before it is parsed for real.
+    /// </summary>
+    internal static bool TryReadEnvelope(ReadOnlySpan<byte> json, out Envelope envelope, out string? error)
+    {
+        envelope = default;
+        try
+        {
+            error = Read(json, out envelope);
+        }
+        catch (JsonException e)
+        {
+            error = $"not valid JSON: {e.Message}";
+        }
+
+        return error is null;
+    }
+
     private static string? Parse(byte[] json, out CloudEvent? cloudEvent)
     {
-        cloudEvent = null;
+        var problem = Read(json, out var e);
+        cloudEvent = problem is null ? new CloudEvent(json, e.Id, e.Type, e.AccountId, e.TimeTicks, e.Source, e.User, e.Subject, e.Data) : null;
+        return problem;
+    }
+
+    private static string? Read(ReadOnlySpan<byte> json, out Envelope envelope)
+    {
+        envelope = default;
         var reader = new Utf8JsonReader(json, Options);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -48,7 +72,7 @@ public static class EventParser
         string? id = null, type = null, account = null, timeText = null, version = null;
         long time = 0;
         bool hasTime = false, timeIsString = true;
-        Range source = default, user = default, subject = default, data = default;
+        Range idRange = default, source = default, user = default, subject = default, data = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader;
@@ -57,10 +81,11 @@ public static class EventParser
             if (name.ValueTextEquals("id"u8))
             {
                 id = StringOf(ref reader);
+                idRange = new Range(start, (int)reader.BytesConsumed);
             }
             else if (name.ValueTextEquals("type"u8))
             {
-                type = reader.TokenType == JsonTokenType.String ? Intern(ref reader) : null;
+                type = reader.TokenType == JsonTokenType.String ? Types.Get(ref reader) : null;
             }
             else if (name.ValueTextEquals("accountid"u8))
             {
@@ -127,30 +152,15 @@ public static class EventParser
             : null;
         if (problem is null)
         {
-            cloudEvent = new CloudEvent(json, id!, type!, account!, time, source, user, subject, data);
+            envelope = new Envelope(id!, type!, account!, time, idRange, source, user, subject, data);
         }
 
         return problem;
     }
 
+    /// <summary>The envelope attributes of an event, with where the others lie in its bytes.</summary>
+    internal readonly record struct Envelope(
+        string Id, string Type, string AccountId, long TimeTicks, Range IdToken, Range Source, Range User, Range Subject, Range Data);
+
     private static string? StringOf(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-
-    private static string Intern(ref Utf8JsonReader reader)
-    {
-        Span<char> buffer = stackalloc char[128];
-        if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > buffer.Length)
-        {
-            return reader.GetString()!;
-        }
-
-        var length = reader.CopyString(buffer);
-        var lookup = Types.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(buffer[..length], out var interned))
-        {
-            return interned;
-        }
-
-        var text = new string(buffer[..length]);
-        return Types.Count < MaxInternedTypes ? Types.GetOrAdd(text, text) : text;
-    }
 }

@@ -39,8 +39,11 @@ public sealed partial class JourneyEngine
         {
             if (rule.QuietHours is { } quiet && QuietHoursCalculator.EndOfQuiet(quiet, Zone(state, quiet, trigger), t) is { } end)
             {
-                var action = rule.Actions[i].Kind;
-                Note(state, t, reaction, () => $"{action} held by quiet hours {quiet.From:HH:mm}-{quiet.To:HH:mm} until {At(end):yyyy-MM-ddTHH:mm:ssZ}");
+                if (Tracing(state))
+                {
+                    Note(state, t, reaction, $"{rule.Actions[i].Kind} held by quiet hours {quiet.From:HH:mm}-{quiet.To:HH:mm} until {At(end):yyyy-MM-ddTHH:mm:ssZ}");
+                }
+
                 AddPending(state, new PendingItem
                 {
                     Kind = PendingKind.DelayedAction, Reaction = reaction.Index, Due = end, Seq = state.NextSeq++,
@@ -154,7 +157,11 @@ public sealed partial class JourneyEngine
     private void Suppressed(AccountState state, Reaction reaction, int index, CloudEvent? trigger, string cause, long t, string reason, string because)
     {
         var action = index >= 0 ? reaction.Rule!.Actions[index] : null;
-        Note(state, t, reaction, () => $"{action?.Kind ?? "emit"} suppressed ({reason}): {because}");
+        if (Tracing(state))
+        {
+            Note(state, t, reaction, $"{action?.Kind ?? "emit"} suppressed ({reason}): {because}");
+        }
+
         Emit(new Outcome
         {
             Kind = OutcomeKind.Suppressed,

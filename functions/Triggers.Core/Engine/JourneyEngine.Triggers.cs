@@ -35,9 +35,9 @@ public sealed partial class JourneyEngine
                         times.Clear();
                         Triggered(state, reaction, e, e.Id, t, depth);
                     }
-                    else
+                    else if (Tracing(state))
                     {
-                        Note(state, t, reaction, () => $"counted {e.Type} {e.Id}: {times.Count} of {atLeast} within {DurationParser.Format(count.Within)}");
+                        Note(state, t, reaction, $"counted {e.Type} {e.Id}: {times.Count} of {atLeast} within {DurationParser.Format(count.Within)}");
                     }
                 }
                 else
@@ -67,7 +67,11 @@ public sealed partial class JourneyEngine
             return true;
         }
 
-        Note(state, e.TimeTicks, reaction, () => $"{e.Type} {e.Id} did not match: {where.Text} is false ({Values(where)})");
+        if (Tracing(state))
+        {
+            Note(state, e.TimeTicks, reaction, $"{e.Type} {e.Id} did not match: {where.Text} is false ({Values(where)})");
+        }
+
         return false;
     }
 
@@ -89,14 +93,22 @@ public sealed partial class JourneyEngine
             SetContext(state, trigger, trigger);
             if (!where.Compiled.IsTrue(_context))
             {
-                Note(state, t, reaction, () => $"triggered by {trigger?.Id ?? cause} but where {where.Text} is false ({Values(where)})");
+                if (Tracing(state))
+                {
+                    Note(state, t, reaction, $"triggered by {trigger?.Id ?? cause} but where {where.Text} is false ({Values(where)})");
+                }
+
                 return;
             }
         }
 
         if (reaction.Unless is { } unless)
         {
-            Note(state, t, reaction, () => $"triggered by {trigger?.Id ?? cause}: waiting until {At(t + unless.Within.Ticks):yyyy-MM-ddTHH:mm:ssZ} for no {unless.EventType}{(unless.Where is null ? "" : $" where {unless.Where.Text}")}");
+            if (Tracing(state))
+            {
+                Note(state, t, reaction, $"triggered by {trigger?.Id ?? cause}: waiting until {At(t + unless.Within.Ticks):yyyy-MM-ddTHH:mm:ssZ} for no {unless.EventType}{(unless.Where is null ? "" : $" where {unless.Where.Text}")}");
+            }
+
             AddPending(state, new PendingItem
             {
                 Kind = PendingKind.Absence, Reaction = reaction.Index, Due = t + unless.Within.Ticks, Seq = state.NextSeq++,
@@ -162,9 +174,13 @@ public sealed partial class JourneyEngine
             }
 
             state.Pending.RemoveAt(i--);
-            Note(state, e.TimeTicks, reaction, () => item.Kind == PendingKind.Absence
-                ? $"window opened by {item.Cause} closed early: {e.Type} {e.Id} arrived, so the rule does not fire"
-                : $"{e.Type} {e.Id} completed the milestone");
+            if (Tracing(state))
+            {
+                Note(state, e.TimeTicks, reaction, item.Kind == PendingKind.Absence
+                    ? $"window opened by {item.Cause} closed early: {e.Type} {e.Id} arrived, so the rule does not fire"
+                    : $"{e.Type} {e.Id} completed the milestone");
+            }
+
             if (item.Kind == PendingKind.MilestoneWindow)
             {
                 MilestoneOutcome(state, reaction, MilestoneStatus.Succeeded, trigger, item.Cause, e.TimeTicks);

@@ -27,13 +27,14 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
     /// <summary>Where decisions are reported for <c>triggers explain</c>; null (the default) in production and simulate.</summary>
     public IEngineTrace? Trace { get; set; }
 
-    private void Note(AccountState state, long t, Reaction reaction, Func<string> decision)
-    {
-        if (Trace is { } trace && trace.Wants(state.AccountId))
-        {
-            trace.Decision(state.AccountId, At(t), reaction.Name, decision());
-        }
-    }
+    /// <summary>
+    /// Whether decisions about this account are traced. Callers test it before formatting a decision, so the hot
+    /// path allocates neither the message nor a closure for it.
+    /// </summary>
+    private bool Tracing(AccountState state) => Trace is { } trace && trace.Wants(state.AccountId);
+
+    private void Note(AccountState state, long t, Reaction reaction, string decision) =>
+        Trace!.Decision(state.AccountId, At(t), reaction.Name, decision);
 
     private string Values(Model.Expr expression)
     {
@@ -83,14 +84,14 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
         switch (e.Type)
         {
             case "account.updated":
-                if (state.Account.Merge(e.Data))
+                if (state.Account.Merge(e.DataJson))
                 {
                     TraitsChanged(state, e, t);
                 }
 
                 break;
             case "user.updated" when e.UserId is { } user:
-                state.UserTraits(user).Merge(e.Data);
+                state.UserTraits(user).Merge(e.DataJson);
                 break;
             case "email.unsubscribed" or "email.bounced":
                 Suppress(state, e);
@@ -140,8 +141,17 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
             return true;
         }
 
-        Note(state, e?.TimeTicks ?? state.Clock, reaction, () => $"not applied: applies_to {reaction.AppliesTo.Text} is false ({Values(reaction.AppliesTo)})");
+        if (Tracing(state))
+        {
+            NotApplied(state, reaction, e);
+        }
+
         return false;
+    }
+
+    private void NotApplied(AccountState state, Reaction reaction, CloudEvent? e)
+    {
+        Note(state, e?.TimeTicks ?? state.Clock, reaction, $"not applied: applies_to {reaction.AppliesTo!.Text} is false ({Values(reaction.AppliesTo!)})");
     }
 
     private void Emit(Outcome outcome) => sink(outcome);
@@ -161,5 +171,7 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
 
     private IReadOnlyList<Reaction> Reactions => program.Reactions;
 
-    private static string Describe(MilestoneStatus status) => status.ToString().ToLowerInvariant();
+    private static string Describe(MilestoneStatus status) => StatusNames[(int)status];
+
+    private static readonly string[] StatusNames = [.. Enum.GetNames<MilestoneStatus>().Select(n => n.ToLowerInvariant())];
 }

@@ -11,4 +11,10 @@ public sealed record SimulationOptions
 
     /// <summary>Also report each timer as it is scheduled (off by default: timers are plumbing, not outcomes).</summary>
     public bool IncludeTimers { get; init; }
+
+    /// <summary>
+    /// Keep every account's final state in <see cref="Simulator.Accounts"/> (tests, state measurements). Off by
+    /// default: a replay lets each account's state go once the account is done, so memory stays flat.
+    /// </summary>
+    public bool KeepStates { get; init; }
 }

@@ -65,6 +65,67 @@ public sealed class TraitMap : IValueObject
         return changed;
     }
 
+    /// <summary>
+    /// Merges a JSON object given as UTF-8 text, the way <see cref="Merge(JsonElement)"/> does, without building a
+    /// document: trait names are shared across accounts and an unchanged string value is not allocated again.
+    /// </summary>
+    public bool Merge(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        if (json.IsEmpty || !reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        var changed = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = Names.Get(ref reader);
+            reader.Read();
+            var had = TryGetMember(name, out var old);
+            if (had && old.Kind == ValueKind.String && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(old.AsString))
+            {
+                continue;
+            }
+
+            var value = Read(ref reader);
+            if (!had ? !value.IsNull : !old.Equals(value))
+            {
+                this[name] = value;
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    private static Value Read(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return Value.String(reader.GetString());
+            case JsonTokenType.Number:
+                return Value.Number(reader.GetDouble());
+            case JsonTokenType.True:
+                return Value.True;
+            case JsonTokenType.False:
+                return Value.False;
+            case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                // Nested traits are rare: a document for them alone keeps one definition of the detached form.
+                using (var nested = JsonDocument.ParseValue(ref reader))
+                {
+                    return JsonObjectValue.Detach(nested.RootElement);
+                }
+
+            default:
+                return Value.Null;
+        }
+    }
+
+    // Trait names repeat on every account: one string each, not one per event.
+    private static readonly Interner Names = new(capacity: 16384);
+
     public static TraitMap From(JsonElement data)
     {
         var map = new TraitMap();
