@@ -76,6 +76,44 @@ public sealed class AccountState(string accountId)
         Pending.Insert(index < 0 ? ~index : index, item);
     }
 
+    /// <summary>Drops the leading times at or before <paramref name="cutoff"/> from an ascending list.</summary>
+    internal static void DropUpTo(List<long> times, long cutoff)
+    {
+        var count = 0;
+        while (count < times.Count && times[count] <= cutoff)
+        {
+            count++;
+        }
+
+        times.RemoveRange(0, count);
+    }
+
+    internal int IndexOfPending(PendingKind kind, int reaction)
+    {
+        if (_pending is not { } pending)
+        {
+            return -1;
+        }
+
+        for (var i = 0; i < pending.Count; i++)
+        {
+            if (pending[i].Kind == kind && pending[i].Reaction == reaction)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    internal void RemovePending(PendingKind kind, int reaction)
+    {
+        for (var i = IndexOfPending(kind, reaction); i >= 0; i = IndexOfPending(kind, reaction))
+        {
+            _pending!.RemoveAt(i);
+        }
+    }
+
     internal TraitMap UserTraits(string userId)
     {
         if (!Users.TryGetValue(userId, out var traits))

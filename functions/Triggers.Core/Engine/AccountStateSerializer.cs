@@ -40,7 +40,7 @@ public static class AccountStateSerializer
                 w.Write(p.Due);
                 w.Write7BitEncodedInt64(p.Seq);
                 w.Write7BitEncodedInt(p.Trigger?.Length ?? -1);
-                w.Write(p.Trigger ?? []);
+                w.Write(p.Trigger is { } trigger ? trigger.Span : []);
                 w.Write(p.Cause);
                 w.Write(p.Since);
                 w.Write7BitEncodedInt(p.Action);
@@ -86,7 +86,7 @@ public static class AccountStateSerializer
             var due = r.ReadInt64();
             var seq = r.Read7BitEncodedInt64();
             var length = r.Read7BitEncodedInt();
-            var trigger = length < 0 ? null : r.ReadBytes(length);
+            var trigger = length < 0 ? (ReadOnlyMemory<byte>?)null : r.ReadBytes(length);
             var item = new PendingItem
             {
                 Kind = kind, Reaction = index ?? -1, Due = due, Seq = seq, Trigger = trigger, Cause = r.ReadString(),

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Triggers.Core.Expressions;
 
@@ -11,41 +10,33 @@ namespace Triggers.Core.Engine;
 /// </summary>
 public sealed class CloudEvent : IValueObject, IDisposable
 {
-    private readonly byte[] _raw;
-    private readonly Range _data;
-    private readonly Range _source;
-    private readonly Range _user;
-    private readonly Range _subject;
+    private readonly ReadOnlyMemory<byte> _raw;
+    private readonly EventParser.Envelope _envelope;
     private JsonDocument? _dataDocument;
     private JsonObjectValue? _dataObject;
+    private string? _id;
     private string? _userId;
     private bool _userRead;
 
-    internal CloudEvent(byte[] raw, string id, string type, string accountId, long timeTicks, Range source, Range user, Range subject, Range data)
+    internal CloudEvent(ReadOnlyMemory<byte> raw, EventParser.Envelope envelope, string? accountId)
     {
         _raw = raw;
-        Id = id;
-        Type = type;
-        AccountId = accountId;
-        TimeTicks = timeTicks;
-        _source = source;
-        _user = user;
-        _subject = subject;
-        _data = data;
+        _envelope = envelope;
+        AccountId = accountId ?? EventParser.Text(raw.Span[envelope.Account])!;
     }
 
-    public string Id { get; }
+    public string Id => _id ??= EventParser.Text(_raw.Span[_envelope.Id])!;
 
-    public string Type { get; }
+    public string Type => _envelope.Type;
 
     public string AccountId { get; }
 
     /// <summary>Event time as UTC ticks: event time, not arrival time, drives every window.</summary>
-    public long TimeTicks { get; }
+    public long TimeTicks => _envelope.TimeTicks;
 
     public DateTimeOffset Time => new(TimeTicks, TimeSpan.Zero);
 
-    public string Source => Text(_source) ?? "unknown";
+    public string Source => Text(_envelope.Source) ?? "unknown";
 
     public string? UserId
     {
@@ -53,7 +44,7 @@ public sealed class CloudEvent : IValueObject, IDisposable
         {
             if (!_userRead)
             {
-                _userId = Text(_user);
+                _userId = Text(_envelope.User);
                 _userRead = true;
             }
 
@@ -61,16 +52,26 @@ public sealed class CloudEvent : IValueObject, IDisposable
         }
     }
 
-    public string? Subject => Text(_subject);
+    public string? Subject => Text(_envelope.Subject);
+
+    /// <summary>The id as <see cref="SeenIds"/> remembers it, hashed straight from the bytes when they are plain ASCII.</summary>
+    internal ulong IdHash
+    {
+        get
+        {
+            var token = _raw.Span[_envelope.Id];
+            return _id is null && token.IndexOf((byte)'\\') < 0 && System.Text.Ascii.IsValid(token) ? SeenIds.Hash(token[1..^1]) : SeenIds.Hash(Id);
+        }
+    }
 
     /// <summary>The <c>data</c> member, parsed on first use (default when the event has none).</summary>
     public JsonElement Data
     {
         get
         {
-            if (_dataDocument is null && !IsEmpty(_data))
+            if (_dataDocument is null && !IsEmpty(_envelope.Data))
             {
-                _dataDocument = JsonDocument.Parse(_raw.AsMemory(_data));
+                _dataDocument = JsonDocument.Parse(_raw[_envelope.Data]);
             }
 
             return _dataDocument?.RootElement ?? default;
@@ -78,13 +79,10 @@ public sealed class CloudEvent : IValueObject, IDisposable
     }
 
     /// <summary>The <c>data</c> member's JSON text (empty when the event has none).</summary>
-    internal ReadOnlySpan<byte> DataJson => _raw.AsSpan(_data);
+    internal ReadOnlySpan<byte> DataJson => _raw.Span[_envelope.Data];
 
-    /// <summary>The event's JSON text as received; stored with pending windows.</summary>
+    /// <summary>The event's JSON text as received; pending windows keep it (shared, never copied or written to).</summary>
     public ReadOnlyMemory<byte> Raw => _raw;
-
-    /// <summary>The same bytes, shared rather than copied: nothing ever writes to them.</summary>
-    internal byte[] RawBytes => _raw;
 
     public bool TryGetMember(string name, out Value value)
     {
@@ -114,25 +112,7 @@ public sealed class CloudEvent : IValueObject, IDisposable
         return data.ValueKind == JsonValueKind.Object ? Value.Object(_dataObject ??= new JsonObjectValue(data)) : JsonObjectValue.FromJson(data);
     }
 
-    /// <summary>A string attribute's value; the range spans its JSON token, quotes included.</summary>
-    private string? Text(Range range)
-    {
-        if (IsEmpty(range))
-        {
-            return null;
-        }
-
-        var token = _raw.AsSpan(range);
-        // Unescaped strings (the norm) decode directly; escaped ones go through the JSON reader.
-        if (token.IndexOf((byte)'\\') < 0)
-        {
-            return Encoding.UTF8.GetString(token[1..^1]);
-        }
-
-        var reader = new Utf8JsonReader(token);
-        reader.Read();
-        return reader.GetString();
-    }
+    private string? Text(Range range) => EventParser.Text(_raw.Span[range]);
 
     private static bool IsEmpty(Range range) => range.Start.Value == range.End.Value;
 }

@@ -11,7 +11,8 @@ namespace Triggers.Core.Engine;
 /// </summary>
 public sealed class CompiledPlaybooks
 {
-    private static readonly IReadOnlyList<Reaction> None = [];
+    private static readonly List<Reaction> None = [];
+    private static readonly List<Milestone> NoMilestones = [];
     private readonly Dictionary<string, List<Reaction>> _byEvent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Reaction>> _byUnless = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Milestone>> _bySuccess = new(StringComparer.Ordinal);
@@ -64,22 +65,22 @@ public sealed class CompiledPlaybooks
 
     public PlaybookSet Set { get; }
 
-    internal IReadOnlyList<Reaction> Reactions => _reactions;
+    internal List<Reaction> Reactions => _reactions;
 
     internal List<Reaction> TraitReactions { get; } = [];
 
     internal List<Reaction> AtMostReactions { get; } = [];
 
-    internal IReadOnlyList<Reaction> OnEvent(string type) => _byEvent.TryGetValue(type, out var list) ? list : None;
+    internal List<Reaction> OnEvent(string type) => _byEvent.TryGetValue(type, out var list) ? list : None;
 
-    internal IReadOnlyList<Reaction> OnUnless(string type) => _byUnless.TryGetValue(type, out var list) ? list : None;
+    internal List<Reaction> OnUnless(string type) => _byUnless.TryGetValue(type, out var list) ? list : None;
 
-    internal IReadOnlyList<Milestone> OnSuccess(string type) => _bySuccess.TryGetValue(type, out var list) ? list : [];
+    internal List<Milestone> OnSuccess(string type) => _bySuccess.TryGetValue(type, out var list) ? list : NoMilestones;
 
-    internal IReadOnlyList<Reaction> OnMilestone(string id, MilestoneStatus status) =>
+    internal List<Reaction> OnMilestone(string id, MilestoneStatus status) =>
         _byMilestone.TryGetValue((id, status), out var list) ? list : None;
 
-    internal IReadOnlyList<Reaction> OnStage(string stage) => _byStage.TryGetValue(stage, out var list) ? list : None;
+    internal List<Reaction> OnStage(string stage) => _byStage.TryGetValue(stage, out var list) ? list : None;
 
     /// <summary>Finds a reaction by its stable name; serialised state refers to reactions by name, not position.</summary>
     internal int? ReactionIndex(string name) => _reactionByName.TryGetValue(name, out var index) ? index : null;

@@ -25,5 +25,7 @@ internal sealed class EventLog
         return (_chunks.Count - 1, offset);
     }
 
+    public ReadOnlyMemory<byte> Memory(int chunk, int offset, int length) => _chunks[chunk].AsMemory(offset, length);
+
     public ReadOnlySpan<byte> Read(int chunk, int offset, int length) => _chunks[chunk].AsSpan(offset, length);
 }

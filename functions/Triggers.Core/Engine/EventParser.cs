@@ -1,10 +1,12 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Triggers.Core.Engine;
 
 /// <summary>
 /// Parses one CloudEvents 1.0 JSON object (structured mode) in a single forward pass. A malformed event is not an
-/// exception: the caller gets the reason, records it and goes on with the next event.
+/// exception: the caller gets the reason, records it and goes on with the next event. Only the event type is
+/// turned into a string while parsing (and it is shared): other attributes are decoded when first read.
 /// </summary>
 public static class EventParser
 {
@@ -14,28 +16,19 @@ public static class EventParser
     private static readonly Interner Types = new(capacity: 4096);
 
     /// <summary>Parses <paramref name="json"/>. The event keeps the array: the caller must not reuse it.</summary>
-    public static bool TryParse(byte[] json, out CloudEvent? cloudEvent, out string? error)
-    {
-        cloudEvent = null;
-        try
-        {
-            error = Parse(json, out cloudEvent);
-        }
-        catch (JsonException e)
-        {
-            error = $"not valid JSON: {e.Message}";
-        }
+    public static bool TryParse(byte[] json, out CloudEvent? cloudEvent, out string? error) =>
+        TryParse(json.AsMemory(), out cloudEvent, out error);
 
+    /// <summary>Parses <paramref name="json"/>. The event keeps referring to the bytes: the caller must not reuse them.</summary>
+    public static bool TryParse(ReadOnlyMemory<byte> json, out CloudEvent? cloudEvent, out string? error)
+    {
+        cloudEvent = TryReadEnvelope(json.Span, out var envelope, out error) ? new CloudEvent(json, envelope, accountId: null) : null;
         return error is null;
     }
 
-    /// <summary>Parses a copy of <paramref name="json"/>.</summary>
-    public static bool TryParse(ReadOnlyMemory<byte> json, out CloudEvent? cloudEvent, out string? error) =>
-        TryParse(json.ToArray(), out cloudEvent, out error);
-
     /// <summary>
-    /// Reads the envelope of <paramref name="json"/> without keeping the bytes: what a first pass over a history
-    /// needs (which account, when, which id) to decide where the event goes before it is parsed for real.
+    /// Reads and checks the envelope of <paramref name="json"/> without allocating: what a first pass over a
+    /// history needs (which account, when, which id) to decide where the event goes before it is replayed.
     /// </summary>
     internal static bool TryReadEnvelope(ReadOnlySpan<byte> json, out Envelope envelope, out string? error)
     {
@@ -52,11 +45,23 @@ public static class EventParser
         return error is null;
     }
 
-    private static string? Parse(byte[] json, out CloudEvent? cloudEvent)
+    /// <summary>The text of a JSON string token (quotes included in <paramref name="token"/>); null for an empty range.</summary>
+    internal static string? Text(ReadOnlySpan<byte> token)
     {
-        var problem = Read(json, out var e);
-        cloudEvent = problem is null ? new CloudEvent(json, e.Id, e.Type, e.AccountId, e.TimeTicks, e.Source, e.User, e.Subject, e.Data) : null;
-        return problem;
+        if (token.IsEmpty)
+        {
+            return null;
+        }
+
+        // Unescaped strings (the norm) decode directly; escaped ones go through the JSON reader.
+        if (token.IndexOf((byte)'\\') < 0)
+        {
+            return Encoding.UTF8.GetString(token[1..^1]);
+        }
+
+        var reader = new Utf8JsonReader(token);
+        reader.Read();
+        return reader.GetString();
     }
 
     private static string? Read(ReadOnlySpan<byte> json, out Envelope envelope)
@@ -69,27 +74,18 @@ public static class EventParser
             return "an event must be a JSON object";
         }
 
-        string? id = null, type = null, account = null, timeText = null, version = null;
+        string? type = null, timeText = null, version = null;
         long time = 0;
-        bool hasTime = false, timeIsString = true;
-        Range idRange = default, source = default, user = default, subject = default, data = default;
+        bool hasTime = false, timeIsString = true, hasId = false, hasAccount = false;
+        Range id = default, account = default, source = default, user = default, subject = default, data = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader;
             reader.Read();
             var start = (int)reader.TokenStartIndex;
-            if (name.ValueTextEquals("id"u8))
+            if (name.ValueTextEquals("type"u8))
             {
-                id = StringOf(ref reader);
-                idRange = new Range(start, (int)reader.BytesConsumed);
-            }
-            else if (name.ValueTextEquals("type"u8))
-            {
-                type = reader.TokenType == JsonTokenType.String ? Types.Get(ref reader) : null;
-            }
-            else if (name.ValueTextEquals("accountid"u8))
-            {
-                account = StringOf(ref reader);
+                type = reader.TokenType == JsonTokenType.String && !reader.ValueSpan.IsEmpty ? Types.Get(ref reader) : null;
             }
             else if (name.ValueTextEquals("time"u8))
             {
@@ -106,7 +102,7 @@ public static class EventParser
             }
             else if (name.ValueTextEquals("specversion"u8))
             {
-                version = reader.TokenType == JsonTokenType.String ? reader.GetString() : "?";
+                version = reader.TokenType != JsonTokenType.String ? "?" : reader.ValueTextEquals("1.0"u8) ? "1.0" : reader.GetString();
             }
             else
             {
@@ -118,7 +114,16 @@ public static class EventParser
                 }
                 else if (reader.TokenType == JsonTokenType.String)
                 {
-                    if (name.ValueTextEquals("source"u8))
+                    var filled = !reader.ValueSpan.IsEmpty;
+                    if (name.ValueTextEquals("id"u8))
+                    {
+                        (id, hasId) = (range, filled);
+                    }
+                    else if (name.ValueTextEquals("accountid"u8))
+                    {
+                        (account, hasAccount) = (range, filled);
+                    }
+                    else if (name.ValueTextEquals("source"u8))
                     {
                         source = range;
                     }
@@ -130,6 +135,14 @@ public static class EventParser
                     {
                         subject = range;
                     }
+                }
+                else if (name.ValueTextEquals("id"u8))
+                {
+                    hasId = false;
+                }
+                else if (name.ValueTextEquals("accountid"u8))
+                {
+                    hasAccount = false;
                 }
 
                 continue;
@@ -144,23 +157,23 @@ public static class EventParser
         }
 
         var problem = version is not null and not "1.0" ? "specversion must be \"1.0\""
-            : string.IsNullOrEmpty(id) ? "missing required attribute 'id'"
-            : string.IsNullOrEmpty(type) ? "missing required attribute 'type'"
-            : string.IsNullOrEmpty(account) ? "missing required extension attribute 'accountid'"
+            : !hasId ? "missing required attribute 'id'"
+            : type is null ? "missing required attribute 'type'"
+            : !hasAccount ? "missing required extension attribute 'accountid'"
             : !hasTime || !timeIsString ? "missing required attribute 'time'"
             : timeText is not null ? $"'time' is not an RFC 3339 timestamp: {timeText}"
             : null;
         if (problem is null)
         {
-            envelope = new Envelope(id!, type!, account!, time, idRange, source, user, subject, data);
+            envelope = new Envelope(type!, time, id, account, source, user, subject, data);
         }
 
         return problem;
     }
 
-    /// <summary>The envelope attributes of an event, with where the others lie in its bytes.</summary>
+    /// <summary>
+    /// An event's type and time, and where its other attributes lie in its bytes (string tokens, quotes included).
+    /// </summary>
     internal readonly record struct Envelope(
-        string Id, string Type, string AccountId, long TimeTicks, Range IdToken, Range Source, Range User, Range Subject, Range Data);
-
-    private static string? StringOf(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        string Type, long TimeTicks, Range Id, Range Account, Range Source, Range User, Range Subject, Range Data);
 }

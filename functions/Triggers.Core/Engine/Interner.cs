@@ -11,6 +11,7 @@ internal sealed class Interner(int capacity)
 {
     private const int MaxLength = 128;
     private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
+    private int _count; // ConcurrentDictionary.Count takes every lock: keep our own (approximate under races, still bounded)
 
     /// <summary>The reader's current string token (property name or value).</summary>
     public string Get(ref Utf8JsonReader reader)
@@ -29,6 +30,12 @@ internal sealed class Interner(int capacity)
         }
 
         var text = new string(buffer[..length]);
-        return _texts.Count < capacity ? _texts.GetOrAdd(text, text) : text;
+        if (Volatile.Read(ref _count) >= capacity)
+        {
+            return text;
+        }
+
+        Interlocked.Increment(ref _count);
+        return _texts.GetOrAdd(text, text);
     }
 }

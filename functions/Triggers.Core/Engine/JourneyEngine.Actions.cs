@@ -9,6 +9,7 @@ namespace Triggers.Core.Engine;
 public sealed partial class JourneyEngine
 {
     private readonly Dictionary<string, TimeZoneInfo> _zones = new(StringComparer.Ordinal);
+    private readonly StringBuilder _because = new();
 
     private void FireRule(AccountState state, Reaction reaction, CloudEvent? trigger, string cause, long t, int depth)
     {
@@ -20,7 +21,7 @@ public sealed partial class JourneyEngine
                 state.Fires[reaction.Index] = fires = [];
             }
 
-            fires.RemoveAll(x => x <= t - limit.Per.Ticks);
+            AccountState.DropUpTo(fires, t - limit.Per.Ticks);
             if (fires.Count >= limit.Max)
             {
                 for (var i = 0; i < rule.Actions.Count; i++)
@@ -47,7 +48,7 @@ public sealed partial class JourneyEngine
                 AddPending(state, new PendingItem
                 {
                     Kind = PendingKind.DelayedAction, Reaction = reaction.Index, Due = end, Seq = state.NextSeq++,
-                    Trigger = trigger?.RawBytes, Cause = cause, Since = t, Action = i,
+                    Trigger = trigger?.Raw, Cause = cause, Since = t, Action = i,
                 }, reaction, t);
                 continue;
             }
@@ -108,7 +109,7 @@ public sealed partial class JourneyEngine
                 Emit(outcome with
                 {
                     Title = task.Title.Compiled.Render(_context), Assignee = task.Assignee?.Compiled.Render(_context),
-                    Priority = task.Priority.ToString().ToLowerInvariant(), Due = task.Due is { } due ? At(t + due.Ticks) : null,
+                    Priority = PriorityNames[(int)task.Priority], Due = task.Due is { } due ? At(t + due.Ticks) : null,
                 });
                 break;
             case WebhookAction webhook:
@@ -124,6 +125,8 @@ public sealed partial class JourneyEngine
                 break;
         }
     }
+
+    private static readonly string[] PriorityNames = [.. Enum.GetNames<TaskPriority>().Select(n => n.ToLowerInvariant())];
 
     private void EmitEvent(AccountState state, Reaction reaction, EmitAction emit, string id, CloudEvent? trigger, string data, long t, int depth)
     {
@@ -145,7 +148,7 @@ public sealed partial class JourneyEngine
         }
 
         json.Append(",\"data\":").Append(data).Append('}');
-        if (EventParser.TryParse(Encoding.UTF8.GetBytes(json.ToString()), out var emitted, out _) && state.Seen.Add(emitted!.Id))
+        if (EventParser.TryParse(Encoding.UTF8.GetBytes(json.ToString()), out var emitted, out _) && state.Seen.Add(emitted!.IdHash))
         {
             using (emitted)
             {
@@ -174,30 +177,20 @@ public sealed partial class JourneyEngine
     /// <summary>Why the rule fired, in words: the trigger, the window that closed, the values its conditions read.</summary>
     private string Because(Reaction reaction, CloudEvent? trigger)
     {
-        var text = new StringBuilder();
-        text.Append(reaction.Trigger switch
+        // One builder reused per engine, and the fixed parts formatted once per reaction: only the trigger's id and
+        // the values the condition read change from one firing to the next.
+        var text = _because.Clear().Append(reaction.BecauseHead);
+        if (reaction.Trigger is EventTrigger)
         {
-            EventTrigger e => $"{e.EventType} {trigger?.Id}",
-            CountTrigger { AtLeast: { } n } c => $"{n} {c.EventType} within {DurationParser.Format(c.Within)}",
-            CountTrigger c => $"at most {c.AtMost} {c.EventType} within {DurationParser.Format(c.Within)}",
-            ThresholdTrigger th => $"{th.Value.Text} {(th.Below is { } b ? $"below {b}" : $"above {th.Above}")} for {DurationParser.Format(th.For)}",
-            MilestoneTrigger m => $"milestone {m.MilestoneId} {Describe(m.Is)}",
-            StageTrigger { StuckFor: { } stuck } s => $"stuck in stage {s.StageId} for {DurationParser.Format(stuck)}",
-            StageTrigger s => $"entered stage {s.StageId}",
-            ScheduleTrigger s => $"schedule {s.Date.Text} {DurationParser.Format(s.Offset)}",
-            _ => reaction.Trigger.Kind,
-        });
-        if (reaction.Unless is { } unless)
-        {
-            text.Append($"; no {unless.EventType} within {DurationParser.Format(unless.Within)}");
+            text.Append(' ').Append(trigger?.Id);
         }
 
+        text.Append(reaction.BecauseTail);
         if (reaction.Where is { } where)
         {
-            text.Append($"; where {where.Text}");
             foreach (var path in where.Compiled.Paths)
             {
-                text.Append($" [{path} = {PathReader.Read(_context, path)}]");
+                text.Append(" [").Append(path).Append(" = ").Append(PathReader.Read(_context, path).ToString()).Append(']');
             }
         }
 

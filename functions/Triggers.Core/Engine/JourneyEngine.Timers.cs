@@ -17,7 +17,7 @@ public sealed partial class JourneyEngine
             case PendingKind.MilestoneWindow:
                 var trigger = Parse(item.Trigger);
                 MilestoneOutcome(state, reaction, MilestoneStatus.Failed, trigger, item.Cause, t);
-                MilestoneChanged(state, reaction.Milestone!, MilestoneStatus.Failed, trigger, item.Cause, t, depth: 0);
+                MilestoneChanged(state, reaction, MilestoneStatus.Failed, trigger, item.Cause, t, depth: 0);
                 break;
             case PendingKind.ThresholdHold:
                 if (state.ThresholdSince.TryGetValue(reaction.Index, out var since) && since == item.Since && state.ThresholdFired.Add(reaction.Index))
@@ -51,7 +51,7 @@ public sealed partial class JourneyEngine
         var count = (CountTrigger)reaction.Trigger;
         var t = item.Due;
         var times = Times(state, reaction.Index);
-        times.RemoveAll(x => x <= t - count.Within.Ticks);
+        AccountState.DropUpTo(times, t - count.Within.Ticks);
         if (times.Count <= count.AtMost!.Value && Applies(state, reaction, null))
         {
             Triggered(state, reaction, null, item.Cause, t, depth: 0);
@@ -84,13 +84,13 @@ public sealed partial class JourneyEngine
                         AddPending(state, new PendingItem
                         {
                             Kind = PendingKind.ThresholdHold, Reaction = reaction.Index, Due = t + threshold.For.Ticks, Seq = state.NextSeq++,
-                            Trigger = e.RawBytes, Cause = $"{e.Id}>threshold", Since = t,
+                            Trigger = e.Raw, Cause = $"{e.Id}>threshold", Since = t,
                         }, reaction, t);
                     }
                     else if (!crossing && state.ThresholdSince.Remove(reaction.Index))
                     {
                         state.ThresholdFired.Remove(reaction.Index);
-                        state.Pending.RemoveAll(p => p.Kind == PendingKind.ThresholdHold && p.Reaction == reaction.Index);
+                        state.RemovePending(PendingKind.ThresholdHold, reaction.Index);
                     }
 
                     break;
@@ -110,7 +110,7 @@ public sealed partial class JourneyEngine
             return;
         }
 
-        state.Pending.RemoveAll(p => p.Kind == PendingKind.Schedule && p.Reaction == reaction.Index);
+        state.RemovePending(PendingKind.Schedule, reaction.Index);
         state.ScheduleArmed.Remove(reaction.Index);
         if (due is not { } when)
         {

@@ -28,7 +28,7 @@ public sealed partial class JourneyEngine
                 times.Add(t);
                 if (count.AtLeast is { } atLeast)
                 {
-                    times.RemoveAll(x => x <= t - count.Within.Ticks);
+                    AccountState.DropUpTo(times, t - count.Within.Ticks);
                     if (times.Count >= atLeast)
                     {
                         // Fire once per burst: the next fire needs a fresh set of at_least events.
@@ -112,7 +112,7 @@ public sealed partial class JourneyEngine
             AddPending(state, new PendingItem
             {
                 Kind = PendingKind.Absence, Reaction = reaction.Index, Due = t + unless.Within.Ticks, Seq = state.NextSeq++,
-                Trigger = trigger?.RawBytes, Cause = cause,
+                Trigger = trigger?.Raw, Cause = cause,
             }, reaction, t);
             return;
         }
@@ -133,9 +133,9 @@ public sealed partial class JourneyEngine
                 AddPending(state, new PendingItem
                 {
                     Kind = PendingKind.MilestoneWindow, Reaction = reaction.Index, Due = t + milestone.Success.Within.Ticks,
-                    Seq = state.NextSeq++, Trigger = trigger?.RawBytes, Cause = cause,
+                    Seq = state.NextSeq++, Trigger = trigger?.Raw, Cause = cause,
                 }, reaction, t);
-                MilestoneChanged(state, milestone, MilestoneStatus.Reached, trigger, cause, t, depth);
+                MilestoneChanged(state, reaction, MilestoneStatus.Reached, trigger, cause, t, depth);
                 break;
             case ReactionKind.EnterStage:
                 EnterStage(state, reaction, trigger, cause, t, depth);
@@ -184,20 +184,20 @@ public sealed partial class JourneyEngine
             if (item.Kind == PendingKind.MilestoneWindow)
             {
                 MilestoneOutcome(state, reaction, MilestoneStatus.Succeeded, trigger, item.Cause, e.TimeTicks);
-                MilestoneChanged(state, reaction.Milestone!, MilestoneStatus.Succeeded, trigger, item.Cause, e.TimeTicks, depth);
+                MilestoneChanged(state, reaction, MilestoneStatus.Succeeded, trigger, item.Cause, e.TimeTicks, depth);
                 i = -1; // reactions may have changed the pending list: rescan
             }
         }
     }
 
-    private void MilestoneChanged(AccountState state, Milestone milestone, MilestoneStatus status, CloudEvent? trigger, string cause,
+    private void MilestoneChanged(AccountState state, Reaction milestone, MilestoneStatus status, CloudEvent? trigger, string cause,
         long t, int depth)
     {
-        foreach (var reaction in program.OnMilestone(milestone.QualifiedId, status))
+        foreach (var reaction in program.OnMilestone(milestone.Name, status))
         {
             if (Applies(state, reaction, trigger))
             {
-                Triggered(state, reaction, trigger, $"{cause}>{milestone.QualifiedId}:{Describe(status)}", t, depth);
+                Triggered(state, reaction, trigger, cause + milestone.CauseSuffixes[(int)status], t, depth);
             }
         }
     }
@@ -214,13 +214,19 @@ public sealed partial class JourneyEngine
 
         state.Stages[stage.Id] = t;
         state.CurrentStage[stage.JourneyId] = stage.Id;
-        state.Pending.RemoveAll(p => p.Kind == PendingKind.StageStuck && current is not null &&
-                                     Reactions[p.Reaction].Trigger is StageTrigger s && s.StageId == current);
+        if (current is not null && state.HasPending)
+        {
+            foreach (var listener in program.OnStage(current))
+            {
+                state.RemovePending(PendingKind.StageStuck, listener.Index);
+            }
+        }
+
         Emit(new Outcome
         {
             Kind = OutcomeKind.Stage, Key = new EffectIds.Key(reaction.Version, reaction.Name, state.AccountId, cause, "entered"),
             Time = At(t), AccountId = state.AccountId, Journey = stage.JourneyId, Stage = stage.Id, TriggerEventId = trigger?.Id,
-            Because = current is null ? $"entered {stage.Id}" : $"moved from {current} to {stage.Id}",
+            Because = reaction.EnteredFrom(current),
         });
 
         foreach (var listener in program.OnStage(stage.Id))
@@ -231,12 +237,12 @@ public sealed partial class JourneyEngine
                 AddPending(state, new PendingItem
                 {
                     Kind = PendingKind.StageStuck, Reaction = listener.Index, Due = t + duration.Ticks, Seq = state.NextSeq++,
-                    Trigger = trigger?.RawBytes, Cause = $"{cause}>stage:{stage.Id}:stuck", Since = t,
+                    Trigger = trigger?.Raw, Cause = cause + reaction.CauseSuffixes[1], Since = t,
                 }, listener, t);
             }
             else if (Applies(state, listener, trigger))
             {
-                Triggered(state, listener, trigger, $"{cause}>stage:{stage.Id}", t, depth);
+                Triggered(state, listener, trigger, cause + reaction.CauseSuffixes[0], t, depth);
             }
         }
     }
@@ -245,7 +251,7 @@ public sealed partial class JourneyEngine
     {
         foreach (var reaction in program.AtMostReactions)
         {
-            if (!state.Pending.Exists(p => p.Kind == PendingKind.AtMost && p.Reaction == reaction.Index))
+            if (state.IndexOfPending(PendingKind.AtMost, reaction.Index) < 0)
             {
                 var within = ((CountTrigger)reaction.Trigger).Within.Ticks;
                 AddPending(state, new PendingItem
@@ -263,7 +269,7 @@ public sealed partial class JourneyEngine
     /// </summary>
     private void RearmAtMost(AccountState state, Reaction reaction)
     {
-        var index = state.Pending.FindIndex(p => p.Kind == PendingKind.AtMost && p.Reaction == reaction.Index);
+        var index = state.IndexOfPending(PendingKind.AtMost, reaction.Index);
         if (index < 0)
         {
             return;

@@ -56,7 +56,7 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
     public bool ProcessEvent(AccountState state, CloudEvent e)
     {
         Advance(state, e.TimeTicks, inclusive: false);
-        if (!state.Seen.Add(e.Id))
+        if (!state.Seen.Add(e.IdHash))
         {
             return false;
         }
@@ -158,9 +158,9 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
 
     private static DateTimeOffset At(long ticks) => new(ticks, TimeSpan.Zero);
 
-    private static CloudEvent? Parse(byte[]? raw)
+    private static CloudEvent? Parse(ReadOnlyMemory<byte>? stored)
     {
-        if (raw is null)
+        if (stored is not { } raw)
         {
             return null;
         }
@@ -169,7 +169,7 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
         return EventParser.TryParse(raw, out var e, out _) ? e : null;
     }
 
-    private IReadOnlyList<Reaction> Reactions => program.Reactions;
+    private List<Reaction> Reactions => program.Reactions;
 
     private static string Describe(MilestoneStatus status) => StatusNames[(int)status];
 

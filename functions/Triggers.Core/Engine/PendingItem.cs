@@ -37,7 +37,7 @@ internal sealed class PendingItem
     public required long Seq { get; init; }
 
     /// <summary>The raw JSON of the event that opened the window; templates read it as <c>trigger</c> later.</summary>
-    public byte[]? Trigger { get; init; }
+    public ReadOnlyMemory<byte>? Trigger { get; init; }
 
     /// <summary>Deterministic cause: the trigger event id or timer occurrence that effect ids are derived from.</summary>
     public required string Cause { get; init; }

@@ -43,7 +43,49 @@ internal sealed class Reaction
 
     public string? PlaybookId => Rule?.PlaybookId ?? Milestone?.PlaybookId;
 
+    private string? _becauseHead;
+    private string? _becauseTail;
+
+    /// <summary>How an explanation of this reaction firing starts: its trigger in words (an event trigger's id follows).</summary>
+    public string BecauseHead => _becauseHead ??= Trigger switch
+    {
+        EventTrigger e => e.EventType,
+        CountTrigger { AtLeast: { } n } c => $"{n} {c.EventType} within {DurationParser.Format(c.Within)}",
+        CountTrigger c => $"at most {c.AtMost} {c.EventType} within {DurationParser.Format(c.Within)}",
+        ThresholdTrigger th => $"{th.Value.Text} {(th.Below is { } b ? $"below {b}" : $"above {th.Above}")} for {DurationParser.Format(th.For)}",
+        MilestoneTrigger m => $"milestone {m.MilestoneId} {m.Is.ToString().ToLowerInvariant()}",
+        StageTrigger { StuckFor: { } stuck } s => $"stuck in stage {s.StageId} for {DurationParser.Format(stuck)}",
+        StageTrigger s => $"entered stage {s.StageId}",
+        ScheduleTrigger s => $"schedule {s.Date.Text} {DurationParser.Format(s.Offset)}",
+        _ => Trigger.Kind,
+    };
+
+    /// <summary>What follows: the absence window and the condition (the values it read are appended per firing).</summary>
+    public string BecauseTail => _becauseTail ??=
+        (Unless is { } unless ? $"; no {unless.EventType} within {DurationParser.Format(unless.Within)}" : "") +
+        (Where is { } where ? $"; where {where.Text}" : "");
+
     private string[]? _milestoneTexts;
+    private string[]? _causeSuffixes;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _enteredFrom = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// What this reaction adds to a cause when it passes it on: a milestone its status (by
+    /// <see cref="MilestoneStatus"/>), a stage its entry and its stuck check. Formatted once, not per change.
+    /// </summary>
+    public string[] CauseSuffixes => _causeSuffixes ??= Kind switch
+    {
+        ReactionKind.ReachMilestone => [.. Enum.GetNames<MilestoneStatus>().Select(s => $">{Name}:{s.ToLowerInvariant()}")],
+        ReactionKind.EnterStage => [$">stage:{Stage!.Id}", $">stage:{Stage!.Id}:stuck"],
+        _ => [],
+    };
+
+    /// <summary>A stage's explanation: entered, or moved from the journey's previous stage (a few texts per stage, kept).</summary>
+    public string EnteredFrom(string? previous)
+    {
+        // Compiled playbooks may be shared between threads: the cache must be too.
+        return _enteredFrom.GetOrAdd(previous ?? "", static (key, stage) => key.Length == 0 ? $"entered {stage}" : $"moved from {key} to {stage}", Stage!.Id);
+    }
 
     /// <summary>The explanation texts of a milestone's changes, formatted once rather than per account and change.</summary>
     public string[] MilestoneTexts => _milestoneTexts ??= Milestone is { } m

@@ -14,10 +14,9 @@ internal sealed class SeenIds
 
     public int Count => _count;
 
-    /// <summary>Records the id; returns false when it was already seen.</summary>
-    public bool Add(string id)
+    /// <summary>Records the id's hash; returns false when it was already seen.</summary>
+    public bool Add(ulong hash)
     {
-        var hash = Hash(id);
         if (Array.IndexOf(_ring, hash, 0, _count) >= 0)
         {
             return false;
@@ -55,6 +54,18 @@ internal sealed class SeenIds
     {
         var hash = 14695981039346656037UL;
         foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+
+    /// <summary>The same hash over ASCII bytes (each byte is the UTF-16 code unit of its character).</summary>
+    public static ulong Hash(ReadOnlySpan<byte> ascii)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in ascii)
         {
             hash = (hash ^ c) * 1099511628211UL;
         }

@@ -18,13 +18,15 @@ public sealed class Simulator
     private readonly Dictionary<string, AccountState> _accounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _accountIndex = new(StringComparer.Ordinal);
     private readonly List<string> _accountIds = [];
-    private readonly List<Entry> _entries = [];
+    private readonly ChunkedList<Entry> _entries = new();
     private readonly EventLog _log = new();
     private long _newest = long.MinValue;
+    private readonly Comparison<int> _byTimeThenId;
     private bool _finished;
 
     public Simulator(CompiledPlaybooks program, SimulationOptions options, Action<Outcome> sink)
     {
+        _byTimeThenId = ByTimeThenId;
         _options = options;
         _sink = sink;
         _engine = new JourneyEngine(program, outcome =>
@@ -101,14 +103,13 @@ public sealed class Simulator
 
         if (_newest != long.MinValue && e.TimeTicks < _newest - Lateness)
         {
-            Late(e);
+            Late(json, e);
             return;
         }
 
         _newest = Math.Max(_newest, e.TimeTicks);
         var (chunk, offset) = _log.Append(json);
-        var id = e.IdToken.GetOffsetAndLength(json.Length);
-        _entries.Add(new Entry(IndexOf(e.AccountId), e.TimeTicks, chunk, offset, json.Length, id.Offset, id.Length, _entries.Count));
+        _entries.Add(new Entry(IndexOf(json[e.Account]), chunk, offset, json.Length, _entries.Count, e));
     }
 
     /// <summary>Ends the input: replays every account's events and fires every timer due up to the end time.</summary>
@@ -121,16 +122,16 @@ public sealed class Simulator
 
         _finished = true;
         var end = _options.Until?.UtcTicks ?? _newest;
-        var (order, starts) = GroupByAccount();
+        var (grouped, order, starts) = GroupByAccount();
         for (var a = 0; a < order.Length; a++)
         {
             var account = order[a];
-            var events = _sortedEntries.AsSpan(starts[account], starts[account + 1] - starts[account]);
-            events.Sort(ByTimeThenId);
+            var events = grouped.AsSpan(starts[account], starts[account + 1] - starts[account]);
+            events.Sort(_byTimeThenId);
             var state = Account(_accountIds[account]);
             foreach (var entry in events)
             {
-                Apply(state, entry);
+                Apply(state, _entries[entry]);
             }
 
             if (end != long.MinValue)
@@ -150,19 +151,21 @@ public sealed class Simulator
             }
         }
 
+        _entries.Clear();
         Stats.Accounts = _accountIds.Count;
         Stats.Timers = _engine.TimersScheduled;
     }
 
-    private Entry[] _sortedEntries = [];
-
-    /// <summary>Every account's entries together (a counting sort), and the accounts in ordinal order of their ids.</summary>
-    private (int[] Order, int[] Starts) GroupByAccount()
+    /// <summary>
+    /// Entry numbers grouped by account (a counting sort: each account's run starts at <c>Starts[account]</c>), and
+    /// the accounts in ordinal order of their ids.
+    /// </summary>
+    private (int[] Grouped, int[] Order, int[] Starts) GroupByAccount()
     {
         var starts = new int[_accountIds.Count + 1];
-        foreach (var entry in _entries)
+        for (var i = 0; i < _entries.Count; i++)
         {
-            starts[entry.Account + 1]++;
+            starts[_entries[i].Account + 1]++;
         }
 
         for (var i = 1; i < starts.Length; i++)
@@ -170,43 +173,40 @@ public sealed class Simulator
             starts[i] += starts[i - 1];
         }
 
-        _sortedEntries = new Entry[_entries.Count];
+        var grouped = new int[_entries.Count];
         var next = starts[..^1];
-        foreach (var entry in _entries)
+        for (var i = 0; i < _entries.Count; i++)
         {
-            _sortedEntries[next[entry.Account]++] = entry;
+            grouped[next[_entries[i].Account]++] = i;
         }
 
-        _entries.Clear();
         var order = Enumerable.Range(0, _accountIds.Count).ToArray();
         Array.Sort(order, (x, y) => string.CompareOrdinal(_accountIds[x], _accountIds[y]));
-        return (order, starts);
+        return (grouped, order, starts);
     }
 
-    private int ByTimeThenId(Entry x, Entry y)
+    private int ByTimeThenId(int first, int second)
     {
-        if (x.Time != y.Time)
+        ref readonly var x = ref _entries[first];
+        ref readonly var y = ref _entries[second];
+        if (x.Event.TimeTicks != y.Event.TimeTicks)
         {
-            return x.Time.CompareTo(y.Time);
+            return x.Event.TimeTicks.CompareTo(y.Event.TimeTicks);
         }
 
-        var byId = IdBytes(x).SequenceCompareTo(IdBytes(y));
+        var byId = Bytes(in x)[x.Event.Id].SequenceCompareTo(Bytes(in y)[y.Event.Id]);
         return byId != 0 ? byId : x.Arrival.CompareTo(y.Arrival);
     }
 
-    private ReadOnlySpan<byte> IdBytes(Entry entry) => _log.Read(entry.Chunk, entry.Offset + entry.IdOffset, entry.IdLength);
+    private ReadOnlySpan<byte> Bytes(in Entry entry) => _log.Read(entry.Chunk, entry.Offset, entry.Length);
 
-    private void Apply(AccountState state, Entry entry)
+    private void Apply(AccountState state, in Entry entry)
     {
-        // Validated when added; the engine may keep the bytes (pending windows), so it gets its own copy.
-        if (!EventParser.TryParse(_log.Read(entry.Chunk, entry.Offset, entry.Length).ToArray(), out var e, out _))
+        // Checked when added: the event is built from the envelope read then, over the bytes in the log (which the
+        // engine may keep for pending windows; nothing writes to them).
+        using (var e = new CloudEvent(_log.Memory(entry.Chunk, entry.Offset, entry.Length), entry.Event, state.AccountId))
         {
-            return;
-        }
-
-        using (e)
-        {
-            _engine.Advance(state, e!.TimeTicks, inclusive: false);
+            _engine.Advance(state, e.TimeTicks, inclusive: false);
             EventStarting?.Invoke(e);
             if (_engine.ProcessEvent(state, e))
             {
@@ -231,15 +231,30 @@ public sealed class Simulator
         });
     }
 
-    private void Late(EventParser.Envelope e)
+    private void Late(ReadOnlySpan<byte> json, EventParser.Envelope e)
     {
         Stats.Late++;
+        var (id, account) = (EventParser.Text(json[e.Id])!, EventParser.Text(json[e.Account])!);
         _sink(new Outcome
         {
-            Kind = OutcomeKind.Late, Key = new EffectIds.Key("input", "late", e.AccountId, e.Id, ""), Time = new DateTimeOffset(e.TimeTicks, TimeSpan.Zero),
-            AccountId = e.AccountId, TriggerEventId = e.Id,
+            Kind = OutcomeKind.Late, Key = new EffectIds.Key("input", "late", account, id, ""), Time = new DateTimeOffset(e.TimeTicks, TimeSpan.Zero),
+            AccountId = account, TriggerEventId = id,
             Reason = $"arrived {TimeSpan.FromTicks(_newest - e.TimeTicks)} behind the newest event; allowed lateness is {_options.AllowedLateness}",
         });
+    }
+
+    /// <summary>The account's number, looked up from its JSON token without a string for accounts already seen.</summary>
+    private int IndexOf(ReadOnlySpan<byte> token)
+    {
+        Span<char> chars = stackalloc char[128];
+        if (token.IndexOf((byte)'\\') < 0 && token.Length - 2 <= chars.Length &&
+            System.Text.Encoding.UTF8.TryGetChars(token[1..^1], chars, out var length) &&
+            _accountIndex.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..length], out var index))
+        {
+            return index;
+        }
+
+        return IndexOf(EventParser.Text(token)!);
     }
 
     private int IndexOf(string account)
@@ -263,6 +278,6 @@ public sealed class Simulator
         return state;
     }
 
-    /// <summary>Where one accepted event lies in the log, and what orders it: account, time, id, arrival.</summary>
-    private readonly record struct Entry(int Account, long Time, int Chunk, int Offset, int Length, int IdOffset, int IdLength, int Arrival);
+    /// <summary>Where one accepted event lies in the log, its envelope, and what orders it: account, time, id, arrival.</summary>
+    private readonly record struct Entry(int Account, int Chunk, int Offset, int Length, int Arrival, EventParser.Envelope Event);
 }

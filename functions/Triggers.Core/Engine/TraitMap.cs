@@ -104,7 +104,7 @@ public sealed class TraitMap : IValueObject
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return Value.String(reader.GetString());
+                return Value.String(Values.Get(ref reader));
             case JsonTokenType.Number:
                 return Value.Number(reader.GetDouble());
             case JsonTokenType.True:
@@ -125,6 +125,10 @@ public sealed class TraitMap : IValueObject
 
     // Trait names repeat on every account: one string each, not one per event.
     private static readonly Interner Names = new(capacity: 16384);
+
+    // Many trait values repeat across accounts too (plans, regions, time zones, CSM addresses). Unique ones (names,
+    // e-mail addresses) fill the table up to its cap and are then simply allocated, so it stays bounded.
+    private static readonly Interner Values = new(capacity: 65536);
 
     public static TraitMap From(JsonElement data)
     {

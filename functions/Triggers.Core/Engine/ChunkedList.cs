@@ -1,0 +1,33 @@
+namespace Triggers.Core.Engine;
+
+/// <summary>
+/// An append-only list in fixed-size chunks: growing it never copies what is already there, so a list of a
+/// million entries costs its own size once instead of twice that again in discarded arrays.
+/// </summary>
+internal sealed class ChunkedList<T>
+{
+    private const int Shift = 14;
+    private const int ChunkSize = 1 << Shift;
+    private readonly List<T[]> _chunks = [];
+
+    public int Count { get; private set; }
+
+    public ref readonly T this[int index] => ref _chunks[index >> Shift][index & (ChunkSize - 1)];
+
+    public void Add(in T item)
+    {
+        if ((Count & (ChunkSize - 1)) == 0)
+        {
+            _chunks.Add(new T[ChunkSize]);
+        }
+
+        _chunks[^1][Count & (ChunkSize - 1)] = item;
+        Count++;
+    }
+
+    public void Clear()
+    {
+        _chunks.Clear();
+        Count = 0;
+    }
+}
