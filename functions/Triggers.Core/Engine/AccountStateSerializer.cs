@@ -1,23 +1,25 @@
+using System.IO.Compression;
 using System.Text;
 using Triggers.Core.Expressions;
 
 namespace Triggers.Core.Engine;
 
 /// <summary>
-/// A compact binary form of <see cref="AccountState"/>, small enough to live in one Table Storage entity.
+/// A compact binary form of <see cref="AccountState"/>, small enough to live in one Table Storage entity: a version
+/// byte, the length of the body, and the body compressed with Brotli (trait names, e-mail addresses and stored
+/// trigger events repeat a lot of text, so it roughly halves the size).
 /// Reactions are stored by name (<c>playbook/rule</c>), so state survives playbooks being added, reordered or
 /// removed: entries of reactions that no longer exist are dropped on read.
 /// </summary>
 public static class AccountStateSerializer
 {
-    private const byte Version = 1;
+    private const byte Version = 2;
 
     public static byte[] Serialize(AccountState state, CompiledPlaybooks program)
     {
         using var buffer = new MemoryStream();
         using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
-            w.Write(Version);
             w.Write(state.AccountId);
             w.Write(state.Clock);
             w.Write7BitEncodedInt64(state.NextSeq);
@@ -56,17 +58,71 @@ public static class AccountStateSerializer
             WriteStrings(w, state.Suppressed, (w2, v) => w2.Write(v));
         }
 
-        return buffer.ToArray();
+        return Compress(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
-    public static AccountState Deserialize(ReadOnlySpan<byte> bytes, CompiledPlaybooks program)
+    private static byte[] Compress(ReadOnlySpan<byte> body)
     {
-        using var r = new BinaryReader(new MemoryStream(bytes.ToArray()), Encoding.UTF8);
-        if (r.ReadByte() != Version)
+        var output = new byte[1 + 5 + BrotliEncoder.GetMaxCompressedLength(body.Length)];
+        output[0] = Version;
+        var header = 1 + Write7BitLength(output.AsSpan(1), body.Length);
+        // Quality 5 with a small window: most of the gain at a fraction of the cost of the maximum settings.
+        if (!BrotliEncoder.TryCompress(body, output.AsSpan(header), out var written, quality: 5, window: 16))
+        {
+            throw new InvalidOperationException("account state did not compress into its maximum compressed length");
+        }
+
+        return output[..(header + written)];
+    }
+
+    private static byte[] Decompress(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty || bytes[0] != Version)
         {
             throw new InvalidDataException("unknown account state version");
         }
 
+        var (length, header) = Read7BitLength(bytes[1..]);
+        var body = new byte[length];
+        if (!BrotliDecoder.TryDecompress(bytes[(1 + header)..], body, out var written) || written != length)
+        {
+            throw new InvalidDataException("account state is corrupt: its body does not decompress");
+        }
+
+        return body;
+    }
+
+    private static int Write7BitLength(Span<byte> into, int value)
+    {
+        var i = 0;
+        for (var v = (uint)value; ; v >>= 7)
+        {
+            into[i++] = (byte)(v < 0x80 ? v : (v & 0x7F) | 0x80);
+            if (v < 0x80)
+            {
+                return i;
+            }
+        }
+    }
+
+    private static (int Value, int Length) Read7BitLength(ReadOnlySpan<byte> from)
+    {
+        var value = 0;
+        for (var i = 0; i < 5 && i < from.Length; i++)
+        {
+            value |= (from[i] & 0x7F) << (7 * i);
+            if ((from[i] & 0x80) == 0)
+            {
+                return (value, i + 1);
+            }
+        }
+
+        throw new InvalidDataException("account state is corrupt: bad length");
+    }
+
+    public static AccountState Deserialize(ReadOnlySpan<byte> bytes, CompiledPlaybooks program)
+    {
+        using var r = new BinaryReader(new MemoryStream(Decompress(bytes)), Encoding.UTF8);
         var state = new AccountState(r.ReadString()) { Clock = r.ReadInt64(), NextSeq = r.Read7BitEncodedInt64() };
         ReadTraits(r, state.Account);
         for (var n = r.Read7BitEncodedInt(); n > 0; n--)
