@@ -25,6 +25,23 @@ internal sealed class EventLog
         return (_chunks.Count - 1, offset);
     }
 
+    /// <summary>A hint that the bytes will be read soon (x86 prefetch; nothing elsewhere). Changes no result.</summary>
+    public unsafe void Prefetch(int chunk, int offset, int length)
+    {
+        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        {
+            return;
+        }
+
+        fixed (byte* start = &_chunks[chunk][offset])
+        {
+            for (var line = 0; line < length; line += 64)
+            {
+                System.Runtime.Intrinsics.X86.Sse.Prefetch0(start + line);
+            }
+        }
+    }
+
     public ReadOnlyMemory<byte> Memory(int chunk, int offset, int length) => _chunks[chunk].AsMemory(offset, length);
 
     public ReadOnlySpan<byte> Read(int chunk, int offset, int length) => _chunks[chunk].AsSpan(offset, length);

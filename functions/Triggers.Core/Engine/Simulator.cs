@@ -126,6 +126,16 @@ public sealed class Simulator
         for (var a = 0; a < order.Length; a++)
         {
             var account = order[a];
+            if (a + 2 < order.Length)
+            {
+                PrefetchEntries(grouped.AsSpan(starts[order[a + 2]], starts[order[a + 2] + 1] - starts[order[a + 2]]));
+            }
+
+            if (a + 1 < order.Length)
+            {
+                Prefetch(grouped.AsSpan(starts[order[a + 1]], starts[order[a + 1] + 1] - starts[order[a + 1]]));
+            }
+
             var events = grouped.AsSpan(starts[account], starts[account + 1] - starts[account]);
             events.Sort(_byTimeThenId);
             var state = Account(_accountIds[account]);
@@ -183,6 +193,28 @@ public sealed class Simulator
         var order = Enumerable.Range(0, _accountIds.Count).ToArray();
         Array.Sort(order, (x, y) => string.CompareOrdinal(_accountIds[x], _accountIds[y]));
         return (grouped, order, starts);
+    }
+
+    /// <summary>
+    /// Asks the CPU to fetch the next account's events while this one is replayed (and, one account earlier, their
+    /// entries): accounts' events lie scattered over the log in arrival order, and waiting for memory on each first
+    /// touch was a tenth of the replay.
+    /// </summary>
+    private void PrefetchEntries(ReadOnlySpan<int> later)
+    {
+        foreach (var entry in later)
+        {
+            _entries.Prefetch(entry);
+        }
+    }
+
+    private void Prefetch(ReadOnlySpan<int> next)
+    {
+        foreach (var entry in next)
+        {
+            ref readonly var e = ref _entries[entry];
+            _log.Prefetch(e.Chunk, e.Offset, e.Length);
+        }
     }
 
     private int ByTimeThenId(int first, int second)

@@ -127,8 +127,9 @@ public sealed class TraitMap : IValueObject
     private static readonly Interner Names = new(capacity: 16384);
 
     // Many trait values repeat across accounts too (plans, regions, time zones, CSM addresses). Unique ones (names,
-    // e-mail addresses) fill the table up to its cap and are then simply allocated, so it stays bounded.
-    private static readonly Interner Values = new(capacity: 65536);
+    // e-mail addresses) fill the table up to its cap and are then simply allocated. The cap is small on purpose: a
+    // table that outgrows the cache costs more per lookup than allocating the string would.
+    private static readonly Interner Values = new(capacity: 2048);
 
     public static TraitMap From(JsonElement data)
     {
