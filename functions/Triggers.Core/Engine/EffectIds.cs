@@ -17,9 +17,34 @@ internal static class EffectIds
 
     public static string For(string version, string name, string account, string cause, string part)
     {
-        var text = string.Join('\n', version, name, account, cause, part);
+        // The UTF-8 of "version\nname\naccount\ncause\npart", hashed without building the joined string.
+        ReadOnlySpan<string> parts = [version, name, account, cause, part];
+        var length = parts.Length - 1;
+        foreach (var text in parts)
+        {
+            length += Encoding.UTF8.GetByteCount(text);
+        }
+
+        var rented = length > 512 ? System.Buffers.ArrayPool<byte>.Shared.Rent(length) : null;
+        var bytes = rented is null ? stackalloc byte[length] : rented.AsSpan(0, length);
+        var at = 0;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i > 0)
+            {
+                bytes[at++] = (byte)'\n';
+            }
+
+            at += Encoding.UTF8.GetBytes(parts[i], bytes[at..]);
+        }
+
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
+        SHA256.HashData(bytes, hash);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+
         return Convert.ToHexStringLower(hash[..12]);
     }
 }

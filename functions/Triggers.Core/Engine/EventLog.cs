@@ -15,7 +15,8 @@ internal sealed class EventLog
     {
         if (_used + bytes.Length > ChunkSize)
         {
-            _chunks.Add(new byte[Math.Max(ChunkSize, bytes.Length)]);
+            // Uninitialised: every byte handed out is written first, so clearing the chunk would be a wasted pass.
+            _chunks.Add(GC.AllocateUninitializedArray<byte>(Math.Max(ChunkSize, bytes.Length)));
             _used = 0;
         }
 
