@@ -27,7 +27,7 @@ internal static class StageCards
         Kpi(html, "Continue to next", Percent(s.ConversionToNext));
         Kpi(html, "Median days", N(s.MedianDays));
         Kpi(html, "p90 days", N(s.P90Days));
-        Kpi(html, $"Stuck (over {N(s.StuckAfterDays, "0")} days)", C(s.Stuck));
+        Kpi(html, s.StuckAfterDays is { } days ? $"Stuck (over {N(days, "0")} days)" : "Stuck (not counted: final stage)", C(s.Stuck));
         Kpi(html, "Dropped", C(s.Dropped));
         html.Append("</dl>");
         Milestones(html, s);

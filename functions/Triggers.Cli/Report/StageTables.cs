@@ -28,7 +28,7 @@ internal static class StageTables
             var days = s.DaysInStage;
             html.Append(Inv, $"<tr><th scope=\"row\">{E(s.Name)}</th><td>{C(days.Count)}</td><td>{N(StageFacts.Percentile(days, 25))}</td>");
             html.Append(Inv, $"<td>{N(s.MedianDays)}</td><td>{N(s.P90Days)}</td><td>{N(days.Count == 0 ? null : days[^1])}</td>");
-            html.Append(Inv, $"<td>{N(s.StuckAfterDays, "0.#")} days</td></tr>");
+            html.Append(Inv, $"<td>{(s.StuckAfterDays is { } after ? $"{N(after, "0.#")} days" : "never (final stage)")}</td></tr>");
         }
 
         html.Append("</tbody></table></div>");

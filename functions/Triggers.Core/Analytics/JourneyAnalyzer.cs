@@ -229,7 +229,9 @@ public sealed class JourneyAnalyzer
         var later = order.Skip(index + 1).Select(s => s.Id).ToList();
         var durations = new List<double>();
         int stuck = 0, dropped = 0, converted = 0;
-        var stuckAfter = (stage.ExpectedWithin ?? DefaultStuckAfter).Ticks;
+        // The final stage (advocacy, say) is where accounts should stay: only its own expected_within makes it stuck.
+        var final = index == order.Count - 1;
+        var stuckAfter = stage.ExpectedWithin?.Ticks ?? (final ? (long?)null : DefaultStuckAfter.Ticks);
         foreach (var account in entered)
         {
             var since = account.Entered[stage.Id];
@@ -245,7 +247,7 @@ public sealed class JourneyAnalyzer
                 {
                     dropped++;
                 }
-                else if (end - since > stuckAfter)
+                else if (stuckAfter is { } limit && end - since > limit)
                 {
                     stuck++;
                 }
@@ -263,7 +265,7 @@ public sealed class JourneyAnalyzer
             counters.Sum(c => c.Tickets), counters.Sum(c => c.Escalations),
             [.. milestones.Where(m => m.Failed is not null).OrderBy(m => m.Failed).Select(m => new RedFlag(m.AccountId, m.Milestone, At(m.Failed!.Value)))])
         {
-            StuckAfterDays = TimeSpan.FromTicks(stuckAfter).TotalDays,
+            StuckAfterDays = stuckAfter is { } after ? TimeSpan.FromTicks(after).TotalDays : null,
         };
     }
 

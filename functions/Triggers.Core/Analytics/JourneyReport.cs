@@ -40,8 +40,11 @@ public sealed record StageReport(
     int Escalations,
     IReadOnlyList<RedFlag> RedFlags)
 {
-    /// <summary>How long an account may stay before it counts as stuck: the stage's expected_within, else the default.</summary>
-    public double StuckAfterDays { get; init; }
+    /// <summary>
+    /// How long an account may stay before it counts as stuck: the stage's expected_within, else the default.
+    /// Null for a journey's final stage without expected_within: staying there is where accounts should end up.
+    /// </summary>
+    public double? StuckAfterDays { get; init; }
 }
 
 /// <summary>A milestone's outcomes among the segment's accounts.</summary>
