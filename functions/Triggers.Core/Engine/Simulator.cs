@@ -8,7 +8,8 @@ namespace Triggers.Core.Engine;
 /// time. Accounts never influence each other, so this gives exactly the outcomes of one global time-ordered pass,
 /// while each account's state stays hot in the cache and short-lived allocations die young: that is what makes
 /// replaying millions of events fast. Outcomes therefore come account by account (accounts in ordinal order),
-/// each account's in time order; callers that want one timeline sort them by time.
+/// each account's in time order, after the rejected and late ones, which are reported as they arrive; callers that
+/// want one timeline sort them by time.
 /// </summary>
 public sealed class Simulator
 {
@@ -20,8 +21,8 @@ public sealed class Simulator
     private readonly List<string> _accountIds = [];
     private readonly ChunkedList<Entry> _entries = new();
     private readonly EventLog _log = new();
-    private long _newest = long.MinValue;
     private readonly Comparison<int> _byTimeThenId;
+    private long _newest = long.MinValue;
     private bool _finished;
 
     public Simulator(CompiledPlaybooks program, SimulationOptions options, Action<Outcome> sink)
