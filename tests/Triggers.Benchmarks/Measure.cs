@@ -39,6 +39,7 @@ internal static class Measure
         var runs = new List<TimeSpan> { simulate };
         runs.AddRange(Enumerable.Range(0, 2).Select(_ => Simulate(file, lines, playbooks, keepStates: false).Elapsed));
         simulate = runs.Min();
+        var json = Enumerable.Range(0, 2).Select(_ => SimulateToJson(file, lines, playbooks)).Min();
         var (_, kept) = Simulate(file, lines, playbooks, keepStates: true); // untimed: the same replay, every state kept to be measured
         var sizes = kept.Accounts.Values.Select(s => AccountStateSerializer.Serialize(s, playbooks).Length).Order().DefaultIfEmpty().ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
@@ -47,6 +48,7 @@ internal static class Measure
             parse only:     {lines.Length / envelope.TotalSeconds:N0} events/s ({envelope.TotalSeconds:F2} s): event envelopes (EventParser)
                             {lines.Length / document.TotalSeconds:N0} events/s ({document.TotalSeconds:F2} s): every line as a JsonDocument
             simulate:       {stats.Events / simulate.TotalSeconds:N0} events/s ({simulate.TotalSeconds:F2} s; runs: {string.Join(", ", runs.Select(r => r.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)))} s)
+            with output:    {stats.Events / json.TotalSeconds:N0} events/s ({json.TotalSeconds:F2} s, best of 2): simulate --format json's work in memory (outcome lines formatted, sorted into one timeline, written to a null stream)
             ratio:          {simulate.TotalSeconds / envelope.TotalSeconds:F1}x the envelope parse, {simulate.TotalSeconds / document.TotalSeconds:F1}x the JsonDocument parse
             allocated:      {allocated / (double)stats.Events:N0} B per event while simulating
             simulate GC:    {gen0} gen0, {gen1} gen1, {gen2} gen2 collections, {paused.TotalSeconds:F2} s paused in the first run ({paused / runs[0]:P0} of it)
@@ -103,13 +105,28 @@ internal static class Measure
         return clock.Elapsed;
     }
 
+    private static TimeSpan SimulateToJson(byte[] file, Range[] lines, CompiledPlaybooks playbooks)
+    {
+        var clock = Stopwatch.StartNew();
+        using var timeline = new Cli.Timeline();
+        var simulator = new Simulator(playbooks, new SimulationOptions(), timeline.AddJson);
+        foreach (var line in lines)
+        {
+            simulator.AddShared(file.AsMemory(line), "measure");
+        }
+
+        simulator.Finish();
+        timeline.WriteTo(Stream.Null);
+        return clock.Elapsed;
+    }
+
     private static (TimeSpan Elapsed, Simulator Simulator) Simulate(byte[] file, Range[] lines, CompiledPlaybooks playbooks, bool keepStates)
     {
         var clock = Stopwatch.StartNew();
         var simulator = new Simulator(playbooks, new SimulationOptions { KeepStates = keepStates }, _ => { });
         foreach (var line in lines)
         {
-            simulator.Add(file.AsSpan(line), "measure");
+            simulator.AddShared(file.AsMemory(line), "measure");
         }
 
         simulator.Finish();

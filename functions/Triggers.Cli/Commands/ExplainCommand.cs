@@ -65,7 +65,7 @@ internal static class ExplainCommand
         {
             Progress.Run(error, input, "replaying", tick => JsonLines.Read(input, (line, number) =>
             {
-                simulator.Add(line, eventsFile, number);
+                simulator.AddShared(line, eventsFile, number);
                 tick(simulator.Stats.Events);
             }));
         }

@@ -82,7 +82,7 @@ internal static class ReportCommand
         {
             Progress.Run(error, input, "replaying", tick => JsonLines.Read(input, (line, number) =>
             {
-                simulator.Add(line, name, number);
+                simulator.AddShared(line, name, number);
                 tick(simulator.Stats.Events);
             }));
         }

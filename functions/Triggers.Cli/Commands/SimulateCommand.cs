@@ -63,7 +63,7 @@ internal static class SimulateCommand
         {
             Progress.Run(error, input, "simulating", tick => JsonLines.Read(input, (line, number) =>
             {
-                simulator.Add(line, name, number);
+                simulator.AddShared(line, name, number);
                 tick(simulator.Stats.Events);
             }));
         }

@@ -15,7 +15,7 @@ public sealed class AccountState(string accountId)
     /// <summary>Most suppressed recipients remembered per account.</summary>
     public const int MaxSuppressed = 100;
 
-    public string AccountId { get; } = accountId;
+    public string AccountId { get; private set; } = accountId;
 
     public TraitMap Account { get; } = new();
 
@@ -69,6 +69,30 @@ public sealed class AccountState(string accountId)
     private Dictionary<string, string>? _suppressed;
 
     internal long NextSeq { get; set; }
+
+    /// <summary>
+    /// Empties the state for another account, keeping the memory its tables grew: a replay that is done with one
+    /// account hands its state to the next instead of allocating every table again.
+    /// </summary>
+    internal void Reset(string accountId)
+    {
+        AccountId = accountId;
+        Account.Clear();
+        Clock = long.MinValue;
+        NextSeq = 0;
+        Seen.Clear();
+        _users?.Clear();
+        _userOrder?.Clear();
+        _pending?.Clear();
+        _counts?.Clear();
+        _thresholdSince?.Clear();
+        _thresholdFired?.Clear();
+        _scheduleArmed?.Clear();
+        _fires?.Clear();
+        _stages?.Clear();
+        _currentStage?.Clear();
+        _suppressed?.Clear();
+    }
 
     internal void AddPending(PendingItem item)
     {

@@ -10,26 +10,34 @@ namespace Triggers.Core.Engine;
 /// </summary>
 public sealed class CloudEvent : IValueObject, IDisposable
 {
-    private readonly ReadOnlyMemory<byte> _raw;
-    private readonly EventParser.Envelope _envelope;
+    private ReadOnlyMemory<byte> _raw;
+    private EventParser.Envelope _envelope;
     private JsonDocument? _dataDocument;
     private JsonObjectValue? _dataObject;
     private string? _id;
     private string? _userId;
     private bool _userRead;
 
-    internal CloudEvent(ReadOnlyMemory<byte> raw, EventParser.Envelope envelope, string? accountId)
+    internal CloudEvent(ReadOnlyMemory<byte> raw, EventParser.Envelope envelope, string? accountId) => Reset(raw, envelope, accountId);
+
+    /// <summary>An empty event for <see cref="Reset"/>: replays reuse one object rather than allocate one per event.</summary>
+    internal CloudEvent() => AccountId = "";
+
+    /// <summary>Makes this object the given event, forgetting everything read from the previous one.</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(AccountId))]
+    internal CloudEvent Reset(ReadOnlyMemory<byte> raw, EventParser.Envelope envelope, string? accountId)
     {
-        _raw = raw;
-        _envelope = envelope;
+        Dispose();
+        (_raw, _envelope, _dataDocument, _dataObject, _id, _userId, _userRead) = (raw, envelope, null, null, null, null, false);
         AccountId = accountId ?? EventParser.Text(raw.Span[envelope.Account])!;
+        return this;
     }
 
     public string Id => _id ??= EventParser.Text(_raw.Span[_envelope.Id])!;
 
     public string Type => _envelope.Type;
 
-    public string AccountId { get; }
+    public string AccountId { get; private set; }
 
     /// <summary>Event time as UTC ticks: event time, not arrival time, drives every window.</summary>
     public long TimeTicks => _envelope.TimeTicks;

@@ -15,6 +15,11 @@ internal static class EffectIds
         public string Compute() => For(Version, Name, Account, Cause, Part);
     }
 
+    // One hash object per thread, reset after each id: the one-shot API sets up and tears down a native digest
+    // context on every call, which cost more than hashing the hundred-odd bytes of an id.
+    [ThreadStatic]
+    private static IncrementalHash? _sha;
+
     public static string For(string version, string name, string account, string cause, string part)
     {
         // The UTF-8 of "version\nname\naccount\ncause\npart", hashed without building the joined string.
@@ -39,7 +44,9 @@ internal static class EffectIds
         }
 
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(bytes, hash);
+        var sha = _sha ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(bytes);
+        sha.GetHashAndReset(hash);
         if (rented is not null)
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(rented);

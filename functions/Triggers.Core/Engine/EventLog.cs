@@ -3,12 +3,15 @@ namespace Triggers.Core.Engine;
 /// <summary>
 /// The raw bytes of a history held for a replay, in large chunks rather than one array per event: a million
 /// events are a few hundred chunks the garbage collector never has to trace, not a million small objects.
+/// Chunks are either the log's own (filled by <see cref="Append"/>) or the caller's (<see cref="Adopt"/>).
 /// </summary>
 internal sealed class EventLog
 {
     private const int ChunkSize = 4 << 20;
     private readonly List<byte[]> _chunks = [];
+    private int _current = -1;
     private int _used = ChunkSize;
+    private int _adopted = -1;
 
     /// <summary>Stores a copy of <paramref name="bytes"/>; returns where it lies.</summary>
     public (int Chunk, int Offset) Append(ReadOnlySpan<byte> bytes)
@@ -17,13 +20,29 @@ internal sealed class EventLog
         {
             // Uninitialised: every byte handed out is written first, so clearing the chunk would be a wasted pass.
             _chunks.Add(GC.AllocateUninitializedArray<byte>(Math.Max(ChunkSize, bytes.Length)));
+            _current = _chunks.Count - 1;
             _used = 0;
         }
 
         var offset = _used;
-        bytes.CopyTo(_chunks[^1].AsSpan(offset));
+        bytes.CopyTo(_chunks[_current].AsSpan(offset));
         _used += bytes.Length;
-        return (_chunks.Count - 1, offset);
+        return (_current, offset);
+    }
+
+    /// <summary>
+    /// Refers to bytes inside the caller's array without copying them (the caller promises not to change them);
+    /// consecutive lines of one array share one chunk entry.
+    /// </summary>
+    public (int Chunk, int Offset) Adopt(ArraySegment<byte> bytes)
+    {
+        if (_adopted < 0 || !ReferenceEquals(_chunks[_adopted], bytes.Array))
+        {
+            _chunks.Add(bytes.Array!);
+            _adopted = _chunks.Count - 1;
+        }
+
+        return (_adopted, bytes.Offset);
     }
 
     /// <summary>A hint that the bytes will be read soon (x86 prefetch; nothing elsewhere). Changes no result.</summary>

@@ -12,40 +12,81 @@ public static class OutcomeJson
     public static void Write(Utf8JsonWriter json, Outcome o)
     {
         json.WriteStartObject();
-        json.WriteString("kind", Kind(o.Kind));
-        json.WriteString("time", Format(o.Time));
-        Optional(json, "playbook", o.Playbook);
-        Optional(json, "rule", o.Rule);
-        Optional(json, "accountid", o.AccountId);
-        Optional(json, "action", o.Action);
-        json.WriteString("id", o.Id);
-        Optional(json, "to", o.To);
-        Optional(json, "template", o.Template);
-        Optional(json, "title", o.Title);
-        Optional(json, "assignee", o.Assignee);
-        Optional(json, "priority", o.Priority);
+        json.WriteString(Names.Kind, KindText[(int)o.Kind]);
+        Time(json, Names.Time, o.Time);
+        Optional(json, Names.Playbook, o.Playbook);
+        Optional(json, Names.Rule, o.Rule);
+        Optional(json, Names.AccountId, o.AccountId);
+        Optional(json, Names.Action, o.Action);
+        json.WriteString(Names.Id, o.Id);
+        Optional(json, Names.To, o.To);
+        Optional(json, Names.Template, o.Template);
+        Optional(json, Names.Title, o.Title);
+        Optional(json, Names.Assignee, o.Assignee);
+        Optional(json, Names.Priority, o.Priority);
         if (o.Due is { } due)
         {
-            json.WriteString("due", Format(due));
+            Time(json, Names.Due, due);
         }
 
-        Optional(json, "target", o.Target);
-        Optional(json, "type", o.Type);
+        Optional(json, Names.Target, o.Target);
+        Optional(json, Names.Type, o.Type);
         if (o.Payload is not null)
         {
-            json.WritePropertyName(o.Action == "webhook" ? "body" : "data");
+            json.WritePropertyName(o.Action == "webhook" ? Names.Body : Names.Data);
             json.WriteRawValue(o.Payload, skipInputValidation: true);
         }
 
-        Optional(json, "milestone", o.Milestone);
-        Optional(json, "status", o.Status);
-        Optional(json, "journey", o.Journey);
-        Optional(json, "stage", o.Stage);
-        Optional(json, "reason", o.Reason);
-        Optional(json, "trigger_event", o.TriggerEventId);
-        Optional(json, "because", o.Because);
+        Optional(json, Names.Milestone, o.Milestone);
+        Optional(json, Names.Status, o.Status);
+        Optional(json, Names.Journey, o.Journey);
+        Optional(json, Names.Stage, o.Stage);
+        Optional(json, Names.Reason, o.Reason);
+        Optional(json, Names.TriggerEvent, o.TriggerEventId);
+        Optional(json, Names.Because, o.Because);
         json.WriteEndObject();
     }
+
+    /// <summary>Writes the time as <see cref="Format"/> does, formatted straight into UTF-8 (a line has two or three).</summary>
+    private static void Time(Utf8JsonWriter json, JsonEncodedText name, DateTimeOffset time)
+    {
+        var utc = time.UtcDateTime;
+        Span<byte> text = stackalloc byte[32];
+        utc.TryFormat(text, out var written, utc.Millisecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        json.WriteString(name, text[..written]);
+    }
+
+    // Property names escaped once, not on every line.
+    private static class Names
+    {
+        public static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
+        public static readonly JsonEncodedText Time = JsonEncodedText.Encode("time");
+        public static readonly JsonEncodedText Playbook = JsonEncodedText.Encode("playbook");
+        public static readonly JsonEncodedText Rule = JsonEncodedText.Encode("rule");
+        public static readonly JsonEncodedText AccountId = JsonEncodedText.Encode("accountid");
+        public static readonly JsonEncodedText Action = JsonEncodedText.Encode("action");
+        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+        public static readonly JsonEncodedText To = JsonEncodedText.Encode("to");
+        public static readonly JsonEncodedText Template = JsonEncodedText.Encode("template");
+        public static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
+        public static readonly JsonEncodedText Assignee = JsonEncodedText.Encode("assignee");
+        public static readonly JsonEncodedText Priority = JsonEncodedText.Encode("priority");
+        public static readonly JsonEncodedText Due = JsonEncodedText.Encode("due");
+        public static readonly JsonEncodedText Target = JsonEncodedText.Encode("target");
+        public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
+        public static readonly JsonEncodedText Body = JsonEncodedText.Encode("body");
+        public static readonly JsonEncodedText Data = JsonEncodedText.Encode("data");
+        public static readonly JsonEncodedText Milestone = JsonEncodedText.Encode("milestone");
+        public static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
+        public static readonly JsonEncodedText Journey = JsonEncodedText.Encode("journey");
+        public static readonly JsonEncodedText Stage = JsonEncodedText.Encode("stage");
+        public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+        public static readonly JsonEncodedText TriggerEvent = JsonEncodedText.Encode("trigger_event");
+        public static readonly JsonEncodedText Because = JsonEncodedText.Encode("because");
+    }
+
+    private static readonly JsonEncodedText[] KindText =
+        [.. Enum.GetValues<OutcomeKind>().Select(kind => JsonEncodedText.Encode(Kind(kind)))];
 
     public static string Kind(OutcomeKind kind) => kind switch
     {
@@ -61,7 +102,7 @@ public static class OutcomeJson
     public static string Format(DateTimeOffset time) =>
         time.UtcDateTime.ToString(time.UtcDateTime.Millisecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    private static void Optional(Utf8JsonWriter json, string name, string? value)
+    private static void Optional(Utf8JsonWriter json, JsonEncodedText name, string? value)
     {
         if (value is not null)
         {

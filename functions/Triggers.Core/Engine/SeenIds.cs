@@ -14,6 +14,9 @@ internal sealed class SeenIds
 
     public int Count => _count;
 
+    /// <summary>Forgets every id, keeping the ring.</summary>
+    public void Clear() => (_count, _next) = (0, 0);
+
     /// <summary>Records the id's hash; returns false when it was already seen.</summary>
     public bool Add(ulong hash)
     {

@@ -11,6 +11,7 @@ namespace Triggers.Core.Engine;
 /// each account's in time order, after the rejected and late ones, which are reported as they arrive; callers that
 /// want one timeline sort them by time.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "the reused event is disposed after each use in Apply and holds nothing between calls")]
 public sealed class Simulator
 {
     private readonly SimulationOptions _options;
@@ -22,6 +23,9 @@ public sealed class Simulator
     private readonly ChunkedList<Entry> _entries = new();
     private readonly EventLog _log = new();
     private readonly Comparison<int> _byTimeThenId;
+    private readonly HashSet<AccountState> _resumed = [];
+    private readonly CloudEvent _event = new();
+    private AccountState? _spare;
     private long _newest = long.MinValue;
     private bool _finished;
 
@@ -42,13 +46,22 @@ public sealed class Simulator
 
     public SimulationStats Stats { get; } = new();
 
-    /// <summary>Called just before each event is applied (after the account's timers due before it have fired).</summary>
+    /// <summary>
+    /// Called just before each event is applied (after the account's timers due before it have fired). The event
+    /// is only valid during the call: the simulator reuses the object for the next one.
+    /// </summary>
     public Action<CloudEvent>? EventStarting { get; set; }
 
-    /// <summary>Called after each event is applied, with the account's state as it now stands (reports, explain).</summary>
+    /// <summary>
+    /// Called after each event is applied, with the account's state as it now stands (reports, explain). Both are
+    /// only valid during the call unless <see cref="SimulationOptions.KeepStates"/> is set: objects are reused.
+    /// </summary>
     public Action<CloudEvent, AccountState>? EventObserver { get; set; }
 
-    /// <summary>Called once per account when all its events and timers up to the end have been replayed.</summary>
+    /// <summary>
+    /// Called once per account when all its events and timers up to the end have been replayed. Unless
+    /// <see cref="SimulationOptions.KeepStates"/> is set, the state is reused for the next account after the call.
+    /// </summary>
     public Action<AccountState>? AccountReplayed { get; set; }
 
     /// <summary>Called during <see cref="Finish"/> with (accounts replayed, accounts in all), now and then.</summary>
@@ -75,14 +88,39 @@ public sealed class Simulator
     public void Resume(AccountState state)
     {
         _accounts[state.AccountId] = state;
+        _resumed.Add(state); // the caller's object: never recycled for another account
         IndexOf(state.AccountId);
     }
 
     /// <summary>
-    /// Adds one event (CloudEvents JSON) in arrival order. <paramref name="source"/> and <paramref name="line"/> name
-    /// it in a rejection (<c>events.jsonl:12</c>); the name is only built when needed.
+    /// Adds one event (CloudEvents JSON) in arrival order; the simulator keeps a copy of accepted events until
+    /// <see cref="Finish"/>. <paramref name="source"/> and <paramref name="line"/> name it in a rejection
+    /// (<c>events.jsonl:12</c>); the name is only built when needed.
     /// </summary>
     public void Add(ReadOnlySpan<byte> json, string source, long line = 0)
+    {
+        if (Check(json, source, line) is { } e)
+        {
+            Accept(json, e, _log.Append(json));
+        }
+    }
+
+    /// <summary>
+    /// Adds one event as <see cref="Add(ReadOnlySpan{byte}, string, long)"/> does, but keeps the caller's bytes
+    /// rather than a copy: for callers that hold the whole history in large arrays anyway (a file read in blocks)
+    /// and will not change them until <see cref="Finish"/> has returned.
+    /// </summary>
+    public void AddShared(ReadOnlyMemory<byte> json, string source, long line = 0)
+    {
+        if (Check(json.Span, source, line) is { } e)
+        {
+            var at = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(json, out var segment) ? _log.Adopt(segment) : _log.Append(json.Span);
+            Accept(json.Span, e, at);
+        }
+    }
+
+    /// <summary>Reads the envelope and decides, in arrival order, whether the event is replayed at all.</summary>
+    private EventParser.Envelope? Check(ReadOnlySpan<byte> json, string source, long line)
     {
         if (_finished)
         {
@@ -93,25 +131,27 @@ public sealed class Simulator
         if (!EventParser.TryReadEnvelope(json, out var e, out var error))
         {
             Rejected(source, line, error!);
-            return;
+            return null;
         }
 
         if (e.TimeTicks > Until)
         {
             Stats.AfterUntil++;
-            return;
+            return null;
         }
 
         if (_newest != long.MinValue && e.TimeTicks < _newest - Lateness)
         {
             Late(json, e);
-            return;
+            return null;
         }
 
         _newest = Math.Max(_newest, e.TimeTicks);
-        var (chunk, offset) = _log.Append(json);
-        _entries.Add(new Entry(IndexOf(json[e.Account]), chunk, offset, json.Length, _entries.Count, e));
+        return e;
     }
+
+    private void Accept(ReadOnlySpan<byte> json, in EventParser.Envelope e, (int Chunk, int Offset) at) =>
+        _entries.Add(new Entry(IndexOf(json[e.Account]), at.Chunk, at.Offset, json.Length, _entries.Count, e));
 
     /// <summary>Ends the input: replays every account's events and fires every timer due up to the end time.</summary>
     public void Finish()
@@ -153,7 +193,9 @@ public sealed class Simulator
             AccountReplayed?.Invoke(state);
             if (!_options.KeepStates)
             {
-                _accounts.Remove(state.AccountId); // done: let it go, so the replay's memory stays flat
+                // Done: the next account gets this state's tables, so the replay's memory stays flat and warm.
+                _accounts.Remove(state.AccountId);
+                _spare = _resumed.Contains(state) ? null : state;
             }
 
             if ((a & 0xFFF) == 0xFFF)
@@ -237,7 +279,8 @@ public sealed class Simulator
     {
         // Checked when added: the event is built from the envelope read then, over the bytes in the log (which the
         // engine may keep for pending windows; nothing writes to them).
-        using (var e = new CloudEvent(_log.Memory(entry.Chunk, entry.Offset, entry.Length), entry.Event, state.AccountId))
+        // One event object for the whole replay: nothing keeps it past this call (pending windows keep raw bytes).
+        using (var e = _event.Reset(_log.Memory(entry.Chunk, entry.Offset, entry.Length), entry.Event, state.AccountId))
         {
             _engine.Advance(state, e.TimeTicks, inclusive: false);
             EventStarting?.Invoke(e);
@@ -305,7 +348,17 @@ public sealed class Simulator
     {
         if (!_accounts.TryGetValue(id, out var state))
         {
-            _accounts[id] = state = new AccountState(id);
+            if (_spare is { } spare)
+            {
+                spare.Reset(id);
+                (state, _spare) = (spare, null);
+            }
+            else
+            {
+                state = new AccountState(id);
+            }
+
+            _accounts[id] = state;
         }
 
         return state;

@@ -22,6 +22,9 @@ public sealed class TraitMap : IValueObject
         return false;
     }
 
+    /// <summary>Forgets every trait, keeping the table's memory for reuse.</summary>
+    internal void Clear() => _values?.Clear();
+
     public IEnumerable<string> MemberNames => _values?.Keys ?? Enumerable.Empty<string>();
 
     public IEnumerable<KeyValuePair<string, Value>> Entries => _values ?? Enumerable.Empty<KeyValuePair<string, Value>>();

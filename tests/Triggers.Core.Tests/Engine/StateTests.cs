@@ -36,6 +36,38 @@ public sealed class StateTests
     }
 
     [Fact]
+    public void Replay_HandingOneAccountsStateToTheNext_EndsEachAccountAsAFreshStateWould()
+    {
+        var set = PlaybookLoader.Load(
+        [
+            new SourceFile("journey.yaml", Scenario.Journey), new SourceFile("webhooks.yaml", Scenario.Targets),
+            new SourceFile("all-kinds.yaml", AllKinds.Playbook),
+        ]).Set;
+        var program = new CompiledPlaybooks(set);
+        var history = HistoryGenerator.Generate(seed: 11, events: 3000, accounts: 12);
+        var reused = new Dictionary<string, byte[]>();
+        var recycling = new Simulator(program, new SimulationOptions(), _ => { })
+        {
+            AccountReplayed = state => reused[state.AccountId] = AccountStateSerializer.Serialize(state, program),
+        };
+        var fresh = new Simulator(program, new SimulationOptions { KeepStates = true }, _ => { });
+        foreach (var (_, json) in history)
+        {
+            recycling.Add(Encoding.UTF8.GetBytes(json), "history");
+            fresh.Add(Encoding.UTF8.GetBytes(json), "history");
+        }
+
+        recycling.Finish();
+        fresh.Finish();
+
+        Assert.Equal(12, reused.Count);
+        foreach (var (account, state) in fresh.Accounts)
+        {
+            Assert.Equal(AccountStateSerializer.Serialize(state, program), reused[account]);
+        }
+    }
+
+    [Fact]
     public void AccountState_SerialiseAndRead_RoundTripsEveryPart()
     {
         var set = PlaybookLoader.Load(

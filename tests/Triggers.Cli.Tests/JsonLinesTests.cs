@@ -1,0 +1,53 @@
+using System.Text;
+
+namespace Triggers.Cli.Tests;
+
+/// <summary>
+/// Replays keep the lines <see cref="JsonLines"/> hands out without copying them, so a line must still read the same
+/// after the rest of the file has been read, however the stream splits the bytes.
+/// </summary>
+public sealed class JsonLinesTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(1 << 20)]
+    public void Read_LinesStayIntactAfterTheWholeFileIsRead_WhateverTheReadSizes(int readSize)
+    {
+        var longLine = "{\"data\":\"" + new string('x', 9 << 20) + "\"}"; // longer than two read blocks
+        var lines = new List<string>();
+        for (var i = 0; i < 300_000; i++)
+        {
+            lines.Add($"{{\"id\":\"e{i}\"}}");
+        }
+
+        lines.Insert(150_000, longLine);
+        var text = string.Join("\n", lines.Take(1000)) + "\r\n\n   \n" + string.Join("\n", lines.Skip(1000)); // CRLF, blank lines, no final newline
+        var seen = new List<(ReadOnlyMemory<byte> Line, long Number)>();
+
+        JsonLines.Read(new TrickleStream(Encoding.UTF8.GetBytes(text), readSize), (line, number) => seen.Add((line, number)));
+
+        Assert.Equal(lines.Count, seen.Count);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            Assert.Equal(lines[i], Encoding.UTF8.GetString(seen[i].Line.Span));
+        }
+
+        Assert.Equal(1000, seen[999].Number);
+        Assert.Equal(1003, seen[1000].Number); // line numbers count the blank lines skipped
+    }
+
+    [Fact]
+    public void Read_EmptyStream_HandsOutNothing()
+    {
+        var count = 0;
+        JsonLines.Read(new MemoryStream(), (_, _) => count++);
+        Assert.Equal(0, count);
+    }
+
+    /// <summary>A stream that returns at most a few bytes per read, as pipes and stdin do.</summary>
+    private sealed class TrickleStream(byte[] bytes, int most) : MemoryStream(bytes)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, most));
+    }
+}
