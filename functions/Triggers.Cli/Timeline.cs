@@ -12,7 +12,7 @@ namespace Triggers.Cli;
 /// </summary>
 internal sealed class Timeline : IDisposable
 {
-    private readonly EventLog _log = new();
+    private readonly NativeLog _log = new();
     private readonly List<Line> _lines = [];
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
     private readonly Utf8JsonWriter _json;
@@ -22,7 +22,11 @@ internal sealed class Timeline : IDisposable
 
     public int Count => _lines.Count;
 
-    public void Dispose() => _json.Dispose();
+    public void Dispose()
+    {
+        _json.Dispose();
+        _log.Dispose();
+    }
 
     public void AddJson(Outcome outcome)
     {

@@ -54,9 +54,9 @@ internal static class SimulateCommand
         }
 
         using var timeline = new Timeline();
-        Action<Outcome> print = request.Format == "json" ? timeline.AddJson : o => timeline.AddText(o, TableRow(o));
+        using var printer = new BackgroundSink(request.Format == "json" ? timeline.AddJson : o => timeline.AddText(o, TableRow(o)));
         var program = new Core.Engine.CompiledPlaybooks(loaded.Set);
-        var simulator = new Simulator(program, new SimulationOptions { AllowedLateness = request.AllowedLateness, Until = request.Until, IncludeTimers = request.ShowTimers }, print);
+        var simulator = new Simulator(program, new SimulationOptions { AllowedLateness = request.AllowedLateness, Until = request.Until, IncludeTimers = request.ShowTimers }, printer.Post);
         var clock = Stopwatch.StartNew();
         var name = request.Events == "-" ? "stdin" : request.Events;
         using (var input = request.Events == "-" ? Console.OpenStandardInput() : File.OpenRead(request.Events))
@@ -70,6 +70,7 @@ internal static class SimulateCommand
 
         simulator.Replaying = Replaying(error);
         simulator.Finish();
+        printer.Complete();
         using (var buffered = new BufferedStream(output, 1 << 16))
         {
             if (request.Format != "json")
