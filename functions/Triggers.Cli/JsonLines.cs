@@ -1,53 +1,131 @@
+using System.Collections.Concurrent;
+
 namespace Triggers.Cli;
 
 /// <summary>
 /// Streams a JSON Lines file as UTF-8 slices, one per non-blank line, without decoding to strings. The file is read
-/// into large blocks that are never reused, so a replay can keep the lines where they lie instead of copying each
-/// one (<see cref="Core.Engine.Simulator.AddShared"/>): reading is the floor of simulate's speed.
+/// ahead on a second thread into large blocks that are never reused, so a replay can keep the lines where they lie
+/// instead of copying each one (<see cref="Core.Engine.Simulator.AddShared"/>), and the cost of reading into fresh
+/// memory overlaps with parsing: reading is the floor of simulate's speed.
 /// </summary>
 internal static class JsonLines
 {
     private const int BlockSize = 4 << 20;
+    private const int BlocksAhead = 4;
 
     public delegate void LineHandler(ReadOnlyMemory<byte> line, long number);
 
     public static void Read(Stream stream, LineHandler handler)
     {
-        var block = GC.AllocateUninitializedArray<byte>(BlockSize);
-        var (start, end) = (0, 0); // the unfinished line is block[start..end]
-        long number = 0;
+        var blocks = new BlockingCollection<ArraySegment<byte>>(BlocksAhead);
+        var stop = new CancellationTokenSource();
+        Exception? failure = null;
+        var reader = new Thread(() =>
+        {
+            try
+            {
+                ReadBlocks(stream, blocks, stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // the lines' handler failed: nothing more is wanted
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                failure = e;
+            }
+            finally
+            {
+                blocks.CompleteAdding();
+            }
+        }) { IsBackground = true, Name = "read ahead" };
+        reader.Start();
+        try
+        {
+            Split(blocks, handler);
+        }
+        catch
+        {
+            // Not waiting for the reader: it may be blocked reading a pipe. It stops at its next block; the queue
+            // and the token are left to the garbage collector rather than disposed under it.
+            stop.Cancel();
+            throw;
+        }
+
+        reader.Join();
+        blocks.Dispose();
+        stop.Dispose();
+        if (failure is not null)
+        {
+            throw new IOException($"reading the events failed: {failure.Message}", failure);
+        }
+    }
+
+    /// <summary>Fills fresh blocks from the stream, each as full as the stream allows, until it ends.</summary>
+    private static void ReadBlocks(Stream stream, BlockingCollection<ArraySegment<byte>> blocks, CancellationToken stop)
+    {
         while (true)
         {
-            if (end == block.Length)
+            var block = GC.AllocateUninitializedArray<byte>(BlockSize);
+            var filled = 0;
+            int read;
+            while (filled < block.Length && (read = stream.Read(block, filled, block.Length - filled)) > 0)
             {
-                // Full: the unfinished line moves to a fresh block (lines handed out stay where they are); a line
-                // longer than a whole block gets one twice the size.
-                var next = GC.AllocateUninitializedArray<byte>(start == 0 ? block.Length * 2 : Math.Max(BlockSize, 2 * (end - start)));
-                block.AsSpan(start, end - start).CopyTo(next);
-                (block, end, start) = (next, end - start, 0);
+                filled += read;
             }
 
-            var read = stream.Read(block, end, block.Length - end);
-            var scanned = end;
-            end += read;
-            int newline;
-            while ((newline = block.AsSpan(scanned, end - scanned).IndexOf((byte)'\n')) >= 0)
+            if (filled > 0)
             {
-                number++;
-                Emit(block.AsMemory(start, scanned + newline - start), number, handler);
-                start = scanned = scanned + newline + 1;
+                blocks.Add(new ArraySegment<byte>(block, 0, filled), stop);
             }
 
-            if (read == 0)
+            if (filled < block.Length)
             {
-                if (end > start)
-                {
-                    number++;
-                    Emit(block.AsMemory(start, end - start), number, handler);
-                }
-
                 return;
             }
+        }
+    }
+
+    /// <summary>Cuts the blocks into lines; a line split across blocks is joined in an array of its own.</summary>
+    private static void Split(BlockingCollection<ArraySegment<byte>> blocks, LineHandler handler)
+    {
+        var carry = new List<byte>(); // the start of a line that continues in the next block
+        long number = 0;
+        foreach (var block in blocks.GetConsumingEnumerable())
+        {
+            var bytes = block.AsMemory();
+            var start = 0;
+            var newline = bytes.Span.IndexOf((byte)'\n');
+            if (carry.Count > 0)
+            {
+                if (newline < 0)
+                {
+                    carry.AddRange(bytes.Span);
+                    continue;
+                }
+
+                var joined = new byte[carry.Count + newline];
+                carry.CopyTo(joined);
+                bytes.Span[..newline].CopyTo(joined.AsSpan(carry.Count));
+                carry.Clear();
+                Emit(joined, ++number, handler);
+                start = newline + 1;
+                newline = bytes.Span[start..].IndexOf((byte)'\n') is var next and >= 0 ? start + next : -1;
+            }
+
+            while (newline >= 0)
+            {
+                Emit(bytes[start..newline], ++number, handler);
+                start = newline + 1;
+                newline = bytes.Span[start..].IndexOf((byte)'\n') is var next and >= 0 ? start + next : -1;
+            }
+
+            carry.AddRange(bytes.Span[start..]);
+        }
+
+        if (carry.Count > 0)
+        {
+            Emit(carry.ToArray(), ++number, handler);
         }
     }
 

@@ -45,6 +45,39 @@ public sealed class JsonLinesTests
         Assert.Equal(0, count);
     }
 
+    [Fact]
+    public void Read_TheHandlerFails_StopsAndReportsIt()
+    {
+        var text = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 2_000_000).Select(i => $"{{\"id\":{i}}}\n")));
+        var handled = 0;
+
+        var error = Assert.Throws<FormatException>(() => JsonLines.Read(new MemoryStream(text), (_, number) =>
+        {
+            handled++;
+            if (number == 3)
+            {
+                throw new FormatException("bad line 3");
+            }
+        }));
+
+        Assert.Equal("bad line 3", error.Message);
+        Assert.Equal(3, handled);
+    }
+
+    [Fact]
+    public void Read_TheStreamFails_ReportsIt()
+    {
+        var error = Assert.Throws<IOException>(() => JsonLines.Read(new FailingStream(Encoding.UTF8.GetBytes("{\"a\":1}\n{\"a\":2}\n")), (_, _) => { }));
+        Assert.Contains("disk went away", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Returns its bytes, then fails as a vanished disk or network share does.</summary>
+    private sealed class FailingStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override int Read(byte[] buffer, int offset, int count) =>
+            Position < Length ? base.Read(buffer, offset, count) : throw new IOException("disk went away");
+    }
+
     /// <summary>A stream that returns at most a few bytes per read, as pipes and stdin do.</summary>
     private sealed class TrickleStream(byte[] bytes, int most) : MemoryStream(bytes)
     {
