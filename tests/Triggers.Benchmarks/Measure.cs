@@ -26,6 +26,11 @@ internal static class Measure
         var file = File.ReadAllBytes(path);
         var lines = Lines(file);
         var skip = Environment.GetEnvironmentVariable("SIMULATE_ONLY") is not null;
+        if (Environment.GetEnvironmentVariable("MEASURE_ALLOCATIONS") is not null)
+        {
+            return Allocations(file, lines, playbooks);
+        }
+
         var envelope = skip ? TimeSpan.FromSeconds(1) : Best(() => ParseEnvelopes(file, lines));
         var document = skip ? TimeSpan.FromSeconds(1) : Best(() => ParseDocuments(file, lines));
         Simulate(file, lines[..(lines.Length / 10)], playbooks, keepStates: false); // warm-up: JIT
@@ -57,6 +62,25 @@ internal static class Measure
             simulate GC:    {gen0} gen0, {gen1} gen1, {gen2} gen2 collections, {paused.TotalSeconds:F2} s paused in the first run ({paused / runs[0]:P0} of it)
             state/account:  mean {sizes.Average():N0} B, p99 {sizes[(int)(sizes.Count * 0.99)]:N0} B, max {sizes[^1]:N0} B
             """));
+        return 0;
+    }
+
+    /// <summary>What one replay allocates, by type (sampled): where to look when bytes per event go up.</summary>
+    private static int Allocations(byte[] file, Range[] lines, CompiledPlaybooks playbooks)
+    {
+        Simulate(file, lines[..(lines.Length / 10)], playbooks, keepStates: false); // warm-up: JIT
+        using var sampler = new AllocationSampler();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        sampler.Start();
+        var (_, simulator) = Simulate(file, lines, playbooks, keepStates: false);
+        sampler.Stop();
+        var events = simulator.Stats.Events;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"allocated: {(GC.GetTotalAllocatedBytes(precise: true) - before) / (double)events:N0} B per event; by type (sampled):"));
+        foreach (var (type, bytes, share) in sampler.Top(30))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {bytes / (double)events,8:N1} B/event {share,6:P1}  {type}"));
+        }
+
         return 0;
     }
 

@@ -84,11 +84,7 @@ public sealed partial class JourneyEngine
         var action = reaction.Rule!.Actions[index];
         SetContext(state, trigger, trigger);
         var key = new EffectIds.Key(reaction.Version, reaction.Name, state.AccountId, cause, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var outcome = new Outcome
-        {
-            Kind = OutcomeKind.Action, Key = key, Time = At(t), AccountId = state.AccountId, Playbook = reaction.PlaybookId,
-            Rule = reaction.Rule.Id, Action = action.Kind, TriggerEventId = trigger?.Id, Because = Because(reaction, trigger),
-        };
+        var fields = new Outcome.ActionFields();
         switch (action)
         {
             case EmailAction email:
@@ -99,30 +95,31 @@ public sealed partial class JourneyEngine
                     return;
                 }
 
-                Emit(outcome with
-                {
-                    To = to, Template = email.TemplateName,
-                    Payload = email.Data is null ? null : JsonTemplateRenderer.Render(email.Data, _context),
-                });
+                (fields.To, fields.Template) = (to, email.TemplateName);
+                fields.Payload = email.Data is null ? null : JsonTemplateRenderer.Render(email.Data, _context);
                 break;
             case TaskAction task:
-                Emit(outcome with
-                {
-                    Title = task.Title.Compiled.Render(_context), Assignee = task.Assignee?.Compiled.Render(_context),
-                    Priority = PriorityNames[(int)task.Priority], Due = task.Due is { } due ? At(t + due.Ticks) : null,
-                });
+                (fields.Title, fields.Assignee) = (task.Title.Compiled.Render(_context), task.Assignee?.Compiled.Render(_context));
+                (fields.Priority, fields.Due) = (PriorityNames[(int)task.Priority], task.Due is { } due ? t + due.Ticks : null);
                 break;
             case WebhookAction webhook:
-                Emit(outcome with
-                {
-                    Target = webhook.Target, Payload = webhook.Body is null ? null : JsonTemplateRenderer.Render(webhook.Body, _context),
-                });
+                fields.Target = webhook.Target;
+                fields.Payload = webhook.Body is null ? null : JsonTemplateRenderer.Render(webhook.Body, _context);
                 break;
             case EmitAction emit:
-                var data = emit.Data is null ? "{}" : JsonTemplateRenderer.Render(emit.Data, _context);
-                Emit(outcome with { Type = emit.EventType, Payload = data });
-                EmitEvent(state, reaction, emit, key.Compute(), trigger, data, t, depth);
+                (fields.Type, fields.Payload) = (emit.EventType, emit.Data is null ? "{}" : JsonTemplateRenderer.Render(emit.Data, _context));
                 break;
+        }
+
+        // One object per action: its own fields are filled first rather than copied in with a `with` expression.
+        Emit(new Outcome
+        {
+            Kind = OutcomeKind.Action, Key = key, Time = At(t), AccountId = state.AccountId, Playbook = reaction.PlaybookId,
+            Rule = reaction.Rule.Id, Action = action.Kind, TriggerEventId = trigger?.Id, Because = Because(reaction, trigger), Details = fields,
+        });
+        if (action is EmitAction emitted)
+        {
+            EmitEvent(state, reaction, emitted, key.Compute(), trigger, fields.Payload!, t, depth);
         }
     }
 

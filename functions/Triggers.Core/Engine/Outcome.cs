@@ -1,25 +1,53 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Triggers.Core.Engine;
 
 /// <summary>
 /// One effect of the engine, with a deterministic <see cref="Id"/> (same inputs, same id) that dispatchers and
 /// webhook receivers dedupe on, and an explanation of why it happened.
 /// </summary>
+/// <remarks>
+/// A replay makes one or two of these per event, so the object is kept small: the fields only actions (and timers)
+/// carry live in one detail record that other kinds never allocate, and times are kept as UTC ticks.
+/// </remarks>
 public sealed record Outcome
 {
-    public required OutcomeKind Kind { get; init; }
-
     private string? _id;
+    private long _time;
+    private ActionFields? _action;
+
+    public Outcome()
+    {
+    }
+
+    /// <summary>The copy a <c>with</c> expression makes: it gets its own action fields, never the original's.</summary>
+    [SetsRequiredMembers]
+    private Outcome(Outcome original)
+    {
+        (Kind, _id, Key, _time) = (original.Kind, original._id, original.Key, original._time);
+        (AccountId, Playbook, Rule, Action) = (original.AccountId, original.Playbook, original.Rule, original.Action);
+        (Milestone, Status, Journey, Stage) = (original.Milestone, original.Status, original.Journey, original.Stage);
+        (Reason, TriggerEventId, Because) = (original.Reason, original.TriggerEventId, original.Because);
+        _action = original._action is { } fields ? fields with { } : null;
+    }
+
+    public required OutcomeKind Kind { get; init; }
 
     /// <summary>The deterministic effect id (computed on first read from the effect's key).</summary>
     public string Id
     {
-        get => _id ??= Key?.Compute() ?? "";
+        get => _id ??= Key.Version is null ? "" : Key.Compute();
         init => _id = value;
     }
 
-    internal EffectIds.Key? Key { get; init; }
+    internal EffectIds.Key Key { get; init; }
 
-    public required DateTimeOffset Time { get; init; }
+    /// <summary>When it happened, in UTC (an offset given here is kept as the same instant in UTC).</summary>
+    public required DateTimeOffset Time
+    {
+        get => new(_time, TimeSpan.Zero);
+        init => _time = value.UtcTicks;
+    }
 
     public string? AccountId { get; init; }
 
@@ -31,25 +59,30 @@ public sealed record Outcome
     /// <summary><c>email</c>, <c>task</c>, <c>webhook</c> or <c>emit</c>, for actions and suppressions.</summary>
     public string? Action { get; init; }
 
-    public string? To { get; init; }
+    public string? To { get => _action?.To; init => Fields.To = value; }
 
-    public string? Template { get; init; }
+    public string? Template { get => _action?.Template; init => Fields.Template = value; }
 
-    public string? Title { get; init; }
+    public string? Title { get => _action?.Title; init => Fields.Title = value; }
 
-    public string? Assignee { get; init; }
+    public string? Assignee { get => _action?.Assignee; init => Fields.Assignee = value; }
 
-    public string? Priority { get; init; }
+    public string? Priority { get => _action?.Priority; init => Fields.Priority = value; }
 
-    public DateTimeOffset? Due { get; init; }
+    /// <summary>A task's due time; a timer's due time.</summary>
+    public DateTimeOffset? Due
+    {
+        get => _action?.Due is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null;
+        init => Fields.Due = value?.UtcTicks;
+    }
 
-    public string? Target { get; init; }
+    public string? Target { get => _action?.Target; init => Fields.Target = value; }
 
     /// <summary>The emitted event type, for emit actions.</summary>
-    public string? Type { get; init; }
+    public string? Type { get => _action?.Type; init => Fields.Type = value; }
 
     /// <summary>Rendered JSON: email template data, webhook body or emitted event data.</summary>
-    public string? Payload { get; init; }
+    public string? Payload { get => _action?.Payload; init => Fields.Payload = value; }
 
     public string? Milestone { get; init; }
 
@@ -71,4 +104,31 @@ public sealed record Outcome
 
     /// <summary>The qualified rule name <c>playbook/rule</c>, as tests name it.</summary>
     public string? QualifiedRule => Playbook is null || Rule is null ? null : $"{Playbook}/{Rule}";
+
+    /// <summary>All the action fields at once, for the engine, which fills them before it makes the outcome.</summary>
+    internal ActionFields? Details { init => _action = value; }
+
+    private ActionFields Fields => _action ??= new ActionFields();
+
+    /// <summary>What only actions (and timers) carry; a record, so outcomes still compare by value.</summary>
+    internal sealed record ActionFields
+    {
+        public string? To { get; set; }
+
+        public string? Template { get; set; }
+
+        public string? Title { get; set; }
+
+        public string? Assignee { get; set; }
+
+        public string? Priority { get; set; }
+
+        public long? Due { get; set; }
+
+        public string? Target { get; set; }
+
+        public string? Type { get; set; }
+
+        public string? Payload { get; set; }
+    }
 }

@@ -1,0 +1,53 @@
+using Triggers.Core.Engine;
+
+namespace Triggers.Core.Tests.Engine;
+
+public class OutcomeTests
+{
+    private static Outcome Email() => new()
+    {
+        Kind = OutcomeKind.Action, Time = DateTimeOffset.Parse("2026-01-08T10:00:00Z"), AccountId = "acme", Playbook = "p", Rule = "r",
+        Action = "email", To = "bob@acme.test", Template = "invite-reminder", Due = DateTimeOffset.Parse("2026-01-09T10:00:00+02:00"),
+    };
+
+    [Fact]
+    public void With_ChangingAnActionField_LeavesTheOriginalAsItWas()
+    {
+        var original = Email();
+
+        var copy = original with { To = "ann@acme.test" };
+
+        Assert.Equal("bob@acme.test", original.To);
+        Assert.Equal("ann@acme.test", copy.To);
+        Assert.Equal("invite-reminder", copy.Template);
+        Assert.NotEqual(original, copy);
+    }
+
+    [Fact]
+    public void Equality_SameFieldsBuiltTwice_AreEqual()
+    {
+        Assert.Equal(Email(), Email());
+        Assert.Equal(Email().GetHashCode(), Email().GetHashCode());
+    }
+
+    [Fact]
+    public void Times_GivenWithAnOffset_ReadBackAsTheSameInstantInUtc()
+    {
+        var outcome = Email();
+
+        Assert.Equal(TimeSpan.Zero, outcome.Time.Offset);
+        Assert.Equal(DateTimeOffset.Parse("2026-01-09T08:00:00Z"), outcome.Due);
+        Assert.Equal(TimeSpan.Zero, outcome.Due!.Value.Offset);
+    }
+
+    [Fact]
+    public void ActionFields_OnAMilestone_AreAllNull()
+    {
+        var milestone = new Outcome { Kind = OutcomeKind.Milestone, Time = DateTimeOffset.UnixEpoch, Milestone = "m", Status = "reached" };
+
+        Assert.Null(milestone.To);
+        Assert.Null(milestone.Due);
+        Assert.Null(milestone.Payload);
+        Assert.Equal("", milestone.Id);
+    }
+}
