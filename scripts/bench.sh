@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The measured run behind the README's speed figures, on a seeded history of 1M events over 100,000 accounts
-# (six months; generated once into /tmp and reused; SIMULATE_ONLY=1 skips the parse baselines, for profilers):
+# (six months; generated once into /tmp and reused; SIMULATE_ONLY=1 runs only the timed replays, for profilers and A/B runs):
 #   1. `triggers generate` time, when the history is missing
 #   2. `triggers simulate --format json > /dev/null`: wall time and peak memory of the real command
 #   3. the benchmark project's `measure` mode: parse-only and simulate events/s on the same in-memory lines, the ratio

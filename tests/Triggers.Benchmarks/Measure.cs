@@ -46,9 +46,10 @@ internal static class Measure
         var runs = new List<TimeSpan> { simulate };
         runs.AddRange(Enumerable.Range(0, 2).Select(_ => Simulate(file, lines, playbooks, keepStates: false).Elapsed));
         simulate = runs.Min();
-        var json = Enumerable.Range(0, 2).Select(_ => SimulateToJson(file, lines, playbooks)).Min();
-        var (_, kept) = Simulate(file, lines, playbooks, keepStates: true); // untimed: the same replay, every state kept to be measured
-        var sizes = kept.Accounts.Values.Select(s => AccountStateSerializer.Serialize(s, playbooks).Length).Order().DefaultIfEmpty().ToList();
+        var json = skip ? simulate : Enumerable.Range(0, 2).Select(_ => SimulateToJson(file, lines, playbooks)).Min();
+        // Untimed: the same replay, every state kept to be measured.
+        var kept = skip ? [] : Simulate(file, lines, playbooks, keepStates: true).Simulator.Accounts.Values;
+        var sizes = kept.Select(s => AccountStateSerializer.Serialize(s, playbooks).Length).Order().DefaultIfEmpty().ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
             history:        {path}
             events:         {stats.Events:N0} over {stats.Accounts:N0} accounts ({stats.Duplicates:N0} duplicates; {stats.Actions:N0} actions, {stats.Suppressed:N0} suppressed, {stats.Milestones:N0} milestone and {stats.StageChanges:N0} stage changes, {stats.Timers:N0} timers)
