@@ -7,22 +7,34 @@ public sealed partial class JourneyEngine
 {
     private void Fire(AccountState state, PendingItem item)
     {
+        var trigger = Lease(state, item.Trigger);
+        try
+        {
+            Fire(state, item, trigger);
+        }
+        finally
+        {
+            Release(trigger);
+        }
+    }
+
+    private void Fire(AccountState state, PendingItem item, CloudEvent? trigger)
+    {
         var reaction = Reactions[item.Reaction];
         var t = item.Due;
         switch (item.Kind)
         {
             case PendingKind.Absence:
-                Complete(state, reaction, Parse(item.Trigger), item.Cause, t, depth: 0);
+                Complete(state, reaction, trigger, item.Cause, t, depth: 0);
                 break;
             case PendingKind.MilestoneWindow:
-                var trigger = Parse(item.Trigger);
                 MilestoneOutcome(state, reaction, MilestoneStatus.Failed, trigger, item.Cause, t);
                 MilestoneChanged(state, reaction, MilestoneStatus.Failed, trigger, item.Cause, t, depth: 0);
                 break;
             case PendingKind.ThresholdHold:
                 if (state.ThresholdSince.TryGetValue(reaction.Index, out var since) && since == item.Since && state.ThresholdFired.Add(reaction.Index))
                 {
-                    Triggered(state, reaction, Parse(item.Trigger), item.Cause, t, depth: 0);
+                    Triggered(state, reaction, trigger, item.Cause, t, depth: 0);
                 }
 
                 break;
@@ -33,12 +45,12 @@ public sealed partial class JourneyEngine
                 var stage = ((StageTrigger)reaction.Trigger).StageId;
                 if (program.StageById(stage) is { } s && state.CurrentStage.GetValueOrDefault(s.JourneyId) == stage && Applies(state, reaction, null))
                 {
-                    Triggered(state, reaction, Parse(item.Trigger), item.Cause, t, depth: 0);
+                    Triggered(state, reaction, trigger, item.Cause, t, depth: 0);
                 }
 
                 break;
             case PendingKind.DelayedAction:
-                Deliver(state, reaction, item.Action, Parse(item.Trigger), item.Cause, t, depth: 0);
+                Deliver(state, reaction, item.Action, trigger, item.Cause, t, depth: 0);
                 break;
             case PendingKind.AtMost:
                 FireAtMost(state, reaction, item);

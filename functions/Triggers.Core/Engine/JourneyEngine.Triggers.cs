@@ -166,28 +166,46 @@ public sealed partial class JourneyEngine
                 continue;
             }
 
-            var trigger = Parse(item.Trigger);
-            SetContext(state, e, trigger);
-            if (match.Where is not null && !match.Where.Compiled.IsTrue(_context))
+            var trigger = Lease(state, item.Trigger);
+            try
             {
-                continue;
+                if (Closes(state, e, match, trigger))
+                {
+                    state.Pending.RemoveAt(i--);
+                    i = Closed(state, e, item, reaction, trigger, i, depth);
+                }
             }
-
-            state.Pending.RemoveAt(i--);
-            if (Tracing(state))
+            finally
             {
-                Note(state, e.TimeTicks, reaction, item.Kind == PendingKind.Absence
-                    ? $"window opened by {item.Cause} closed early: {e.Type} {e.Id} arrived, so the rule does not fire"
-                    : $"{e.Type} {e.Id} completed the milestone");
-            }
-
-            if (item.Kind == PendingKind.MilestoneWindow)
-            {
-                MilestoneOutcome(state, reaction, MilestoneStatus.Succeeded, trigger, item.Cause, e.TimeTicks);
-                MilestoneChanged(state, reaction, MilestoneStatus.Succeeded, trigger, item.Cause, e.TimeTicks, depth);
-                i = -1; // reactions may have changed the pending list: rescan
+                Release(trigger);
             }
         }
+    }
+
+    private bool Closes(AccountState state, CloudEvent e, EventMatch match, CloudEvent? trigger)
+    {
+        SetContext(state, e, trigger);
+        return match.Where is null || match.Where.Compiled.IsTrue(_context);
+    }
+
+    /// <summary>A window closed: a milestone succeeds (reactions may change the pending list: the scan restarts).</summary>
+    private int Closed(AccountState state, CloudEvent e, PendingItem item, Reaction reaction, CloudEvent? trigger, int i, int depth)
+    {
+        if (Tracing(state))
+        {
+            Note(state, e.TimeTicks, reaction, item.Kind == PendingKind.Absence
+                ? $"window opened by {item.Cause} closed early: {e.Type} {e.Id} arrived, so the rule does not fire"
+                : $"{e.Type} {e.Id} completed the milestone");
+        }
+
+        if (item.Kind != PendingKind.MilestoneWindow)
+        {
+            return i;
+        }
+
+        MilestoneOutcome(state, reaction, MilestoneStatus.Succeeded, trigger, item.Cause, e.TimeTicks);
+        MilestoneChanged(state, reaction, MilestoneStatus.Succeeded, trigger, item.Cause, e.TimeTicks, depth);
+        return -1;
     }
 
     private void MilestoneChanged(AccountState state, Reaction milestone, MilestoneStatus status, CloudEvent? trigger, string cause,

@@ -158,15 +158,33 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
 
     private static DateTimeOffset At(long ticks) => new(ticks, TimeSpan.Zero);
 
-    private static CloudEvent? Parse(ReadOnlyMemory<byte>? stored)
+    // Stored triggers read back for one call at a time: a replay re-reads one for most timers and window checks, so
+    // the objects are reused rather than allocated each time. A stack, because a fire can chain into another.
+    private readonly Stack<CloudEvent> _spareTriggers = new();
+
+    /// <summary>
+    /// The stored trigger of a window or timer as an event again, until <see cref="Release"/>. Stored triggers are
+    /// the account's own events and were valid when stored: a failed parse can only mean no trigger to show.
+    /// </summary>
+    private CloudEvent? Lease(AccountState state, ReadOnlyMemory<byte>? stored)
     {
-        if (stored is not { } raw)
+        if (stored is not { } raw || !EventParser.TryReadEnvelope(raw.Span, out var envelope, out _))
         {
             return null;
         }
 
-        // Stored triggers were valid when stored; a failed parse can only mean no trigger to show.
-        return EventParser.TryParse(raw, out var e, out _) ? e : null;
+        var e = _spareTriggers.TryPop(out var spare) ? spare : new CloudEvent();
+        return e.Reset(raw, envelope, state.AccountId);
+    }
+
+    /// <summary>Gives a leased trigger back; nothing may keep it (outcomes keep its id, windows its raw bytes).</summary>
+    private void Release(CloudEvent? e)
+    {
+        if (e is not null)
+        {
+            e.Dispose();
+            _spareTriggers.Push(e);
+        }
     }
 
     private List<Reaction> Reactions => program.Reactions;
