@@ -18,7 +18,7 @@ public sealed class Simulator
     private readonly JourneyEngine _engine;
     private readonly Action<Outcome> _sink;
     private readonly Dictionary<string, AccountState> _accounts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _accountIndex = new(StringComparer.Ordinal);
+    private readonly Utf8Index _accountIndex = new();
     private readonly List<string> _accountIds = [];
     private readonly ChunkedList<Entry> _entries = new();
     private readonly EventLog _log = new();
@@ -319,25 +319,28 @@ public sealed class Simulator
         });
     }
 
-    /// <summary>The account's number, looked up from its JSON token without a string for accounts already seen.</summary>
+    /// <summary>The account's number, looked up from its JSON token: no string for accounts already seen.</summary>
     private int IndexOf(ReadOnlySpan<byte> token)
     {
-        Span<char> chars = stackalloc char[128];
-        if (token.IndexOf((byte)'\\') < 0 && token.Length - 2 <= chars.Length &&
-            System.Text.Encoding.UTF8.TryGetChars(token[1..^1], chars, out var length) &&
-            _accountIndex.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..length], out var index))
+        if (token.IndexOf((byte)'\\') >= 0 || !System.Text.Unicode.Utf8.IsValid(token))
         {
-            return index;
+            return IndexOf(EventParser.Text(token)!); // escaped or not UTF-8: the key is the decoded id's UTF-8
         }
 
-        return IndexOf(EventParser.Text(token)!);
+        var index = _accountIndex.GetOrAdd(token[1..^1], out var added);
+        if (added)
+        {
+            _accountIds.Add(System.Text.Encoding.UTF8.GetString(token[1..^1]));
+        }
+
+        return index;
     }
 
     private int IndexOf(string account)
     {
-        if (!_accountIndex.TryGetValue(account, out var index))
+        var index = _accountIndex.GetOrAdd(System.Text.Encoding.UTF8.GetBytes(account), out var added);
+        if (added)
         {
-            _accountIndex[account] = index = _accountIds.Count;
             _accountIds.Add(account);
         }
 

@@ -53,6 +53,19 @@ public sealed class InputTests
     }
 
     [Fact]
+    public void AccountId_WrittenWithAnEscape_IsTheSameAccount()
+    {
+        // The same duplicate id twice: one account, so the second is a duplicate whatever way its account is spelled.
+        var plain = Ticket(1, "2026-01-01T10:00:00Z");
+        var escaped = plain.Replace("\"accountid\":\"acme\"", "\"accountid\":\"\\u0061cme\"", StringComparison.Ordinal);
+
+        var (outcomes, stats) = Run(TimeSpan.Zero, plain, escaped);
+
+        Assert.Equal(1, stats.Duplicates);
+        Assert.Equal("acme", Assert.Single(outcomes, o => o.Kind == OutcomeKind.Action).AccountId);
+    }
+
+    [Fact]
     public void LateEvent_BeyondTheAllowedLateness_IsReportedNotEvaluated()
     {
         var (outcomes, stats) = Run(TimeSpan.FromMinutes(30),

@@ -1,0 +1,79 @@
+using System.Text;
+using System.Text.Json;
+using Triggers.Core.Engine;
+
+namespace Triggers.Core.Tests.Engine;
+
+public class Utf8IndexTests
+{
+    [Fact]
+    public void GetOrAdd_ManyKeysThroughSeveralGrowths_NumbersEachOnceInOrderFirstSeen()
+    {
+        var index = new Utf8Index();
+        var keys = Enumerable.Range(0, 20_000).Select(i => Encoding.UTF8.GetBytes($"account-{i * 7919 % 20_000}-é")).ToArray();
+
+        var first = keys.Select(k => index.GetOrAdd(k, out var added) is var n && added ? n : -1).ToArray();
+        var again = keys.Select(k => index.GetOrAdd(k, out var added) is var n && !added ? n : -1).ToArray();
+
+        Assert.Equal(Enumerable.Range(0, keys.Length), first);
+        Assert.Equal(first, again);
+        Assert.Equal(keys.Length, index.Count);
+    }
+
+    [Fact]
+    public void GetOrAdd_EmptyAndPrefixKeys_AreDistinct()
+    {
+        var index = new Utf8Index();
+
+        Assert.Equal(0, index.GetOrAdd(""u8, out _));
+        Assert.Equal(1, index.GetOrAdd("a"u8, out _));
+        Assert.Equal(2, index.GetOrAdd("ab"u8, out _));
+        Assert.Equal(1, index.GetOrAdd("a"u8, out var added));
+        Assert.False(added);
+    }
+}
+
+public class InternerTests
+{
+    private static string Read(Interner interner, string json)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        return interner.Get(ref reader);
+    }
+
+    [Fact]
+    public void Get_SameTextTwice_ReturnsOneSharedString()
+    {
+        var interner = new Interner(capacity: 8);
+
+        var first = Read(interner, "\"user.logged_in\"");
+        var second = Read(interner, "\"user.logged_in\"");
+
+        Assert.Equal("user.logged_in", first);
+        Assert.Same(first, second);
+    }
+
+    [Fact]
+    public void Get_EscapedAndPastTheCap_StillDecodesEveryText()
+    {
+        var interner = new Interner(capacity: 4);
+
+        var texts = Enumerable.Range(0, 50).Select(i => Read(interner, $"\"t{i}\"")).ToList();
+
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => $"t{i}"), texts);
+        Assert.Equal("acme", Read(interner, "\"\\u0061cme\""));
+        Assert.Same(Read(interner, "\"t1\""), Read(interner, "\"t1\"")); // shared: within the cap
+    }
+
+    [Fact]
+    public void Get_FromManyThreadsAtOnce_GivesEveryThreadTheRightTexts()
+    {
+        var interner = new Interner(capacity: 64);
+
+        var results = Enumerable.Range(0, 8).AsParallel().Select(_ =>
+            Enumerable.Range(0, 2_000).All(i => Read(interner, $"\"name-{i % 100}\"") == $"name-{i % 100}")).ToList();
+
+        Assert.All(results, Assert.True);
+    }
+}
