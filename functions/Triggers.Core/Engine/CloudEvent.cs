@@ -13,7 +13,7 @@ public sealed class CloudEvent : IValueObject, IDisposable
     private ReadOnlyMemory<byte> _raw;
     private EventParser.Envelope _envelope;
     private JsonDocument? _dataDocument;
-    private JsonObjectValue? _dataObject;
+    private Utf8JsonObject? _dataObject;
     private string? _id;
     private string? _userId;
     private bool _userRead;
@@ -114,10 +114,19 @@ public sealed class CloudEvent : IValueObject, IDisposable
 
     public void Dispose() => _dataDocument?.Dispose();
 
+    /// <summary>
+    /// <c>data</c> for expressions: an object is read member by member from the event's bytes (no document is built
+    /// for the one or two members a condition reads); anything else through the parsed document.
+    /// </summary>
     private Value DataValue()
     {
-        var data = Data;
-        return data.ValueKind == JsonValueKind.Object ? Value.Object(_dataObject ??= new JsonObjectValue(data)) : JsonObjectValue.FromJson(data);
+        var json = _raw[_envelope.Data];
+        if (!json.IsEmpty && json.Span[0] == (byte)'{')
+        {
+            return Value.Object(_dataObject ??= new Utf8JsonObject(json));
+        }
+
+        return JsonObjectValue.FromJson(Data);
     }
 
     private string? Text(Range range) => EventParser.Text(_raw.Span[range]);

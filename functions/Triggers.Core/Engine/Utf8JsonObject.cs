@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Triggers.Core.Expressions;
+
+namespace Triggers.Core.Engine;
+
+/// <summary>
+/// Exposes a JSON object given as UTF-8 text (an event's <c>data</c>) to expressions by scanning its members on
+/// each lookup: conditions read one to three members of a small object, which costs less than building a document
+/// for it. A member given twice reads as its last value, as <see cref="JsonDocument"/> reads it. The text must be a
+/// valid JSON object (the event parser checked it) and must not change while the value is in use.
+/// </summary>
+internal sealed class Utf8JsonObject(ReadOnlyMemory<byte> json) : IValueObject
+{
+    public bool TryGetMember(string name, out Value value)
+    {
+        var reader = new Utf8JsonReader(json.Span);
+        reader.Read();
+        var found = false;
+        value = Value.Null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var match = reader.ValueTextEquals(name);
+            reader.Read();
+            if (match)
+            {
+                (value, found) = (Read(ref reader), true);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return found;
+    }
+
+    public IEnumerable<string> MemberNames
+    {
+        get
+        {
+            var names = new List<string>();
+            var reader = new Utf8JsonReader(json.Span);
+            reader.Read();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                names.Add(reader.GetString()!);
+                reader.Read();
+                reader.Skip();
+            }
+
+            return names;
+        }
+    }
+
+    /// <summary>The value at the reader (left on its last token): nested objects stay text, arrays become lists.</summary>
+    private Value Read(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return Value.String(reader.GetString());
+            case JsonTokenType.Number:
+                return Value.Number(reader.GetDouble());
+            case JsonTokenType.True:
+                return Value.True;
+            case JsonTokenType.False:
+                return Value.False;
+            case JsonTokenType.StartObject:
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                return Value.Object(new Utf8JsonObject(json[start..(int)reader.BytesConsumed]));
+            case JsonTokenType.StartArray:
+                var items = new List<Value>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    items.Add(Read(ref reader));
+                }
+
+                return Value.List(items);
+            default:
+                return Value.Null;
+        }
+    }
+}

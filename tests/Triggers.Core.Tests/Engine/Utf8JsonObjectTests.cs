@@ -1,0 +1,46 @@
+using System.Text;
+using Triggers.Core.Engine;
+using Triggers.Core.Expressions;
+
+namespace Triggers.Core.Tests.Engine;
+
+public class Utf8JsonObjectTests
+{
+    private static Utf8JsonObject Data(string json) => new(Encoding.UTF8.GetBytes(json));
+
+    [Fact]
+    public void TryGetMember_GivenTwice_ReadsTheLastValue()
+    {
+        Assert.True(Data("""{"n":1,"other":{"n":5},"n":2}""").TryGetMember("n", out var n));
+
+        Assert.Equal(2, n.AsNumber);
+    }
+
+    [Fact]
+    public void TryGetMember_NestedObjectsAndArrays_ReadAsObjectsAndLists()
+    {
+        var data = Data("""{"plan":{"tier":"gold","seats":[1,{"x":true}]},"tags":["a","b"],"none":null}""");
+
+        Assert.True(data.TryGetMember("plan", out var plan));
+        Assert.True(plan.AsObject!.TryGetMember("tier", out var tier));
+        Assert.Equal("gold", tier.AsString);
+        Assert.True(plan.AsObject.TryGetMember("seats", out var seats));
+        Assert.Equal(2, seats.AsList.Count);
+        Assert.True(seats.AsList[1].AsObject!.TryGetMember("x", out var x));
+        Assert.Equal(Value.True, x);
+        Assert.True(data.TryGetMember("tags", out var tags));
+        Assert.Equal(["a", "b"], tags.AsList.Select(t => t.AsString));
+        Assert.True(data.TryGetMember("none", out var none));
+        Assert.True(none.IsNull);
+        Assert.False(data.TryGetMember("missing", out _));
+        Assert.Equal(["plan", "tags", "none"], data.MemberNames);
+    }
+
+    [Fact]
+    public void TryGetMember_EscapedNamesAndValues_MatchTheirDecodedText()
+    {
+        Assert.True(Data("""{"e\u006dail":"bob\u0040acme.test"}""").TryGetMember("email", out var email));
+
+        Assert.Equal("bob@acme.test", email.AsString);
+    }
+}
