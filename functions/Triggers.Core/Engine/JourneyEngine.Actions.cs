@@ -133,19 +133,26 @@ public sealed partial class JourneyEngine
             return;
         }
 
-        var json = new StringBuilder()
-            .Append("{\"specversion\":\"1.0\",\"id\":\"").Append(id)
-            .Append("\",\"source\":\"triggers/").Append(reaction.Name)
-            .Append("\",\"type\":\"").Append(emit.EventType)
-            .Append("\",\"time\":\"").Append(At(t).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture))
-            .Append("\",\"accountid\":").Append(System.Text.Json.JsonSerializer.Serialize(state.AccountId));
+        var json = ScratchJson.Begin();
+        json.WriteStartObject();
+        json.WriteString("specversion"u8, "1.0"u8);
+        json.WriteString("id"u8, id);
+        json.WriteString("source"u8, $"triggers/{reaction.Name}");
+        json.WriteString("type"u8, emit.EventType);
+        Span<byte> time = stackalloc byte[32];
+        At(t).UtcDateTime.TryFormat(time, out var written, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        json.WriteString("time"u8, time[..written]);
+        json.WriteString("accountid"u8, state.AccountId);
         if (trigger?.UserId is { } user)
         {
-            json.Append(",\"userid\":").Append(System.Text.Json.JsonSerializer.Serialize(user));
+            json.WriteString("userid"u8, user);
         }
 
-        json.Append(",\"data\":").Append(data).Append('}');
-        if (EventParser.TryParse(Encoding.UTF8.GetBytes(json.ToString()), out var emitted, out _) && state.Seen.Add(emitted!.IdHash))
+        json.WritePropertyName("data"u8);
+        json.WriteRawValue(data, skipInputValidation: true);
+        json.WriteEndObject();
+        json.Flush();
+        if (EventParser.TryParse(ScratchJson.Written.ToArray(), out var emitted, out _) && state.Seen.Add(emitted!.IdHash))
         {
             using (emitted)
             {

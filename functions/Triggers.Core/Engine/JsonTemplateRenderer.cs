@@ -10,13 +10,10 @@ internal static class JsonTemplateRenderer
 {
     public static string Render(JsonTemplate template, EvalContext context)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            Write(json, template, context);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var json = ScratchJson.Begin();
+        Write(json, template, context);
+        json.Flush();
+        return Encoding.UTF8.GetString(ScratchJson.Written);
     }
 
     private static void Write(Utf8JsonWriter json, JsonTemplate template, EvalContext context)

@@ -29,6 +29,10 @@ public sealed class CompiledTemplate
     /// <summary>The distinct data paths the holes read, in the order written.</summary>
     public IReadOnlyList<string> Paths { get; }
 
+    // One builder per thread: holes are expressions, which never render a template, so renders never nest.
+    [ThreadStatic]
+    private static StringBuilder? _text;
+
     public string Render(EvalContext context)
     {
         if (IsConstant)
@@ -41,7 +45,8 @@ public sealed class CompiledTemplate
             return _single.Evaluate(context).ToString();
         }
 
-        var text = new StringBuilder();
+        var text = _text ??= new StringBuilder();
+        text.Clear();
         foreach (var part in _parts)
         {
             text.Append(part.Hole is null ? part.Text : part.Hole.Evaluate(context).ToString());
