@@ -68,6 +68,10 @@ public sealed class AccountState(string accountId)
     private Dictionary<string, string>? _currentStage;
     private Dictionary<string, string>? _suppressed;
 
+    // What Reset kept of earlier accounts' tables (emptied) for this one to reuse.
+    private Stack<TraitMap>? _spareTraits;
+    private Stack<List<long>>? _spareTimes;
+
     internal long NextSeq { get; set; }
 
     /// <summary>
@@ -81,6 +85,9 @@ public sealed class AccountState(string accountId)
         Clock = long.MinValue;
         NextSeq = 0;
         Seen.Clear();
+        Keep(_users, _spareTraits ??= new(), traits => traits.Clear());
+        Keep(_counts, _spareTimes ??= new(), times => times.Clear());
+        Keep(_fires, _spareTimes, times => times.Clear());
         _users?.Clear();
         _userOrder?.Clear();
         _pending?.Clear();
@@ -93,6 +100,28 @@ public sealed class AccountState(string accountId)
         _currentStage?.Clear();
         _suppressed?.Clear();
     }
+
+    /// <summary>Empties a table's values into a pool for the next account, up to a bound, so a replay stops allocating them.</summary>
+    private static void Keep<TKey, T>(Dictionary<TKey, T>? table, Stack<T> spare, Action<T> clear)
+        where TKey : notnull
+    {
+        if (table is null)
+        {
+            return;
+        }
+
+        foreach (var value in table.Values)
+        {
+            if (spare.Count < 64)
+            {
+                clear(value);
+                spare.Push(value);
+            }
+        }
+    }
+
+    /// <summary>An empty list of times for a counter or a limit: one a previous account used, when there is one.</summary>
+    internal List<long> NewTimes() => _spareTimes is { Count: > 0 } spare ? spare.Pop() : [];
 
     internal void AddPending(PendingItem item)
     {
@@ -148,7 +177,7 @@ public sealed class AccountState(string accountId)
                 UserOrder.RemoveAt(0);
             }
 
-            Users[userId] = traits = new TraitMap();
+            Users[userId] = traits = _spareTraits is { Count: > 0 } spare ? spare.Pop() : new TraitMap();
         }
         else
         {

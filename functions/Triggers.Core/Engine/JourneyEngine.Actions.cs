@@ -18,7 +18,7 @@ public sealed partial class JourneyEngine
         {
             if (!state.Fires.TryGetValue(reaction.Index, out var fires))
             {
-                state.Fires[reaction.Index] = fires = [];
+                state.Fires[reaction.Index] = fires = state.NewTimes();
             }
 
             AccountState.DropUpTo(fires, t - limit.Per.Ticks);

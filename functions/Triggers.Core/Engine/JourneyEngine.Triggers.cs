@@ -79,7 +79,7 @@ public sealed partial class JourneyEngine
     {
         if (!state.Counts.TryGetValue(reaction, out var times))
         {
-            state.Counts[reaction] = times = [];
+            state.Counts[reaction] = times = state.NewTimes();
         }
 
         return times;
