@@ -89,6 +89,9 @@ public sealed class CloudEvent : IValueObject, IDisposable
     /// <summary>The <c>data</c> member's JSON text (empty when the event has none).</summary>
     internal ReadOnlySpan<byte> DataJson => _raw.Span[_envelope.Data];
 
+    /// <summary>Where the envelope's attributes lie in <see cref="Raw"/>.</summary>
+    internal EventParser.Envelope Envelope => _envelope;
+
     /// <summary>The event's JSON text as received; pending windows keep it (shared, never copied or written to).</summary>
     public ReadOnlyMemory<byte> Raw => _raw;
 

@@ -48,7 +48,7 @@ public sealed partial class JourneyEngine
                 AddPending(state, new PendingItem
                 {
                     Kind = PendingKind.DelayedAction, Reaction = reaction.Index, Due = end, Seq = state.NextSeq++,
-                    Trigger = trigger?.Raw, Cause = cause, Since = t, Action = i,
+                    TriggerEvent = trigger, Cause = cause, Since = t, Action = i,
                 }, reaction, t);
                 continue;
             }

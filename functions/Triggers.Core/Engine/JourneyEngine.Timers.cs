@@ -7,7 +7,7 @@ public sealed partial class JourneyEngine
 {
     private void Fire(AccountState state, PendingItem item)
     {
-        var trigger = Lease(state, item.Trigger);
+        var trigger = Lease(state, item);
         try
         {
             Fire(state, item, trigger);
@@ -96,7 +96,7 @@ public sealed partial class JourneyEngine
                         AddPending(state, new PendingItem
                         {
                             Kind = PendingKind.ThresholdHold, Reaction = reaction.Index, Due = t + threshold.For.Ticks, Seq = state.NextSeq++,
-                            Trigger = e.Raw, Cause = $"{e.Id}>threshold", Since = t,
+                            TriggerEvent = e, Cause = $"{e.Id}>threshold", Since = t,
                         }, reaction, t);
                     }
                     else if (!crossing && state.ThresholdSince.Remove(reaction.Index))

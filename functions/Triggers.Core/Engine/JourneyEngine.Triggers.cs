@@ -112,7 +112,7 @@ public sealed partial class JourneyEngine
             AddPending(state, new PendingItem
             {
                 Kind = PendingKind.Absence, Reaction = reaction.Index, Due = t + unless.Within.Ticks, Seq = state.NextSeq++,
-                Trigger = trigger?.Raw, Cause = cause,
+                TriggerEvent = trigger, Cause = cause,
             }, reaction, t);
             return;
         }
@@ -133,7 +133,7 @@ public sealed partial class JourneyEngine
                 AddPending(state, new PendingItem
                 {
                     Kind = PendingKind.MilestoneWindow, Reaction = reaction.Index, Due = t + milestone.Success.Within.Ticks,
-                    Seq = state.NextSeq++, Trigger = trigger?.Raw, Cause = cause,
+                    Seq = state.NextSeq++, TriggerEvent = trigger, Cause = cause,
                 }, reaction, t);
                 MilestoneChanged(state, reaction, MilestoneStatus.Reached, trigger, cause, t, depth);
                 break;
@@ -166,7 +166,7 @@ public sealed partial class JourneyEngine
                 continue;
             }
 
-            var trigger = Lease(state, item.Trigger);
+            var trigger = Lease(state, item);
             try
             {
                 if (Closes(state, e, match, trigger))
@@ -255,7 +255,7 @@ public sealed partial class JourneyEngine
                 AddPending(state, new PendingItem
                 {
                     Kind = PendingKind.StageStuck, Reaction = listener.Index, Due = t + duration.Ticks, Seq = state.NextSeq++,
-                    Trigger = trigger?.Raw, Cause = cause + reaction.CauseSuffixes[1], Since = t,
+                    TriggerEvent = trigger, Cause = cause + reaction.CauseSuffixes[1], Since = t,
                 }, listener, t);
             }
             else if (Applies(state, listener, trigger))

@@ -166,11 +166,21 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
     /// The stored trigger of a window or timer as an event again, until <see cref="Release"/>. Stored triggers are
     /// the account's own events and were valid when stored: a failed parse can only mean no trigger to show.
     /// </summary>
-    private CloudEvent? Lease(AccountState state, ReadOnlyMemory<byte>? stored)
+    private CloudEvent? Lease(AccountState state, PendingItem item)
     {
-        if (stored is not { } raw || !EventParser.TryReadEnvelope(raw.Span, out var envelope, out _))
+        if (item.Trigger is not { } raw)
         {
             return null;
+        }
+
+        if (item.Envelope is not { } envelope)
+        {
+            if (!EventParser.TryReadEnvelope(raw.Span, out envelope, out _))
+            {
+                return null;
+            }
+
+            item.Envelope = envelope;
         }
 
         var e = _spareTriggers.TryPop(out var spare) ? spare : new CloudEvent();

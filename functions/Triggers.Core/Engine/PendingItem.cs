@@ -39,6 +39,25 @@ internal sealed class PendingItem
     /// <summary>The raw JSON of the event that opened the window; templates read it as <c>trigger</c> later.</summary>
     public ReadOnlyMemory<byte>? Trigger { get; init; }
 
+    /// <summary>
+    /// Sets <see cref="Trigger"/> from the event itself, keeping where its attributes lie in the bytes too: a
+    /// window's trigger is read back at least once more (when it fires or an event checks it), and reading the
+    /// envelope again each time was a twentieth of a replay.
+    /// </summary>
+    public CloudEvent? TriggerEvent
+    {
+        init
+        {
+            if (value is not null)
+            {
+                (Trigger, Envelope) = (value.Raw, value.Envelope);
+            }
+        }
+    }
+
+    /// <summary>The trigger's envelope, when known (not stored: a restored state reads it again when first needed).</summary>
+    internal EventParser.Envelope? Envelope { get; set; }
+
     /// <summary>Deterministic cause: the trigger event id or timer occurrence that effect ids are derived from.</summary>
     public required string Cause { get; init; }
 
