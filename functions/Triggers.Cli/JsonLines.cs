@@ -87,6 +87,7 @@ internal static class JsonLines
     }
 
     /// <summary>Cuts the blocks into lines; a line split across blocks is joined in an array of its own.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Split(BlockingCollection<ArraySegment<byte>> blocks, LineHandler handler)
     {
         var carry = new List<byte>(); // the start of a line that continues in the next block

@@ -64,6 +64,7 @@ public static class EventParser
         return reader.GetString();
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static string? Read(ReadOnlySpan<byte> json, out Envelope envelope)
     {
         envelope = default;

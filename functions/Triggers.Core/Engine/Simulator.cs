@@ -110,6 +110,7 @@ public sealed class Simulator
     /// rather than a copy: for callers that hold the whole history in large arrays anyway (a file read in blocks)
     /// and will not change them until <see cref="Finish"/> has returned.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void AddShared(ReadOnlyMemory<byte> json, string source, long line = 0)
     {
         if (Check(json.Span, source, line) is { } e)
@@ -120,6 +121,7 @@ public sealed class Simulator
     }
 
     /// <summary>Reads the envelope and decides, in arrival order, whether the event is replayed at all.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private EventParser.Envelope? Check(ReadOnlySpan<byte> json, string source, long line)
     {
         if (_finished)
@@ -320,6 +322,7 @@ public sealed class Simulator
     }
 
     /// <summary>The account's number, looked up from its JSON token: no string for accounts already seen.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private int IndexOf(ReadOnlySpan<byte> token)
     {
         if (token.IndexOf((byte)'\\') >= 0 || !System.Text.Unicode.Utf8.IsValid(token))

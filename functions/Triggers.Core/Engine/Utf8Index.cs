@@ -15,6 +15,7 @@ internal sealed class Utf8Index
     public int Count { get; private set; }
 
     /// <summary>The key's number, adding it (as the next number) when it is new.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int GetOrAdd(ReadOnlySpan<byte> key, out bool added)
     {
         var hash = Hash(key);
