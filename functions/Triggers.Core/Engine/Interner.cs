@@ -30,7 +30,7 @@ internal sealed class Interner
         }
 
         var utf8 = reader.ValueSpan;
-        var hash = Hash(utf8);
+        var hash = Utf8Hash.Of(utf8);
         var mask = _slots.Length - 1;
         for (var i = hash & mask; ; i = (i + 1) & mask)
         {
@@ -57,13 +57,6 @@ internal sealed class Interner
                 return entry.Text;
             }
         }
-    }
-
-    private static int Hash(ReadOnlySpan<byte> utf8)
-    {
-        var hash = new HashCode();
-        hash.AddBytes(utf8);
-        return hash.ToHashCode() & int.MaxValue;
     }
 
     private sealed record Entry(byte[] Utf8, string Text, int Hash);

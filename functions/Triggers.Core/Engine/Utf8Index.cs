@@ -18,7 +18,7 @@ internal sealed class Utf8Index
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int GetOrAdd(ReadOnlySpan<byte> key, out bool added)
     {
-        var hash = Hash(key);
+        var hash = Utf8Hash.Of(key);
         var mask = _slots.Length - 1;
         var i = hash & mask;
         for (; _slots[i] != 0; i = (i + 1) & mask)
@@ -68,13 +68,6 @@ internal sealed class Utf8Index
 
             _slots[i] = n + 1;
         }
-    }
-
-    private static int Hash(ReadOnlySpan<byte> key)
-    {
-        var hash = new HashCode();
-        hash.AddBytes(key);
-        return hash.ToHashCode() & int.MaxValue;
     }
 
     private readonly record struct Key(int Start, int Length, int Hash);

@@ -77,3 +77,25 @@ public class InternerTests
         Assert.All(results, Assert.True);
     }
 }
+
+public class Utf8HashTests
+{
+    [Fact]
+    public void Of_KeysOfEveryLengthDifferingInAnyOneByte_HashApart()
+    {
+        for (var length = 1; length <= 40; length++)
+        {
+            var key = Enumerable.Range(0, length).Select(i => (byte)('a' + (i % 26))).ToArray();
+            var hash = Utf8Hash.Of(key);
+            for (var at = 0; at < length; at++)
+            {
+                var other = (byte[])key.Clone();
+                other[at] = (byte)'#';
+                Assert.NotEqual(hash, Utf8Hash.Of(other));
+            }
+
+            Assert.Equal(hash, Utf8Hash.Of((byte[])key.Clone()));
+            Assert.True(hash >= 0);
+        }
+    }
+}
