@@ -115,7 +115,7 @@ public sealed partial class JourneyEngine
         Emit(new Outcome
         {
             Kind = OutcomeKind.Action, Key = key, Time = At(t), AccountId = state.AccountId, Playbook = reaction.PlaybookId,
-            Rule = reaction.Rule.Id, Action = action.Kind, TriggerEventId = trigger?.Id, Because = Because(reaction, trigger), Details = fields,
+            Rule = reaction.Rule.Id, Action = action.Kind, TriggerEventId = trigger?.Id, BecauseParts = Because(reaction, trigger), Details = fields,
         });
         if (action is EmitAction emitted)
         {
@@ -179,25 +179,22 @@ public sealed partial class JourneyEngine
     }
 
     /// <summary>Why the rule fired, in words: the trigger, the window that closed, the values its conditions read.</summary>
-    private string Because(Reaction reaction, CloudEvent? trigger)
+    private (string Head, string? Id, string? Tail) Because(Reaction reaction, CloudEvent? trigger)
     {
-        // One builder reused per engine, and the fixed parts formatted once per reaction: only the trigger's id and
-        // the values the condition read change from one firing to the next.
-        var text = _because.Clear().Append(reaction.BecauseHead);
-        if (reaction.Trigger is EventTrigger)
+        // The fixed parts are formatted once per reaction: only the trigger's id and the values the condition read
+        // change from one firing to the next, and without a condition nothing is formatted at all.
+        var id = reaction.Trigger is EventTrigger ? trigger?.Id ?? "" : null;
+        if (reaction.Where is not { } where || where.Compiled.Paths.Count == 0)
         {
-            text.Append(' ').Append(trigger?.Id);
+            return (reaction.BecauseHead, id, reaction.BecauseTail);
         }
 
-        text.Append(reaction.BecauseTail);
-        if (reaction.Where is { } where)
+        var text = _because.Clear().Append(reaction.BecauseTail);
+        foreach (var path in where.Compiled.Paths)
         {
-            foreach (var path in where.Compiled.Paths)
-            {
-                text.Append(" [").Append(path).Append(" = ").Append(PathReader.Read(_context, path).ToString()).Append(']');
-            }
+            text.Append(" [").Append(path).Append(" = ").Append(PathReader.Read(_context, path).ToString()).Append(']');
         }
 
-        return text.ToString();
+        return (reaction.BecauseHead, id, text.ToString());
     }
 }

@@ -353,9 +353,9 @@ public sealed partial class JourneyEngine
             Kind = OutcomeKind.Milestone, Key = new EffectIds.Key(reaction.Version, reaction.Name, state.AccountId, cause, Describe(status)),
             Time = At(t), AccountId = state.AccountId, Playbook = milestone.PlaybookId, Milestone = milestone.Id, Status = Describe(status),
             TriggerEventId = trigger?.Id,
-            Because = status == MilestoneStatus.Reached
-                ? $"{trigger?.Type ?? "trigger"} {trigger?.Id}{reaction.MilestoneTexts[0]}"
-                : reaction.MilestoneTexts[(int)status],
+            BecauseParts = status == MilestoneStatus.Reached
+                ? (trigger?.Type ?? "trigger", trigger?.Id ?? "", reaction.MilestoneTexts[0])
+                : (reaction.MilestoneTexts[(int)status], null, ""),
         });
     }
 }

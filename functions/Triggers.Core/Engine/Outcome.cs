@@ -15,6 +15,9 @@ public sealed record Outcome
     private string? _id;
     private long _time;
     private ActionFields? _action;
+    private string? _because; // the whole explanation, or its last part when the head below is set
+    private string? _becauseHead;
+    private string? _becauseId;
 
     public Outcome()
     {
@@ -27,7 +30,8 @@ public sealed record Outcome
         (Kind, _id, Key, _time) = (original.Kind, original._id, original.Key, original._time);
         (AccountId, Playbook, Rule, Action) = (original.AccountId, original.Playbook, original.Rule, original.Action);
         (Milestone, Status, Journey, Stage) = (original.Milestone, original.Status, original.Journey, original.Stage);
-        (Reason, TriggerEventId, Because) = (original.Reason, original.TriggerEventId, original.Because);
+        (Reason, TriggerEventId) = (original.Reason, original.TriggerEventId);
+        (_because, _becauseHead, _becauseId) = (original._because, original._becauseHead, original._becauseId);
         _action = original._action is { } fields ? fields with { } : null;
     }
 
@@ -100,7 +104,24 @@ public sealed record Outcome
     public string? TriggerEventId { get; init; }
 
     /// <summary>Human-readable explanation: which trigger, which window, which values the conditions saw.</summary>
-    public string? Because { get; init; }
+    public string? Because
+    {
+        get => _becauseHead is null ? _because : _becauseId is null ? _becauseHead + _because : string.Concat(_becauseHead, " ", _becauseId, _because);
+        init => (_because, _becauseHead, _becauseId) = (value, null, null);
+    }
+
+    /// <summary>
+    /// The explanation as the engine makes it: a head shared by every firing of a rule, the triggering event's id
+    /// (after a space, when there is one) and the rest. Joined only when read; the JSON output writes the parts.
+    /// </summary>
+    internal (string Head, string? Id, string? Tail) BecauseParts
+    {
+        get => (_becauseHead ?? "", _becauseId, _becauseHead is null ? null : _because);
+        init => (_becauseHead, _becauseId, _because) = value;
+    }
+
+    /// <summary>Whether <see cref="Because"/> is kept in parts (see <see cref="BecauseParts"/>).</summary>
+    internal bool HasBecauseParts => _becauseHead is not null;
 
     /// <summary>The qualified rule name <c>playbook/rule</c>, as tests name it.</summary>
     public string? QualifiedRule => Playbook is null || Rule is null ? null : $"{Playbook}/{Rule}";

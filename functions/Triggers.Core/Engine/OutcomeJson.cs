@@ -43,7 +43,25 @@ public static class OutcomeJson
         Optional(json, Names.Stage, o.Stage);
         Optional(json, Names.Reason, o.Reason);
         Optional(json, Names.TriggerEvent, o.TriggerEventId);
-        Optional(json, Names.Because, o.Because);
+        if (o.HasBecauseParts)
+        {
+            // Written piece by piece: the engine keeps a rule's fixed explanation once, not once per firing.
+            var (head, id, rest) = o.BecauseParts;
+            json.WritePropertyName(Names.Because);
+            json.WriteStringValueSegment(head, isFinalSegment: false);
+            if (id is not null)
+            {
+                json.WriteStringValueSegment(" ", isFinalSegment: false);
+                json.WriteStringValueSegment(id, isFinalSegment: false);
+            }
+
+            json.WriteStringValueSegment(rest, isFinalSegment: true);
+        }
+        else
+        {
+            Optional(json, Names.Because, o.Because);
+        }
+
         json.WriteEndObject();
     }
 

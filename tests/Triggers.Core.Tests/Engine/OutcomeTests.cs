@@ -50,4 +50,23 @@ public class OutcomeTests
         Assert.Null(milestone.Payload);
         Assert.Equal("", milestone.Id);
     }
+
+    [Fact]
+    public void Because_KeptInParts_ReadsAndWritesAsOneText()
+    {
+        var outcome = new Outcome
+        {
+            Kind = OutcomeKind.Milestone, Time = DateTimeOffset.UnixEpoch, BecauseParts = ("user.invited", "e\"1", "; success needs user.logged_in within 1w"),
+        };
+        using var buffer = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            OutcomeJson.Write(json, outcome with { });
+        }
+
+        var written = System.Text.Json.JsonDocument.Parse(buffer.ToArray()).RootElement.GetProperty("because").GetString();
+        Assert.Equal("user.invited e\"1; success needs user.logged_in within 1w", outcome.Because);
+        Assert.Equal(outcome.Because, written);
+        Assert.Equal("entered", (outcome with { Because = "entered" }).Because);
+    }
 }
