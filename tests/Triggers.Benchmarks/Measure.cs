@@ -11,6 +11,8 @@ namespace Triggers.Benchmarks;
 /// two parse baselines (best of three): our envelope parser, and a complete JSON parse of every line with
 /// System.Text.Json's JsonDocument; then the full simulator with every shipped playbook, after a warm-up run on
 /// the first tenth so the JIT has settled. Ends with the size of every account's serialised state.
+/// Environment switches: SIMULATE_ONLY (only the timed replays: for profilers and A/B runs of two builds),
+/// PARSE_ONLY (only the parse baselines), MEASURE_ALLOCATIONS (one replay's allocations by type, sampled).
 /// </summary>
 internal static class Measure
 {
