@@ -281,9 +281,22 @@ public sealed class JourneyAnalyzer
                     succeeded + failed == 0 ? null : (double)succeeded / (succeeded + failed), Percentiles.Of(days, 50));
             })];
 
-    private List<TouchpointCount> Touchpoints(List<StageCounters> counters) =>
-        [.. _journey.Touchpoints.Select(t => new TouchpointCount(t.Id, t.Name, t.Channel, counters.Sum(c => c.Touchpoints.GetValueOrDefault(t.Id))))
+    private List<TouchpointCount> Touchpoints(List<StageCounters> counters)
+    {
+        // One pass over what each account counted, not one pass over every account per touchpoint: a stage of a
+        // large segment holds a hundred thousand accounts, and a journey a dozen touchpoints.
+        var totals = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var counter in counters)
+        {
+            foreach (var (id, count) in counter.Touchpoints)
+            {
+                totals[id] = totals.GetValueOrDefault(id) + count;
+            }
+        }
+
+        return [.. _journey.Touchpoints.Select(t => new TouchpointCount(t.Id, t.Name, t.Channel, totals.GetValueOrDefault(t.Id)))
             .Where(t => t.Events > 0).OrderByDescending(t => t.Events)];
+    }
 
     private static Sentiment SentimentOf(List<StageCounters> counters)
     {
