@@ -43,4 +43,37 @@ public sealed class JourneyAnalyzerTests
         Assert.Equal(0, stages[1].Stuck);
         Assert.Null(stages[1].StuckAfterDays);
     }
+
+    [Fact]
+    public void Build_TouchpointsOfManyAccounts_AreTotalledPerStageBusiestFirst()
+    {
+        const string journey = """
+            journey: touch
+            stages:
+              - id: onboarding
+                entered_when: { event: subscription.started }
+            touchpoints:
+              - { id: docs, name: Docs, channel: web, events: [kb.article_viewed] }
+              - { id: support, name: Support, channel: support, events: [ticket.opened] }
+              - { id: demo, name: Demo, channel: meeting, events: [demo.requested] }
+            """;
+        var set = PlaybookLoader.Load([new SourceFile("journeys/touch.yaml", journey)]).Set;
+        var analyzer = new JourneyAnalyzer(set, set.Journeys.Single(), []);
+        var simulator = new Simulator(new CompiledPlaybooks(set), new SimulationOptions(), analyzer.Record) { EventObserver = analyzer.Observe };
+        var n = 0;
+        void Add(string type, string account) =>
+            simulator.Add(Encoding.UTF8.GetBytes($$$"""{"id":"{{{++n}}}","type":"{{{type}}}","time":"2026-01-01T{{{n / 60:00}}}:{{{n % 60:00}}}:00Z","accountid":"{{{account}}}"}"""), "events");
+        foreach (var account in new[] { "a", "b", "c" })
+        {
+            Add("subscription.started", account);
+            Add("ticket.opened", account);
+        }
+
+        Add("kb.article_viewed", "a");
+        Add("ticket.opened", "b");
+        simulator.Finish();
+
+        var touchpoints = analyzer.Build().Segments[0].Stages[0].Touchpoints;
+        Assert.Equal([("support", 4), ("docs", 1)], touchpoints.Select(t => (t.Touchpoint, t.Events)));
+    }
 }
