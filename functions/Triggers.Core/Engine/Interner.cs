@@ -7,56 +7,124 @@ namespace Triggers.Core.Engine;
 /// them from JSON allocates nothing after the first time. Looked up by the token's UTF-8 bytes, so a hit neither
 /// decodes nor hashes UTF-16. Safe for many threads without locks: slots are only ever filled, never emptied or
 /// moved, and the table is twice the cap, so past the cap texts are simply not shared and a free slot always exists.
+/// Probes read a compact array of hashes first and touch an entry only when its hash matches: a lookup that
+/// misses (a unique value past the cap) then costs no trip to memory for each entry it steps over.
 /// </summary>
 internal sealed class Interner
 {
     private const int MaxLength = 128;
     private readonly Entry?[] _slots;
+    private readonly int[] _hashes; // each slot's hash (never 0) once its entry is set; 0 while empty
     private readonly int _capacity;
     private int _count; // approximate under races (a few over the cap at most); the table's slack absorbs that
 
     public Interner(int capacity)
     {
         _capacity = capacity;
-        _slots = new Entry?[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity * 2))];
+        var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity * 2));
+        _slots = new Entry?[size];
+        _hashes = new int[size];
     }
 
     /// <summary>The reader's current string token (property name or value).</summary>
-    public string Get(ref Utf8JsonReader reader)
+    public string Get(ref Utf8JsonReader reader) => Get(ref reader, out _);
+
+    /// <summary>
+    /// The reader's current string token, with the shared UTF-8 bytes it was found by (null when the text is not
+    /// shared: escaped, too long, or past the cap). Callers may keep the bytes to recognise the same token later by
+    /// comparing bytes alone; nobody may write to them.
+    /// </summary>
+    public string Get(ref Utf8JsonReader reader, out byte[]? utf8)
     {
         if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxLength)
         {
+            utf8 = null;
             return reader.GetString()!;
         }
 
-        var utf8 = reader.ValueSpan;
-        var hash = Utf8Hash.Of(utf8);
+        var bytes = reader.ValueSpan;
+        var hash = Hash(bytes);
+        if (Find(bytes, hash, out var free) is not { } entry)
+        {
+            var text = reader.GetString()!; // decoded (and checked) as the reader does
+            if ((entry = Add(free, bytes, text, hash)) is null)
+            {
+                utf8 = null;
+                return text;
+            }
+        }
+
+        utf8 = entry.Utf8;
+        return entry.Text;
+    }
+
+    /// <summary>The shared copy of <paramref name="text"/> (from a saved state or a parsed document), as <see cref="Get(ref Utf8JsonReader, out byte[])"/> gives it.</summary>
+    public string Get(string text, out byte[]? utf8)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        if (bytes.Length > MaxLength)
+        {
+            utf8 = null;
+            return text;
+        }
+
+        var hash = Hash(bytes);
+        var entry = Find(bytes, hash, out var free) ?? Add(free, bytes, text, hash);
+        utf8 = entry?.Utf8;
+        return entry?.Text ?? text;
+    }
+
+    private static int Hash(ReadOnlySpan<byte> utf8) => Utf8Hash.Of(utf8) | 1;
+
+    /// <summary>The entry for these bytes, or null and the free slot where they would go.</summary>
+    private Entry? Find(ReadOnlySpan<byte> utf8, int hash, out int free)
+    {
         var mask = _slots.Length - 1;
         for (var i = hash & mask; ; i = (i + 1) & mask)
         {
-            var entry = Volatile.Read(ref _slots[i]);
-            if (entry is null)
+            var seen = Volatile.Read(ref _hashes[i]);
+            if (seen == 0)
             {
-                var text = reader.GetString()!; // decoded (and checked) as the reader does
-                if (Volatile.Read(ref _count) >= _capacity)
+                // Empty, or being filled by another thread right now: the entry says which.
+                if (Volatile.Read(ref _slots[i]) is not { } filling)
                 {
-                    return text;
+                    free = i;
+                    return null;
                 }
 
-                entry = Interlocked.CompareExchange(ref _slots[i], new Entry(utf8.ToArray(), text, hash), null);
-                if (entry is null)
-                {
-                    Interlocked.Increment(ref _count);
-                    return text;
-                }
+                seen = filling.Hash;
             }
 
-            // Filled, by us earlier or by another thread just now: the same text, or a collision to step over.
-            if (entry.Hash == hash && utf8.SequenceEqual(entry.Utf8))
+            if (seen == hash && Volatile.Read(ref _slots[i]) is { } entry && utf8.SequenceEqual(entry.Utf8))
             {
-                return entry.Text;
+                free = -1;
+                return entry;
             }
         }
+    }
+
+    /// <summary>
+    /// Fills a free slot, unless the table is at its cap (null: the text stays unshared). The text is the runtime's
+    /// interned copy, so it is the very object a literal or a compiled expression name holds, and lookups by
+    /// reference find it.
+    /// </summary>
+    private Entry? Add(int slot, ReadOnlySpan<byte> utf8, string text, int hash)
+    {
+        if (Volatile.Read(ref _count) >= _capacity)
+        {
+            return null;
+        }
+
+        var entry = new Entry(utf8.ToArray(), string.Intern(text), hash);
+        if (Interlocked.CompareExchange(ref _slots[slot], entry, null) is { } other)
+        {
+            // Another thread filled the slot first: its text if it is the same, else ours unshared.
+            return other.Hash == hash && utf8.SequenceEqual(other.Utf8) ? other : null;
+        }
+
+        Volatile.Write(ref _hashes[slot], hash);
+        Interlocked.Increment(ref _count);
+        return entry;
     }
 
     private sealed record Entry(byte[] Utf8, string Text, int Hash);

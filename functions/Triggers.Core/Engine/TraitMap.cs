@@ -3,44 +3,140 @@ using Triggers.Core.Expressions;
 
 namespace Triggers.Core.Engine;
 
-/// <summary>Account or user traits: the merged <c>data</c> of <c>account.updated</c> / <c>user.updated</c> events.</summary>
+/// <summary>
+/// Account or user traits: the merged <c>data</c> of <c>account.updated</c> / <c>user.updated</c> events.
+/// Kept as a short array in the order traits first arrived, not a hash table: an account has a dozen or two traits,
+/// names are shared strings that expressions hold too (found by reference before any text is compared), and a
+/// merge meets the traits in the order the last one sent them, so it recognises each name by its bytes at the
+/// expected position without hashing anything. Past <see cref="IndexedFrom"/> traits a name index takes over.
+/// </summary>
 public sealed class TraitMap : IValueObject
 {
-    // Created on the first trait: a replay holds every account in memory, many of which never send traits.
-    private Dictionary<string, Value>? _values;
+    private const int IndexedFrom = 24;
 
-    public int Count => _values?.Count ?? 0;
+    private Slot[] _slots = [];
+    private int _count;
+    private Dictionary<string, int>? _index;
+
+    public int Count => _count;
 
     public bool TryGetMember(string name, out Value value)
     {
-        if (_values is not null)
-        {
-            return _values.TryGetValue(name, out value);
-        }
-
-        value = Value.Null;
-        return false;
+        var at = IndexOf(name);
+        value = at >= 0 ? _slots[at].Value : Value.Null;
+        return at >= 0;
     }
 
     /// <summary>Forgets every trait, keeping the table's memory for reuse.</summary>
-    internal void Clear() => _values?.Clear();
+    internal void Clear()
+    {
+        Array.Clear(_slots, 0, _count);
+        _count = 0;
+        _index = null;
+    }
 
-    public IEnumerable<string> MemberNames => _values?.Keys ?? Enumerable.Empty<string>();
+    public IEnumerable<string> MemberNames => Entries.Select(entry => entry.Key);
 
-    public IEnumerable<KeyValuePair<string, Value>> Entries => _values ?? Enumerable.Empty<KeyValuePair<string, Value>>();
+    public IEnumerable<KeyValuePair<string, Value>> Entries
+    {
+        get
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                yield return new KeyValuePair<string, Value>(_slots[i].Name, _slots[i].Value);
+            }
+        }
+    }
 
     public Value this[string name]
     {
         get => TryGetMember(name, out var v) ? v : Value.Null;
         set
         {
-            if (value.IsNull)
+            var at = IndexOf(name);
+            if (at >= 0)
             {
-                _values?.Remove(name);
+                Set(at, value);
             }
-            else
+            else if (!value.IsNull)
             {
-                (_values ??= new Dictionary<string, Value>(StringComparer.Ordinal))[name] = value;
+                name = Names.Get(name, out var utf8);
+                Append(name, utf8, value);
+            }
+        }
+    }
+
+    private int IndexOf(string name)
+    {
+        if (_index is not null)
+        {
+            return _index.TryGetValue(name, out var indexed) ? indexed : -1;
+        }
+
+        var slots = _slots.AsSpan(0, _count);
+        for (var i = 0; i < slots.Length; i++)
+        {
+            if (ReferenceEquals(slots[i].Name, name))
+            {
+                return i;
+            }
+        }
+
+        for (var i = 0; i < slots.Length; i++)
+        {
+            if (string.Equals(slots[i].Name, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Changes the trait at <paramref name="at"/>; null removes it, keeping the others in order.</summary>
+    private void Set(int at, Value value)
+    {
+        if (!value.IsNull)
+        {
+            _slots[at].Value = value;
+            return;
+        }
+
+        Array.Copy(_slots, at + 1, _slots, at, _count - at - 1);
+        _slots[--_count] = default;
+        if (_index is not null)
+        {
+            _index = null;
+            Index();
+        }
+    }
+
+    private void Append(string name, byte[]? utf8, Value value)
+    {
+        if (_count == _slots.Length)
+        {
+            Array.Resize(ref _slots, Math.Max(4, _count * 2));
+        }
+
+        _slots[_count++] = new Slot(name, utf8, value);
+        if (_index is not null)
+        {
+            _index[name] = _count - 1;
+        }
+        else
+        {
+            Index();
+        }
+    }
+
+    private void Index()
+    {
+        if (_count >= IndexedFrom)
+        {
+            _index = new Dictionary<string, int>(_count, StringComparer.Ordinal);
+            for (var i = 0; i < _count; i++)
+            {
+                _index[_slots[i].Name] = i;
             }
         }
     }
@@ -81,26 +177,49 @@ public sealed class TraitMap : IValueObject
         }
 
         var changed = false;
+        var expected = 0; // where the next member's trait should be if this object lists them as the last one did
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = Names.Get(ref reader);
+            string? name = null;
+            byte[]? utf8 = null;
+            var at = expected < _count && !reader.ValueIsEscaped && _slots[expected].Utf8 is { } known && reader.ValueSpan.SequenceEqual(known)
+                ? expected
+                : IndexOf(name = Names.Get(ref reader, out utf8));
             reader.Read();
-            var had = TryGetMember(name, out var old);
-            if (had && old.Kind == ValueKind.String && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(old.AsString))
+            if (at >= 0)
             {
-                continue;
-            }
+                expected = at + 1;
+                var old = _slots[at].Value;
+                if (old.Kind == ValueKind.String && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(old.AsString))
+                {
+                    continue;
+                }
 
-            var value = Read(ref reader);
-            if (!had ? !value.IsNull : !old.Equals(value))
+                var value = Read(ref reader);
+                if (!old.Equals(value))
+                {
+                    Set(at, value);
+                    expected = value.IsNull ? at : expected;
+                    changed = true;
+                }
+            }
+            else
             {
-                this[name] = value;
-                changed = true;
+                var value = Read(ref reader);
+                if (!value.IsNull)
+                {
+                    Append(name!, utf8, value);
+                    expected = _count;
+                    changed = true;
+                }
             }
         }
 
         return changed;
     }
+
+    /// <summary>One trait: its shared name, the name's UTF-8 bytes when shared (for merges), its value.</summary>
+    private record struct Slot(string Name, byte[]? Utf8, Value Value);
 
     private static Value Read(ref Utf8JsonReader reader)
     {

@@ -41,7 +41,7 @@ internal static class NodeCompiler
         var names = new List<string>();
         while (node is MemberNode member)
         {
-            names.Add(member.Name);
+            names.Add(string.Intern(member.Name)); // the object trait names share: found by reference
             node = member.Target;
         }
 
@@ -69,7 +69,7 @@ internal static class NodeCompiler
     private static Func<EvalContext, Value> CompileMember(MemberNode node)
     {
         var target = Compile(node.Target);
-        var name = node.Name;
+        var name = string.Intern(node.Name);
         return Fold(c => Access.Member(target(c), name), target);
     }
 

@@ -67,6 +67,37 @@ public class InternerTests
     }
 
     [Fact]
+    public void Get_FromTextOrFromJson_GivesTheSameSharedStringAndBytes()
+    {
+        var interner = new Interner(capacity: 8);
+        var reader = new Utf8JsonReader("\"seats_purchased\""u8);
+        reader.Read();
+
+        var fromJson = interner.Get(ref reader, out var jsonBytes);
+        var fromText = interner.Get(new string("seats_purchased".ToCharArray()), out var textBytes);
+
+        Assert.Same(fromJson, fromText);
+        Assert.Same("seats_purchased", fromText); // the runtime's interned copy: a literal is the same object
+        Assert.Same(jsonBytes, textBytes);
+        Assert.Equal("seats_purchased"u8.ToArray(), textBytes);
+    }
+
+    [Fact]
+    public void Get_PastTheCap_GivesTheTextWithoutSharedBytes()
+    {
+        var interner = new Interner(capacity: 2);
+        foreach (var name in new[] { "a", "b", "c" })
+        {
+            interner.Get(name, out _);
+        }
+
+        Assert.Equal("zz", interner.Get("zz", out var bytes));
+        Assert.Null(bytes);
+        Assert.Equal("a", interner.Get("a", out var shared));
+        Assert.NotNull(shared);
+    }
+
+    [Fact]
     public void Get_FromManyThreadsAtOnce_GivesEveryThreadTheRightTexts()
     {
         var interner = new Interner(capacity: 64);
