@@ -195,6 +195,7 @@ public sealed class Simulator
     /// Replays one account's events and timers up to the end. A method of its own so the runtime optimises it like
     /// any hot method: compiled inside <see cref="Finish"/>'s one long loop, it only ever ran as on-stack-replaced code.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private void Replay(int account, Span<int> events, long end)
     {
         if (!InOrder(events))
