@@ -17,11 +17,11 @@ internal sealed class AccountTrack(string accountId)
 
     public Dictionary<string, StageCounters> PerStage { get; } = new(StringComparer.Ordinal);
 
-    public StageCounters Counters(string stage)
+    public StageCounters Counters(string stage, int touchpoints)
     {
         if (!PerStage.TryGetValue(stage, out var counters))
         {
-            PerStage[stage] = counters = new StageCounters();
+            PerStage[stage] = counters = new StageCounters(touchpoints);
         }
 
         return counters;
@@ -29,9 +29,10 @@ internal sealed class AccountTrack(string accountId)
 }
 
 /// <summary>Per account and stage: touchpoint events, sentiment answers, support pain.</summary>
-internal sealed class StageCounters
+internal sealed class StageCounters(int touchpoints)
 {
-    public Dictionary<string, int> Touchpoints { get; } = new(StringComparer.Ordinal);
+    /// <summary>Events per touchpoint, by the touchpoint's number in the journey.</summary>
+    public int[] Touchpoints { get; } = new int[touchpoints];
 
     public double CsatSum { get; set; }
 
@@ -44,6 +45,18 @@ internal sealed class StageCounters
     public int Tickets { get; set; }
 
     public int Escalations { get; set; }
+
+    /// <summary>Adds another account's counters to these (a segment's total for a stage).</summary>
+    public void Add(StageCounters other)
+    {
+        for (var i = 0; i < Touchpoints.Length; i++)
+        {
+            Touchpoints[i] += other.Touchpoints[i];
+        }
+
+        (CsatSum, CsatCount, NpsSum, NpsCount) = (CsatSum + other.CsatSum, CsatCount + other.CsatCount, NpsSum + other.NpsSum, NpsCount + other.NpsCount);
+        (Tickets, Escalations) = (Tickets + other.Tickets, Escalations + other.Escalations);
+    }
 }
 
 /// <summary>One milestone instance of one account: when reached, and how it ended.</summary>

@@ -22,7 +22,9 @@ public sealed class JourneyAnalyzer
     private readonly Journey _journey;
     private readonly IReadOnlyList<string> _segmentTraits;
     private readonly Dictionary<string, AccountTrack> _accounts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<(string Touchpoint, string Name, string Channel)>> _touchpoints = new(StringComparer.Ordinal);
+    // Touchpoints are counted by number (their ids' order of first appearance), so an account's counts are one small array.
+    private readonly Dictionary<string, int> _touchpointNumbers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _touchpoints = new(StringComparer.Ordinal); // event type -> touchpoints it counts for
     private readonly Dictionary<string, string?> _milestoneStage = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string, string), MilestoneInstance> _milestones = [];
     private readonly Dictionary<string, Dictionary<string, (Dictionary<string, int> Actions, Dictionary<string, int> Suppressed)>> _rulesByAccount = new(StringComparer.Ordinal);
@@ -43,7 +45,7 @@ public sealed class JourneyAnalyzer
                     _touchpoints[type] = list = [];
                 }
 
-                list.Add((touchpoint.Id, touchpoint.Name, touchpoint.Channel));
+                list.Add(TouchpointNumber(touchpoint.Id));
             }
         }
 
@@ -82,12 +84,12 @@ public sealed class JourneyAnalyzer
             return;
         }
 
-        var counters = track.Counters(stage);
+        var counters = track.Counters(stage, _touchpointNumbers.Count);
         if (_touchpoints.TryGetValue(e.Type, out var touchpoints))
         {
-            foreach (var (id, _, _) in touchpoints)
+            foreach (var number in touchpoints)
             {
-                counters.Touchpoints[id] = counters.Touchpoints.GetValueOrDefault(id) + 1;
+                counters.Touchpoints[number]++;
             }
         }
 
@@ -164,24 +166,24 @@ public sealed class JourneyAnalyzer
     public JourneyReport Build(DateTimeOffset? end = null)
     {
         var to = end?.UtcTicks ?? (_last == long.MinValue ? 0 : _last);
-        // Grouped once: each segment then reads only its stage's milestones, not all of them per stage (100k accounts).
-        var byStage = _milestones.Values.Where(m => m.Stage is not null).GroupBy(m => m.Stage!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var segments = new List<SegmentReport> { Segment(null, null, [.. _accounts.Values], to, byStage) };
+        // Each account's stage facts are worked out once: every account falls in several segments (all, and one per
+        // segment trait), and each segment then only adds up what its accounts already know.
+        var facts = Facts();
+        var segments = new List<SegmentReport> { Segment(null, null, facts, to) };
         foreach (var trait in _segmentTraits)
         {
-            var groups = _accounts.Values.Where(a => a.Segments.ContainsKey(trait)).GroupBy(a => a.Segments[trait], StringComparer.Ordinal)
+            var groups = facts.Where(a => a.Track.Segments.ContainsKey(trait)).GroupBy(a => a.Track.Segments[trait], StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
             var kept = groups.Take(MaxSegmentValues).ToList();
             foreach (var group in kept.OrderBy(g => g.Key, SegmentOrder.Instance))
             {
-                segments.Add(Segment(trait, group.Key, [.. group], to, byStage));
+                segments.Add(Segment(trait, group.Key, [.. group], to));
             }
 
             var rest = groups.Skip(MaxSegmentValues).SelectMany(g => g).ToList();
             if (rest.Count > 0)
             {
-                segments.Add(Segment(trait, "other", rest, to, byStage));
+                segments.Add(Segment(trait, "other", rest, to));
             }
         }
 
@@ -189,20 +191,66 @@ public sealed class JourneyAnalyzer
             [.. _segmentTraits.Where(t => _accounts.Values.Any(a => a.Segments.ContainsKey(t)))], segments);
     }
 
-    private SegmentReport Segment(string? trait, string? value, List<AccountTrack> accounts, long end,
-        Dictionary<string, List<MilestoneInstance>> byStage)
+    /// <summary>Every account's facts per stage of the journey, accounts in the order they were first seen.</summary>
+    private List<AccountFacts> Facts()
     {
-        var ids = accounts.Select(a => a.AccountId).ToHashSet(StringComparer.Ordinal);
-        var stages = new List<StageReport>();
-        for (var i = 0; i < _journey.Stages.Count; i++)
+        var stages = _journey.Stages;
+        var facts = new List<AccountFacts>(_accounts.Count);
+        var byAccount = new Dictionary<string, AccountFacts>(_accounts.Count, StringComparer.Ordinal);
+        foreach (var track in _accounts.Values)
         {
-            stages.Add(StageFor(_journey.Stages, i, accounts, ids, end, byStage.GetValueOrDefault(_journey.Stages[i].Id) ?? []));
+            var account = new AccountFacts(track, stages.Count) { Rules = _rulesByAccount.GetValueOrDefault(track.AccountId) };
+            var next = long.MaxValue;
+            for (var i = stages.Count - 1; i >= 0; i--)
+            {
+                account.Next[i] = next;
+                if (track.Entered.TryGetValue(stages[i].Id, out var since))
+                {
+                    account.Since[i] = since;
+                    account.Counters[i] = track.PerStage.GetValueOrDefault(stages[i].Id);
+                    next = Math.Min(next, since);
+                }
+            }
+
+            facts.Add(account);
+            byAccount[track.AccountId] = account;
         }
 
-        var rules = new Dictionary<string, (Dictionary<string, int> Actions, Dictionary<string, int> Suppressed)>(StringComparer.Ordinal);
-        foreach (var id in ids)
+        var stageIndex = stages.Select((stage, i) => (stage.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var seq = 0;
+        foreach (var milestone in _milestones.Values)
         {
-            foreach (var (rule, counts) in _rulesByAccount.GetValueOrDefault(id) ?? [])
+            // Numbered in the order they were recorded: a segment's red flags list ties in that order.
+            if (milestone.Stage is { } stage && stageIndex.TryGetValue(stage, out var i) && byAccount.TryGetValue(milestone.AccountId, out var account))
+            {
+                (account.Milestones[i] ??= []).Add((seq, milestone));
+            }
+
+            seq++;
+        }
+
+        return facts;
+    }
+
+    private SegmentReport Segment(string? trait, string? value, List<AccountFacts> accounts, long end)
+    {
+        // One pass over the segment's accounts, each adding to every stage: a pass per stage re-read every account's
+        // facts from memory once per stage, and that was most of the map's time with a hundred thousand accounts.
+        var order = _journey.Stages;
+        var tallies = order.Select((_, i) => new StageTally(order, i, _touchpointNumbers.Count, end)).ToList();
+        foreach (var account in accounts)
+        {
+            foreach (var tally in tallies)
+            {
+                tally.Add(account);
+            }
+        }
+
+        var stages = tallies.ConvertAll(tally => tally.Report(this));
+        var rules = new Dictionary<string, (Dictionary<string, int> Actions, Dictionary<string, int> Suppressed)>(StringComparer.Ordinal);
+        foreach (var account in accounts)
+        {
+            foreach (var (rule, counts) in account.Rules ?? [])
             {
                 foreach (var (k, n) in counts.Actions)
                 {
@@ -221,52 +269,97 @@ public sealed class JourneyAnalyzer
         return new SegmentReport(trait, value, accounts.Count, stages, activity);
     }
 
-    private StageReport StageFor(IReadOnlyList<Stage> order, int index, List<AccountTrack> accounts, HashSet<string> ids, long end,
-        List<MilestoneInstance> stageMilestones)
+    /// <summary>One stage's figures for one segment, added up account by account.</summary>
+    private sealed class StageTally(IReadOnlyList<Stage> order, int index, int touchpoints, long end)
     {
-        var stage = order[index];
-        var entered = accounts.Where(a => a.Entered.ContainsKey(stage.Id)).ToList();
-        var later = order.Skip(index + 1).Select(s => s.Id).ToList();
-        var durations = new List<double>();
-        int stuck = 0, dropped = 0, converted = 0;
+        private readonly Stage _stage = order[index];
+        private readonly List<double> _durations = [];
+        private readonly StageCounters _total = new(touchpoints); // what the segment's accounts counted in this stage, added up
+        private readonly List<(int Seq, MilestoneInstance Milestone)> _milestones = [];
+        private int _entered, _stuck, _dropped, _converted;
+
+        private bool Final => index == order.Count - 1;
+
         // The final stage (advocacy, say) is where accounts should stay: only its own expected_within makes it stuck.
-        var final = index == order.Count - 1;
-        var stuckAfter = stage.ExpectedWithin?.Ticks ?? (final ? (long?)null : DefaultStuckAfter.Ticks);
-        foreach (var account in entered)
+        private long? StuckAfter => _stage.ExpectedWithin?.Ticks ?? (Final ? null : DefaultStuckAfter.Ticks);
+
+        public void Add(AccountFacts facts)
         {
-            var since = account.Entered[stage.Id];
-            var next = later.Where(account.Entered.ContainsKey).Select(s => account.Entered[s]).DefaultIfEmpty(long.MaxValue).Min();
+            if (facts.Milestones[index] is { } reached)
+            {
+                _milestones.AddRange(reached);
+            }
+
+            var since = facts.Since[index];
+            if (since == AccountFacts.NotEntered)
+            {
+                return;
+            }
+
+            _entered++;
+            if (facts.Counters[index] is { } counted)
+            {
+                _total.Add(counted);
+            }
+
+            var account = facts.Track;
+            var next = facts.Next[index];
             if (next != long.MaxValue)
             {
-                converted++;
-                durations.Add(TimeSpan.FromTicks(next - since).TotalDays);
+                _converted++;
+                _durations.Add(TimeSpan.FromTicks(next - since).TotalDays);
             }
-            else if (account.Current == stage.Id)
+            else if (account.Current == _stage.Id)
             {
                 if (account.Churned || end - account.LastEvent >= InactiveAfter.Ticks)
                 {
-                    dropped++;
+                    _dropped++;
                 }
-                else if (stuckAfter is { } limit && end - since > limit)
+                else if (StuckAfter is { } limit && end - since > limit)
                 {
-                    stuck++;
+                    _stuck++;
                 }
             }
         }
 
-        durations.Sort();
-        var counters = entered.Select(a => a.PerStage.GetValueOrDefault(stage.Id)).OfType<StageCounters>().ToList();
-        var milestones = stageMilestones.Where(m => ids.Contains(m.AccountId)).ToList();
-        return new StageReport(
-            stage.Id, stage.Name, stage.Description, entered.Count,
-            index == order.Count - 1 || entered.Count == 0 ? null : (double)converted / entered.Count,
-            Percentiles.Of(durations, 50), Percentiles.Of(durations, 90), durations, stuck, dropped,
-            Milestones(milestones), Touchpoints(counters), SentimentOf(counters),
-            counters.Sum(c => c.Tickets), counters.Sum(c => c.Escalations),
-            [.. milestones.Where(m => m.Failed is not null).OrderBy(m => m.Failed).Select(m => new RedFlag(m.AccountId, m.Milestone, At(m.Failed!.Value)))])
+        public StageReport Report(JourneyAnalyzer analyzer)
         {
-            StuckAfterDays = stuckAfter is { } after ? TimeSpan.FromTicks(after).TotalDays : null,
-        };
+            _durations.Sort();
+            _milestones.Sort((x, y) => x.Seq.CompareTo(y.Seq));
+            var milestones = _milestones.ConvertAll(r => r.Milestone);
+            return new StageReport(
+                _stage.Id, _stage.Name, _stage.Description, _entered,
+                Final || _entered == 0 ? null : (double)_converted / _entered,
+                Percentiles.Of(_durations, 50), Percentiles.Of(_durations, 90), _durations, _stuck, _dropped,
+                Milestones(milestones), analyzer.Touchpoints(_total.Touchpoints), SentimentOf(_total),
+                _total.Tickets, _total.Escalations,
+                [.. milestones.Where(m => m.Failed is not null).OrderBy(m => m.Failed).Select(m => new RedFlag(m.AccountId, m.Milestone, At(m.Failed!.Value)))])
+            {
+                StuckAfterDays = StuckAfter is { } after ? TimeSpan.FromTicks(after).TotalDays : null,
+            };
+        }
+    }
+
+    /// <summary>One account's part in every stage, worked out once per report.</summary>
+    private sealed class AccountFacts(AccountTrack track, int stages)
+    {
+        public const long NotEntered = long.MinValue;
+
+        public AccountTrack Track { get; } = track;
+
+        /// <summary>When the account entered each stage (<see cref="NotEntered"/> if never).</summary>
+        public long[] Since { get; } = Enumerable.Repeat(NotEntered, stages).ToArray();
+
+        /// <summary>For each stage, when the account first entered any later stage (long.MaxValue if never).</summary>
+        public long[] Next { get; } = new long[stages];
+
+        public StageCounters?[] Counters { get; } = new StageCounters?[stages];
+
+        /// <summary>The account's milestones that belong to each stage, numbered in the order they were recorded.</summary>
+        public List<(int Seq, MilestoneInstance Milestone)>?[] Milestones { get; } = new List<(int, MilestoneInstance)>?[stages];
+
+        /// <summary>What the account's rules did, by rule: actions and suppressions by kind.</summary>
+        public Dictionary<string, (Dictionary<string, int> Actions, Dictionary<string, int> Suppressed)>? Rules { get; init; }
     }
 
     private static List<MilestoneReport> Milestones(List<MilestoneInstance> milestones) =>
@@ -281,28 +374,25 @@ public sealed class JourneyAnalyzer
                     succeeded + failed == 0 ? null : (double)succeeded / (succeeded + failed), Percentiles.Of(days, 50));
             })];
 
-    private List<TouchpointCount> Touchpoints(List<StageCounters> counters)
+    private int TouchpointNumber(string id)
     {
-        // One pass over what each account counted, not one pass over every account per touchpoint: a stage of a
-        // large segment holds a hundred thousand accounts, and a journey a dozen touchpoints.
-        var totals = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var counter in counters)
+        if (!_touchpointNumbers.TryGetValue(id, out var number))
         {
-            foreach (var (id, count) in counter.Touchpoints)
-            {
-                totals[id] = totals.GetValueOrDefault(id) + count;
-            }
+            _touchpointNumbers[id] = number = _touchpointNumbers.Count;
         }
 
-        return [.. _journey.Touchpoints.Select(t => new TouchpointCount(t.Id, t.Name, t.Channel, totals.GetValueOrDefault(t.Id)))
-            .Where(t => t.Events > 0).OrderByDescending(t => t.Events)];
+        return number;
     }
 
-    private static Sentiment SentimentOf(List<StageCounters> counters)
+    private List<TouchpointCount> Touchpoints(int[] totals) =>
+        [.. _journey.Touchpoints.Select(t => new TouchpointCount(t.Id, t.Name, t.Channel, totals[_touchpointNumbers[t.Id]]))
+            .Where(t => t.Events > 0).OrderByDescending(t => t.Events)];
+
+    private static Sentiment SentimentOf(StageCounters total)
     {
-        int csatCount = counters.Sum(c => c.CsatCount), npsCount = counters.Sum(c => c.NpsCount);
-        double? csat = csatCount == 0 ? null : counters.Sum(c => c.CsatSum) / csatCount;
-        double? nps = npsCount == 0 ? null : counters.Sum(c => c.NpsSum) / npsCount;
+        var (csatCount, npsCount) = (total.CsatCount, total.NpsCount);
+        double? csat = csatCount == 0 ? null : total.CsatSum / csatCount;
+        double? nps = npsCount == 0 ? null : total.NpsSum / npsCount;
         // One 0-100 line for the curve: CSAT 1..5 and NPS 0..10 rescaled, weighted by how many answers each has.
         double? score = csatCount + npsCount == 0
             ? null

@@ -76,4 +76,77 @@ public sealed class JourneyAnalyzerTests
         var touchpoints = analyzer.Build().Segments[0].Stages[0].Touchpoints;
         Assert.Equal([("support", 4), ("docs", 1)], touchpoints.Select(t => (t.Touchpoint, t.Events)));
     }
+
+    [Fact]
+    public void Build_PerSegment_CountsOnlyItsAccounts_ConversionDropoutMilestonesSentimentAndRedFlagsInFailureOrder()
+    {
+        const string journey = """
+            journey: life
+            stages:
+              - id: onboarding
+                entered_when: { event: subscription.started }
+              - id: adoption
+                entered_when: { event: feature.used }
+              - id: advocacy
+                entered_when: { event: nps.answered }
+            """;
+        const string playbook = """
+            playbook: activation
+            stage: onboarding
+            milestones:
+              - id: first-login
+                reached_when: { event: subscription.started }
+                success: { event: user.logged_in, within: 3d }
+            """;
+        var set = PlaybookLoader.Load([new SourceFile("journeys/life.yaml", journey), new SourceFile("activation.yaml", playbook)]).Set;
+        var analyzer = new JourneyAnalyzer(set, set.Journeys.Single(), ["plan"]);
+        var simulator = new Simulator(new CompiledPlaybooks(set), new SimulationOptions(), analyzer.Record) { EventObserver = analyzer.Observe };
+        var n = 0;
+        void Add(string account, string type, string day, string data = "{}") =>
+            simulator.Add(Encoding.UTF8.GetBytes($$$"""{"id":"{{{++n}}}","type":"{{{type}}}","time":"2026-01-{{{day}}}T00:00:00Z","accountid":"{{{account}}}","data":{{{data}}}}"""), "events");
+
+        // Team: t1 logs in (milestone succeeds) and adopts after 2 days, t2 adopts after 4 days, t3 never logs in
+        // (fails on the 5th) and has a ticket and a CSAT answer. Business: b1 fails on the 4th, then cancels.
+        foreach (var (account, plan) in new[] { ("t1", "team"), ("t2", "team"), ("t3", "team") })
+        {
+            Add(account, "account.updated", "01", $$$"""{"plan":"{{{plan}}}"}""");
+        }
+
+        Add("b1", "account.updated", "01", """{"plan":"business"}""");
+        Add("b1", "subscription.started", "01");
+        Add("t1", "subscription.started", "01");
+        Add("t2", "subscription.started", "01");
+        Add("t3", "subscription.started", "02");
+        Add("t1", "user.logged_in", "02");
+        Add("t1", "feature.used", "03");
+        Add("t2", "feature.used", "05");
+        Add("t3", "ticket.opened", "06");
+        Add("t3", "csat.answered", "06", """{"score":4}""");
+        Add("b1", "subscription.cancelled", "09");
+        Add("t2", "user.logged_in", "28");
+        simulator.Finish();
+
+        var report = analyzer.Build();
+        Assert.Equal(["All accounts", "plan: business", "plan: team"], report.Segments.Select(s => s.Label));
+        var all = report.Segments[0];
+        var team = report.Segments.Single(s => s.Value == "team");
+        var business = report.Segments.Single(s => s.Value == "business");
+
+        Assert.Equal((4, 3, 1), (all.Accounts, team.Accounts, business.Accounts));
+        var onboarding = team.Stages[0];
+        Assert.Equal((3, 2.0 / 3, 0, 0), (onboarding.Entered, onboarding.ConversionToNext!.Value, onboarding.Stuck, onboarding.Dropped));
+        Assert.Equal([2.0, 4.0], onboarding.DaysInStage);
+        Assert.Equal(2, team.Stages[1].Entered);
+        var activation = Assert.Single(onboarding.Milestones);
+        Assert.Equal((3, 1, 2), (activation.Reached, activation.Succeeded, activation.Failed));
+        Assert.Equal(["t2", "t3"], onboarding.RedFlags.Select(f => f.AccountId)); // t2 failed on the 4th, t3 on the 5th
+        Assert.Equal((1, 4.0), (onboarding.Sentiment.CsatAnswers, onboarding.Sentiment.Csat!.Value));
+        Assert.Equal(1, onboarding.Tickets);
+
+        var lost = business.Stages[0];
+        Assert.Equal((1, 0.0, 1), (lost.Entered, lost.ConversionToNext!.Value, lost.Dropped));
+        Assert.Equal(["b1"], lost.RedFlags.Select(f => f.AccountId));
+        Assert.Equal(0, lost.Tickets);
+        Assert.Equal(["b1", "t2", "t3"], all.Stages[0].RedFlags.Select(f => f.AccountId));
+    }
 }
