@@ -3,10 +3,11 @@ using System.Collections.Concurrent;
 namespace Triggers.Cli;
 
 /// <summary>
-/// Streams a JSON Lines file as UTF-8 slices, one per non-blank line, without decoding to strings. The file is read
-/// ahead on a second thread into large blocks that are never reused, so a replay can keep the lines where they lie
-/// instead of copying each one (<see cref="Core.Engine.Simulator.AddShared"/>), and the cost of reading into fresh
-/// memory overlaps with parsing: reading is the floor of simulate's speed.
+/// Streams a JSON Lines file as UTF-8 slices, one per non-blank line, without decoding to strings. A second thread
+/// reads the file ahead into large blocks that are never reused (so a replay can keep the lines where they lie
+/// instead of copying each one: <see cref="Core.Engine.Simulator.AddShared(ReadOnlyMemory{byte}, string, long)"/>),
+/// cuts them into lines and, if asked, prepares each line there too (a replay parses the event envelopes on that
+/// thread): reading, cutting and parsing then overlap with what the caller's thread does with the lines.
 /// </summary>
 internal static class JsonLines
 {
@@ -15,34 +16,52 @@ internal static class JsonLines
 
     public delegate void LineHandler(ReadOnlyMemory<byte> line, long number);
 
-    public static void Read(Stream stream, LineHandler handler)
+    /// <summary>Hands each line to <paramref name="handler"/> on the calling thread, in file order.</summary>
+    public static void Read(Stream stream, LineHandler handler) =>
+        Read(stream, static _ => false, (line, number, _) => handler(line, number));
+
+    /// <summary>
+    /// Hands each line to <paramref name="handler"/> on the calling thread, in file order, with what
+    /// <paramref name="prepare"/> (which must be safe to run on another thread) made of it on the reading thread.
+    /// </summary>
+    public static void Read<T>(Stream stream, Func<ReadOnlyMemory<byte>, T> prepare, Action<ReadOnlyMemory<byte>, long, T> handler)
     {
-        var blocks = new BlockingCollection<ArraySegment<byte>>(BlocksAhead);
+        var batches = new BlockingCollection<List<Line<T>>>(BlocksAhead);
+        var spare = new ConcurrentQueue<List<Line<T>>>(); // batches the caller is done with, for the reader to refill
         var stop = new CancellationTokenSource();
         Exception? failure = null;
         var reader = new Thread(() =>
         {
             try
             {
-                ReadBlocks(stream, blocks, stop.Token);
+                new Cutter<T>(prepare, batches, spare, stop.Token).Run(stream);
             }
             catch (OperationCanceledException)
             {
                 // the lines' handler failed: nothing more is wanted
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+            catch (Exception e)
             {
                 failure = e;
             }
             finally
             {
-                blocks.CompleteAdding();
+                batches.CompleteAdding();
             }
         }) { IsBackground = true, Name = "read ahead" };
         reader.Start();
         try
         {
-            Split(blocks, handler);
+            foreach (var batch in batches.GetConsumingEnumerable())
+            {
+                foreach (var line in batch)
+                {
+                    handler(line.Bytes, line.Number, line.Prepared);
+                }
+
+                batch.Clear();
+                spare.Enqueue(batch);
+            }
         }
         catch
         {
@@ -53,95 +72,117 @@ internal static class JsonLines
         }
 
         reader.Join();
-        blocks.Dispose();
+        batches.Dispose();
         stop.Dispose();
-        if (failure is not null)
+        switch (failure)
         {
-            throw new IOException($"reading the events failed: {failure.Message}", failure);
-        }
-    }
-
-    /// <summary>Fills fresh blocks from the stream, each as full as the stream allows, until it ends.</summary>
-    private static void ReadBlocks(Stream stream, BlockingCollection<ArraySegment<byte>> blocks, CancellationToken stop)
-    {
-        while (true)
-        {
-            var block = GC.AllocateUninitializedArray<byte>(BlockSize);
-            var filled = 0;
-            int read;
-            while (filled < block.Length && (read = stream.Read(block, filled, block.Length - filled)) > 0)
-            {
-                filled += read;
-            }
-
-            if (filled > 0)
-            {
-                blocks.Add(new ArraySegment<byte>(block, 0, filled), stop);
-            }
-
-            if (filled < block.Length)
-            {
+            case null:
                 return;
-            }
+            case IOException or UnauthorizedAccessException or NotSupportedException:
+                throw new IOException($"reading the events failed: {failure.Message}", failure);
+            default:
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure); // a bug in prepare: as it was thrown
+                return;
         }
     }
 
-    /// <summary>Cuts the blocks into lines; a line split across blocks is joined in an array of its own.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void Split(BlockingCollection<ArraySegment<byte>> blocks, LineHandler handler)
+    private readonly record struct Line<T>(ReadOnlyMemory<byte> Bytes, long Number, T Prepared);
+
+    /// <summary>The reading thread: fills fresh blocks, cuts them into lines, prepares each, and passes them on a block at a time.</summary>
+    private sealed class Cutter<T>(
+        Func<ReadOnlyMemory<byte>, T> prepare, BlockingCollection<List<Line<T>>> batches, ConcurrentQueue<List<Line<T>>> spare, CancellationToken stop)
     {
-        var carry = new List<byte>(); // the start of a line that continues in the next block
-        long number = 0;
-        foreach (var block in blocks.GetConsumingEnumerable())
+        private readonly List<byte> _carry = []; // the start of a line that continues in the next block
+        private List<Line<T>> _batch = [];
+        private long _number;
+
+        public void Run(Stream stream)
         {
-            var bytes = block.AsMemory();
+            while (true)
+            {
+                var block = GC.AllocateUninitializedArray<byte>(BlockSize);
+                var filled = 0;
+                int read;
+                while (filled < block.Length && (read = stream.Read(block, filled, block.Length - filled)) > 0)
+                {
+                    filled += read;
+                }
+
+                if (filled > 0)
+                {
+                    Cut(block.AsMemory(0, filled));
+                    Pass();
+                }
+
+                if (filled < block.Length)
+                {
+                    break;
+                }
+            }
+
+            if (_carry.Count > 0)
+            {
+                Add(_carry.ToArray());
+                Pass();
+            }
+        }
+
+        /// <summary>Cuts a block into lines; a line split across blocks is joined in an array of its own.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private void Cut(ReadOnlyMemory<byte> bytes)
+        {
             var start = 0;
             var newline = bytes.Span.IndexOf((byte)'\n');
-            if (carry.Count > 0)
+            if (_carry.Count > 0)
             {
                 if (newline < 0)
                 {
-                    carry.AddRange(bytes.Span);
-                    continue;
+                    _carry.AddRange(bytes.Span);
+                    return;
                 }
 
-                var joined = new byte[carry.Count + newline];
-                carry.CopyTo(joined);
-                bytes.Span[..newline].CopyTo(joined.AsSpan(carry.Count));
-                carry.Clear();
-                Emit(joined, ++number, handler);
+                var joined = new byte[_carry.Count + newline];
+                _carry.CopyTo(joined);
+                bytes.Span[..newline].CopyTo(joined.AsSpan(_carry.Count));
+                _carry.Clear();
+                Add(joined);
                 start = newline + 1;
                 newline = bytes.Span[start..].IndexOf((byte)'\n') is var next and >= 0 ? start + next : -1;
             }
 
             while (newline >= 0)
             {
-                Emit(bytes[start..newline], ++number, handler);
+                Add(bytes[start..newline]);
                 start = newline + 1;
                 newline = bytes.Span[start..].IndexOf((byte)'\n') is var next and >= 0 ? start + next : -1;
             }
 
-            carry.AddRange(bytes.Span[start..]);
+            _carry.AddRange(bytes.Span[start..]);
         }
 
-        if (carry.Count > 0)
+        private void Add(ReadOnlyMemory<byte> line)
         {
-            Emit(carry.ToArray(), ++number, handler);
-        }
-    }
+            _number++;
+            var span = line.Span;
+            if (span.Length > 0 && span[^1] == '\r')
+            {
+                line = line[..^1];
+                span = span[..^1];
+            }
 
-    private static void Emit(ReadOnlyMemory<byte> line, long number, LineHandler handler)
-    {
-        var span = line.Span;
-        if (span.Length > 0 && span[^1] == '\r')
-        {
-            line = line[..^1];
-            span = span[..^1];
+            if (!span.Trim(" \t"u8).IsEmpty)
+            {
+                _batch.Add(new Line<T>(line, _number, prepare(line)));
+            }
         }
 
-        if (!span.Trim(" \t"u8).IsEmpty)
+        private void Pass()
         {
-            handler(line, number);
+            if (_batch.Count > 0)
+            {
+                batches.Add(_batch, stop);
+                _batch = spare.TryDequeue(out var empty) ? empty : [];
+            }
         }
     }
 }

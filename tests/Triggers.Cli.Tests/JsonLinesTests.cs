@@ -71,6 +71,37 @@ public sealed class JsonLinesTests
         Assert.Contains("disk went away", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Read_WithAPreparation_PreparesEachLineOnTheReadingThread_AndHandsItOverWithItsLine()
+    {
+        var text = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 300_000).Select(i => $"{{\"n\":{i}}}\n")));
+        var caller = Environment.CurrentManagedThreadId;
+        var preparedOn = new HashSet<int>();
+        var seen = new List<(long Number, int Prepared, string Line)>();
+
+        JsonLines.Read(new MemoryStream(text), line =>
+        {
+            lock (preparedOn)
+            {
+                preparedOn.Add(Environment.CurrentManagedThreadId);
+            }
+
+            return int.Parse(Encoding.UTF8.GetString(line.Span)[5..^1], System.Globalization.CultureInfo.InvariantCulture);
+        }, (line, number, prepared) => seen.Add((number, prepared, Encoding.UTF8.GetString(line.Span))));
+
+        Assert.DoesNotContain(caller, preparedOn);
+        Assert.Equal(300_000, seen.Count);
+        Assert.All(seen, s => Assert.Equal((s.Number - 1, $"{{\"n\":{s.Number - 1}}}"), (s.Prepared, s.Line)));
+    }
+
+    [Fact]
+    public void Read_ThePreparationFails_ReportsItsOwnError()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            JsonLines.Read<int>(new MemoryStream(Encoding.UTF8.GetBytes("{}\n{}\n")), _ => throw new InvalidOperationException("prepare broke"), (_, _, _) => { }));
+        Assert.Equal("prepare broke", error.Message);
+    }
+
     /// <summary>Returns its bytes, then fails as a vanished disk or network share does.</summary>
     private sealed class FailingStream(byte[] bytes) : MemoryStream(bytes)
     {

@@ -63,11 +63,7 @@ internal static class ExplainCommand
         };
         using (var input = File.OpenRead(eventsFile))
         {
-            Progress.Run(error, input, "replaying", tick => JsonLines.Read(input, (line, number) =>
-            {
-                simulator.AddShared(line, eventsFile, number);
-                tick(simulator.Stats.Events);
-            }));
+            Progress.Run(error, input, "replaying", tick => HistoryInput.Feed(simulator, input, eventsFile, tick));
         }
 
         simulator.Finish();

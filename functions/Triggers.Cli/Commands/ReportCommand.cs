@@ -80,11 +80,7 @@ internal static class ReportCommand
         var name = request.Events == "-" ? "stdin" : request.Events;
         using (var input = request.Events == "-" ? Console.OpenStandardInput() : File.OpenRead(request.Events))
         {
-            Progress.Run(error, input, "replaying", tick => JsonLines.Read(input, (line, number) =>
-            {
-                simulator.AddShared(line, name, number);
-                tick(simulator.Stats.Events);
-            }));
+            Progress.Run(error, input, "replaying", tick => HistoryInput.Feed(simulator, input, name, tick));
         }
 
         simulator.Finish();

@@ -61,11 +61,7 @@ internal static class SimulateCommand
         var name = request.Events == "-" ? "stdin" : request.Events;
         using (var input = request.Events == "-" ? Console.OpenStandardInput() : File.OpenRead(request.Events))
         {
-            Progress.Run(error, input, "simulating", tick => JsonLines.Read(input, (line, number) =>
-            {
-                simulator.AddShared(line, name, number);
-                tick(simulator.Stats.Events);
-            }));
+            Progress.Run(error, input, "simulating", tick => HistoryInput.Feed(simulator, input, name, tick));
         }
 
         simulator.Replaying = Replaying(error);

@@ -45,6 +45,16 @@ public static class EventParser
         return error is null;
     }
 
+    /// <summary>
+    /// The envelope of <paramref name="json"/> read ahead, on any thread (a file reader's), for
+    /// <see cref="Simulator.AddShared(ReadOnlyMemory{byte}, in ReadEnvelope, string, long)"/>.
+    /// </summary>
+    internal static ReadEnvelope ReadAhead(ReadOnlySpan<byte> json) =>
+        TryReadEnvelope(json, out var envelope, out var error) ? new ReadEnvelope(envelope, null) : new ReadEnvelope(default, error);
+
+    /// <summary>An envelope read ahead, or why it could not be read (<see cref="Error"/> set).</summary>
+    internal readonly record struct ReadEnvelope(Envelope Envelope, string? Error);
+
     /// <summary>The text of a JSON string token (quotes included in <paramref name="token"/>); null for an empty range.</summary>
     internal static string? Text(ReadOnlySpan<byte> token)
     {

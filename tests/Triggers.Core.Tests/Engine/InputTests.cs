@@ -53,6 +53,30 @@ public sealed class InputTests
     }
 
     [Fact]
+    public async Task EnvelopesReadAhead_OnAnotherThread_GiveTheSameOutcomesAsAddingTheLines()
+    {
+        string[] lines = [Ticket(1, "2026-01-01T10:00:00Z"), "{not json", Ticket(2, "2026-01-01T12:00:00Z"), Ticket(3, "2026-01-01T09:00:00Z"), Ticket(2, "2026-01-01T12:00:00Z")];
+        var set = PlaybookLoader.Load([new SourceFile("p.yaml", Playbook)]).Set;
+        var readAhead = new List<Outcome>();
+        var simulator = new Simulator(new CompiledPlaybooks(set), new SimulationOptions(), readAhead.Add);
+        var bytes = lines.Select(l => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(l)).ToList();
+        var envelopes = await Task.Run(() => bytes.Select(b => EventParser.ReadAhead(b.Span)).ToList());
+
+        for (var i = 0; i < lines.Length; i++)
+        {
+            simulator.AddShared(bytes[i], envelopes[i], "events.jsonl", i + 1);
+        }
+
+        simulator.Finish();
+        var (added, _) = Run(TimeSpan.Zero, lines);
+
+        static string Show(Outcome o) => $"{o.Kind} {o.Id} {o.Title} {o.Reason}";
+        Assert.Equal(added.Select(Show), readAhead.Select(Show));
+        Assert.Equal([OutcomeKind.Rejected, OutcomeKind.Late, OutcomeKind.Action, OutcomeKind.Action], readAhead.Select(o => o.Kind));
+        Assert.Equal((1, 1, 1), (simulator.Stats.Rejected, simulator.Stats.Late, simulator.Stats.Duplicates));
+    }
+
+    [Fact]
     public void AccountId_WrittenWithAnEscape_IsTheSameAccount()
     {
         // The same duplicate id twice: one account, so the second is a duplicate whatever way its account is spelled.
