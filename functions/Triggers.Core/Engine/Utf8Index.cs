@@ -3,14 +3,15 @@ namespace Triggers.Core.Engine;
 /// <summary>
 /// Numbers distinct UTF-8 keys 0, 1, 2, ... in the order first seen: the replay's account lookup, done on the bytes of
 /// each event's account id so the common case (an account seen before) neither decodes nor allocates. Keys live
-/// in one growing byte array; slots are open-addressed. Single-threaded.
+/// in one growing byte array; slots are open-addressed and hold each key's hash and place, so a lookup reads one
+/// slot and then the key's bytes: two trips to memory for a table of a hundred thousand accounts, not three.
+/// Single-threaded.
 /// </summary>
 internal sealed class Utf8Index
 {
     private byte[] _keys = new byte[1 << 16];
     private int _used;
-    private Key[] _entries = new Key[1024];
-    private int[] _slots = new int[2048]; // entry number + 1; 0 is free
+    private Slot[] _slots = new Slot[2048]; // Number is the key's number + 1; 0 is free
 
     public int Count { get; private set; }
 
@@ -21,13 +22,13 @@ internal sealed class Utf8Index
         var hash = Utf8Hash.Of(key);
         var mask = _slots.Length - 1;
         var i = hash & mask;
-        for (; _slots[i] != 0; i = (i + 1) & mask)
+        for (; _slots[i].Number != 0; i = (i + 1) & mask)
         {
-            ref readonly var entry = ref _entries[_slots[i] - 1];
-            if (entry.Hash == hash && key.SequenceEqual(_keys.AsSpan(entry.Start, entry.Length)))
+            ref readonly var slot = ref _slots[i];
+            if (slot.Hash == hash && key.SequenceEqual(_keys.AsSpan(slot.Start, slot.Length)))
             {
                 added = false;
-                return _slots[i] - 1;
+                return slot.Number - 1;
             }
         }
 
@@ -37,15 +38,9 @@ internal sealed class Utf8Index
             Array.Resize(ref _keys, Math.Max(_keys.Length * 2, _used + key.Length));
         }
 
-        if (Count == _entries.Length)
-        {
-            Array.Resize(ref _entries, _entries.Length * 2);
-        }
-
         key.CopyTo(_keys.AsSpan(_used));
-        _entries[Count] = new Key(_used, key.Length, hash);
+        _slots[i] = new Slot(++Count, hash, _used, key.Length);
         _used += key.Length;
-        _slots[i] = ++Count;
         if (Count * 2 > _slots.Length)
         {
             Grow();
@@ -56,19 +51,25 @@ internal sealed class Utf8Index
 
     private void Grow()
     {
-        _slots = new int[_slots.Length * 2];
+        var old = _slots;
+        _slots = new Slot[old.Length * 2];
         var mask = _slots.Length - 1;
-        for (var n = 0; n < Count; n++)
+        foreach (var slot in old)
         {
-            var i = _entries[n].Hash & mask;
-            while (_slots[i] != 0)
+            if (slot.Number == 0)
+            {
+                continue;
+            }
+
+            var i = slot.Hash & mask;
+            while (_slots[i].Number != 0)
             {
                 i = (i + 1) & mask;
             }
 
-            _slots[i] = n + 1;
+            _slots[i] = slot;
         }
     }
 
-    private readonly record struct Key(int Start, int Length, int Hash);
+    private readonly record struct Slot(int Number, int Hash, int Start, int Length);
 }
