@@ -4,6 +4,7 @@
 #   1. `triggers generate` time, when the history is missing
 #   2. `triggers simulate --format json > /dev/null`: wall time and peak memory of the real command
 #   3. the benchmark project's `measure` mode: parse-only and simulate events/s on the same in-memory lines, the ratio
+#   4. the same replay with one playbook that never fires: what every event costs before any rule
 # Release builds. BENCH_EVENTS overrides the history file, BENCH_PLAYBOOKS the playbook directory, and ARTIFACTS
 # builds into a separate artifacts path.
 set -euo pipefail
@@ -49,3 +50,6 @@ tail -n 1 /tmp/triggers-bench-simulate.log | sed 's/^/  /'
 
 echo "== parse only against the full simulator (in memory)"
 dotnet "$measure" measure "$events" "$playbooks" | sed 's/^/  /'
+
+echo "== the replay's own cost: the same history with one playbook that never fires (tests/Triggers.Benchmarks/idle-playbooks)"
+SIMULATE_ONLY=1 dotnet "$measure" measure "$events" tests/Triggers.Benchmarks/idle-playbooks | grep 'simulate:' | sed 's/^/  /'
