@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Triggers.Core.Engine;
@@ -65,13 +64,49 @@ public static class OutcomeJson
         json.WriteEndObject();
     }
 
-    /// <summary>Writes the time as <see cref="Format"/> does, formatted straight into UTF-8 (a line has two or three).</summary>
+    /// <summary>Writes the time as <see cref="Format"/> does, straight into UTF-8 (a line has two or three).</summary>
     private static void Time(Utf8JsonWriter json, JsonEncodedText name, DateTimeOffset time)
     {
-        var utc = time.UtcDateTime;
-        Span<byte> text = stackalloc byte[32];
-        utc.TryFormat(text, out var written, utc.Millisecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        json.WriteString(name, text[..written]);
+        Span<byte> text = stackalloc byte[24];
+        json.WriteString(name, text[..Utf8(time.UtcDateTime, text)]);
+    }
+
+    /// <summary>
+    /// <c>yyyy-MM-ddTHH:mm:ssZ</c>, with <c>.fff</c> before the Z when there are milliseconds, digit by digit: the
+    /// culture-aware custom-format path cost a tenth of the output thread's time on a million-outcome replay.
+    /// </summary>
+    private static int Utf8(DateTime utc, Span<byte> text)
+    {
+        var (year, month, day) = utc;
+        Digits(text[..4], year);
+        text[4] = (byte)'-';
+        Digits(text[5..7], month);
+        text[7] = (byte)'-';
+        Digits(text[8..10], day);
+        text[10] = (byte)'T';
+        Digits(text[11..13], utc.Hour);
+        text[13] = (byte)':';
+        Digits(text[14..16], utc.Minute);
+        text[16] = (byte)':';
+        Digits(text[17..19], utc.Second);
+        var length = 19;
+        if (utc.Millisecond != 0)
+        {
+            text[19] = (byte)'.';
+            Digits(text[20..23], utc.Millisecond);
+            length = 23;
+        }
+
+        text[length] = (byte)'Z';
+        return length + 1;
+    }
+
+    private static void Digits(Span<byte> into, int value)
+    {
+        for (var i = into.Length - 1; i >= 0; i--, value /= 10)
+        {
+            into[i] = (byte)('0' + (value % 10));
+        }
     }
 
     // Property names escaped once, not on every line.
@@ -117,8 +152,12 @@ public static class OutcomeJson
         _ => "rejected",
     };
 
-    public static string Format(DateTimeOffset time) =>
-        time.UtcDateTime.ToString(time.UtcDateTime.Millisecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    /// <summary>An outcome's time as text: <c>2026-03-01T08:00:00Z</c>, or <c>2026-03-01T08:00:00.250Z</c> with milliseconds.</summary>
+    public static string Format(DateTimeOffset time)
+    {
+        Span<byte> text = stackalloc byte[24];
+        return System.Text.Encoding.ASCII.GetString(text[..Utf8(time.UtcDateTime, text)]);
+    }
 
     private static void Optional(Utf8JsonWriter json, JsonEncodedText name, string? value)
     {

@@ -69,4 +69,23 @@ public class OutcomeTests
         Assert.Equal(outcome.Because, written);
         Assert.Equal("entered", (outcome with { Because = "entered" }).Because);
     }
+
+    [Theory]
+    [InlineData("2026-03-29T01:00:00Z", "2026-03-29T01:00:00Z")]
+    [InlineData("2026-12-31T23:59:59.999+00:00", "2026-12-31T23:59:59.999Z")]
+    [InlineData("2026-01-01T00:00:00.050+01:00", "2025-12-31T23:00:00.050Z")]
+    [InlineData("0042-07-04T09:05:03Z", "0042-07-04T09:05:03Z")]
+    [InlineData("9999-12-31T23:59:59.9999999Z", "9999-12-31T23:59:59.999Z")]
+    public void Times_AreWrittenInUtcToTheSecond_WithMillisecondsOnlyWhenThereAreAny(string given, string written)
+    {
+        var time = DateTimeOffset.Parse(given, System.Globalization.CultureInfo.InvariantCulture);
+        using var buffer = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            OutcomeJson.Write(json, new Outcome { Kind = OutcomeKind.Stage, Time = time });
+        }
+
+        Assert.Equal(written, OutcomeJson.Format(time));
+        Assert.Equal(written, System.Text.Json.JsonDocument.Parse(buffer.ToArray()).RootElement.GetProperty("time").GetString());
+    }
 }
