@@ -47,8 +47,9 @@ public class FuzzTests
 
         // The grammar-built share must get through the checker, or the evaluator is never exercised.
         Assert.True(compiled > Inputs / 10, $"only {compiled} of {Inputs} inputs compiled");
+        // Printed, not asserted: about 4 s alone, but eight times that on a loaded 2-core machine (a wall-clock bound
+        // failed a CI run that way). A pathological slowdown still shows here and in the suite's total time.
         Console.WriteLine($"fuzz: {Inputs} inputs, {compiled} compiled, {clock.Elapsed.TotalSeconds:F1} s");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"fuzzing took {clock.Elapsed}");
     }
 
     private static bool CheckExpression(string text, SourceLocation start, ExpressionRoots roots, ExprType expected, EvalContext context)
