@@ -325,15 +325,24 @@ public sealed class JourneyAnalyzer
         public StageReport Report(JourneyAnalyzer analyzer)
         {
             _durations.Sort();
-            _milestones.Sort((x, y) => x.Seq.CompareTo(y.Seq));
-            var milestones = _milestones.ConvertAll(r => r.Milestone);
+            // Red flags by failure time, ties in the order the milestones were recorded.
+            var failed = new List<(long Failed, int Seq, MilestoneInstance Milestone)>();
+            foreach (var (seq, milestone) in _milestones)
+            {
+                if (milestone.Failed is { } at)
+                {
+                    failed.Add((at, seq, milestone));
+                }
+            }
+
+            failed.Sort((x, y) => x.Failed != y.Failed ? x.Failed.CompareTo(y.Failed) : x.Seq.CompareTo(y.Seq));
             return new StageReport(
                 _stage.Id, _stage.Name, _stage.Description, _entered,
                 Final || _entered == 0 ? null : (double)_converted / _entered,
                 Percentiles.Of(_durations, 50), Percentiles.Of(_durations, 90), _durations, _stuck, _dropped,
-                Milestones(milestones), analyzer.Touchpoints(_total.Touchpoints), SentimentOf(_total),
+                Milestones(_milestones), analyzer.Touchpoints(_total.Touchpoints), SentimentOf(_total),
                 _total.Tickets, _total.Escalations,
-                [.. milestones.Where(m => m.Failed is not null).OrderBy(m => m.Failed).Select(m => new RedFlag(m.AccountId, m.Milestone, At(m.Failed!.Value)))])
+                failed.ConvertAll(f => new RedFlag(f.Milestone.AccountId, f.Milestone.Milestone, At(f.Failed))))
             {
                 StuckAfterDays = StuckAfter is { } after ? TimeSpan.FromTicks(after).TotalDays : null,
             };
@@ -362,17 +371,30 @@ public sealed class JourneyAnalyzer
         public Dictionary<string, (Dictionary<string, int> Actions, Dictionary<string, int> Suppressed)>? Rules { get; init; }
     }
 
-    private static List<MilestoneReport> Milestones(List<MilestoneInstance> milestones) =>
-        [.. milestones.GroupBy(m => m.Milestone, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g =>
+    /// <summary>Each milestone's outcomes among the given instances, milestones by name.</summary>
+    private static List<MilestoneReport> Milestones(List<(int Seq, MilestoneInstance Milestone)> milestones)
+    {
+        var byName = new Dictionary<string, (int Reached, int Failed, List<double> Days)>(StringComparer.Ordinal);
+        foreach (var (_, m) in milestones)
+        {
+            var (reached, failed, days) = byName.TryGetValue(m.Milestone, out var tally) ? tally : (0, 0, new List<double>());
+            if (m.Succeeded is { } succeeded)
             {
-                var succeeded = g.Count(m => m.Succeeded is not null);
-                var failed = g.Count(m => m.Failed is not null);
-                var days = g.Where(m => m.Succeeded is not null).Select(m => TimeSpan.FromTicks(m.Succeeded!.Value - m.Reached).TotalDays).Order().ToList();
-                return new MilestoneReport(g.Key, g.Count(), succeeded, failed,
-                    succeeded + failed == 0 ? null : (double)succeeded / (succeeded + failed), Percentiles.Of(days, 50));
-            })];
+                days.Add(TimeSpan.FromTicks(succeeded - m.Reached).TotalDays);
+            }
+
+            byName[m.Milestone] = (reached + 1, failed + (m.Failed is null ? 0 : 1), days);
+        }
+
+        return [.. byName.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p =>
+        {
+            var (reached, failed, days) = p.Value;
+            var succeeded = days.Count;
+            days.Sort();
+            return new MilestoneReport(p.Key, reached, succeeded, failed,
+                succeeded + failed == 0 ? null : (double)succeeded / (succeeded + failed), Percentiles.Of(days, 50));
+        })];
+    }
 
     private int TouchpointNumber(string id)
     {
