@@ -262,7 +262,7 @@ public sealed class Simulator
         }
 
         var order = Enumerable.Range(0, _accountIds.Count).ToArray();
-        Array.Sort(order, (x, y) => string.CompareOrdinal(_accountIds[x], _accountIds[y]));
+        Array.Sort(_accountIds.ToArray(), order, StringComparer.Ordinal); // ids sorted with their numbers alongside
         return (grouped, order, starts);
     }
 
