@@ -38,6 +38,7 @@ public sealed class JourneyAnalyzer
         _segmentTraits = segmentTraits;
         foreach (var touchpoint in journey.Touchpoints)
         {
+            var number = TouchpointNumber(touchpoint.Id); // numbered even when it lists no events: the map still names it
             foreach (var type in touchpoint.Events)
             {
                 if (!_touchpoints.TryGetValue(type, out var list))
@@ -45,7 +46,7 @@ public sealed class JourneyAnalyzer
                     _touchpoints[type] = list = [];
                 }
 
-                list.Add(TouchpointNumber(touchpoint.Id));
+                list.Add(number);
             }
         }
 

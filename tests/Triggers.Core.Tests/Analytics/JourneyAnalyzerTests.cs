@@ -56,6 +56,7 @@ public sealed class JourneyAnalyzerTests
               - { id: docs, name: Docs, channel: web, events: [kb.article_viewed] }
               - { id: support, name: Support, channel: support, events: [ticket.opened] }
               - { id: demo, name: Demo, channel: meeting, events: [demo.requested] }
+              - { id: planned, name: Planned, channel: web, events: [] }
             """;
         var set = PlaybookLoader.Load([new SourceFile("journeys/touch.yaml", journey)]).Set;
         var analyzer = new JourneyAnalyzer(set, set.Journeys.Single(), []);
