@@ -61,12 +61,15 @@ internal sealed class Interner
     /// <summary>The shared copy of <paramref name="text"/> (from a saved state or a parsed document), as <see cref="Get(ref Utf8JsonReader, out byte[])"/> gives it.</summary>
     public string Get(string text, out byte[]? utf8)
     {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
-        if (bytes.Length > MaxLength)
+        var bytes = new byte[System.Text.Encoding.UTF8.GetMaxByteCount(text.Length)];
+        if (System.Text.Unicode.Utf8.FromUtf16(text, bytes, out _, out var written, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done ||
+            written > MaxLength)
         {
-            utf8 = null;
+            utf8 = null; // too long, or not valid UTF-16 (a lone surrogate has no UTF-8 of its own to be found by)
             return text;
         }
+
+        bytes = bytes[..written];
 
         var hash = Hash(bytes);
         var entry = Find(bytes, hash, out var free) ?? Add(free, bytes, text, hash);

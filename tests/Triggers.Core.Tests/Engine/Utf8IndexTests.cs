@@ -98,6 +98,20 @@ public class InternerTests
     }
 
     [Fact]
+    public void Get_TextWithALoneSurrogate_IsNotSharedWithTheReplacementCharacter()
+    {
+        var interner = new Interner(capacity: 8);
+
+        var lone = interner.Get("x\ud800", out var loneBytes);
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes("\"x\uFFFD\""));
+        reader.Read();
+
+        Assert.Equal("x\ud800", lone);
+        Assert.Null(loneBytes);
+        Assert.Equal("x\uFFFD", interner.Get(ref reader));
+    }
+
+    [Fact]
     public void Get_FromManyThreadsAtOnce_GivesEveryThreadTheRightTexts()
     {
         var interner = new Interner(capacity: 64);
