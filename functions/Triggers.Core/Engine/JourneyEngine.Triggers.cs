@@ -223,11 +223,15 @@ public sealed partial class JourneyEngine
     private void EnterStage(AccountState state, Reaction reaction, CloudEvent? trigger, string cause, long t, int depth)
     {
         var stage = reaction.Stage!;
-        var order = program.StageOrder(stage.Id);
-        var current = state.CurrentStage.GetValueOrDefault(stage.JourneyId);
-        if (state.Stages.ContainsKey(stage.Id) || (current is not null && program.StageOrder(current) > order))
+        if (state.Stages.ContainsKey(stage.Id))
         {
-            return; // Stages are entered once, and only forwards.
+            return; // Stages are entered once (most calls end here: the events that enter a stage keep coming)...
+        }
+
+        var current = state.CurrentStage.GetValueOrDefault(stage.JourneyId);
+        if (current is not null && program.StageOrder(current) > program.StageOrder(stage.Id))
+        {
+            return; // ...and only forwards.
         }
 
         state.Stages[stage.Id] = t;
