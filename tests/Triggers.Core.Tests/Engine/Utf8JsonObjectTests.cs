@@ -43,4 +43,19 @@ public class Utf8JsonObjectTests
 
         Assert.Equal("bob@acme.test", email.AsString);
     }
+
+    [Fact]
+    public void TryGetMember_RepeatedAndAlternatingLookups_ReadTheSameValuesAsTheFirstTime()
+    {
+        var data = Data("""{"a":1,"b":"two","c":{"d":true}}""");
+        string[] names = ["a", "b", "a", "missing", "c", "a", "b", "missing", "c", "c", new string('a', 1)];
+
+        var seen = names.Select(name => (Found: data.TryGetMember(name, out var value), Value: value.ToString())).ToList();
+
+        Assert.Equal(
+            [(true, "1"), (true, "two"), (true, "1"), (false, ""), (true, seen[4].Value), (true, "1"), (true, "two"), (false, ""), (true, seen[4].Value), (true, seen[4].Value), (true, "1")],
+            seen);
+        Assert.True(data.TryGetMember("c", out var c));
+        Assert.True(c.AsObject!.TryGetMember("d", out var d) && d.AsBool);
+    }
 }
