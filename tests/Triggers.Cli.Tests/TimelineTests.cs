@@ -1,0 +1,43 @@
+using System.Text;
+using Triggers.Core.Engine;
+
+namespace Triggers.Cli.Tests;
+
+public sealed class TimelineTests
+{
+    [Fact]
+    public void WriteTo_OutcomesReportedAccountByAccount_ComeOutInTimeOrderWithTiesInReportOrder()
+    {
+        using var timeline = new Timeline();
+        // As a replay reports: account b's outcomes first, then account a's, each in its own time order.
+        foreach (var (minute, text) in new[] { (5, "b1"), (5, "b2"), (9, "b3"), (1, "a1"), (5, "a2"), (7, "a3") })
+        {
+            timeline.AddText(At(minute), text);
+        }
+
+        Assert.Equal("a1\nb1\nb2\na2\na3\nb3\n", Written(timeline));
+    }
+
+    [Fact]
+    public void WriteTo_LinesLargerThanTheWriteBuffer_AreWrittenWholeBetweenTheirNeighbours()
+    {
+        using var timeline = new Timeline();
+        var huge = new string('x', 3 << 20);
+        var lines = Enumerable.Range(0, 5_000).Select(i => i == 2_500 ? huge : $"line {i} {new string('y', i % 300)}").ToList();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            timeline.AddText(At(i), lines[i]);
+        }
+
+        Assert.Equal(string.Concat(lines.Select(l => l + "\n")), Written(timeline));
+    }
+
+    private static Outcome At(int minute) => new() { Kind = OutcomeKind.Stage, Time = DateTimeOffset.UnixEpoch.AddMinutes(minute), AccountId = "acct" };
+
+    private static string Written(Timeline timeline)
+    {
+        using var output = new MemoryStream();
+        timeline.WriteTo(output);
+        return Encoding.UTF8.GetString(output.ToArray());
+    }
+}
