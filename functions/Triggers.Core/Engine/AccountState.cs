@@ -49,6 +49,49 @@ public sealed class AccountState(string accountId)
 
     internal Dictionary<string, string> Suppressed => _suppressed ??= new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Whether the account has entered the stage of the given stage reaction. Asked for every event that enters a
+    /// stage (mostly of stages long entered), so the answer is remembered as one bit per reaction of the playbooks
+    /// asked about; only a stage found in <see cref="Stages"/> sets its bit, and the stage table never loses one.
+    /// </summary>
+    internal bool HasEntered(CompiledPlaybooks program, int reaction, string stage)
+    {
+        if (!ReferenceEquals(program, _enteredFor))
+        {
+            (_enteredFor, _entered) = (program, 0);
+            Array.Clear(_enteredMore ?? []);
+        }
+
+        var bit = reaction & 63;
+        var word = reaction < 64 ? _entered : _enteredMore is { } more && (reaction >> 6) - 1 < more.Length ? more[(reaction >> 6) - 1] : 0;
+        if ((word & (1UL << bit)) != 0)
+        {
+            return true;
+        }
+
+        if (_stages is null || !_stages.ContainsKey(stage))
+        {
+            return false;
+        }
+
+        if (reaction < 64)
+        {
+            _entered |= 1UL << bit;
+        }
+        else
+        {
+            var index = (reaction >> 6) - 1;
+            if (_enteredMore is null || _enteredMore.Length <= index)
+            {
+                Array.Resize(ref _enteredMore, index + 1);
+            }
+
+            _enteredMore[index] |= 1UL << bit;
+        }
+
+        return true;
+    }
+
     internal bool HasUsers => _users is { Count: > 0 };
 
     internal bool HasPending => _pending is { Count: > 0 };
@@ -67,6 +110,9 @@ public sealed class AccountState(string accountId)
     private Dictionary<string, long>? _stages;
     private Dictionary<string, string>? _currentStage;
     private Dictionary<string, string>? _suppressed;
+    private CompiledPlaybooks? _enteredFor;
+    private ulong _entered; // HasEntered's bits for reactions 0-63
+    private ulong[]? _enteredMore; // and for the reactions after them, 64 to a word
 
     // What Reset kept of earlier accounts' tables (emptied) for this one to reuse.
     private Stack<TraitMap>? _spareTraits;
@@ -97,6 +143,8 @@ public sealed class AccountState(string accountId)
         _scheduleArmed?.Clear();
         _fires?.Clear();
         _stages?.Clear();
+        (_enteredFor, _entered) = (null, 0);
+        Array.Clear(_enteredMore ?? []);
         _currentStage?.Clear();
         _suppressed?.Clear();
     }

@@ -21,6 +21,7 @@ public sealed class CompiledPlaybooks
     private readonly List<Reaction> _reactions = [];
     private readonly Dictionary<string, Stage> _stages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _stageOrder = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EventRoute> _routes = new(StringComparer.Ordinal);
 
     public CompiledPlaybooks(PlaybookSet set, IReadOnlyCollection<string>? onlyPlaybooks = null)
     {
@@ -57,9 +58,24 @@ public sealed class CompiledPlaybooks
                 Add(new Reaction
                 {
                     Index = _reactions.Count, Kind = ReactionKind.EnterStage, Trigger = stage.EnteredWhen, Stage = stage,
-                    Version = journey.Id, Name = $"{journey.Id}/{stage.Id}",
+                    Version = journey.Id, Name = $"{journey.Id}/{stage.Id}", StageOrder = _stageOrder[stage.Id],
                 });
             }
+        }
+
+        foreach (var reaction in _reactions)
+        {
+            reaction.Listeners = reaction.Kind switch
+            {
+                ReactionKind.ReachMilestone => [.. Enum.GetValues<MilestoneStatus>().Select(status => OnMilestone(reaction.Name, status))],
+                ReactionKind.EnterStage => [OnStage(reaction.Stage!.Id)],
+                _ => [],
+            };
+        }
+
+        foreach (var type in _byEvent.Keys.Concat(_byUnless.Keys).Concat(_bySuccess.Keys))
+        {
+            _routes[type] = new EventRoute(OnEvent(type), OnUnless(type).Count > 0 || OnSuccess(type).Count > 0);
         }
     }
 
@@ -70,6 +86,9 @@ public sealed class CompiledPlaybooks
     internal List<Reaction> TraitReactions { get; } = [];
 
     internal List<Reaction> AtMostReactions { get; } = [];
+
+    /// <summary>Everything an event of this type sets off, found with one lookup.</summary>
+    internal EventRoute Route(string type) => _routes.TryGetValue(type, out var route) ? route : EventRoute.Nothing;
 
     internal List<Reaction> OnEvent(string type) => _byEvent.TryGetValue(type, out var list) ? list : None;
 
@@ -140,4 +159,10 @@ public sealed class CompiledPlaybooks
 
     private static string Version(Playbook playbook) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(PlaybookWriter.Write(playbook))).AsSpan(0, 6));
+}
+
+/// <summary>What an event type sets off: the reactions it triggers, and whether it can close a pending window.</summary>
+internal sealed record EventRoute(List<Reaction> Reactions, bool ClosesWindows)
+{
+    public static readonly EventRoute Nothing = new([], false);
 }

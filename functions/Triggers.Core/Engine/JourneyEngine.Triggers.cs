@@ -211,7 +211,7 @@ public sealed partial class JourneyEngine
     private void MilestoneChanged(AccountState state, Reaction milestone, MilestoneStatus status, CloudEvent? trigger, string cause,
         long t, int depth)
     {
-        foreach (var reaction in program.OnMilestone(milestone.Name, status))
+        foreach (var reaction in milestone.Listeners[(int)status])
         {
             if (Applies(state, reaction, trigger))
             {
@@ -223,13 +223,13 @@ public sealed partial class JourneyEngine
     private void EnterStage(AccountState state, Reaction reaction, CloudEvent? trigger, string cause, long t, int depth)
     {
         var stage = reaction.Stage!;
-        if (state.Stages.ContainsKey(stage.Id))
+        if (state.HasEntered(program, reaction.Index, stage.Id))
         {
             return; // Stages are entered once (most calls end here: the events that enter a stage keep coming)...
         }
 
         var current = state.CurrentStage.GetValueOrDefault(stage.JourneyId);
-        if (current is not null && program.StageOrder(current) > program.StageOrder(stage.Id))
+        if (current is not null && program.StageOrder(current) > reaction.StageOrder)
         {
             return; // ...and only forwards.
         }
@@ -251,7 +251,7 @@ public sealed partial class JourneyEngine
             Because = reaction.EnteredFrom(current),
         });
 
-        foreach (var listener in program.OnStage(stage.Id))
+        foreach (var listener in reaction.Listeners[0])
         {
             var stuck = ((StageTrigger)listener.Trigger).StuckFor;
             if (stuck is { } duration)

@@ -99,15 +99,35 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
         }
 
         ArmAtMost(state, t);
-        if (program.OnUnless(e.Type).Count > 0 || program.OnSuccess(e.Type).Count > 0)
+        var route = Route(e.Type);
+        if (route.ClosesWindows)
         {
             CloseWindows(state, e, depth);
         }
 
-        foreach (var reaction in program.OnEvent(e.Type))
+        foreach (var reaction in route.Reactions)
         {
             React(state, reaction, e, depth);
         }
+    }
+
+    // Routes by the type string's identity: event types are read through the interner, so every event of a type
+    // brings the same string and the lookup neither hashes nor compares its text. Only the runtime's interned copies
+    // are remembered (a type read some other way misses here and is looked up by text), so this stays small.
+    private readonly Dictionary<string, EventRoute> _routes = new(ReferenceEqualityComparer.Instance);
+
+    private EventRoute Route(string type)
+    {
+        if (!_routes.TryGetValue(type, out var route))
+        {
+            route = program.Route(type);
+            if (ReferenceEquals(string.IsInterned(type), type) && _routes.Count < 1024)
+            {
+                _routes[type] = route;
+            }
+        }
+
+        return route;
     }
 
     private void Suppress(AccountState state, CloudEvent e)

@@ -43,6 +43,16 @@ internal sealed class Reaction
 
     public string? PlaybookId => Rule?.PlaybookId ?? Milestone?.PlaybookId;
 
+    /// <summary>
+    /// For a milestone, the reactions that listen to each of its changes (by <see cref="MilestoneStatus"/>); for a
+    /// stage, the reactions that listen to it (entered or stuck in it). Filled when the playbooks are compiled, so a
+    /// change finds its listeners without a lookup by name.
+    /// </summary>
+    public List<Reaction>[] Listeners { get; internal set; } = [];
+
+    /// <summary>A stage's position among all journeys' stages (see <see cref="CompiledPlaybooks.StageOrder"/>); -1 otherwise.</summary>
+    public int StageOrder { get; internal set; } = -1;
+
     private string? _becauseHead;
     private string? _becauseTail;
 

@@ -112,4 +112,34 @@ public sealed class MilestoneAndStageTests
             expect_only: true
             """);
     }
+
+    [Fact]
+    public void Stage_ManyRulesBeforeTheJourney_EachAccountEntersEachStageOnceEvenWhenItsEventsRepeat()
+    {
+        // Seventy rules come before the journey's stages, so stage reactions sit past the first 64: where the engine
+        // keeps what an account has entered in more than one word. Two accounts: the second reuses the first's state.
+        var rules = string.Concat(Enumerable.Range(0, 70).Select(i => $$"""
+
+              - id: rule-{{i}}
+                when: { event: ticket.opened, where: event.data.n == {{i}} }
+                do:
+                  - task: { title: "ticket {{i}}" }
+            """));
+        var playbook = "playbook: many\nrules:" + rules;
+        (string Account, int Hour)[] accounts = [("acme", 10), ("zeta", 11)];
+        (int Day, string Type)[] days =
+            [(1, "subscription.started"), (2, "subscription.started"), (3, "feature.used"), (4, "feature.used"), (5, "subscription.renewed"), (6, "subscription.started"), (7, "feature.used")];
+        var events = string.Concat(days.SelectMany(d => accounts.Select(a => $$"""
+
+              - { time: 2026-01-0{{d.Day}}T{{a.Hour}}:00:00Z, type: {{d.Type}}, accountid: {{a.Account}}, data: { key: true } }
+            """)));
+        var expect = string.Concat(accounts.Select(a => $$"""
+
+              - { time: 2026-01-01T{{a.Hour}}:00:00Z, kind: stage, accountid: {{a.Account}}, stage: onboarding }
+              - { time: 2026-01-03T{{a.Hour}}:00:00Z, kind: stage, accountid: {{a.Account}}, stage: adoption }
+              - { time: 2026-01-05T{{a.Hour}}:00:00Z, kind: stage, accountid: {{a.Account}}, stage: retention }
+            """));
+
+        Scenario.Passes(playbook, "test: stages entered once\nevents:" + events + "\nrun_until: 2026-02-01T00:00:00Z\nexpect:" + expect + "\nexpect_only: true\n");
+    }
 }
