@@ -228,7 +228,7 @@ public sealed class TraitMap : IValueObject
             case JsonTokenType.String:
                 return Value.String(Values.Get(ref reader));
             case JsonTokenType.Number:
-                return Value.Number(reader.GetDouble());
+                return Value.Number(JsonNumber.Read(ref reader));
             case JsonTokenType.True:
                 return Value.True;
             case JsonTokenType.False:

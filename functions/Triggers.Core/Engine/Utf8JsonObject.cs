@@ -85,7 +85,7 @@ internal sealed class Utf8JsonObject(ReadOnlyMemory<byte> json) : IValueObject
             case JsonTokenType.String:
                 return Value.String(reader.GetString());
             case JsonTokenType.Number:
-                return Value.Number(reader.GetDouble());
+                return Value.Number(JsonNumber.Read(ref reader));
             case JsonTokenType.True:
                 return Value.True;
             case JsonTokenType.False:
