@@ -91,75 +91,60 @@ public static class EventParser
         Range id = default, account = default, source = default, user = default, subject = default, data = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader;
+            var name = Name(ref reader);
             reader.Read();
             var start = (int)reader.TokenStartIndex;
-            if (name.ValueTextEquals("type"u8))
+            switch (name)
             {
-                type = reader.TokenType == JsonTokenType.String && !reader.ValueSpan.IsEmpty ? Types.Get(ref reader) : null;
-            }
-            else if (name.ValueTextEquals("time"u8))
-            {
-                hasTime = true;
-                timeIsString = reader.TokenType == JsonTokenType.String;
-                if (timeIsString && reader.TryGetDateTimeOffset(out var t))
-                {
-                    time = t.UtcTicks;
-                }
-                else
-                {
-                    timeText = timeIsString ? reader.GetString() ?? "" : "";
-                }
-            }
-            else if (name.ValueTextEquals("specversion"u8))
-            {
-                version = reader.TokenType != JsonTokenType.String ? "?" : reader.ValueTextEquals("1.0"u8) ? "1.0" : reader.GetString();
-            }
-            else
-            {
-                reader.Skip();
-                var range = new Range(start, (int)reader.BytesConsumed);
-                if (name.ValueTextEquals("data"u8))
-                {
-                    data = range;
-                }
-                else if (reader.TokenType == JsonTokenType.String)
-                {
-                    var filled = !reader.ValueSpan.IsEmpty;
-                    if (name.ValueTextEquals("id"u8))
+                case Attribute.Type:
+                    type = reader.TokenType == JsonTokenType.String && !reader.ValueSpan.IsEmpty ? Types.Get(ref reader) : null;
+                    reader.Skip(); // an object or array given as the type is stepped over whole
+                    continue;
+                case Attribute.Time:
+                    hasTime = true;
+                    timeIsString = reader.TokenType == JsonTokenType.String;
+                    if (timeIsString && reader.TryGetDateTimeOffset(out var t))
                     {
-                        (id, hasId) = (range, filled);
+                        time = t.UtcTicks;
                     }
-                    else if (name.ValueTextEquals("accountid"u8))
+                    else
                     {
-                        (account, hasAccount) = (range, filled);
+                        timeText = timeIsString ? reader.GetString() ?? "" : "";
                     }
-                    else if (name.ValueTextEquals("source"u8))
-                    {
-                        source = range;
-                    }
-                    else if (name.ValueTextEquals("userid"u8))
-                    {
-                        user = range;
-                    }
-                    else if (name.ValueTextEquals("subject"u8))
-                    {
-                        subject = range;
-                    }
-                }
-                else if (name.ValueTextEquals("id"u8))
-                {
-                    hasId = false;
-                }
-                else if (name.ValueTextEquals("accountid"u8))
-                {
-                    hasAccount = false;
-                }
 
-                continue;
+                    reader.Skip();
+                    continue;
+                case Attribute.SpecVersion:
+                    version = reader.TokenType != JsonTokenType.String ? "?" : reader.ValueTextEquals("1.0"u8) ? "1.0" : reader.GetString();
+                    reader.Skip();
+                    continue;
             }
 
             reader.Skip();
+            var range = new Range(start, (int)reader.BytesConsumed);
+            var text = reader.TokenType == JsonTokenType.String;
+            var filled = text && !reader.ValueSpan.IsEmpty;
+            switch (name)
+            {
+                case Attribute.Data:
+                    data = range;
+                    break;
+                case Attribute.Id:
+                    (id, hasId) = (text ? range : id, filled);
+                    break;
+                case Attribute.AccountId:
+                    (account, hasAccount) = (text ? range : account, filled);
+                    break;
+                case Attribute.Source when text:
+                    source = range;
+                    break;
+                case Attribute.UserId when text:
+                    user = range;
+                    break;
+                case Attribute.Subject when text:
+                    subject = range;
+                    break;
+            }
         }
 
         if (reader.Read())
@@ -181,6 +166,54 @@ public static class EventParser
 
         return problem;
     }
+
+    private const int MaxNameLength = 16; // the longest attribute read here, "specversion", with room to spare
+
+    private enum Attribute
+    {
+        Other,
+        Type,
+        Time,
+        SpecVersion,
+        Data,
+        Id,
+        AccountId,
+        Source,
+        UserId,
+        Subject,
+    }
+
+    /// <summary>
+    /// Which attribute the reader's property name is, by its length and then its bytes: one comparison per member,
+    /// where asking the reader about each known name in turn cost up to nine (and a copy of the reader to ask with).
+    /// Names given with escapes are unescaped first and read the same.
+    /// </summary>
+    private static Attribute Name(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            // An escape is at most six bytes for one: anything longer cannot unescape to one of ours.
+            Span<byte> unescaped = stackalloc byte[MaxNameLength * 6];
+            var escapedLength = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+            return escapedLength > unescaped.Length ? Attribute.Other : Known(unescaped[..reader.CopyString(unescaped)]);
+        }
+
+        return Known(reader.ValueSpan);
+    }
+
+    private static Attribute Known(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        2 when name.SequenceEqual("id"u8) => Attribute.Id,
+        4 when name.SequenceEqual("type"u8) => Attribute.Type,
+        4 when name.SequenceEqual("time"u8) => Attribute.Time,
+        4 when name.SequenceEqual("data"u8) => Attribute.Data,
+        6 when name.SequenceEqual("source"u8) => Attribute.Source,
+        6 when name.SequenceEqual("userid"u8) => Attribute.UserId,
+        7 when name.SequenceEqual("subject"u8) => Attribute.Subject,
+        9 when name.SequenceEqual("accountid"u8) => Attribute.AccountId,
+        11 when name.SequenceEqual("specversion"u8) => Attribute.SpecVersion,
+        _ => Attribute.Other,
+    };
 
     /// <summary>
     /// An event's type and time, and where its other attributes lie in its bytes (string tokens, quotes included).
