@@ -6,7 +6,7 @@ namespace Triggers.Cli;
 /// Streams a JSON Lines file as UTF-8 slices, one per non-blank line, without decoding to strings. A second thread
 /// reads the file ahead into large blocks that are never reused (so a replay can keep the lines where they lie
 /// instead of copying each one: <see cref="Core.Engine.Simulator.AddShared(ReadOnlyMemory{byte}, string, long)"/>),
-/// cuts them into lines and, if asked, prepares each line there too (a replay parses the event envelopes on that
+/// cuts them into lines and, if asked, prepares most lines there too (a replay parses the event envelopes on that
 /// thread): reading, cutting and parsing then overlap with what the caller's thread does with the lines.
 /// </summary>
 internal static class JsonLines
@@ -22,7 +22,8 @@ internal static class JsonLines
 
     /// <summary>
     /// Hands each line to <paramref name="handler"/> on the calling thread, in file order, with what
-    /// <paramref name="prepare"/> (which must be safe to run on another thread) made of it on the reading thread.
+    /// <paramref name="prepare"/> (which must be safe to run on another thread) made of it: on the reading thread for
+    /// two lines in three, on the calling thread for the rest, so that neither thread waits for the other.
     /// </summary>
     public static void Read<T>(Stream stream, Func<ReadOnlyMemory<byte>, T> prepare, Action<ReadOnlyMemory<byte>, long, T> handler)
     {
@@ -56,7 +57,7 @@ internal static class JsonLines
             {
                 foreach (var line in batch)
                 {
-                    handler(line.Bytes, line.Number, line.Prepared);
+                    handler(line.Bytes, line.Number, line.IsPrepared ? line.Prepared : prepare(line.Bytes));
                 }
 
                 batch.Clear();
@@ -86,7 +87,8 @@ internal static class JsonLines
         }
     }
 
-    private readonly record struct Line<T>(ReadOnlyMemory<byte> Bytes, long Number, T Prepared);
+    /// <summary>A line, and what was made of it on the reading thread (when <see cref="IsPrepared"/>).</summary>
+    private readonly record struct Line<T>(ReadOnlyMemory<byte> Bytes, long Number, T Prepared, bool IsPrepared);
 
     /// <summary>The reading thread: fills fresh blocks, cuts them into lines, prepares each, and passes them on a block at a time.</summary>
     private sealed class Cutter<T>(
@@ -172,7 +174,11 @@ internal static class JsonLines
 
             if (!span.Trim(" \t"u8).IsEmpty)
             {
-                _batch.Add(new Line<T>(line, _number, prepare(line)));
+                // The reading thread prepares two lines in three and leaves the third to the caller's thread: preparing
+                // (parsing an event) is most of the work here, and with every line prepared on this side the caller
+                // waited for it (on 1M events this thread was busy 1.65 s of the 1.9 s the reading took).
+                var ahead = _number % 3 != 0;
+                _batch.Add(new Line<T>(line, _number, ahead ? prepare(line) : default!, ahead));
             }
         }
 
