@@ -170,26 +170,50 @@ public sealed class JourneyAnalyzer
         // Each account's stage facts are worked out once: every account falls in several segments (all, and one per
         // segment trait), and each segment then only adds up what its accounts already know.
         var facts = Facts();
-        var segments = new List<SegmentReport> { Segment(null, null, facts, to) };
-        foreach (var trait in _segmentTraits)
+        // Every segment is added up in one pass over the accounts: an account's facts are read from memory once and
+        // added to each of its segments (all, and one per segment trait), where a pass per segment re-read them.
+        var segments = new List<SegmentTally> { new(null, null, this, to) };
+        var byValue = new Dictionary<string, SegmentTally>[_segmentTraits.Count];
+        var other = new SegmentTally?[_segmentTraits.Count];
+        for (var t = 0; t < _segmentTraits.Count; t++)
         {
-            var groups = facts.Where(a => a.Track.Segments.ContainsKey(trait)).GroupBy(a => a.Track.Segments[trait], StringComparer.Ordinal)
-                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
-            var kept = groups.Take(MaxSegmentValues).ToList();
-            foreach (var group in kept.OrderBy(g => g.Key, SegmentOrder.Instance))
+            var trait = _segmentTraits[t];
+            var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var account in facts)
             {
-                segments.Add(Segment(trait, group.Key, [.. group], to));
+                if (account.Track.Segments.TryGetValue(trait, out var value))
+                {
+                    sizes[value] = sizes.GetValueOrDefault(value) + 1;
+                }
             }
 
-            var rest = groups.Skip(MaxSegmentValues).SelectMany(g => g).ToList();
-            if (rest.Count > 0)
+            var ranked = sizes.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key).ToList();
+            byValue[t] = new Dictionary<string, SegmentTally>(StringComparer.Ordinal);
+            foreach (var value in ranked.Take(MaxSegmentValues).Order(SegmentOrder.Instance))
             {
-                segments.Add(Segment(trait, "other", rest, to));
+                segments.Add(byValue[t][value] = new SegmentTally(trait, value, this, to));
+            }
+
+            if (ranked.Count > MaxSegmentValues)
+            {
+                segments.Add((other[t] = new SegmentTally(trait, "other", this, to))!);
+            }
+        }
+
+        foreach (var account in facts)
+        {
+            segments[0].Add(account);
+            for (var t = 0; t < _segmentTraits.Count; t++)
+            {
+                if (account.Track.Segments.TryGetValue(_segmentTraits[t], out var value))
+                {
+                    (byValue[t].GetValueOrDefault(value) ?? other[t]!).Add(account);
+                }
             }
         }
 
         return new JourneyReport(_journey.Id, _journey.Description, At(_first == long.MaxValue ? 0 : _first), At(to), _events,
-            [.. _segmentTraits.Where(t => _accounts.Values.Any(a => a.Segments.ContainsKey(t)))], segments);
+            [.. _segmentTraits.Where(t => _accounts.Values.Any(a => a.Segments.ContainsKey(t)))], segments.ConvertAll(segment => segment.Report()));
     }
 
     /// <summary>Every account's facts per stage of the journey, accounts in the order they were first seen.</summary>
@@ -200,7 +224,7 @@ public sealed class JourneyAnalyzer
         var byAccount = new Dictionary<string, AccountFacts>(_accounts.Count, StringComparer.Ordinal);
         foreach (var track in _accounts.Values)
         {
-            var account = new AccountFacts(track, stages.Count) { Rules = _rulesByAccount.GetValueOrDefault(track.AccountId) };
+            var account = new AccountFacts(track, stages.Count) { Rules = RuleCounts(_rulesByAccount.GetValueOrDefault(track.AccountId)) };
             var next = long.MaxValue;
             for (var i = stages.Count - 1; i >= 0; i--)
             {
@@ -233,41 +257,60 @@ public sealed class JourneyAnalyzer
         return facts;
     }
 
-    private SegmentReport Segment(string? trait, string? value, List<AccountFacts> accounts, long end)
+    /// <summary>One segment's figures, added up account by account: every stage's, and what the rules did.</summary>
+    private sealed class SegmentTally
     {
-        // One pass over the segment's accounts, each adding to every stage: a pass per stage re-read every account's
-        // facts from memory once per stage, and that was most of the map's time with a hundred thousand accounts.
-        var order = _journey.Stages;
-        var tallies = order.Select((_, i) => new StageTally(order, i, _touchpointNumbers.Count, end)).ToList();
-        foreach (var account in accounts)
+        private readonly string? _trait;
+        private readonly string? _value;
+        private readonly JourneyAnalyzer _analyzer;
+        private readonly List<StageTally> _stages;
+        private readonly int[] _rules; // counts by numbered rule slot (see RuleCounts)
+        private readonly List<int> _met = []; // the slots in the order the segment first met them
+        private int _accounts;
+
+        public SegmentTally(string? trait, string? value, JourneyAnalyzer analyzer, long end)
         {
-            foreach (var tally in tallies)
+            (_trait, _value, _analyzer) = (trait, value, analyzer);
+            var order = analyzer._journey.Stages;
+            _stages = [.. order.Select((_, i) => new StageTally(order, i, analyzer._touchpointNumbers.Count, end))];
+            _rules = new int[analyzer._ruleSlots.Count];
+        }
+
+        public void Add(AccountFacts account)
+        {
+            _accounts++;
+            foreach (var stage in _stages)
             {
-                tally.Add(account);
+                stage.Add(account);
+            }
+
+            foreach (var (slot, n) in account.Rules)
+            {
+                if (_rules[slot] == 0)
+                {
+                    _met.Add(slot);
+                }
+
+                _rules[slot] += n;
             }
         }
 
-        var stages = tallies.ConvertAll(tally => tally.Report(this));
-        var rules = new Dictionary<string, (Dictionary<string, int> Actions, Dictionary<string, int> Suppressed)>(StringComparer.Ordinal);
-        foreach (var account in accounts)
+        public SegmentReport Report()
         {
-            foreach (var (rule, counts) in account.Rules ?? [])
+            var stages = _stages.ConvertAll(tally => tally.Report(_analyzer));
+            // Rule activity turns into names once, slots in the order first met: the tables (and their order) that
+            // adding the names up account by account would have built.
+            var rules = new Dictionary<string, (Dictionary<string, int> Actions, Dictionary<string, int> Suppressed)>(StringComparer.Ordinal);
+            foreach (var slot in _met)
             {
-                foreach (var (k, n) in counts.Actions)
-                {
-                    Count(rules, rule, true, k, n);
-                }
-
-                foreach (var (k, n) in counts.Suppressed)
-                {
-                    Count(rules, rule, false, k, n);
-                }
+                var (rule, action, key) = _analyzer._ruleSlots[slot];
+                Count(rules, rule, action, key, _rules[slot]);
             }
-        }
 
-        var activity = rules.OrderBy(r => r.Key, StringComparer.Ordinal)
-            .Select(r => new RuleActivity(r.Key, r.Value.Actions, r.Value.Suppressed)).ToList();
-        return new SegmentReport(trait, value, accounts.Count, stages, activity);
+            var activity = rules.OrderBy(r => r.Key, StringComparer.Ordinal)
+                .Select(r => new RuleActivity(r.Key, r.Value.Actions, r.Value.Suppressed)).ToList();
+            return new SegmentReport(_trait, _value, _accounts, stages, activity);
+        }
     }
 
     /// <summary>One stage's figures for one segment, added up account by account.</summary>
@@ -368,8 +411,8 @@ public sealed class JourneyAnalyzer
         /// <summary>The account's milestones that belong to each stage, numbered in the order they were recorded.</summary>
         public List<(int Seq, MilestoneInstance Milestone)>?[] Milestones { get; } = new List<(int, MilestoneInstance)>?[stages];
 
-        /// <summary>What the account's rules did, by rule: actions and suppressions by kind.</summary>
-        public Dictionary<string, (Dictionary<string, int> Actions, Dictionary<string, int> Suppressed)>? Rules { get; init; }
+        /// <summary>What the account's rules did: counts by numbered slot (see <see cref="RuleCounts"/>), in the order recorded.</summary>
+        public (int Slot, int Count)[] Rules { get; init; } = [];
     }
 
     /// <summary>Each milestone's outcomes among the given instances, milestones by name.</summary>
@@ -431,6 +474,45 @@ public sealed class JourneyAnalyzer
         }
 
         return track;
+    }
+
+    private readonly List<(string Rule, bool Action, string Key)> _ruleSlots = [];
+    private readonly Dictionary<(string Rule, bool Action, string Key), int> _ruleSlotNumbers = [];
+
+    /// <summary>An account's rule counts as numbered slots, in the order its tables list them (rules, then actions, then suppressions).</summary>
+    private (int Slot, int Count)[] RuleCounts(Dictionary<string, (Dictionary<string, int> Actions, Dictionary<string, int> Suppressed)>? rules)
+    {
+        if (rules is null)
+        {
+            return [];
+        }
+
+        var counts = new List<(int, int)>();
+        foreach (var (rule, (actions, suppressed)) in rules)
+        {
+            foreach (var (key, n) in actions)
+            {
+                counts.Add((RuleSlot(rule, true, key), n));
+            }
+
+            foreach (var (key, n) in suppressed)
+            {
+                counts.Add((RuleSlot(rule, false, key), n));
+            }
+        }
+
+        return [.. counts];
+    }
+
+    private int RuleSlot(string rule, bool action, string key)
+    {
+        if (!_ruleSlotNumbers.TryGetValue((rule, action, key), out var slot))
+        {
+            _ruleSlotNumbers[(rule, action, key)] = slot = _ruleSlots.Count;
+            _ruleSlots.Add((rule, action, key));
+        }
+
+        return slot;
     }
 
     private static void Count(Dictionary<string, (Dictionary<string, int> Actions, Dictionary<string, int> Suppressed)> map, string rule, bool action,

@@ -150,4 +150,40 @@ public sealed class JourneyAnalyzerTests
         Assert.Equal(0, lost.Tickets);
         Assert.Equal(["b1", "t2", "t3"], all.Stages[0].RedFlags.Select(f => f.AccountId));
     }
+
+    [Fact]
+    public void Build_MoreThanTwelveValuesOfATrait_KeepsTheTwelveLargestAndGathersTheRestUnderOther()
+    {
+        const string playbook = """
+            playbook: welcome
+            rules:
+              - id: hello
+                when: { event: subscription.started }
+                do:
+                  - task: { title: "say hello" }
+            """;
+        var set = PlaybookLoader.Load([new SourceFile("journeys/short.yaml", Journey), new SourceFile("welcome.yaml", playbook)]).Set;
+        var analyzer = new JourneyAnalyzer(set, set.Journeys.Single(), ["industry"]);
+        var simulator = new Simulator(new CompiledPlaybooks(set), new SimulationOptions(), analyzer.Record) { EventObserver = analyzer.Observe };
+        // Fourteen industries: i01 has three accounts, i02 two, the rest one each. The twelve kept are the largest,
+        // ties by name (i01, i02, i03 ... i12); i13 and i14 are "other". Account names run against industry order.
+        var industries = new[] { "i01", "i01", "i01", "i02", "i02" }.Concat(Enumerable.Range(3, 12).Select(i => $"i{i:00}")).ToList();
+        var n = 0;
+        for (var a = 0; a < industries.Count; a++)
+        {
+            var account = $"acct-{industries.Count - a:00}";
+            simulator.Add(Encoding.UTF8.GetBytes($$$"""{"id":"{{{++n}}}","type":"account.updated","time":"2026-01-01T{{{a:00}}}:00:00Z","accountid":"{{{account}}}","data":{"industry":"{{{industries[a]}}}"}}"""), "events");
+            simulator.Add(Encoding.UTF8.GetBytes($$$"""{"id":"{{{++n}}}","type":"subscription.started","time":"2026-01-01T{{{a:00}}}:30:00Z","accountid":"{{{account}}}"}"""), "events");
+        }
+
+        simulator.Finish();
+
+        var report = analyzer.Build();
+        Assert.Equal(["All accounts", .. Enumerable.Range(1, 12).Select(i => $"industry: i{i:00}"), "industry: other"], report.Segments.Select(s => s.Label));
+        Assert.Equal([17, 3, 2, .. Enumerable.Repeat(1, 10), 2], report.Segments.Select(s => s.Accounts));
+        var other = report.Segments[^1];
+        Assert.Equal(2, other.Stages[0].Entered);
+        Assert.Equal(("welcome/hello", 2), (other.Rules.Single().Rule, other.Rules.Single().Actions["task"]));
+        Assert.Equal(17, report.Segments[0].Rules.Single().Actions["task"]);
+    }
 }
