@@ -7,6 +7,9 @@ internal sealed class AccountTrack(string accountId)
 
     public Dictionary<string, string> Segments { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The traits <see cref="Segments"/> were last read from, and their version then (see <see cref="Engine.TraitMap.Version"/>).</summary>
+    public (Engine.TraitMap? Traits, int Version) SegmentsFrom { get; set; }
+
     public Dictionary<string, long> Entered { get; } = new(StringComparer.Ordinal);
 
     public string? Current { get; set; }

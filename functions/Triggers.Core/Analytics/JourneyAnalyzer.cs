@@ -67,11 +67,17 @@ public sealed class JourneyAnalyzer
         _first = Math.Min(_first, e.TimeTicks);
         _last = Math.Max(_last, e.TimeTicks);
         track.LastEvent = Math.Max(track.LastEvent, e.TimeTicks);
-        foreach (var trait in _segmentTraits)
+        if (track.SegmentsFrom != (state.Account, state.Account.Version))
         {
-            if (state.Account.TryGetMember(trait, out var value) && !value.IsNull)
+            // Only when the traits changed: most events change none, and reading four traits for each was a tenth of
+            // what the map added to a replay.
+            track.SegmentsFrom = (state.Account, state.Account.Version);
+            foreach (var trait in _segmentTraits)
             {
-                track.Segments[trait] = SegmentValue(value);
+                if (state.Account.TryGetMember(trait, out var value) && !value.IsNull)
+                {
+                    track.Segments[trait] = SegmentValue(value);
+                }
             }
         }
 

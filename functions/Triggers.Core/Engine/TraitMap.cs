@@ -17,8 +17,12 @@ public sealed class TraitMap : IValueObject
     private Slot[] _slots = [];
     private int _count;
     private Dictionary<string, int>? _index;
+    private int _version;
 
     public int Count => _count;
+
+    /// <summary>Changes whenever a trait is set, changed or removed: readers that keep something derived from the traits ask it whether to work it out again.</summary>
+    internal int Version => _version;
 
     public bool TryGetMember(string name, out Value value)
     {
@@ -33,6 +37,7 @@ public sealed class TraitMap : IValueObject
         Array.Clear(_slots, 0, _count);
         _count = 0;
         _index = null;
+        _version++;
     }
 
     public IEnumerable<string> MemberNames => Entries.Select(entry => entry.Key);
@@ -96,6 +101,7 @@ public sealed class TraitMap : IValueObject
     /// <summary>Changes the trait at <paramref name="at"/>; null removes it, keeping the others in order.</summary>
     private void Set(int at, Value value)
     {
+        _version++;
         if (!value.IsNull)
         {
             _slots[at].Value = value;
@@ -113,6 +119,7 @@ public sealed class TraitMap : IValueObject
 
     private void Append(string name, byte[]? utf8, Value value)
     {
+        _version++;
         if (_count == _slots.Length)
         {
             Array.Resize(ref _slots, Math.Max(4, _count * 2));

@@ -103,4 +103,25 @@ public class TraitMapTests
         Assert.True(Merge(traits, """{"t3":"again"}"""));
         Assert.Equal("again", traits["t3"].AsString);
     }
+
+    [Fact]
+    public void Version_ChangesWithEveryChangeAndOnlyThen()
+    {
+        var traits = new TraitMap();
+        var versions = new List<int> { traits.Version };
+        void Step(Action change)
+        {
+            change();
+            versions.Add(traits.Version);
+        }
+
+        Step(() => Merge(traits, """{"plan":"team","seats":5}"""));  // added
+        Step(() => Merge(traits, """{"seats":5,"plan":"team"}"""));  // nothing new
+        Step(() => Merge(traits, """{"plan":"business"}"""));         // changed
+        Step(() => Merge(traits, """{"seats":null}"""));              // removed
+        Step(() => Merge(traits, """{"seats":null}"""));              // already gone
+        Step(traits.Clear);                                           // emptied
+
+        Assert.Equal([false, true, false, true, true, false, true], versions.Zip(versions.Skip(1), (a, b) => a != b).Prepend(false));
+    }
 }
