@@ -103,7 +103,11 @@ public static class EventParser
                 case Attribute.Time:
                     hasTime = true;
                     timeIsString = reader.TokenType == JsonTokenType.String;
-                    if (timeIsString && reader.TryGetDateTimeOffset(out var t))
+                    if (timeIsString && TryReadUtcSeconds(ref reader, out var seconds))
+                    {
+                        time = seconds;
+                    }
+                    else if (timeIsString && reader.TryGetDateTimeOffset(out var t))
                     {
                         time = t.UtcTicks;
                     }
@@ -165,6 +169,45 @@ public static class EventParser
         }
 
         return problem;
+    }
+
+    /// <summary>
+    /// The common shape of an event time, <c>yyyy-MM-ddTHH:mm:ssZ</c>, read digit by digit (the reader's general
+    /// ISO 8601 parser was a tenth of the envelope's cost). Anything else, or any field out of range, is left to
+    /// <see cref="Utf8JsonReader.TryGetDateTimeOffset"/>, so both accept and read exactly the same times.
+    /// </summary>
+    internal static bool TryReadUtcSeconds(ref Utf8JsonReader reader, out long ticks)
+    {
+        ticks = 0;
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return false;
+        }
+
+        var text = reader.ValueSpan;
+        if (text.Length != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z')
+        {
+            return false;
+        }
+
+        var (century, year, month, day) = (Two(text, 0), Two(text, 2), Two(text, 5), Two(text, 8));
+        var (hour, minute, second) = (Two(text, 11), Two(text, 14), Two(text, 17));
+        if (century < 0 || year < 0 || month is < 1 or > 12 || day < 1 || hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 59)
+        {
+            return false;
+        }
+
+        year += century * 100;
+        if (year < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        ticks = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).Ticks;
+        return true;
+
+        static int Two(ReadOnlySpan<byte> text, int at) =>
+            (uint)(text[at] - '0') <= 9 && (uint)(text[at + 1] - '0') <= 9 ? ((text[at] - '0') * 10) + text[at + 1] - '0' : -1;
     }
 
     private const int MaxNameLength = 16; // the longest attribute read here, "specversion", with room to spare

@@ -47,4 +47,54 @@ public class EventParserTests
             return (e!.Id, e.Type, e.AccountId, e.UserId, e.Subject, e.Source, Encoding.UTF8.GetString(e.DataJson));
         }
     }
+
+    [Theory]
+    [InlineData("2026-01-05T10:00:00Z")]
+    [InlineData("0001-01-01T00:00:00Z")]
+    [InlineData("9999-12-31T23:59:59Z")]
+    [InlineData("2024-02-29T12:30:45Z")]
+    [InlineData("2026-02-29T12:30:45Z")]
+    [InlineData("2026-13-01T00:00:00Z")]
+    [InlineData("2026-00-10T00:00:00Z")]
+    [InlineData("2026-04-31T00:00:00Z")]
+    [InlineData("2026-01-05T24:00:00Z")]
+    [InlineData("2026-01-05T23:60:00Z")]
+    [InlineData("2026-01-05T23:59:60Z")]
+    [InlineData("0000-01-01T00:00:00Z")]
+    [InlineData("2026-01-05t10:00:00z")]
+    [InlineData("2026-01-05T10:00:00+02:00")]
+    [InlineData("2026-01-05T10:00:00.250Z")]
+    [InlineData("2026-01-05 10:00:00Z")]
+    [InlineData("2026-1-05T10:00:00Z")]
+    [InlineData("２０26-01-05T10:00:00Z")]
+    public void TryParse_EventTimes_ReadExactlyAsTheJsonReadersOwnParserReadsThem(string time)
+    {
+        var json = Plain.Replace("2026-01-05T10:00:00Z", time, StringComparison.Ordinal);
+        var reader = new System.Text.Json.Utf8JsonReader(Encoding.UTF8.GetBytes($"\"{time}\""));
+        reader.Read();
+        var expected = reader.TryGetDateTimeOffset(out var parsed) ? parsed.UtcTicks : (long?)null;
+
+        var ok = EventParser.TryParse(Encoding.UTF8.GetBytes(json), out var e, out var error);
+
+        Assert.Equal(expected, ok ? e!.TimeTicks : null);
+        Assert.True(ok || error!.Contains("RFC 3339", StringComparison.Ordinal), error);
+    }
+
+    [Fact]
+    public void TryParse_SeededTimesAcrossTheCalendar_ReadAsTheJsonReaderReadsThem()
+    {
+        var random = new Random(1201);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var time = new DateTime(random.NextInt64(DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks) / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+            var text = time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+            Assert.True(EventParser.TryParse(Encoding.UTF8.GetBytes(Plain.Replace("2026-01-05T10:00:00Z", text, StringComparison.Ordinal)), out var e, out _), text);
+            Assert.Equal(time.Ticks, e!.TimeTicks);
+            var reader = new System.Text.Json.Utf8JsonReader(Encoding.UTF8.GetBytes($"\"{text}\""));
+            reader.Read();
+            Assert.True(EventParser.TryReadUtcSeconds(ref reader, out var ticks), text); // the digit-by-digit path, not the fallback
+            Assert.Equal(time.Ticks, ticks);
+        }
+    }
 }
