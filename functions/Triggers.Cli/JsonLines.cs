@@ -98,6 +98,8 @@ internal static class JsonLines
         private List<Line<T>> _batch = [];
         private long _number;
 
+        private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
         public void Run(Stream stream)
         {
             while (true)
@@ -170,6 +172,13 @@ internal static class JsonLines
             {
                 line = line[..^1];
                 span = span[..^1];
+            }
+
+            if (_number == 1 && span.StartsWith(Utf8Bom))
+            {
+                // Editors and PowerShell on Windows start UTF-8 files with a byte order mark: not part of the first event.
+                line = line[Utf8Bom.Length..];
+                span = span[Utf8Bom.Length..];
             }
 
             if (!span.Trim(" \t"u8).IsEmpty)

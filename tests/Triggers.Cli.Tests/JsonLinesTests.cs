@@ -37,6 +37,20 @@ public sealed class JsonLinesTests
         Assert.Equal(1003, seen[1000].Number); // line numbers count the blank lines skipped
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(1 << 20)]
+    public void Read_AFileStartingWithAByteOrderMark_HandsOutTheFirstLineWithoutIt(int readSize)
+    {
+        var text = "\uFEFF{\"id\":\"e1\"}\r\n{\"id\":\"e2\"}\r\n";
+        var seen = new List<string>();
+
+        JsonLines.Read(new TrickleStream(Encoding.UTF8.GetBytes(text), readSize), (line, _) => seen.Add(Encoding.UTF8.GetString(line.Span)));
+
+        Assert.Equal(["{\"id\":\"e1\"}", "{\"id\":\"e2\"}"], seen);
+    }
+
     [Fact]
     public void Read_EmptyStream_HandsOutNothing()
     {
