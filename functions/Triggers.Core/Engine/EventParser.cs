@@ -39,7 +39,12 @@ public static class EventParser
         }
         catch (JsonException e)
         {
-            error = $"not valid JSON: {e.Message}";
+            // The reader's message ends with its own position ("LineNumber: 0 | BytePositionInLine: 116."): say it once, our way.
+            var message = e.Message;
+            var position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            error = position < 0 || e.BytePositionInLine is not { } at
+                ? $"not valid JSON: {message}"
+                : $"not valid JSON at byte {at + 1} of the line: {message[..position]}";
         }
 
         return error is null;
@@ -50,9 +55,12 @@ public static class EventParser
     /// <see cref="Simulator.AddShared(ReadOnlyMemory{byte}, in ReadEnvelope, string, long)"/>.
     /// </summary>
     internal static ReadEnvelope ReadAhead(ReadOnlySpan<byte> json) =>
-        TryReadEnvelope(json, out var envelope, out var error) ? new ReadEnvelope(envelope, null) : new ReadEnvelope(default, error);
+        TryReadEnvelope(json, out var envelope, out var error) ? new ReadEnvelope(envelope, null) : new ReadEnvelope(envelope, error);
 
-    /// <summary>An envelope read ahead, or why it could not be read (<see cref="Error"/> set).</summary>
+    /// <summary>
+    /// An envelope read ahead, or why it could not be read (<see cref="Error"/> set; the envelope then holds at most the
+    /// event's time, when that could be read, to place the rejection on the timeline).
+    /// </summary>
     internal readonly record struct ReadEnvelope(Envelope Envelope, string? Error);
 
     /// <summary>The text of a JSON string token (quotes included in <paramref name="token"/>); null for an empty range.</summary>
@@ -88,10 +96,12 @@ public static class EventParser
         string? type = null, timeText = null, version = null;
         long time = 0;
         bool hasTime = false, timeIsString = true, hasId = false, hasAccount = false;
+        var given = 0; // bits of the attributes present at all, so a wrong one is told apart from a missing one
         Range id = default, account = default, source = default, user = default, subject = default, data = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = Name(ref reader);
+            given |= 1 << (int)name;
             reader.Read();
             var start = (int)reader.TokenStartIndex;
             switch (name)
@@ -107,7 +117,7 @@ public static class EventParser
                     {
                         time = seconds;
                     }
-                    else if (timeIsString && reader.TryGetDateTimeOffset(out var t))
+                    else if (timeIsString && reader.TryGetDateTimeOffset(out var t) && HasOffset(ref reader))
                     {
                         time = t.UtcTicks;
                     }
@@ -157,15 +167,20 @@ public static class EventParser
         }
 
         var problem = version is not null and not "1.0" ? "specversion must be \"1.0\""
-            : !hasId ? "missing required attribute 'id'"
-            : type is null ? "missing required attribute 'type'"
-            : !hasAccount ? "missing required extension attribute 'accountid'"
-            : !hasTime || !timeIsString ? "missing required attribute 'time'"
-            : timeText is not null ? $"'time' is not an RFC 3339 timestamp: {timeText}"
+            : !hasId ? Missing("id", (given & (1 << (int)Attribute.Id)) != 0)
+            : type is null ? Missing("type", (given & (1 << (int)Attribute.Type)) != 0)
+            : !hasAccount ? Missing("accountid", (given & (1 << (int)Attribute.AccountId)) != 0)
+            : !hasTime ? "missing required attribute 'time'"
+            : !timeIsString ? "'time' must be a string (an RFC 3339 timestamp such as 2026-01-05T10:00:00Z)"
+            : timeText is not null ? $"'time' is not an RFC 3339 timestamp with a UTC offset (Z or +hh:mm): {timeText}"
             : null;
         if (problem is null)
         {
             envelope = new Envelope(type!, time, id, account, source, user, subject, data);
+        }
+        else if (hasTime && timeIsString && timeText is null)
+        {
+            envelope = new Envelope(type ?? "", time, default, default, default, default, default, default); // a rejection's time
         }
 
         return problem;
@@ -211,6 +226,20 @@ public static class EventParser
     }
 
     private const int MaxNameLength = 16; // the longest attribute read here, "specversion", with room to spare
+
+    private static string Missing(string attribute, bool given) =>
+        given ? $"'{attribute}' must be a non-empty string" : attribute == "accountid" ? "missing required extension attribute 'accountid'" : $"missing required attribute '{attribute}'";
+
+    /// <summary>
+    /// Whether the time read names its UTC offset. The reader takes a time without one as the machine's local time,
+    /// which would make a replay depend on where it runs; RFC 3339 requires the offset anyway.
+    /// </summary>
+    private static bool HasOffset(ref Utf8JsonReader reader)
+    {
+        ReadOnlySpan<byte> text = reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+        var clock = text.IndexOfAny((byte)'T', (byte)'t', (byte)' ');
+        return clock >= 0 && text[clock..].IndexOfAny("Zz+-"u8) >= 0;
+    }
 
     private enum Attribute
     {

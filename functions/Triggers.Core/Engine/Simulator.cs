@@ -144,7 +144,7 @@ public sealed class Simulator
         Stats.Events++;
         if (read.Error is { } error)
         {
-            Rejected(source, line, error);
+            Rejected(source, line, error, read.Envelope.TimeTicks);
             return null;
         }
 
@@ -338,14 +338,15 @@ public sealed class Simulator
         }
     }
 
-    private void Rejected(string source, long line, string error)
+    /// <summary>Reports a malformed event at its own time when that could be read, else at the newest time so far.</summary>
+    private void Rejected(string source, long line, string error, long time)
     {
         Stats.Rejected++;
         var origin = line > 0 ? $"{source}:{line}" : source;
         _sink(new Outcome
         {
             Kind = OutcomeKind.Rejected, Key = new EffectIds.Key("input", "rejected", "", origin, ""),
-            Time = new DateTimeOffset(Math.Max(_newest, 0), TimeSpan.Zero), Reason = error, Because = origin,
+            Time = new DateTimeOffset(time > 0 ? time : Math.Max(_newest, 0), TimeSpan.Zero), Reason = error, Because = origin,
         });
     }
 

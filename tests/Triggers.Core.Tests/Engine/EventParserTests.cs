@@ -28,8 +28,8 @@ public class EventParserTests
     }
 
     [Theory]
-    [InlineData("type", """{"id":"inner","accountid":"other"}""", "missing required attribute 'type'")]
-    [InlineData("time", """["2026-01-05T10:00:00Z"]""", "missing required attribute 'time'")]
+    [InlineData("type", """{"id":"inner","accountid":"other"}""", "'type' must be a non-empty string")]
+    [InlineData("time", """["2026-01-05T10:00:00Z"]""", "'time' must be a string (an RFC 3339 timestamp such as 2026-01-05T10:00:00Z)")]
     [InlineData("specversion", """{"v":"1.0"}""", "specversion must be \"1.0\"")]
     public void TryParse_ObjectOrArrayWhereAStringBelongs_IsRejectedWithoutReadingInsideIt(string attribute, string value, string reason)
     {

@@ -38,7 +38,13 @@ public sealed class InputTests
     [InlineData("[1,2]", "an event must be a JSON object")]
     [InlineData("""{"id":"x","type":"ticket.opened","time":"2026-01-01T00:00:00Z"}""", "missing required extension attribute 'accountid'")]
     [InlineData("""{"id":"x","type":"ticket.opened","accountid":"a"}""", "missing required attribute 'time'")]
-    [InlineData("""{"id":"x","type":"ticket.opened","accountid":"a","time":"yesterday"}""", "'time' is not an RFC 3339 timestamp: yesterday")]
+    [InlineData("""{"id":"x","type":"ticket.opened","accountid":"a","time":"yesterday"}""", "'time' is not an RFC 3339 timestamp with a UTC offset (Z or +hh:mm): yesterday")]
+    [InlineData("""{"id":"x","type":"ticket.opened","accountid":"a","time":"2026-01-01T10:30:00"}""", "'time' is not an RFC 3339 timestamp with a UTC offset (Z or +hh:mm): 2026-01-01T10:30:00")]
+    [InlineData("""{"id":"x","type":"ticket.opened","accountid":"a","time":"2026-01-01"}""", "'time' is not an RFC 3339 timestamp with a UTC offset")]
+    [InlineData("""{"id":"x","type":"ticket.opened","accountid":"a","time":1767261600}""", "'time' must be a string")]
+    [InlineData("""{"id":"x","type":"ticket.opened","accountid":42,"time":"2026-01-01T10:30:00Z"}""", "'accountid' must be a non-empty string")]
+    [InlineData("""{"id":"","type":"ticket.opened","accountid":"a","time":"2026-01-01T10:30:00Z"}""", "'id' must be a non-empty string")]
+    [InlineData("""{"id":"x","type":"ticket.opened","accountid":"a","time":"2026-01-01T10:30:00Z"} tail""", "not valid JSON at byte 81 of the line: 't' is invalid after a single JSON value. Expected end of data.")]
     [InlineData("""{"type":"ticket.opened","accountid":"a","time":"2026-01-01T00:00:00Z"}""", "missing required attribute 'id'")]
     [InlineData("""{"specversion":"0.3","id":"x","type":"t.x","accountid":"a","time":"2026-01-01T00:00:00Z"}""", "specversion must be \"1.0\"")]
     public void MalformedEvent_IsRejectedWithAReason_AndTheRunGoesOn(string bad, string reason)
@@ -50,6 +56,20 @@ public sealed class InputTests
         Assert.Equal("events.jsonl:2", rejected.Because);
         Assert.Equal(2, outcomes.Count(o => o.Kind == OutcomeKind.Action));
         Assert.Equal(1, stats.Rejected);
+    }
+
+    [Fact]
+    public void MalformedEvent_WithAReadableTime_IsReportedAtThatTime_OtherwiseAtTheNewestTimeSoFar()
+    {
+        var noAccount = """{"specversion":"1.0","id":"x","type":"ticket.opened","time":"2026-01-01T10:30:00+02:00"}""";
+
+        var (outcomes, _) = Run(TimeSpan.Zero, "{not json", Ticket(1, "2026-01-01T10:00:00Z"), noAccount, "{not json");
+
+        var rejected = outcomes.Where(o => o.Kind == OutcomeKind.Rejected).Select(o => (o.Because, o.Time)).ToList();
+        Assert.Equal(
+            [("events.jsonl:1", DateTimeOffset.MinValue), ("events.jsonl:3", new DateTimeOffset(2026, 1, 1, 8, 30, 0, TimeSpan.Zero)),
+             ("events.jsonl:4", new DateTimeOffset(2026, 1, 1, 10, 0, 0, TimeSpan.Zero))],
+            rejected);
     }
 
     [Fact]
