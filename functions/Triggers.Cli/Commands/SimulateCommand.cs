@@ -64,9 +64,11 @@ internal static class SimulateCommand
             Progress.Run(error, input, "simulating", tick => HistoryInput.Feed(simulator, input, name, tick));
         }
 
+        var read = clock.Elapsed;
         simulator.Replaying = Replaying(error);
         simulator.Finish();
         printer.Complete();
+        var replayed = clock.Elapsed;
         using (var buffered = new BufferedStream(output, 1 << 16))
         {
             if (request.Format != "json")
@@ -78,7 +80,8 @@ internal static class SimulateCommand
         }
 
         clock.Stop();
-        error.WriteLine(Summary(simulator.Stats, clock.Elapsed));
+        error.WriteLine(Summary(simulator.Stats, clock.Elapsed) +
+            string.Create(CultureInfo.InvariantCulture, $" (reading {read.TotalSeconds:F2} s, replaying {(replayed - read).TotalSeconds:F2} s, writing {(clock.Elapsed - replayed).TotalSeconds:F2} s)"));
         return 0;
     }
 
