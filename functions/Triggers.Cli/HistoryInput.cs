@@ -17,4 +17,11 @@ internal static class HistoryInput
             simulator.AddShared(line, read, name, number);
             tick(simulator.Stats.Events);
         });
+
+    /// <summary>Opens <paramref name="path"/> (see <see cref="HistoryFile"/>) and feeds all of it to <paramref name="simulator"/>, with progress on <paramref name="error"/>.</summary>
+    public static void Feed(Simulator simulator, string path, TextWriter error, string what)
+    {
+        using var history = HistoryFile.Open(path);
+        Progress.Run(error, history.File, what, tick => Feed(simulator, history.Content, history.Name, tick));
+    }
 }

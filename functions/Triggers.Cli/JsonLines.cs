@@ -79,7 +79,7 @@ internal static class JsonLines
         {
             case null:
                 return;
-            case IOException or UnauthorizedAccessException or NotSupportedException:
+            case IOException or UnauthorizedAccessException or NotSupportedException or InvalidDataException: // InvalidData: a .gz that is not gzip
                 throw new IOException($"reading the events failed: {failure.Message}", failure);
             default:
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure); // a bug in prepare: as it was thrown

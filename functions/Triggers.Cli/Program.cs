@@ -13,4 +13,14 @@ var root = new RootCommand("Triggers: journey-trigger automation for customer-su
     ReportCommand.Create(),
 };
 
-return root.Parse(args).Invoke();
+try
+{
+    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+{
+    // A file that cannot be read or written (a damaged .gz, a full disk, no permission) is the user's to fix: say
+    // what and where in one line. Anything else is a bug in Triggers and keeps its stack trace.
+    Console.Error.WriteLine($"triggers: {e.Message}");
+    return 1;
+}

@@ -31,7 +31,7 @@ internal static class ExplainCommand
         TextWriter output, TextWriter error)
     {
         var loaded = PlaybookFiles.Load(playbookDir, error);
-        if (loaded is null || !File.Exists(eventsFile))
+        if (loaded is null || (eventsFile != "-" && !File.Exists(eventsFile)))
         {
             if (loaded is not null)
             {
@@ -61,10 +61,7 @@ internal static class ExplainCommand
             EventStarting = explainer.Starting,
             EventObserver = explainer.Observe,
         };
-        using (var input = File.OpenRead(eventsFile))
-        {
-            Progress.Run(error, input, "replaying", tick => HistoryInput.Feed(simulator, input, eventsFile, tick));
-        }
+        HistoryInput.Feed(simulator, eventsFile, error, "replaying");
 
         simulator.Finish();
         var explanation = explainer.Build(program, onlyRule);

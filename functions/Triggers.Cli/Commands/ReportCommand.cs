@@ -77,11 +77,7 @@ internal static class ReportCommand
         var analyzer = new JourneyAnalyzer(loaded.Set, journey, request.Segments.Count > 0 ? request.Segments : DefaultSegments);
         var options = new SimulationOptions { AllowedLateness = request.AllowedLateness, Until = request.Until };
         var simulator = new Simulator(new CompiledPlaybooks(loaded.Set), options, analyzer.Record) { EventObserver = analyzer.Observe };
-        var name = request.Events == "-" ? "stdin" : request.Events;
-        using (var input = request.Events == "-" ? Console.OpenStandardInput() : File.OpenRead(request.Events))
-        {
-            Progress.Run(error, input, "replaying", tick => HistoryInput.Feed(simulator, input, name, tick));
-        }
+        HistoryInput.Feed(simulator, request.Events, error, "replaying");
 
         simulator.Finish();
         var replayed = clock.Elapsed;

@@ -58,11 +58,7 @@ internal static class SimulateCommand
         var program = new Core.Engine.CompiledPlaybooks(loaded.Set);
         var simulator = new Simulator(program, new SimulationOptions { AllowedLateness = request.AllowedLateness, Until = request.Until, IncludeTimers = request.ShowTimers }, printer.Post);
         var clock = Stopwatch.StartNew();
-        var name = request.Events == "-" ? "stdin" : request.Events;
-        using (var input = request.Events == "-" ? Console.OpenStandardInput() : File.OpenRead(request.Events))
-        {
-            Progress.Run(error, input, "simulating", tick => HistoryInput.Feed(simulator, input, name, tick));
-        }
+        HistoryInput.Feed(simulator, request.Events, error, "simulating");
 
         var read = clock.Elapsed;
         simulator.Replaying = Replaying(error);

@@ -109,6 +109,37 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public void Simulate_AGzippedHistory_GivesTheSameOutcomesAsThePlainFile()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks)
+            .Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n").Write("events.jsonl", Events);
+        using (var gz = new System.IO.Compression.GZipStream(File.Create(Path.Combine(dir.Path, "events.jsonl.gz")), System.IO.Compression.CompressionLevel.Optimal))
+        {
+            gz.Write(System.Text.Encoding.UTF8.GetBytes(Events));
+        }
+
+        string[] Actions(string file) => TriggersProcess.Run(dir.Path, "simulate", "--events", file, "--format", "json")
+            .OutputLines.Where(l => !l.Contains("\"kind\":\"rejected\"", StringComparison.Ordinal)).ToArray(); // a rejection names its file
+
+        var plain = Actions("events.jsonl");
+        Assert.Equal(4, plain.Count(l => l.Contains("\"kind\":\"action\"", StringComparison.Ordinal)));
+        Assert.Equal(plain, Actions("events.jsonl.gz"));
+    }
+
+    [Fact]
+    public void Simulate_AGzNameOnAFileThatIsNotGzip_FailsWithOneLineThatSaysWhy()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks)
+            .Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n").Write("events.jsonl.gz", Events);
+
+        var result = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl.gz");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("triggers: reading the events failed: ", result.Error.Trim());
+        Assert.DoesNotContain("   at ", result.Error); // no stack trace
+    }
+
+    [Fact]
     public void Simulate_BadOptionValues_AreRejectedWithTheExpectedForm()
     {
         using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("events.jsonl", Events);
