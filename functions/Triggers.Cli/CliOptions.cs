@@ -15,7 +15,7 @@ internal static class CliOptions
 
     public static Option<FileInfo> Events() => new("--events")
     {
-        Description = "A JSON Lines file of CloudEvents, one per line ('-' reads standard input)",
+        Description = "A JSON Lines file of CloudEvents, one per line ('-' reads standard input; a name ending in .gz is read through gzip)",
         Required = true,
     };
 
