@@ -77,7 +77,7 @@ internal sealed class MapReader
 
         if (required)
         {
-            _source.Diagnostics.Error(Location, ErrorCodes.MissingKey, $"{What} is missing required key '{key}'");
+            _source.Diagnostics.Error(Location, ErrorCodes.MissingKey, $"{What} is missing required key '{key}'", KeyExamples.For(What, key));
         }
 
         return null;
@@ -99,7 +99,7 @@ internal sealed class MapReader
             return scalar;
         }
 
-        _source.Diagnostics.Error(_source.At(node), ErrorCodes.WrongType, $"'{key}' in {What} must be {expected}, not {YamlSource.Describe(node)}");
+        _source.Diagnostics.Error(_source.At(node), ErrorCodes.WrongType, $"'{key}' in {What} must be {expected}, not {YamlSource.Describe(node)}", KeyExamples.For(What, key));
         return null;
     }
 
@@ -173,7 +173,7 @@ internal sealed class MapReader
         if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ||
             node.Style != ScalarStyle.Plain)
         {
-            _source.Diagnostics.Error(_source.At(node), ErrorCodes.WrongType, $"'{key}' in {What} must be a whole number, not {YamlSource.Describe(node)}");
+            _source.Diagnostics.Error(_source.At(node), ErrorCodes.WrongType, $"'{key}' in {What} must be a whole number, not {YamlSource.Describe(node)}", KeyExamples.For(What, key));
             return null;
         }
 
@@ -197,7 +197,7 @@ internal sealed class MapReader
         if (node.Style != ScalarStyle.Plain ||
             !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
-            _source.Diagnostics.Error(_source.At(node), ErrorCodes.WrongType, $"'{key}' in {What} must be a number, not {YamlSource.Describe(node)}");
+            _source.Diagnostics.Error(_source.At(node), ErrorCodes.WrongType, $"'{key}' in {What} must be a number, not {YamlSource.Describe(node)}", KeyExamples.For(What, key));
             return null;
         }
 
@@ -217,7 +217,7 @@ internal sealed class MapReader
 
         bool? Fail(YamlScalarNode n)
         {
-            _source.Diagnostics.Error(_source.At(n), ErrorCodes.WrongType, $"'{key}' in {What} must be true or false, not {YamlSource.Describe(n)}");
+            _source.Diagnostics.Error(_source.At(n), ErrorCodes.WrongType, $"'{key}' in {What} must be true or false, not {YamlSource.Describe(n)}", KeyExamples.For(What, key));
             return null;
         }
     }
@@ -260,7 +260,7 @@ internal sealed class MapReader
             return (YamlMappingNode?)node;
         }
 
-        _source.Diagnostics.Error(_source.At(node), ErrorCodes.WrongType, $"'{key}' in {What} must be a mapping (key: value pairs), not {YamlSource.Describe(node)}");
+        _source.Diagnostics.Error(_source.At(node), ErrorCodes.WrongType, $"'{key}' in {What} must be a mapping (key: value pairs), not {YamlSource.Describe(node)}", KeyExamples.For(What, key));
         return null;
     }
 

@@ -1,0 +1,59 @@
+using Triggers.Core.Loading;
+
+namespace Triggers.Core.Tests.Loading;
+
+/// <summary>A missing or mistyped key is answered with the line to write, not the rule restated.</summary>
+public sealed class KeyHintTests
+{
+    private static string Hint(string yaml)
+    {
+        var result = PlaybookLoader.Load([new SourceFile("p.yaml", yaml)]);
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.IsError);
+        return diagnostic.Hint ?? "(no hint)";
+    }
+
+    [Fact]
+    public void MissingKey_HintShowsHowToWriteIt()
+    {
+        var hint = Hint("""
+            playbook: p
+            rules:
+              - id: r
+                when: { event: user.invited }
+            """);
+
+        Assert.StartsWith("write it like this: do: [ { email:", hint);
+    }
+
+    [Fact]
+    public void WrongType_HintShowsHowToWriteIt()
+    {
+        var hint = Hint("""
+            playbook: p
+            rules:
+              - id: r
+                when: { event: user.invited }
+                do:
+                  - task: { title: t }
+                limit: { max: [1], per: 14d }
+            """);
+
+        Assert.Equal("write it like this: max: 1", hint);
+    }
+
+    [Fact]
+    public void QuietHoursTo_IsATimeOfDay_NotARecipient()
+    {
+        var hint = Hint("""
+            playbook: p
+            rules:
+              - id: r
+                when: { event: user.invited }
+                do:
+                  - task: { title: t }
+                quiet_hours: { from: "20:00", timezone: Europe/Berlin }
+            """);
+
+        Assert.Equal("write it like this: to: \"08:00\"", hint);
+    }
+}
