@@ -4,7 +4,7 @@ namespace Triggers.Core.Model;
 
 /// <summary>
 /// Durations as playbooks write them: an optional sign, a whole number and one unit,
-/// <c>s</c>, <c>m</c>, <c>h</c>, <c>d</c> or <c>w</c> (<c>45m</c>, <c>12h</c>, <c>3d</c>, <c>2w</c>, <c>-90d</c>).
+/// <c>s</c>, <c>m</c>, <c>h</c>, <c>d</c> or <c>w</c> (<c>45m</c>, <c>12h</c>, <c>3d</c>, <c>2w</c>, <c>-90d</c>), or a bare <c>0</c>.
 /// </summary>
 public static class DurationParser
 {
@@ -13,6 +13,11 @@ public static class DurationParser
     public static bool TryParse(ReadOnlySpan<char> text, out TimeSpan duration)
     {
         duration = default;
+        if (text is "0")
+        {
+            return true; // zero needs no unit (--allowed-lateness 0, offset: 0)
+        }
+
         if (text.Length < 2)
         {
             return false;

@@ -140,6 +140,18 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public void Simulate_AllowedLatenessZero_IsTheDefaultWrittenOut()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks)
+            .Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n").Write("events.jsonl", Events);
+
+        var zero = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--format", "json", "--allowed-lateness", "0");
+
+        Assert.Equal(0, zero.ExitCode);
+        Assert.Equal(TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--format", "json").Output, zero.Output);
+    }
+
+    [Fact]
     public void Simulate_BadOptionValues_AreRejectedWithTheExpectedForm()
     {
         using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("events.jsonl", Events);

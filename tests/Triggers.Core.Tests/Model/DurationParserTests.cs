@@ -1,0 +1,49 @@
+using Triggers.Core.Loading;
+using Triggers.Core.Model;
+
+namespace Triggers.Core.Tests.Model;
+
+public sealed class DurationParserTests
+{
+    [Theory]
+    [InlineData("45m", 45 * 60)]
+    [InlineData("12h", 12 * 3600)]
+    [InlineData("3d", 3 * 86400)]
+    [InlineData("2w", 14 * 86400)]
+    [InlineData("-90d", -90 * 86400)]
+    [InlineData("30s", 30)]
+    [InlineData("0", 0)]
+    [InlineData("0s", 0)]
+    public void TryParse_TheWrittenForms_ReadAsTheirLength(string text, long seconds)
+    {
+        Assert.True(DurationParser.TryParse(text, out var duration));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), duration);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("3")]
+    [InlineData("d")]
+    [InlineData("3days")]
+    [InlineData("1.5h")]
+    [InlineData("3D")]
+    [InlineData("00")]
+    public void TryParse_AnythingElse_IsNotADuration(string text) => Assert.False(DurationParser.TryParse(text, out _));
+
+    [Fact]
+    public void ZeroWhereALengthIsNeeded_SaysSoRatherThanThatItIsNoDuration()
+    {
+        var result = PlaybookLoader.Load([new SourceFile("p.yaml", """
+            playbook: p
+            rules:
+              - id: r
+                when: { event: user.invited }
+                unless: { event: user.logged_in, within: 0 }
+                do:
+                  - task: { title: t }
+            """)]);
+
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal("'within' must be longer than zero", error.Message);
+    }
+}
