@@ -12,8 +12,8 @@ public sealed class AccountState(string accountId)
     /// <summary>Most pending windows and timers per account; beyond it new ones are suppressed and reported.</summary>
     public const int MaxPending = 256;
 
-    /// <summary>Most suppressed recipients remembered per account.</summary>
-    public const int MaxSuppressed = 100;
+    /// <summary>Most unsubscribed or bounced recipients remembered per account (the most recent; eight bytes each).</summary>
+    public const int MaxSuppressed = 512;
 
     public string AccountId { get; private set; } = accountId;
 
@@ -47,7 +47,7 @@ public sealed class AccountState(string accountId)
 
     internal Dictionary<string, string> CurrentStage => _currentStage ??= new(4, StringComparer.Ordinal);
 
-    internal Dictionary<string, string> Suppressed => _suppressed ??= new(StringComparer.OrdinalIgnoreCase);
+    internal SuppressionList Suppressed => _suppressed ??= new();
 
     /// <summary>
     /// Whether the account has entered the stage of the given stage reaction. Asked for every event that enters a
@@ -109,7 +109,7 @@ public sealed class AccountState(string accountId)
     private Dictionary<int, List<long>>? _fires;
     private Dictionary<string, long>? _stages;
     private Dictionary<string, string>? _currentStage;
-    private Dictionary<string, string>? _suppressed;
+    private SuppressionList? _suppressed;
     private CompiledPlaybooks? _enteredFor;
     private ulong _entered; // HasEntered's bits for reactions 0-63
     private ulong[]? _enteredMore; // and for the reactions after them, 64 to a word

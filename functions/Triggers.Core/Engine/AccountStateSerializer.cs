@@ -13,7 +13,7 @@ namespace Triggers.Core.Engine;
 /// </summary>
 public static class AccountStateSerializer
 {
-    private const byte Version = 2;
+    private const byte Version = 3; // 3: suppressed recipients as keys, not addresses
 
     public static byte[] Serialize(AccountState state, CompiledPlaybooks program)
     {
@@ -55,7 +55,11 @@ public static class AccountStateSerializer
             WriteByReaction(w, program, state.Fires, WriteTimes);
             WriteStrings(w, state.Stages, (w2, v) => w2.Write(v));
             WriteStrings(w, state.CurrentStage, (w2, v) => w2.Write(v));
-            WriteStrings(w, state.Suppressed, (w2, v) => w2.Write(v));
+            w.Write7BitEncodedInt(state.Suppressed.Count);
+            foreach (var entry in state.Suppressed.Entries)
+            {
+                w.Write(entry);
+            }
         }
 
         return Compress(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
@@ -163,7 +167,10 @@ public static class AccountStateSerializer
         ReadByReaction(r, program, state.Fires, ReadTimes);
         ReadStrings(r, state.Stages, r2 => r2.ReadInt64());
         ReadStrings(r, state.CurrentStage, r2 => r2.ReadString());
-        ReadStrings(r, state.Suppressed, r2 => r2.ReadString());
+        for (var n = r.Read7BitEncodedInt(); n > 0; n--)
+        {
+            state.Suppressed.Restore(r.ReadUInt64());
+        }
         return state;
     }
 

@@ -89,7 +89,7 @@ public sealed partial class JourneyEngine
         {
             case EmailAction email:
                 var to = email.To.Compiled.Render(_context);
-                if (state.HasSuppressed && state.Suppressed.TryGetValue(to, out var why))
+                if (state.HasSuppressed && state.Suppressed.Reason(to) is { } why)
                 {
                     Suppressed(state, reaction, index, trigger, cause, t, why, $"{to} {why}; no further email is sent to it");
                     return;

@@ -133,9 +133,9 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
     private void Suppress(AccountState state, CloudEvent e)
     {
         if (e.Data.ValueKind == System.Text.Json.JsonValueKind.Object && e.Data.TryGetProperty("email", out var email) &&
-            email.GetString() is { Length: > 0 } address && state.Suppressed.Count < AccountState.MaxSuppressed)
+            email.ValueKind == System.Text.Json.JsonValueKind.String && email.GetString() is { } address && !string.IsNullOrWhiteSpace(address))
         {
-            state.Suppressed[address] = e.Type == "email.bounced" ? "bounced" : "unsubscribed";
+            state.Suppressed.Add(address, bounced: e.Type == "email.bounced");
         }
     }
 

@@ -1,3 +1,5 @@
+using Triggers.Core.Engine;
+
 namespace Triggers.Core.Tests.Engine;
 
 /// <summary>What stands between a fired rule and the customer: limits, unsubscribes, bounces and quiet hours.</summary>
@@ -57,6 +59,44 @@ public sealed class DeliveryTests
               - { time: 2026-01-10T10:00:00Z, type: nps.answered, accountid: acme, userid: u1, data: { score: 10 } }
             expect:
               - { kind: suppressed, rule: advocacy/ask-for-review, reason: bounced }
+            expect_only: true
+            """);
+    }
+
+    [Fact]
+    public void Unsubscribe_WrittenWithSpacesAndCapitals_StillStopsEmailToThatAddress()
+    {
+        Scenario.Passes(Advocacy, """
+            test: an address as SendGrid or a CRM happened to write it
+            events:
+              - { time: 2026-01-01T09:00:00Z, type: user.updated, accountid: acme, userid: u1, data: { email: ann@acme.test } }
+              - { time: 2026-01-05T09:00:00Z, type: email.unsubscribed, accountid: acme, data: { email: "  Ann@ACME.test " } }
+              - { time: 2026-01-10T10:00:00Z, type: nps.answered, accountid: acme, userid: u1, data: { score: 10 } }
+            expect:
+              - { kind: suppressed, rule: advocacy/ask-for-review, reason: unsubscribed }
+            expect_only: true
+            """);
+    }
+
+    [Fact]
+    public void Unsubscribes_BeyondTheBound_KeepTheMostRecent_AndANonTextAddressIsIgnored()
+    {
+        // MaxSuppressed others unsubscribe after Ann: she is the one forgotten, the newest is not; an email given as a
+        // number is no address and changes nothing (it used to stop the replay).
+        var others = string.Concat(Enumerable.Range(0, AccountState.MaxSuppressed).Select(i =>
+            $"\n  - {{ time: 2026-01-06T09:{i / 60 % 60:D2}:{i % 60:D2}Z, type: email.unsubscribed, accountid: acme, data: {{ email: other{i}@acme.test }} }}"));
+        Scenario.Passes(Advocacy.Replace("limit: { max: 1, per: 180d }", "", StringComparison.Ordinal), $$"""
+            test: the most recent unsubscribes are kept
+            events:
+              - { time: 2026-01-01T09:00:00Z, type: user.updated, accountid: acme, userid: u1, data: { email: ann@acme.test } }
+              - { time: 2026-01-01T09:00:00Z, type: user.updated, accountid: acme, userid: u2, data: { email: other{{AccountState.MaxSuppressed - 1}}@acme.test } }
+              - { time: 2026-01-05T09:00:00Z, type: email.unsubscribed, accountid: acme, data: { email: ann@acme.test } }{{others}}
+              - { time: 2026-01-07T09:00:00Z, type: email.unsubscribed, accountid: acme, data: { email: 42 } }
+              - { time: 2026-01-10T10:00:00Z, type: nps.answered, accountid: acme, userid: u1, data: { score: 10 } }
+              - { time: 2026-01-10T11:00:00Z, type: nps.answered, accountid: acme, userid: u2, data: { score: 10 } }
+            expect:
+              - { time: 2026-01-10T10:00:00Z, rule: advocacy/ask-for-review, action: email, to: ann@acme.test }
+              - { time: 2026-01-10T11:00:00Z, kind: suppressed, rule: advocacy/ask-for-review, reason: unsubscribed }
             expect_only: true
             """);
     }
