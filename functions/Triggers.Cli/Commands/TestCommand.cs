@@ -3,14 +3,17 @@ using Triggers.Core.Testing;
 
 namespace Triggers.Cli.Commands;
 
-/// <summary><c>triggers test [DIR]</c>: runs every <c>*.test.yaml</c>; ends with <c>N passed, N failed</c>.</summary>
+/// <summary>
+/// <c>triggers test [DIR]</c>: runs every <c>*.test.yaml</c>; ends with <c>N passed, N failed</c>. Given one test file
+/// instead of a directory, it loads the file's directory and runs only that file's tests (while writing one).
+/// </summary>
 internal static class TestCommand
 {
     public static Command Create()
     {
         var directory = new Argument<string>("DIR")
         {
-            Description = "The playbook directory holding *.test.yaml files (default: ./playbooks)",
+            Description = "The playbook directory holding *.test.yaml files (default: ./playbooks), or one *.test.yaml file to run alone",
             Arity = ArgumentArity.ZeroOrOne,
             DefaultValueFactory = _ => PlaybookFiles.DefaultDirectory,
         };
@@ -21,6 +24,13 @@ internal static class TestCommand
 
     public static int Run(string directory, TextWriter output, TextWriter error)
     {
+        string? only = null;
+        if (File.Exists(directory))
+        {
+            only = Path.GetFullPath(directory);
+            directory = Path.GetDirectoryName(directory) is { Length: > 0 } parent ? parent : ".";
+        }
+
         var result = PlaybookFiles.Load(directory, error);
         if (result is null)
         {
@@ -35,7 +45,7 @@ internal static class TestCommand
         }
 
         int passed = 0, failed = 0;
-        foreach (var test in result.Set.Tests)
+        foreach (var test in result.Set.Tests.Where(t => only is null || Path.GetFullPath(t.Location.File) == only))
         {
             var outcome = PlaybookTestRunner.Run(result.Set, test);
             if (outcome.Passed)
@@ -55,10 +65,10 @@ internal static class TestCommand
 
         if (passed + failed == 0)
         {
-            error.WriteLine($"no tests (*.test.yaml) under '{directory}'");
+            error.WriteLine(only is null ? $"no tests (*.test.yaml) under '{directory}'" : $"no tests in '{only}' (a test file is named *.test.yaml and starts with 'test:')");
         }
 
         output.WriteLine($"{passed} passed, {failed} failed");
-        return failed > 0 ? 1 : 0;
+        return failed > 0 || (only is not null && passed == 0) ? 1 : 0;
     }
 }

@@ -48,6 +48,24 @@ public sealed class TestCommandTests
     }
 
     [Fact]
+    public void Test_GivenOneTestFile_RunsOnlyThatFilesTests_WithTheDirectorysPlaybooks()
+    {
+        using var dir = new TempDirectory()
+            .Write("playbooks/spike.yaml", Playbook)
+            .Write("playbooks/spike.fires.test.yaml", "test: fires on the third ticket\n" + Events + "expect:\n  - { rule: spike/three-tickets, action: task }\n")
+            .Write("playbooks/spike.wrong.test.yaml", "test: expects nothing\n" + Events + "expect: []\nexpect_only: true\n");
+
+        var one = TriggersProcess.Run(dir.Path, "test", "playbooks/spike.fires.test.yaml");
+        var notATest = TriggersProcess.Run(dir.Path, "test", "playbooks/spike.yaml");
+
+        Assert.Equal(0, one.ExitCode);
+        Assert.Equal("1 passed, 0 failed", one.OutputLines[^1]);
+        Assert.DoesNotContain("expects nothing", one.Output);
+        Assert.Equal(1, notATest.ExitCode);
+        Assert.Contains("no tests in", notATest.Error);
+    }
+
+    [Fact]
     public void Test_AllPassing_ExitsZero()
     {
         using var dir = new TempDirectory()
