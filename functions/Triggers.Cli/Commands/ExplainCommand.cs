@@ -55,7 +55,7 @@ internal static class ExplainCommand
         }
 
         var explainer = new AccountExplainer(accountId);
-        var simulator = new Simulator(program, new SimulationOptions { AllowedLateness = lateness, Until = until, IncludeTimers = true }, explainer.Record)
+        var simulator = new Simulator(program, new SimulationOptions { AllowedLateness = lateness, Until = until, IncludeTimers = true, OnlyAccount = accountId }, explainer.Record)
         {
             Trace = explainer,
             EventStarting = explainer.Starting,

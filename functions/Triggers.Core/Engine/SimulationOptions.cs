@@ -17,4 +17,11 @@ public sealed record SimulationOptions
     /// default: a replay lets each account's state go once the account is done, so memory stays flat.
     /// </summary>
     public bool KeepStates { get; init; }
+
+    /// <summary>
+    /// Replay only this account (explain): every event is still read, so late, rejected and duplicate events are
+    /// decided exactly as in a full replay, but no other account is replayed. Accounts never influence each other, so
+    /// this account's outcomes are the same as in a full replay.
+    /// </summary>
+    public string? OnlyAccount { get; init; }
 }

@@ -261,6 +261,12 @@ public sealed class Simulator
             grouped[next[_entries[i].Account]++] = i;
         }
 
+        if (_options.OnlyAccount is { } only)
+        {
+            var index = _accountIds.IndexOf(only);
+            return (grouped, index < 0 ? [] : [index], starts);
+        }
+
         var order = Enumerable.Range(0, _accountIds.Count).ToArray();
         Array.Sort(_accountIds.ToArray(), order, StringComparer.Ordinal); // ids sorted with their numbers alongside
         return (grouped, order, starts);

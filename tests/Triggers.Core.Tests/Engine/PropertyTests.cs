@@ -110,10 +110,29 @@ public sealed class PropertyTests
         }
     }
 
-    private static List<string> Run(IEnumerable<(long Time, string Json)> events, TimeSpan lateness, DateTimeOffset? until = null)
+    [Fact]
+    public void ReplayingOnlyOneAccount_GivesThatAccountsOutcomesOfTheFullReplay()
+    {
+        for (var seed = 1; seed <= Seeds; seed++)
+        {
+            var history = HistoryGenerator.Generate(seed, Events);
+            var full = Run(history, TimeSpan.FromHours(1));
+            var account = Parse(history[^1].Json).AccountId;
+
+            var alone = Run(history, TimeSpan.FromHours(1), only: account);
+
+            Assert.NotEmpty(alone);
+            Assert.Equal(full.Where(o => AccountOf(o) is null || AccountOf(o) == account), alone); // late and rejected: as in the full replay
+        }
+    }
+
+    private static string? AccountOf(string outcome) =>
+        JsonDocument.Parse(outcome).RootElement.TryGetProperty("accountid", out var a) ? a.GetString() : null;
+
+    private static List<string> Run(IEnumerable<(long Time, string Json)> events, TimeSpan lateness, DateTimeOffset? until = null, string? only = null)
     {
         var outcomes = new List<string>();
-        var simulator = new Simulator(new CompiledPlaybooks(Set), new SimulationOptions { AllowedLateness = lateness, Until = until },
+        var simulator = new Simulator(new CompiledPlaybooks(Set), new SimulationOptions { AllowedLateness = lateness, Until = until, OnlyAccount = only },
             o => outcomes.Add(Json(o)));
         foreach (var (_, json) in events)
         {
