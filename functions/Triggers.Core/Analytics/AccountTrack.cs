@@ -20,6 +20,15 @@ internal sealed class AccountTrack(string accountId)
 
     public Dictionary<string, StageCounters> PerStage { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The account's milestone instances by (qualified milestone, triggering event), in the order reached.</summary>
+    public Dictionary<(string Milestone, string Trigger), MilestoneInstance> Milestones => _milestones ??= [];
+
+    /// <summary>Actions and suppressions per qualified rule: counts by action kind, and by suppression reason.</summary>
+    public Dictionary<string, (Dictionary<string, int> Actions, Dictionary<string, int> Suppressed)> Rules => _rules ??= new(StringComparer.Ordinal);
+
+    private Dictionary<(string, string), MilestoneInstance>? _milestones;
+    private Dictionary<string, (Dictionary<string, int> Actions, Dictionary<string, int> Suppressed)>? _rules;
+
     public StageCounters Counters(string stage, int touchpoints)
     {
         if (!PerStage.TryGetValue(stage, out var counters))

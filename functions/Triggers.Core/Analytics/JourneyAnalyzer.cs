@@ -26,8 +26,9 @@ public sealed class JourneyAnalyzer
     private readonly Dictionary<string, int> _touchpointNumbers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _touchpoints = new(StringComparer.Ordinal); // event type -> touchpoints it counts for
     private readonly Dictionary<string, string?> _milestoneStage = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string, string, string), MilestoneInstance> _milestones = [];
-    private readonly Dictionary<string, Dictionary<string, (Dictionary<string, int> Actions, Dictionary<string, int> Suppressed)>> _rulesByAccount = new(StringComparer.Ordinal);
+    // Qualified names (playbook/rule, playbook/milestone) made once per pair of the model's strings, not per outcome.
+    private readonly Dictionary<(string, string), string> _qualified = new(ReferencePair.Comparer);
+    private AccountTrack? _lastTrack; // outcomes and events come account by account: the last account's track, found by reference
     private long _first = long.MaxValue;
     private long _last = long.MinValue;
     private long _events;
@@ -136,28 +137,24 @@ public sealed class JourneyAnalyzer
             case OutcomeKind.Milestone:
                 RecordMilestone(o);
                 break;
-            case OutcomeKind.Action or OutcomeKind.Suppressed when o.QualifiedRule is { } rule:
+            case OutcomeKind.Action or OutcomeKind.Suppressed when o.Playbook is not null && o.Rule is not null:
                 var key = o.Kind == OutcomeKind.Action ? o.Action ?? "?" : o.Reason ?? "?";
-                if (!_rulesByAccount.TryGetValue(o.AccountId, out var perAccount))
-                {
-                    _rulesByAccount[o.AccountId] = perAccount = new(StringComparer.Ordinal);
-                }
-
-                Count(perAccount, rule, o.Kind == OutcomeKind.Action, key);
+                Count(Track(o.AccountId).Rules, Qualified(o.Playbook, o.Rule), o.Kind == OutcomeKind.Action, key);
                 break;
         }
     }
 
     private void RecordMilestone(Outcome o)
     {
-        var id = $"{o.Playbook}/{o.Milestone}";
-        var key = (o.AccountId!, id, o.TriggerEventId ?? "");
+        var id = Qualified(o.Playbook ?? "", o.Milestone ?? "");
+        var track = Track(o.AccountId!);
+        var key = (id, o.TriggerEventId ?? "");
         if (o.Status == "reached")
         {
-            var stage = _milestoneStage.GetValueOrDefault(id) ?? Track(o.AccountId!).Current;
-            _milestones[key] = new MilestoneInstance(o.AccountId!, id, o.Time.UtcTicks) { Stage = stage };
+            var stage = _milestoneStage.GetValueOrDefault(id) ?? track.Current;
+            track.Milestones[key] = new MilestoneInstance(o.AccountId!, id, o.Time.UtcTicks) { Stage = stage };
         }
-        else if (_milestones.TryGetValue(key, out var instance))
+        else if (track.Milestones.TryGetValue(key, out var instance))
         {
             if (o.Status == "succeeded")
             {
@@ -230,7 +227,7 @@ public sealed class JourneyAnalyzer
         var byAccount = new Dictionary<string, AccountFacts>(_accounts.Count, StringComparer.Ordinal);
         foreach (var track in _accounts.Values)
         {
-            var account = new AccountFacts(track, stages.Count) { Rules = RuleCounts(_rulesByAccount.GetValueOrDefault(track.AccountId)) };
+            var account = new AccountFacts(track, stages.Count) { Rules = RuleCounts(track.Rules) };
             var next = long.MaxValue;
             for (var i = stages.Count - 1; i >= 0; i--)
             {
@@ -244,20 +241,23 @@ public sealed class JourneyAnalyzer
             }
 
             facts.Add(account);
-            byAccount[track.AccountId] = account;
         }
 
         var stageIndex = stages.Select((stage, i) => (stage.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var seq = 0;
-        foreach (var milestone in _milestones.Values)
+        foreach (var account in facts)
         {
-            // Numbered in the order they were recorded: a segment's red flags list ties in that order.
-            if (milestone.Stage is { } stage && stageIndex.TryGetValue(stage, out var i) && byAccount.TryGetValue(milestone.AccountId, out var account))
+            // Numbered in the order they were recorded (an account's all come while it is replayed, accounts in the
+            // order first seen): a segment's red flags list ties in that order.
+            foreach (var milestone in account.Track.Milestones.Values)
             {
-                (account.Milestones[i] ??= []).Add((seq, milestone));
-            }
+                if (milestone.Stage is { } stage && stageIndex.TryGetValue(stage, out var i))
+                {
+                    (account.Milestones[i] ??= []).Add((seq, milestone));
+                }
 
-            seq++;
+                seq++;
+            }
         }
 
         return facts;
@@ -474,21 +474,51 @@ public sealed class JourneyAnalyzer
 
     private AccountTrack Track(string id)
     {
+        if (_lastTrack is { } last && (ReferenceEquals(last.AccountId, id) || last.AccountId == id))
+        {
+            return last;
+        }
+
         if (!_accounts.TryGetValue(id, out var track))
         {
             _accounts[id] = track = new AccountTrack(id);
         }
 
-        return track;
+        return _lastTrack = track;
+    }
+
+    private string Qualified(string playbook, string name)
+    {
+        if (!_qualified.TryGetValue((playbook, name), out var qualified))
+        {
+            qualified = $"{playbook}/{name}";
+            if (_qualified.Count < 4096) // the model's strings are few; anything else is simply joined again
+            {
+                _qualified[(playbook, name)] = qualified;
+            }
+        }
+
+        return qualified;
+    }
+
+    /// <summary>Pairs of strings compared by reference: the model's names are the same objects on every outcome.</summary>
+    private sealed class ReferencePair : IEqualityComparer<(string, string)>
+    {
+        public static readonly ReferencePair Comparer = new();
+
+        public bool Equals((string, string) x, (string, string) y) => ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
+
+        public int GetHashCode((string, string) pair) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Item1), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Item2));
     }
 
     private readonly List<(string Rule, bool Action, string Key)> _ruleSlots = [];
     private readonly Dictionary<(string Rule, bool Action, string Key), int> _ruleSlotNumbers = [];
 
     /// <summary>An account's rule counts as numbered slots, in the order its tables list them (rules, then actions, then suppressions).</summary>
-    private (int Slot, int Count)[] RuleCounts(Dictionary<string, (Dictionary<string, int> Actions, Dictionary<string, int> Suppressed)>? rules)
+    private (int Slot, int Count)[] RuleCounts(Dictionary<string, (Dictionary<string, int> Actions, Dictionary<string, int> Suppressed)> rules)
     {
-        if (rules is null)
+        if (rules.Count == 0)
         {
             return [];
         }
