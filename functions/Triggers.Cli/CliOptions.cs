@@ -35,10 +35,10 @@ internal static class CliOptions
         },
     };
 
-    public static Option<TimeSpan> AllowedLateness() => new("--allowed-lateness")
+    /// <summary>Absent means zero; no default factory, so help says "(default 0)" rather than a TimeSpan's "00:00:00".</summary>
+    public static Option<TimeSpan?> AllowedLateness() => new("--allowed-lateness")
     {
         Description = "How late (behind the newest event) an event may arrive and still be processed in time order, e.g. 10m or 1h (default 0)",
-        DefaultValueFactory = _ => TimeSpan.Zero,
         CustomParser = result =>
         {
             var text = result.Tokens.Single().Value;

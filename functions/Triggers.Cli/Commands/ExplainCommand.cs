@@ -23,7 +23,7 @@ internal static class ExplainCommand
             playbooks, events, account, rule, until, lateness,
         };
         command.SetAction(result => Run(result.GetValue(playbooks)!, result.GetValue(events)!.ToString(), result.GetValue(account)!,
-            result.GetValue(rule), result.GetValue(until), result.GetValue(lateness), Console.Out, Console.Error));
+            result.GetValue(rule), result.GetValue(until), result.GetValue(lateness) ?? TimeSpan.Zero, Console.Out, Console.Error));
         return command;
     }
 

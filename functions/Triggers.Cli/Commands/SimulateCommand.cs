@@ -26,7 +26,7 @@ internal static class SimulateCommand
             playbooks, events, until, lateness, format, timers,
         };
         command.SetAction(result => Run(new Request(result.GetValue(playbooks)!, result.GetValue(events)!.ToString(), result.GetValue(until),
-            result.GetValue(lateness), result.GetValue(format)!, result.GetValue(timers)), Console.OpenStandardOutput(), Console.Error));
+            result.GetValue(lateness) ?? TimeSpan.Zero, result.GetValue(format)!, result.GetValue(timers)), Console.OpenStandardOutput(), Console.Error));
         return command;
     }
 

@@ -15,9 +15,9 @@ internal static class GenerateCommand
     {
         var accounts = new Option<int>("--accounts") { Description = "Number of accounts", DefaultValueFactory = _ => 300 };
         var months = new Option<int>("--months") { Description = "Length of the history in months", DefaultValueFactory = _ => 6 };
-        var start = new Option<DateTimeOffset>("--start")
+        var start = new Option<DateTimeOffset?>("--start")
         {
-            Description = "First day (UTC), e.g. 2026-01-01", DefaultValueFactory = _ => new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
+            Description = "First day (UTC), e.g. 2026-03-01 (default 2026-01-01)",
             // UTC whatever the machine's time zone: the same options must give the same bytes everywhere.
             CustomParser = result =>
             {
@@ -39,7 +39,7 @@ internal static class GenerateCommand
             accounts, months, start, seed, events, output,
         };
         command.SetAction(result => Run(
-            new GenerateOptions(result.GetValue(accounts), result.GetValue(months), result.GetValue(start), result.GetValue(seed), result.GetValue(events)),
+            new GenerateOptions(result.GetValue(accounts), result.GetValue(months), result.GetValue(start) ?? new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), result.GetValue(seed), result.GetValue(events)),
             result.GetValue(output)!.FullName, Console.Error));
         return command;
     }
