@@ -364,7 +364,7 @@ public sealed class Simulator
         {
             Kind = OutcomeKind.Late, Key = new EffectIds.Key("input", "late", account, id, ""), Time = new DateTimeOffset(e.TimeTicks, TimeSpan.Zero),
             AccountId = account, TriggerEventId = id,
-            Reason = $"arrived {TimeSpan.FromTicks(_newest - e.TimeTicks)} behind the newest event; allowed lateness is {_options.AllowedLateness}",
+            Reason = $"arrived {Model.DurationParser.Describe(TimeSpan.FromTicks(_newest - e.TimeTicks))} behind the newest event; allowed lateness is {Model.DurationParser.Describe(_options.AllowedLateness)}",
         });
     }
 

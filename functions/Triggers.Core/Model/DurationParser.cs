@@ -57,6 +57,44 @@ public static class DurationParser
         return true;
     }
 
+    /// <summary>
+    /// A duration for people, largest units first and zero parts left out: <c>64d 14h 30m</c>, <c>30m 1s</c>,
+    /// <c>1.5s</c>, <c>0</c> (a reason such as "arrived 2h behind the newest event" reads better than 02:00:00).
+    /// </summary>
+    public static string Describe(TimeSpan duration)
+    {
+        if (duration == TimeSpan.Zero)
+        {
+            return "0";
+        }
+
+        var sign = duration < TimeSpan.Zero ? "-" : "";
+        duration = duration.Duration();
+        var parts = new List<string>(4);
+        if (duration.Days > 0)
+        {
+            parts.Add($"{duration.Days}d");
+        }
+
+        if (duration.Hours > 0)
+        {
+            parts.Add($"{duration.Hours}h");
+        }
+
+        if (duration.Minutes > 0)
+        {
+            parts.Add($"{duration.Minutes}m");
+        }
+
+        var seconds = duration.Seconds + (duration.Ticks % TimeSpan.TicksPerSecond) / (double)TimeSpan.TicksPerSecond;
+        if (seconds > 0)
+        {
+            parts.Add(seconds.ToString("0.###", CultureInfo.InvariantCulture) + "s");
+        }
+
+        return sign + string.Join(' ', parts);
+    }
+
     /// <summary>The shortest playbook spelling of a duration (the inverse of <see cref="TryParse"/>).</summary>
     public static string Format(TimeSpan duration)
     {

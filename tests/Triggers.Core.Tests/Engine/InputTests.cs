@@ -117,7 +117,7 @@ public sealed class InputTests
 
         var late = Assert.Single(outcomes, o => o.Kind == OutcomeKind.Late);
         Assert.Equal("t3", late.TriggerEventId);
-        Assert.Contains("allowed lateness is 00:30:00", late.Reason);
+        Assert.Equal("arrived 40m behind the newest event; allowed lateness is 30m", late.Reason);
         Assert.Equal(["ticket 1", "ticket 2"], outcomes.Where(o => o.Kind == OutcomeKind.Action).Select(o => o.Title));
         Assert.Equal(1, stats.Late);
     }

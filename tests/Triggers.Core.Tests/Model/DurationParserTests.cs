@@ -30,6 +30,16 @@ public sealed class DurationParserTests
     [InlineData("00")]
     public void TryParse_AnythingElse_IsNotADuration(string text) => Assert.False(DurationParser.TryParse(text, out _));
 
+    [Theory]
+    [InlineData(0, "0")]
+    [InlineData(1.5, "1.5s")]
+    [InlineData(1801, "30m 1s")]
+    [InlineData(7200, "2h")]
+    [InlineData(64 * 86400 + 14 * 3600 + 30 * 60, "64d 14h 30m")]
+    [InlineData(-90 * 86400, "-90d")]
+    public void Describe_ReadsAsPeopleWriteDurations(double seconds, string expected) =>
+        Assert.Equal(expected, DurationParser.Describe(TimeSpan.FromSeconds(seconds)));
+
     [Fact]
     public void ZeroWhereALengthIsNeeded_SaysSoRatherThanThatItIsNoDuration()
     {
