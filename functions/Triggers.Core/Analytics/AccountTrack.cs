@@ -1,24 +1,34 @@
 namespace Triggers.Core.Analytics;
 
-/// <summary>What the analyzer keeps per account while a replay runs: small per-stage counters, not events.</summary>
-internal sealed class AccountTrack(string accountId)
+/// <summary>
+/// What the analyzer keeps per account while a replay runs: small per-stage counters, not events. Stages and segment
+/// traits are numbered by the analyzer (the journey's order, the report's order), so each is a slot in an array rather
+/// than an entry in a table: fewer objects for the collector to mark, and no lookup by name for every event.
+/// </summary>
+internal sealed class AccountTrack(string accountId, int stages, int segmentTraits)
 {
+    public const long NotEntered = long.MinValue;
+
     public string AccountId { get; } = accountId;
 
-    public Dictionary<string, string> Segments { get; } = new(StringComparer.Ordinal);
+    /// <summary>The account's value for each segment trait (null: never set).</summary>
+    public string?[] Segments { get; } = new string?[segmentTraits];
 
     /// <summary>The traits <see cref="Segments"/> were last read from, and their version then (see <see cref="Engine.TraitMap.Version"/>).</summary>
     public (Engine.TraitMap? Traits, int Version) SegmentsFrom { get; set; }
 
-    public Dictionary<string, long> Entered { get; } = new(StringComparer.Ordinal);
+    /// <summary>When the account entered each stage of the journey (<see cref="NotEntered"/> if it has not).</summary>
+    public long[] Entered { get; } = Enumerable.Repeat(NotEntered, stages).ToArray();
 
-    public string? Current { get; set; }
+    /// <summary>The stage the account is in (its number), or -1 before the first.</summary>
+    public int Current { get; set; } = -1;
 
     public long LastEvent { get; set; }
 
     public bool Churned { get; set; }
 
-    public Dictionary<string, StageCounters> PerStage { get; } = new(StringComparer.Ordinal);
+    /// <summary>What the account did in each stage (null: nothing counted there).</summary>
+    public StageCounters?[] PerStage { get; } = new StageCounters?[stages];
 
     /// <summary>The account's milestone instances by (qualified milestone, triggering event), in the order reached.</summary>
     public Dictionary<(string Milestone, string Trigger), MilestoneInstance> Milestones => _milestones ??= [];
@@ -29,15 +39,7 @@ internal sealed class AccountTrack(string accountId)
     private Dictionary<(string, string), MilestoneInstance>? _milestones;
     private Dictionary<string, (Dictionary<string, int> Actions, Dictionary<string, int> Suppressed)>? _rules;
 
-    public StageCounters Counters(string stage, int touchpoints)
-    {
-        if (!PerStage.TryGetValue(stage, out var counters))
-        {
-            PerStage[stage] = counters = new StageCounters(touchpoints);
-        }
-
-        return counters;
-    }
+    public StageCounters Counters(int stage, int touchpoints) => PerStage[stage] ??= new StageCounters(touchpoints);
 }
 
 /// <summary>Per account and stage: touchpoint events, sentiment answers, support pain.</summary>

@@ -26,6 +26,7 @@ public sealed class JourneyAnalyzer
     private readonly Dictionary<string, int> _touchpointNumbers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _touchpoints = new(StringComparer.Ordinal); // event type -> touchpoints it counts for
     private readonly Dictionary<string, string?> _milestoneStage = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _stageNumbers = new(StringComparer.Ordinal); // the journey's stages by id: their order
     // Qualified names (playbook/rule, playbook/milestone) made once per pair of the model's strings, not per outcome.
     private readonly Dictionary<(string, string), string> _qualified = new(ReferencePair.Comparer);
     private AccountTrack? _lastTrack; // outcomes and events come account by account: the last account's track, found by reference
@@ -51,6 +52,11 @@ public sealed class JourneyAnalyzer
             }
         }
 
+        for (var i = 0; i < journey.Stages.Count; i++)
+        {
+            _stageNumbers[journey.Stages[i].Id] = i;
+        }
+
         var stages = journey.Stages.Select(s => s.Id).ToHashSet();
         foreach (var playbook in set.Playbooks)
         {
@@ -73,11 +79,11 @@ public sealed class JourneyAnalyzer
             // Only when the traits changed: most events change none, and reading four traits for each was a tenth of
             // what the map added to a replay.
             track.SegmentsFrom = (state.Account, state.Account.Version);
-            foreach (var trait in _segmentTraits)
+            for (var t = 0; t < _segmentTraits.Count; t++)
             {
-                if (state.Account.TryGetMember(trait, out var value) && !value.IsNull)
+                if (state.Account.TryGetMember(_segmentTraits[t], out var value) && !value.IsNull)
                 {
-                    track.Segments[trait] = SegmentValue(value);
+                    track.Segments[t] = SegmentValue(value);
                 }
             }
         }
@@ -87,12 +93,12 @@ public sealed class JourneyAnalyzer
             track.Churned = true;
         }
 
-        if (track.Current is not { } stage)
+        if (track.Current < 0)
         {
             return;
         }
 
-        var counters = track.Counters(stage, _touchpointNumbers.Count);
+        var counters = track.Counters(track.Current, _touchpointNumbers.Count);
         if (_touchpoints.TryGetValue(e.Type, out var touchpoints))
         {
             foreach (var number in touchpoints)
@@ -131,8 +137,12 @@ public sealed class JourneyAnalyzer
         {
             case OutcomeKind.Stage when o.Journey == _journey.Id:
                 var track = Track(o.AccountId);
-                track.Entered[o.Stage!] = o.Time.UtcTicks;
-                track.Current = o.Stage;
+                if (_stageNumbers.TryGetValue(o.Stage!, out var stage))
+                {
+                    track.Entered[stage] = o.Time.UtcTicks;
+                    track.Current = stage;
+                }
+
                 break;
             case OutcomeKind.Milestone:
                 RecordMilestone(o);
@@ -151,7 +161,7 @@ public sealed class JourneyAnalyzer
         var key = (id, o.TriggerEventId ?? "");
         if (o.Status == "reached")
         {
-            var stage = _milestoneStage.GetValueOrDefault(id) ?? track.Current;
+            var stage = _milestoneStage.GetValueOrDefault(id) ?? (track.Current >= 0 ? _journey.Stages[track.Current].Id : null);
             track.Milestones[key] = new MilestoneInstance(o.AccountId!, id, o.Time.UtcTicks) { Stage = stage };
         }
         else if (track.Milestones.TryGetValue(key, out var instance))
@@ -184,7 +194,7 @@ public sealed class JourneyAnalyzer
             var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var account in facts)
             {
-                if (account.Track.Segments.TryGetValue(trait, out var value))
+                if (account.Track.Segments[t] is { } value)
                 {
                     sizes[value] = sizes.GetValueOrDefault(value) + 1;
                 }
@@ -208,7 +218,7 @@ public sealed class JourneyAnalyzer
             segments[0].Add(account);
             for (var t = 0; t < _segmentTraits.Count; t++)
             {
-                if (account.Track.Segments.TryGetValue(_segmentTraits[t], out var value))
+                if (account.Track.Segments[t] is { } value)
                 {
                     (byValue[t].GetValueOrDefault(value) ?? other[t]!).Add(account);
                 }
@@ -216,7 +226,7 @@ public sealed class JourneyAnalyzer
         }
 
         return new JourneyReport(_journey.Id, _journey.Description, At(_first == long.MaxValue ? 0 : _first), At(to), _events,
-            [.. _segmentTraits.Where(t => _accounts.Values.Any(a => a.Segments.ContainsKey(t)))], segments.ConvertAll(segment => segment.Report()));
+            [.. _segmentTraits.Where((_, t) => _accounts.Values.Any(a => a.Segments[t] is not null))], segments.ConvertAll(segment => segment.Report()));
     }
 
     /// <summary>Every account's facts per stage of the journey, accounts in the order they were first seen.</summary>
@@ -232,10 +242,10 @@ public sealed class JourneyAnalyzer
             for (var i = stages.Count - 1; i >= 0; i--)
             {
                 account.Next[i] = next;
-                if (track.Entered.TryGetValue(stages[i].Id, out var since))
+                if (track.Entered[i] is var since && since != AccountTrack.NotEntered)
                 {
                     account.Since[i] = since;
-                    account.Counters[i] = track.PerStage.GetValueOrDefault(stages[i].Id);
+                    account.Counters[i] = track.PerStage[i];
                     next = Math.Min(next, since);
                 }
             }
@@ -359,7 +369,7 @@ public sealed class JourneyAnalyzer
                 _converted++;
                 _durations.Add(TimeSpan.FromTicks(next - since).TotalDays);
             }
-            else if (account.Current == _stage.Id)
+            else if (account.Current == index)
             {
                 if (account.Churned || end - account.LastEvent >= InactiveAfter.Ticks)
                 {
@@ -481,7 +491,7 @@ public sealed class JourneyAnalyzer
 
         if (!_accounts.TryGetValue(id, out var track))
         {
-            _accounts[id] = track = new AccountTrack(id);
+            _accounts[id] = track = new AccountTrack(id, _journey.Stages.Count, _segmentTraits.Count);
         }
 
         return _lastTrack = track;
