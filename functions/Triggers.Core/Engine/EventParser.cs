@@ -117,9 +117,11 @@ public static class EventParser
                     {
                         time = seconds;
                     }
-                    else if (timeIsString && reader.TryGetDateTimeOffset(out var t) && HasOffset(ref reader))
+                    else if (timeIsString && reader.TryGetDateTimeOffset(out var t))
                     {
-                        time = t.UtcTicks;
+                        // No offset (Python's utcnow().isoformat() writes none): UTC, as everywhere else in Triggers,
+                        // never the zone of the machine running the replay, which is what the reader would assume.
+                        time = HasOffset(ref reader) ? t.UtcTicks : reader.TryGetDateTime(out var unzoned) ? unzoned.Ticks : t.UtcTicks;
                     }
                     else
                     {
@@ -172,7 +174,7 @@ public static class EventParser
             : !hasAccount ? Missing("accountid", (given & (1 << (int)Attribute.AccountId)) != 0)
             : !hasTime ? "missing required attribute 'time'"
             : !timeIsString ? "'time' must be a string (an RFC 3339 timestamp such as 2026-01-05T10:00:00Z)"
-            : timeText is not null ? $"'time' is not an RFC 3339 timestamp with a UTC offset (Z or +hh:mm): {timeText}"
+            : timeText is not null ? $"'time' is not an RFC 3339 timestamp: {timeText}"
             : null;
         if (problem is null)
         {
@@ -232,7 +234,7 @@ public static class EventParser
 
     /// <summary>
     /// Whether the time read names its UTC offset. The reader takes a time without one as the machine's local time,
-    /// which would make a replay depend on where it runs; RFC 3339 requires the offset anyway.
+    /// which would make a replay depend on where it runs.
     /// </summary>
     private static bool HasOffset(ref Utf8JsonReader reader)
     {

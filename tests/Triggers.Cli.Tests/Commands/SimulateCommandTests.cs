@@ -139,6 +139,25 @@ public sealed class SimulateCommandTests
         Assert.DoesNotContain("   at ", result.Error); // no stack trace
     }
 
+    [Theory]
+    [InlineData("America/New_York")]
+    [InlineData("Asia/Tokyo")]
+    public void Simulate_EventTimesWithoutAnOffset_AreUtcWhateverTheMachinesZone(string zone)
+    {
+        var unzoned = Events.Replace("Z\"", "\"", StringComparison.Ordinal);
+        Assert.NotEqual(Events, unzoned);
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks)
+            .Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n").Write("events.jsonl", Events).Write("unzoned.jsonl", unzoned);
+
+        var utc = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--format", "json");
+        var elsewhere = TriggersProcess.Run(dir.Path, new Dictionary<string, string> { ["TZ"] = zone }, "simulate", "--events", "unzoned.jsonl", "--format", "json");
+
+        Assert.Equal(0, elsewhere.ExitCode);
+        string[] Actions(TriggersProcess.Result r) => [.. r.OutputLines.Where(l => l.Contains("\"kind\":\"action\"", StringComparison.Ordinal))];
+        Assert.Equal(4, Actions(utc).Length);
+        Assert.Equal(Actions(utc), Actions(elsewhere));
+    }
+
     [Fact]
     public void Simulate_AllowedLatenessZero_IsTheDefaultWrittenOut()
     {
