@@ -39,13 +39,25 @@ internal sealed partial class TypeChecker
         if (!compatible)
         {
             reporter.Error(node.OperatorOffset, ExpressionCodes.TypeMismatch,
-                $"cannot compare {TypeNames.Describe(left)} with {TypeNames.Describe(right)}");
+                $"cannot compare {TypeNames.Describe(left)} with {TypeNames.Describe(right)}", ComparisonHint(left, right));
             return;
         }
 
         CheckDateText(node.Left, right, node.Op);
         CheckDateText(node.Right, left, node.Op);
     }
+
+    /// <summary>The usual slips behind a comparison of mismatched types, and how to write each.</summary>
+    private static string? ComparisonHint(ExprType left, ExprType right) => (left, right) switch
+    {
+        (ExprType.Duration, ExprType.Number) or (ExprType.Number, ExprType.Duration) =>
+            "a duration has a unit: compare it with 3d, 12h or 45m, or turn it into a number with days(...) or hours(...)",
+        (ExprType.Time, ExprType.Number) or (ExprType.Number, ExprType.Time) =>
+            "a time compares with a time (trigger.time, a date trait) or, after subtracting one, a duration such as 3d",
+        (ExprType.String, ExprType.Number) or (ExprType.Number, ExprType.String) =>
+            "text compares with text: put the number in quotes (\"3\"), or compare a number trait with a number",
+        _ => null,
+    };
 
     private void CheckOrdering(BinaryNode node, ExprType left, ExprType right)
     {

@@ -42,6 +42,22 @@ public sealed class KeyHintTests
     }
 
     [Fact]
+    public void DurationComparedWithANumber_HintSaysDurationsHaveAUnit()
+    {
+        var hint = Hint("""
+            playbook: p
+            rules:
+              - id: r
+                when: { event: user.invited }
+                unless: { event: user.logged_in, where: event.time - trigger.time < 3, within: 3d }
+                do:
+                  - task: { title: t }
+            """);
+
+        Assert.StartsWith("a duration has a unit: compare it with 3d", hint);
+    }
+
+    [Fact]
     public void QuietHoursTo_IsATimeOfDay_NotARecipient()
     {
         var hint = Hint("""
