@@ -6,7 +6,7 @@ namespace Triggers.Core.Engine;
 /// </summary>
 public sealed class AccountState(string accountId)
 {
-    /// <summary>Most users whose traits are kept per account; the least recently updated are forgotten first.</summary>
+    /// <summary>Most users whose traits are kept per account; the least recently active (updated, or the user of an event) are forgotten first.</summary>
     public const int MaxUsers = 200;
 
     /// <summary>Most pending windows and timers per account; beyond it new ones are suppressed and reported.</summary>
@@ -212,6 +212,27 @@ public sealed class AccountState(string accountId)
         for (var i = IndexOfPending(kind, reaction); i >= 0; i = IndexOfPending(kind, reaction))
         {
             _pending!.RemoveAt(i);
+        }
+    }
+
+    /// <summary>
+    /// Marks a known user as the most recently active, so the users forgotten past <see cref="MaxUsers"/> are the
+    /// ones longest quiet, not the ones whose traits were set longest ago (an admin set up on day one who logs in
+    /// every day keeps their traits). Unknown users are not added: only <c>user.updated</c> adds one.
+    /// </summary>
+    internal void TouchUser(string userId)
+    {
+        var order = UserOrder;
+        if (order.Count == 0 || order[^1] == userId)
+        {
+            return;
+        }
+
+        var at = order.IndexOf(userId);
+        if (at >= 0)
+        {
+            order.RemoveAt(at);
+            order.Add(userId);
         }
     }
 

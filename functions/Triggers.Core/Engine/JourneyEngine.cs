@@ -81,6 +81,11 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
     private void Handle(AccountState state, CloudEvent e, int depth)
     {
         var t = e.TimeTicks;
+        if (state.HasUsers && e.UserId is { } active)
+        {
+            state.TouchUser(active);
+        }
+
         switch (e.Type)
         {
             case "account.updated":

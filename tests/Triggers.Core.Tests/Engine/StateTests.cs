@@ -68,6 +68,35 @@ public sealed class StateTests
     }
 
     [Fact]
+    public void UserTraits_PastTheBound_TheLongestQuietUserIsForgotten_NotTheOneSetUpFirst()
+    {
+        const string playbook = """
+            playbook: admins
+            rules:
+              - id: admin-used-a-feature
+                when: { event: feature.used, where: user.role == "admin" }
+                do:
+                  - task: { title: "admin used {{ event.data.feature }}", assignee: cs@vendor.test }
+            """;
+        // The admin is set up first, then AccountState.MaxUsers - 1 colleagues: the table is full. The admin logs in,
+        // one more colleague arrives (someone must be forgotten: the longest quiet), and the admin uses a feature.
+        static string Colleague(int i, DateTime at) =>
+            $"\n  - {{ time: {at.ToString("yyyy-MM-dd'T'HH':'mm':'ss", System.Globalization.CultureInfo.InvariantCulture)}Z, type: user.updated, accountid: acme, userid: c{i}, data: {{ role: member }} }}";
+        var colleagues = string.Concat(Enumerable.Range(1, AccountState.MaxUsers - 1).Select(i => Colleague(i, new DateTime(2026, 1, 2).AddMinutes(i))));
+        var newcomer = Colleague(AccountState.MaxUsers, new DateTime(2026, 1, 3, 10, 0, 0));
+        Scenario.Passes(playbook, $$"""
+            test: the active admin keeps their traits
+            events:
+              - { time: 2026-01-01T09:00:00Z, type: user.updated, accountid: acme, userid: admin, data: { role: admin } }{{colleagues}}
+              - { time: 2026-01-03T09:00:00Z, type: user.logged_in, accountid: acme, userid: admin }{{newcomer}}
+              - { time: 2026-01-04T09:00:00Z, type: feature.used, accountid: acme, userid: admin, data: { feature: reports } }
+            expect:
+              - { time: 2026-01-04T09:00:00Z, rule: admins/admin-used-a-feature, action: task, title: admin used reports }
+            expect_only: true
+            """);
+    }
+
+    [Fact]
     public void AccountState_SerialiseAndRead_RoundTripsEveryPart()
     {
         var set = PlaybookLoader.Load(
