@@ -6,7 +6,7 @@ namespace Triggers.Core.Engine;
 /// </summary>
 public sealed class AccountState(string accountId)
 {
-    /// <summary>Most users whose traits are kept per account; the least recently active (updated, or the user of an event) are forgotten first.</summary>
+    /// <summary>Most users whose traits are kept per account; the least recently used (updated, or read by a rule) are forgotten first.</summary>
     public const int MaxUsers = 200;
 
     /// <summary>Most pending windows and timers per account; beyond it new ones are suppressed and reported.</summary>
@@ -216,9 +216,10 @@ public sealed class AccountState(string accountId)
     }
 
     /// <summary>
-    /// Marks a known user as the most recently active, so the users forgotten past <see cref="MaxUsers"/> are the
-    /// ones longest quiet, not the ones whose traits were set longest ago (an admin set up on day one who logs in
-    /// every day keeps their traits). Unknown users are not added: only <c>user.updated</c> adds one.
+    /// Marks a known user as the most recently used (a rule is about to read their traits), so the users forgotten
+    /// past <see cref="MaxUsers"/> are the ones no rule has needed for longest, not the ones whose traits were set
+    /// longest ago (an admin set up on day one who is active every day keeps their traits). Unknown users are not
+    /// added: only <c>user.updated</c> adds one.
     /// </summary>
     internal void TouchUser(string userId)
     {

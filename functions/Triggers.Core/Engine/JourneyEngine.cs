@@ -81,11 +81,6 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
     private void Handle(AccountState state, CloudEvent e, int depth)
     {
         var t = e.TimeTicks;
-        if (state.HasUsers && e.UserId is { } active)
-        {
-            state.TouchUser(active);
-        }
-
         switch (e.Type)
         {
             case "account.updated":
@@ -150,7 +145,15 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
         _context.Trigger = trigger is null ? Value.Null : Value.Object(trigger);
         _context.Account = Value.Object(state.Account);
         var user = current?.UserId ?? trigger?.UserId;
-        _context.User = user is not null && state.HasUsers && state.Users.TryGetValue(user, out var traits) ? Value.Object(traits) : Value.Null;
+        if (user is not null && state.HasUsers && state.Users.TryGetValue(user, out var traits))
+        {
+            state.TouchUser(user); // a user whose traits a rule reads is kept over one nobody has needed for longer
+            _context.User = Value.Object(traits);
+        }
+        else
+        {
+            _context.User = Value.Null;
+        }
     }
 
     private bool Applies(AccountState state, Reaction reaction, CloudEvent? e)

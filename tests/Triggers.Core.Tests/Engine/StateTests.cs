@@ -68,7 +68,7 @@ public sealed class StateTests
     }
 
     [Fact]
-    public void UserTraits_PastTheBound_TheLongestQuietUserIsForgotten_NotTheOneSetUpFirst()
+    public void UserTraits_PastTheBound_TheUserUnusedLongestIsForgotten_NotTheOneSetUpFirst()
     {
         const string playbook = """
             playbook: admins
@@ -78,8 +78,9 @@ public sealed class StateTests
                 do:
                   - task: { title: "admin used {{ event.data.feature }}", assignee: cs@vendor.test }
             """;
-        // The admin is set up first, then AccountState.MaxUsers - 1 colleagues: the table is full. The admin logs in,
-        // one more colleague arrives (someone must be forgotten: the longest quiet), and the admin uses a feature.
+        // The admin is set up first, then AccountState.MaxUsers - 1 colleagues: the table is full. The admin uses a
+        // feature (the rule reads their role), one more colleague arrives (someone must be forgotten: the one no rule
+        // has needed for longest), and the admin uses a feature again.
         static string Colleague(int i, DateTime at) =>
             $"\n  - {{ time: {at.ToString("yyyy-MM-dd'T'HH':'mm':'ss", System.Globalization.CultureInfo.InvariantCulture)}Z, type: user.updated, accountid: acme, userid: c{i}, data: {{ role: member }} }}";
         var colleagues = string.Concat(Enumerable.Range(1, AccountState.MaxUsers - 1).Select(i => Colleague(i, new DateTime(2026, 1, 2).AddMinutes(i))));
@@ -88,9 +89,10 @@ public sealed class StateTests
             test: the active admin keeps their traits
             events:
               - { time: 2026-01-01T09:00:00Z, type: user.updated, accountid: acme, userid: admin, data: { role: admin } }{{colleagues}}
-              - { time: 2026-01-03T09:00:00Z, type: user.logged_in, accountid: acme, userid: admin }{{newcomer}}
+              - { time: 2026-01-03T09:00:00Z, type: feature.used, accountid: acme, userid: admin, data: { feature: billing } }{{newcomer}}
               - { time: 2026-01-04T09:00:00Z, type: feature.used, accountid: acme, userid: admin, data: { feature: reports } }
             expect:
+              - { time: 2026-01-03T09:00:00Z, rule: admins/admin-used-a-feature, action: task, title: admin used billing }
               - { time: 2026-01-04T09:00:00Z, rule: admins/admin-used-a-feature, action: task, title: admin used reports }
             expect_only: true
             """);
