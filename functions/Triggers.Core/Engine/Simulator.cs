@@ -26,6 +26,7 @@ public sealed class Simulator
     private readonly HashSet<AccountState> _resumed = [];
     private readonly CloudEvent _event = new();
     private AccountState? _spare;
+    private List<(string Source, long Line, string Error)>? _untimed;
     private long _newest = long.MinValue;
     private bool _finished;
 
@@ -144,7 +145,15 @@ public sealed class Simulator
         Stats.Events++;
         if (read.Error is { } error)
         {
-            Rejected(source, line, error, read.Envelope.TimeTicks);
+            if (read.Envelope.TimeTicks <= 0 && _newest == long.MinValue)
+            {
+                (_untimed ??= []).Add((source, line, error)); // no time known yet: reported at the first event's time
+            }
+            else
+            {
+                Rejected(source, line, error, read.Envelope.TimeTicks);
+            }
+
             return null;
         }
 
@@ -163,7 +172,23 @@ public sealed class Simulator
         }
 
         _newest = Math.Max(_newest, e.TimeTicks);
+        if (_untimed is not null)
+        {
+            ReportUntimed();
+        }
+
         return e;
+    }
+
+    /// <summary>Reports the malformed events read before any event had a time, at the first time known (0001-01-01 if none ever is).</summary>
+    private void ReportUntimed()
+    {
+        var untimed = _untimed!;
+        _untimed = null;
+        foreach (var (source, line, error) in untimed)
+        {
+            Rejected(source, line, error, 0);
+        }
     }
 
     private void Accept(ReadOnlySpan<byte> json, in EventParser.Envelope e, (int Chunk, int Offset) at) =>
@@ -178,6 +203,11 @@ public sealed class Simulator
         }
 
         _finished = true;
+        if (_untimed is not null)
+        {
+            ReportUntimed();
+        }
+
         var end = _options.Until?.UtcTicks ?? _newest;
         var (grouped, order, starts) = GroupByAccount();
         for (var a = 0; a < order.Length; a++)

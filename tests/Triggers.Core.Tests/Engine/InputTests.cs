@@ -63,11 +63,21 @@ public sealed class InputTests
 
         var (outcomes, _) = Run(TimeSpan.Zero, "{not json", Ticket(1, "2026-01-01T10:00:00Z"), noAccount, "{not json");
 
+        // The first line has no time and none is known yet: it takes the first event's.
         var rejected = outcomes.Where(o => o.Kind == OutcomeKind.Rejected).Select(o => (o.Because, o.Time)).ToList();
         Assert.Equal(
-            [("events.jsonl:1", DateTimeOffset.MinValue), ("events.jsonl:3", new DateTimeOffset(2026, 1, 1, 8, 30, 0, TimeSpan.Zero)),
+            [("events.jsonl:1", new DateTimeOffset(2026, 1, 1, 10, 0, 0, TimeSpan.Zero)), ("events.jsonl:3", new DateTimeOffset(2026, 1, 1, 8, 30, 0, TimeSpan.Zero)),
              ("events.jsonl:4", new DateTimeOffset(2026, 1, 1, 10, 0, 0, TimeSpan.Zero))],
             rejected);
+    }
+
+    [Fact]
+    public void MalformedEvents_Only_AreStillAllReported()
+    {
+        var (outcomes, stats) = Run(TimeSpan.Zero, "{not json", "[1]");
+
+        Assert.Equal(["events.jsonl:1", "events.jsonl:2"], outcomes.Where(o => o.Kind == OutcomeKind.Rejected).Select(o => o.Because));
+        Assert.Equal(2, stats.Rejected);
     }
 
     [Fact]
