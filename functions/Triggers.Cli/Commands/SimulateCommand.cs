@@ -69,7 +69,7 @@ internal static class SimulateCommand
         {
             if (request.Format != "json")
             {
-                buffered.Write(Encoding.UTF8.GetBytes($"{"time",-20}  {"kind",-10}  {"account",-14}  {"rule / milestone / stage",-44}  detail\n"));
+                buffered.Write(Encoding.UTF8.GetBytes($"{"time",-24}  {"kind",-10}  {"account",-14}  {"rule / milestone / stage",-44}  detail\n"));
             }
 
             timeline.WriteTo(buffered);
@@ -127,6 +127,6 @@ internal static class SimulateCommand
             OutcomeKind.Timer => $"{o.Reason} at {OutcomeJson.Format(o.Due!.Value)}",
             _ => $"{o.Action} {o.Reason}: {o.Because}".Trim(),
         };
-        return $"{OutcomeJson.Format(o.Time),-20}  {OutcomeJson.Kind(o.Kind),-10}  {o.AccountId,-14}  {what,-44}  {detail}";
+        return $"{OutcomeJson.Format(o.Time),-24}  {OutcomeJson.Kind(o.Kind),-10}  {o.AccountId,-14}  {what,-44}  {detail}";
     }
 }
