@@ -6,6 +6,9 @@ namespace Triggers.Core.Expressions;
 /// </summary>
 internal sealed record FunctionDefinition(string Name, int MinArguments, int MaxArguments, Func<CallTyping, ExprType> Typing)
 {
+    /// <summary>How a call is written, for the hint under a wrong number of arguments: <c>starts_with(text, prefix)</c>.</summary>
+    public required string Usage { get; init; }
+
     public Func<Value, Value>? Unary { get; init; }
 
     public Func<Value, Value, Value>? Binary { get; init; }

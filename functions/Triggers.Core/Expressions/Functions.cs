@@ -7,21 +7,21 @@ internal static class Functions
 
     private static readonly FunctionDefinition[] Definitions =
     [
-        new("contains", 2, 2, ContainsTyping) { Binary = Comparison.Contains },
-        new("starts_with", 2, 2, TextPairTyping) { Binary = Comparison.StartsWith },
-        new("ends_with", 2, 2, TextPairTyping) { Binary = Comparison.EndsWith },
-        new("lower", 1, 1, TextTyping) { Unary = v => v.Kind == ValueKind.String ? Value.String(v.AsString.ToLowerInvariant()) : Value.Null },
-        new("upper", 1, 1, TextTyping) { Unary = v => v.Kind == ValueKind.String ? Value.String(v.AsString.ToUpperInvariant()) : Value.Null },
-        new("len", 1, 1, LengthTyping) { Unary = Length },
-        new("date", 1, 1, DateTyping) { Unary = v => v.TryGetTime(out var ticks) ? Value.TimeFromTicks(ticks) : Value.Null },
-        new("days", 1, 1, DurationTyping) { Unary = v => v.Kind == ValueKind.Duration ? Value.Number(v.AsDuration.TotalDays) : Value.Null },
-        new("hours", 1, 1, DurationTyping) { Unary = v => v.Kind == ValueKind.Duration ? Value.Number(v.AsDuration.TotalHours) : Value.Null },
-        new("abs", 1, 1, AbsTyping) { Unary = Arithmetic.Abs },
-        new("min", 2, 2, MinMaxTyping) { Binary = Comparison.Min },
-        new("max", 2, 2, MinMaxTyping) { Binary = Comparison.Max },
-        new("round", 1, 1, RoundTyping) { Unary = v => v.Kind == ValueKind.Number ? Value.Number(Math.Round(v.AsNumber, MidpointRounding.AwayFromZero)) : Value.Null },
-        new("coalesce", 1, int.MaxValue, c => TypeRules.Unify(c.Types)) { Compose = Coalesce },
-        new("exists", 1, 1, _ => ExprType.Bool) { Unary = v => Value.Bool(!v.IsNull) },
+        new("contains", 2, 2, ContainsTyping) { Usage = "contains(list_or_text, item)", Binary = Comparison.Contains },
+        new("starts_with", 2, 2, TextPairTyping) { Usage = "starts_with(text, prefix)", Binary = Comparison.StartsWith },
+        new("ends_with", 2, 2, TextPairTyping) { Usage = "ends_with(text, suffix)", Binary = Comparison.EndsWith },
+        new("lower", 1, 1, TextTyping) { Usage = "lower(text)", Unary = v => v.Kind == ValueKind.String ? Value.String(v.AsString.ToLowerInvariant()) : Value.Null },
+        new("upper", 1, 1, TextTyping) { Usage = "upper(text)", Unary = v => v.Kind == ValueKind.String ? Value.String(v.AsString.ToUpperInvariant()) : Value.Null },
+        new("len", 1, 1, LengthTyping) { Usage = "len(list_or_text)", Unary = Length },
+        new("date", 1, 1, DateTyping) { Usage = "date(text)", Unary = v => v.TryGetTime(out var ticks) ? Value.TimeFromTicks(ticks) : Value.Null },
+        new("days", 1, 1, DurationTyping) { Usage = "days(duration)", Unary = v => v.Kind == ValueKind.Duration ? Value.Number(v.AsDuration.TotalDays) : Value.Null },
+        new("hours", 1, 1, DurationTyping) { Usage = "hours(duration)", Unary = v => v.Kind == ValueKind.Duration ? Value.Number(v.AsDuration.TotalHours) : Value.Null },
+        new("abs", 1, 1, AbsTyping) { Usage = "abs(number_or_duration)", Unary = Arithmetic.Abs },
+        new("min", 2, 2, MinMaxTyping) { Usage = "min(a, b)", Binary = Comparison.Min },
+        new("max", 2, 2, MinMaxTyping) { Usage = "max(a, b)", Binary = Comparison.Max },
+        new("round", 1, 1, RoundTyping) { Usage = "round(number)", Unary = v => v.Kind == ValueKind.Number ? Value.Number(Math.Round(v.AsNumber, MidpointRounding.AwayFromZero)) : Value.Null },
+        new("coalesce", 1, int.MaxValue, c => TypeRules.Unify(c.Types)) { Usage = "coalesce(a, b, ...)", Compose = Coalesce },
+        new("exists", 1, 1, _ => ExprType.Bool) { Usage = "exists(value)", Unary = v => Value.Bool(!v.IsNull) },
     ];
 
     private static readonly Dictionary<string, FunctionDefinition> ByName = Definitions.ToDictionary(d => d.Name, StringComparer.Ordinal);

@@ -155,7 +155,8 @@ internal sealed partial class TypeChecker(Reporter reporter, ExpressionRoots all
             }
             else
             {
-                reporter.Error(node.Offset, ExpressionCodes.UnknownFunction, $"unknown function '{node.Name}'; did you mean '{closest}'?");
+                reporter.Error(node.Offset, ExpressionCodes.UnknownFunction, $"unknown function '{node.Name}'; did you mean '{closest}'?",
+                    $"write it as {Functions.Find(closest)!.Usage}");
             }
 
             return ExprType.Any;
@@ -170,7 +171,7 @@ internal sealed partial class TypeChecker(Reporter reporter, ExpressionRoots all
                 1 => "1 was given",
                 _ => $"{count} were given",
             };
-            reporter.Error(node.Offset, ExpressionCodes.WrongArgumentCount, $"{node.Name} takes {function.Arity}, but {given}");
+            reporter.Error(node.Offset, ExpressionCodes.WrongArgumentCount, $"{node.Name} takes {function.Arity}, but {given}", $"write it as {function.Usage}");
             return ExprType.Any;
         }
 

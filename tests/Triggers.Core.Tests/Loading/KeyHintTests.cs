@@ -58,6 +58,21 @@ public sealed class KeyHintTests
     }
 
     [Fact]
+    public void FunctionCalledWithTheWrongNumberOfArguments_HintShowsHowToCallIt()
+    {
+        var hint = Hint("""
+            playbook: p
+            rules:
+              - id: r
+                when: { event: user.invited, where: starts_with(event.data.email) }
+                do:
+                  - task: { title: t }
+            """);
+
+        Assert.Equal("write it as starts_with(text, prefix)", hint);
+    }
+
+    [Fact]
     public void QuietHoursTo_IsATimeOfDay_NotARecipient()
     {
         var hint = Hint("""
