@@ -53,7 +53,7 @@ internal sealed class SeenIds
     }
 
     /// <summary>FNV-1a over the UTF-16 code units: stable across processes, unlike string.GetHashCode.</summary>
-    public static ulong Hash(string text)
+    public static ulong Hash(ReadOnlySpan<char> text)
     {
         var hash = 14695981039346656037UL;
         foreach (var c in text)

@@ -56,15 +56,12 @@ internal sealed class SuppressionList
         return -1;
     }
 
-    /// <summary>FNV-1a over the normalised address's UTF-16 code units, low bit cleared: the same on every machine and run.</summary>
+    /// <summary>The event-id hash (<see cref="SeenIds.Hash(ReadOnlySpan{char})"/>) of the normalised address, low bit cleared.</summary>
     private static ulong Key(string address)
     {
-        var hash = 14695981039346656037UL;
-        foreach (var c in address.AsSpan().Trim())
-        {
-            hash = (hash ^ char.ToLowerInvariant(c)) * 1099511628211UL;
-        }
-
-        return hash & ~1UL;
+        var trimmed = address.AsSpan().Trim();
+        var lower = trimmed.Length <= 256 ? stackalloc char[trimmed.Length] : new char[trimmed.Length];
+        trimmed.ToLowerInvariant(lower);
+        return SeenIds.Hash(lower) & ~1UL;
     }
 }
