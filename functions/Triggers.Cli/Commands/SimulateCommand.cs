@@ -101,7 +101,7 @@ internal static class SimulateCommand
         var rate = s.Events / Math.Max(elapsed.TotalSeconds, 1e-6);
         return string.Create(CultureInfo.InvariantCulture,
             $"events: {s.Events:N0} ({s.Processed:N0} processed, {s.Duplicates:N0} duplicates, {s.Late:N0} late, {s.Rejected:N0} rejected, {s.AfterUntil:N0} after --until) " +
-            $"over {s.Accounts:N0} accounts; actions: {s.Actions:N0}, suppressed: {s.Suppressed:N0}, milestone changes: {s.Milestones:N0}, " +
+            $"over {s.Accounts:N0} {(s.Accounts == 1 ? "account" : "accounts")}; actions: {s.Actions:N0}, suppressed: {s.Suppressed:N0}, milestone changes: {s.Milestones:N0}, " +
             $"stage changes: {s.StageChanges:N0}, timers: {s.Timers:N0}; {elapsed.TotalSeconds:F2} s, {rate:N0} events/s");
     }
 
@@ -125,7 +125,7 @@ internal static class SimulateCommand
             OutcomeKind.Milestone => o.Status!,
             OutcomeKind.Stage => o.Because ?? "entered",
             OutcomeKind.Timer => $"{o.Reason} at {OutcomeJson.Format(o.Due!.Value)}",
-            _ => $"{o.Action} {o.Reason}: {o.Because}".Trim(),
+            _ => string.IsNullOrEmpty(o.Because) ? $"{o.Action} {o.Reason}".Trim() : $"{o.Action} {o.Reason}: {o.Because}".Trim(),
         };
         return $"{OutcomeJson.Format(o.Time),-24}  {OutcomeJson.Kind(o.Kind),-10}  {o.AccountId,-14}  {what,-44}  {detail}";
     }

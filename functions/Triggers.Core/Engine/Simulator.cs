@@ -167,7 +167,7 @@ public sealed class Simulator
 
         if (_newest != long.MinValue && e.TimeTicks < _newest - Lateness)
         {
-            Late(json, e);
+            Late(json, e, source, line);
             return null;
         }
 
@@ -386,14 +386,15 @@ public sealed class Simulator
         });
     }
 
-    private void Late(ReadOnlySpan<byte> json, EventParser.Envelope e)
+    /// <summary>Reports an event older than the watermark allows, with where it was read (<c>events.jsonl:12</c>).</summary>
+    private void Late(ReadOnlySpan<byte> json, EventParser.Envelope e, string source, long line)
     {
         Stats.Late++;
         var (id, account) = (EventParser.Text(json[e.Id])!, EventParser.Text(json[e.Account])!);
         _sink(new Outcome
         {
             Kind = OutcomeKind.Late, Key = new EffectIds.Key("input", "late", account, id, ""), Time = new DateTimeOffset(e.TimeTicks, TimeSpan.Zero),
-            AccountId = account, TriggerEventId = id,
+            AccountId = account, TriggerEventId = id, Because = line > 0 ? $"{source}:{line}" : source,
             Reason = $"arrived {Model.DurationParser.Describe(TimeSpan.FromTicks(_newest - e.TimeTicks))} behind the newest event; allowed lateness is {Model.DurationParser.Describe(_options.AllowedLateness)}",
         });
     }

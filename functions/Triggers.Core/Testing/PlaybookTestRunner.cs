@@ -39,7 +39,7 @@ public static class PlaybookTestRunner
 
         var unexpected = test.ExpectOnly ? unmatched.Where(o => o.Kind == OutcomeKind.Action).ToList() : [];
         var passed = missing.Count == 0 && unexpected.Count == 0;
-        return new TestResult(test, passed, passed ? [] : Report(missing, unexpected, outcomes), outcomes);
+        return new TestResult(test, passed, passed ? [] : Report(test, missing, unexpected, outcomes), outcomes);
     }
 
     public static bool Matches(Expectation expectation, Outcome outcome)
@@ -83,7 +83,7 @@ public static class PlaybookTestRunner
         _ => null,
     };
 
-    private static List<string> Report(List<Expectation> missing, List<Outcome> unexpected, List<Outcome> outcomes)
+    private static List<string> Report(PlaybookTest test, List<Expectation> missing, List<Outcome> unexpected, List<Outcome> outcomes)
     {
         var lines = new List<string>();
         if (missing.Count > 0)
@@ -100,7 +100,26 @@ public static class PlaybookTestRunner
 
         lines.Add("actual outcomes:");
         lines.AddRange(outcomes.Count == 0 ? ["  (none)"] : outcomes.Select(o => $"    {Describe(o)}"));
+        if (outcomes.Any(o => o.Kind == OutcomeKind.Late))
+        {
+            lines.Add($"hint: events are fed in the order they are listed, as they would arrive; one listed after a later one is late. " +
+                $"List them in time order, or give the test 'allowed_lateness: {Model.DurationParser.Format(TimeSpan.FromSeconds(Math.Ceiling(Lateness(test).TotalSeconds)))}' to test a late arrival");
+        }
+
         return lines;
+    }
+
+    /// <summary>How far behind the newest event listed before it the latest-listed straggler is: the lateness that would accept them all.</summary>
+    private static TimeSpan Lateness(PlaybookTest test)
+    {
+        var (newest, most) = (DateTimeOffset.MinValue, TimeSpan.Zero);
+        foreach (var e in test.Events)
+        {
+            most = e.Time < newest && newest - e.Time > most ? newest - e.Time : most;
+            newest = e.Time > newest ? e.Time : newest;
+        }
+
+        return most;
     }
 
     public static string Describe(Expectation e)
@@ -115,6 +134,7 @@ public static class PlaybookTestRunner
             .Select(f => (f, v: f == "milestone" && o.Milestone is not null ? $"{o.Playbook}/{o.Milestone}" : Field(o, f)))
             .Where(p => p.v is not null)
             .Select(p => $"{p.f}={p.v}");
-        return $"{OutcomeJson.Format(o.Time)} {OutcomeJson.Kind(o.Kind)} accountid={o.AccountId} {string.Join(" ", fields)}";
+        var line = $"{OutcomeJson.Format(o.Time)} {OutcomeJson.Kind(o.Kind)} accountid={o.AccountId} {string.Join(" ", fields)}";
+        return o.Kind is OutcomeKind.Late or OutcomeKind.Rejected && !string.IsNullOrEmpty(o.Because) ? $"{line}    ({o.Because})" : line;
     }
 }

@@ -80,6 +80,21 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public void SimulateTable_ALateEvent_SaysHowLateAndWhichLine()
+    {
+        var late = Events.Split('\n')[1].Replace("2026-01-05T10:00:00Z", "2026-01-01T10:00:00Z", StringComparison.Ordinal).Replace("e2", "e0", StringComparison.Ordinal);
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks)
+            .Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n").Write("events.jsonl", Events + late + "\n");
+
+        var result = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl");
+
+        Assert.Equal(0, result.ExitCode);
+        var row = Assert.Single(result.OutputLines, l => l.Contains(" late ", StringComparison.Ordinal));
+        Assert.Matches(@" e0 +arrived 19d behind the newest event; allowed lateness is 0: events\.jsonl:5$", row);
+        Assert.Contains("1 late, 1 rejected, 0 after --until) over 1 account;", result.Error);
+    }
+
+    [Fact]
     public void Simulate_UntilBeforeTheWindowCloses_FiresNothing()
     {
         using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks)

@@ -66,6 +66,31 @@ public sealed class TestCommandTests
     }
 
     [Fact]
+    public void Test_EventsListedOutOfOrder_PointsAtTheLateEvent_AndSaysHowToListThem()
+    {
+        // The account.updated is listed after a ticket two days later: it arrives late and its traits never apply.
+        using var dir = new TempDirectory()
+            .Write("spike.yaml", Playbook)
+            .Write("spike.test.yaml", """
+                test: traits listed last
+                events:
+                  - { time: 2026-02-01T10:00:00Z, type: ticket.opened, accountid: acme }
+                  - { time: 2026-02-02T10:00:00Z, type: ticket.opened, accountid: acme }
+                  - { time: 2026-02-03T10:00:00Z, type: ticket.opened, accountid: acme }
+                  - { time: 2026-02-01T08:00:00Z, type: account.updated, accountid: acme, data: { name: Acme, csm_email: cs@vendor.test } }
+                expect:
+                  - { rule: spike/three-tickets, action: task, assignee: cs@vendor.test }
+                """);
+
+        var result = TriggersProcess.Run(dir.Path, "test", ".");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("2026-02-01T08:00:00Z late accountid=acme reason=arrived 2d 2h behind the newest event; allowed lateness is 0    (spike.test.yaml:6:5)", result.Output);
+        Assert.Contains("hint: events are fed in the order they are listed", result.Output);
+        Assert.Contains("'allowed_lateness: 50h'", result.Output);
+    }
+
+    [Fact]
     public void Test_AllPassing_ExitsZero()
     {
         using var dir = new TempDirectory()
