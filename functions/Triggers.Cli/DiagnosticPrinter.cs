@@ -21,6 +21,9 @@ internal static class DiagnosticPrinter
     {
         var errors = diagnostics.Count(d => d.IsError);
         var warnings = diagnostics.Count - errors;
-        return $"{errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}";
+        return $"{Count(errors, "error")}, {Count(warnings, "warning")}";
     }
+
+    /// <summary><c>1 rule</c>, <c>2 rules</c>, <c>0 rules</c>.</summary>
+    public static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 }

@@ -31,8 +31,9 @@ internal static class ValidateCommand
 
         DiagnosticPrinter.Print(result.Diagnostics, output);
         var set = result.Set;
-        error.WriteLine($"{DiagnosticPrinter.Summary(result.Diagnostics)}: {set.Playbooks.Count} playbooks, " +
-                        $"{set.Playbooks.Sum(p => p.Rules.Count)} rules, {set.Journeys.Count} journeys, {set.Tests.Count} tests");
+        error.WriteLine($"{DiagnosticPrinter.Summary(result.Diagnostics)}: {DiagnosticPrinter.Count(set.Playbooks.Count, "playbook")}, " +
+                        $"{DiagnosticPrinter.Count(set.Playbooks.Sum(p => p.Rules.Count), "rule")}, {DiagnosticPrinter.Count(set.Journeys.Count, "journey")}, " +
+                        $"{DiagnosticPrinter.Count(set.Tests.Count, "test")}");
         return result.HasErrors ? 1 : 0;
     }
 }

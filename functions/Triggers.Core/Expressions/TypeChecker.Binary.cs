@@ -120,9 +120,26 @@ internal sealed partial class TypeChecker
                 BinaryOp.Divide => $"cannot divide {l} by {r}",
                 _ => $"cannot take the remainder of {l} divided by {r}",
             };
-        reporter.Error(node.OperatorOffset, ExpressionCodes.TypeMismatch, message);
+        reporter.Error(node.OperatorOffset, ExpressionCodes.TypeMismatch, message, ArithmeticHint(node.Op, left, right));
         return ExprType.Any;
     }
+
+    /// <summary>The usual slips behind arithmetic on the wrong types, and how to write each.</summary>
+    private static string? ArithmeticHint(BinaryOp op, ExprType left, ExprType right) => (op, left, right) switch
+    {
+        (BinaryOp.Add or BinaryOp.Subtract, ExprType.Time, ExprType.Number) or (BinaryOp.Add, ExprType.Number, ExprType.Time) =>
+            "add or subtract a duration, which has a unit: event.time + 3d, trigger.time - 12h",
+        (BinaryOp.Add or BinaryOp.Subtract, ExprType.Duration, ExprType.Number) or (BinaryOp.Add or BinaryOp.Subtract, ExprType.Number, ExprType.Duration) =>
+            "a duration has a unit (3d + 12h), or turn it into a number first with days(...) or hours(...)",
+        (BinaryOp.Add, ExprType.Time, ExprType.Time) =>
+            "two times cannot be added; subtracting them gives a duration: event.time - trigger.time < 3d",
+        (BinaryOp.Multiply or BinaryOp.Divide, ExprType.Duration, ExprType.Duration) or (BinaryOp.Multiply, ExprType.Time, _) or (BinaryOp.Multiply, _, ExprType.Time) =>
+            "scale a duration by a number (3d * 2, 30d / 4), or compare durations as numbers with days(...) or hours(...)",
+        (BinaryOp.Add, ExprType.String, ExprType.Number) or (BinaryOp.Add, ExprType.Number, ExprType.String) =>
+            "+ joins two texts: put the number in quotes (\"3\"), or compare numbers with numbers",
+        (BinaryOp.Remainder, _, _) => "% takes two numbers: event.data.count % 10 == 0",
+        _ => null,
+    };
 
     private void CheckDateText(ExprNode node, ExprType other, BinaryOp op)
     {

@@ -70,9 +70,19 @@ internal sealed partial class TypeChecker(Reporter reporter, ExpressionRoots all
         }
 
         reporter.Error(node.NameOffset, ExpressionCodes.TypeMismatch,
-            $"cannot read '.{node.Name}' of {TypeNames.Describe(target)}: only objects such as account or event.data have members");
+            $"cannot read '.{node.Name}' of {TypeNames.Describe(target)}: only objects such as account or event.data have members", NoMembersHint(target));
         return ExprType.Any;
     }
+
+    /// <summary>What to write instead of a member of something that has none.</summary>
+    private static string? NoMembersHint(ExprType target) => target switch
+    {
+        ExprType.Time => "a time is compared whole: event.time - trigger.time > 3d, or with a date trait: event.time > account.renewal_date",
+        ExprType.Duration => "a duration becomes a number with days(...) or hours(...)",
+        ExprType.String => "text is read with functions: lower(...), len(...), starts_with(text, prefix), contains(text, part)",
+        ExprType.List => "a list is read with len(list), 'x in list' or list[0]",
+        _ => null,
+    };
 
     private ExprType CheckEventAttribute(string root, MemberNode node)
     {
@@ -104,7 +114,8 @@ internal sealed partial class TypeChecker(Reporter reporter, ExpressionRoots all
         if (accepted.Length == 0)
         {
             reporter.Error(node.BracketOffset, ExpressionCodes.TypeMismatch,
-                $"cannot use [...] on {TypeNames.Describe(target)}: only lists and objects can be indexed");
+                $"cannot use [...] on {TypeNames.Describe(target)}: only lists and objects can be indexed",
+                target == ExprType.String ? "text is read with functions: starts_with(text, prefix), ends_with(text, suffix), contains(text, part), len(text)" : null);
         }
         else if (index != ExprType.Any && !accepted.Contains(index))
         {

@@ -26,7 +26,7 @@ public sealed partial class ValidateCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.DoesNotContain(": error ", result.Output);
-        Assert.Contains("0 errors", result.Error);
+        Assert.Contains("0 errors, 0 warnings: 1 playbook, 1 rule, 0 journeys, 0 tests", result.Error);
     }
 
     [Fact]
