@@ -223,7 +223,11 @@ internal sealed class MapReader
     }
 
     public T? Enum<T>(string key, IReadOnlyList<string> names, bool required = false)
-        where T : struct, System.Enum
+        where T : struct, System.Enum =>
+        OneOf(key, names, required) is { } index ? (T)(object)index : null;
+
+    /// <summary>The position in <paramref name="names"/> of the key's value; an error with the closest name when it is none of them.</summary>
+    public int? OneOf(string key, IReadOnlyList<string> names, bool required = false)
     {
         var node = Scalar(key, required, $"one of {string.Join(", ", names)}");
         if (node?.Value is not { } text)
@@ -231,25 +235,19 @@ internal sealed class MapReader
             return null;
         }
 
-        var index = -1;
         for (var i = 0; i < names.Count; i++)
         {
             if (names[i] == text)
             {
-                index = i;
+                return i;
             }
         }
 
-        if (index < 0)
-        {
-            var closest = Suggest.Closest(text, names);
-            _source.Diagnostics.Error(_source.ContentAt(node), ErrorCodes.BadEnumValue,
-                $"'{text}' is not a valid {key}{(closest is null ? "" : $"; did you mean '{closest}'?")}",
-                $"{key} is one of: {string.Join(", ", names)}");
-            return null;
-        }
-
-        return (T)(object)index;
+        var closest = Suggest.Closest(text, names);
+        _source.Diagnostics.Error(_source.ContentAt(node), ErrorCodes.BadEnumValue,
+            $"'{text}' is not a valid {key}{(closest is null ? "" : $"; did you mean '{closest}'?")}",
+            $"{key} is one of: {string.Join(", ", names)}");
+        return null;
     }
 
     public YamlMappingNode? Mapping(string key, bool required = false)

@@ -13,9 +13,11 @@ internal static class TestReader
         var reader = new MapReader(source, root, "test", Keys.Test);
         var name = reader.String("test", required: true);
         List<string>? playbooks = null;
+        List<Diagnostics.SourceLocation> locations = [];
         if (reader.Sequence("playbooks") is { } list)
         {
             playbooks = [.. list.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "")];
+            locations = [.. list.Children.OfType<YamlScalarNode>().Select(s => source.At(s))];
         }
 
         var lateness = reader.Has("allowed_lateness") ? reader.Duration("allowed_lateness", allowZero: true) : TimeSpan.Zero;
@@ -42,7 +44,7 @@ internal static class TestReader
         var expectOnly = reader.Bool("expect_only") ?? false;
         return name is null || lateness is null
             ? null
-            : new PlaybookTest(name, playbooks, lateness.Value, events, runUntil, expect, expectOnly, reader.KeyAt("test"));
+            : new PlaybookTest(name, playbooks, lateness.Value, events, runUntil, expect, expectOnly, reader.KeyAt("test")) { PlaybookLocations = locations };
     }
 
     private static TestEvent? ReadEvent(YamlSource source, YamlMappingNode map, int index)
@@ -92,16 +94,53 @@ internal static class TestReader
         var kind = reader.Has("kind") ? reader.Enum<ExpectationKind>("kind", Keys.ExpectationKinds) : ExpectationKind.Action;
         var time = Timestamp(reader, "time");
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        var name = kind is null ? null : Keys.ExpectationKinds[(int)kind.Value];
         foreach (var key in reader.PresentKeys.Where(k => k is not ("kind" or "time")))
         {
-            if (reader.String(key) is { } value)
+            if (name is not null && !FieldsOf[name].Contains(key))
+            {
+                // The field would never match: the outcome does not carry it, so the test could only fail.
+                source.Diagnostics.Error(reader.KeyAt(key), ErrorCodes.ConflictingKeys, $"{Article(name)} {name} outcome has no '{key}', so this expectation could never match",
+                    $"{Article(name)} {name} outcome is matched on: {string.Join(", ", FieldsOf[name])}{(name == "action" ? " (write kind: milestone, stage or suppressed for those)" : "")}");
+            }
+            else if (Value(reader, key) is { } value)
             {
                 fields[key] = value;
             }
         }
 
-        return kind is null ? null : new Expectation(Keys.ExpectationKinds[(int)kind.Value], time, fields, reader.Location);
+        return name is null ? null : new Expectation(name, time, fields, reader.Location);
     }
+
+    private static string Article(string kind) => kind == "action" ? "an" : "a";
+
+    private static string? Value(MapReader reader, string key)
+    {
+        if (!ValuesOf.TryGetValue(key, out var values))
+        {
+            return reader.String(key);
+        }
+
+        return reader.OneOf(key, values) is { } index ? values[index] : null;
+    }
+
+    /// <summary>The fields each kind of outcome carries, which is what an expectation of that kind can match on.</summary>
+    private static readonly Dictionary<string, string[]> FieldsOf = new(StringComparer.Ordinal)
+    {
+        ["action"] = ["rule", "action", "to", "template", "title", "assignee", "target", "type", "priority", "accountid"],
+        ["milestone"] = ["milestone", "status", "accountid"],
+        ["stage"] = ["stage", "accountid"],
+        ["suppressed"] = ["rule", "action", "reason", "accountid"],
+    };
+
+    /// <summary>Fields whose values the engine draws from a fixed set: anything else is a typo that could never match.</summary>
+    private static readonly Dictionary<string, string[]> ValuesOf = new(StringComparer.Ordinal)
+    {
+        ["action"] = ["email", "task", "webhook", "emit"],
+        ["status"] = ["reached", "succeeded", "failed"],
+        ["priority"] = ["low", "normal", "high", "urgent"],
+        ["reason"] = ["limit", "unsubscribed", "bounced", "emit-depth", "capacity"],
+    };
 
     private static DateTimeOffset? Timestamp(MapReader reader, string key, bool required = false)
     {

@@ -11,7 +11,11 @@ public sealed record PlaybookTest(
     DateTimeOffset? RunUntil,
     IReadOnlyList<Expectation> Expect,
     bool ExpectOnly,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>Where each name in <see cref="Playbooks"/> is written, for errors about it (empty when not read from a file).</summary>
+    public IReadOnlyList<SourceLocation> PlaybookLocations { get; init; } = [];
+}
 
 /// <summary>One event of a test, already expanded to CloudEvents JSON.</summary>
 public sealed record TestEvent(string Json, DateTimeOffset Time, SourceLocation Location);

@@ -38,11 +38,13 @@ internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics)
         var rules = playbooks.SelectMany(p => p.Rules).Select(r => r.QualifiedId).ToHashSet();
         foreach (var test in tests)
         {
-            foreach (var id in test.Playbooks ?? [])
+            var names = test.Playbooks ?? [];
+            for (var i = 0; i < names.Count; i++)
             {
+                var id = names[i];
                 if (!_playbooks.Contains(id))
                 {
-                    diagnostics.Error(test.Location, ErrorCodes.UnknownPlaybook, $"test '{test.Name}' names playbook '{id}', which does not exist", Hint(id, _playbooks));
+                    diagnostics.Error(i < test.PlaybookLocations.Count ? test.PlaybookLocations[i] : test.Location, ErrorCodes.UnknownPlaybook, $"test '{test.Name}' names playbook '{id}', which does not exist", Hint(id, _playbooks));
                 }
             }
 

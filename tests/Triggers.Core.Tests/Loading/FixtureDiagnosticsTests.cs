@@ -20,7 +20,7 @@ public sealed class FixtureDiagnosticsTests
         { "TRG007.yaml", "TRG007.yaml:7:9: error TRG007: duplicate rule in playbook 'duplicate-rule' id 'r1'" },
         { "TRG008.yaml", "TRG008.yaml:2:8: error TRG008: stage 'onbording' is not defined by any journey" },
         { "TRG009.yaml", "TRG009.yaml:4:24: error TRG009: milestone 'base/activatd' does not exist" },
-        { "TRG010.test.yaml", "TRG010.test.yaml:1:1: error TRG010: test 'names a playbook that does not exist' names playbook 'bsae', which does not exist" },
+        { "TRG010.test.yaml", "TRG010.test.yaml:2:13: error TRG010: test 'names a playbook that does not exist' names playbook 'bsae', which does not exist" },
         { "TRG011.yaml", "TRG011.yaml:6:20: error TRG011: webhook target 'slack-sc' is not defined" },
         { "TRG012.test.yaml", "TRG012.test.yaml:5:5: error TRG012: expected rule 'base/remnid' does not exist" },
         { "TRG013.yaml", "TRG013.yaml:6:9: error TRG013: rule 'emit-loop/echo' emits 'health.flag', which leads back to itself: health.flag -> health.flag" },

@@ -1,0 +1,64 @@
+using Triggers.Core.Loading;
+
+namespace Triggers.Core.Tests.Loading;
+
+/// <summary>
+/// An expectation that could never match (a value the engine never produces, a field the kind of outcome does not
+/// carry) is an error at load time, at its position, rather than a test that fails with everything looking right.
+/// </summary>
+public sealed class ExpectationCheckTests
+{
+    private const string Playbook = """
+        playbook: spike
+        rules:
+          - id: three-tickets
+            when: { count: { event: ticket.opened, at_least: 3, within: 7d } }
+            do:
+              - task: { title: spike }
+        """;
+
+    [Theory]
+    [InlineData("{ rule: spike/three-tickets, action: tsk }",
+        "t.test.yaml:5:42: error TRG019: 'tsk' is not a valid action; did you mean 'task'?", "action is one of: email, task, webhook, emit")]
+    [InlineData("{ kind: suppressed, rule: spike/three-tickets, reason: limt }",
+        "t.test.yaml:5:60: error TRG019: 'limt' is not a valid reason; did you mean 'limit'?", "reason is one of: limit, unsubscribed, bounced, emit-depth, capacity")]
+    [InlineData("{ kind: suppressed, rule: spike/three-tickets, to: ann@acme.test }",
+        "t.test.yaml:5:52: error TRG015: a suppressed outcome has no 'to', so this expectation could never match", "a suppressed outcome is matched on: rule, action, reason, accountid")]
+    [InlineData("{ rule: spike/three-tickets, status: reached }",
+        "t.test.yaml:5:34: error TRG015: an action outcome has no 'status', so this expectation could never match", "(write kind: milestone, stage or suppressed for those)")]
+    [InlineData("{ kind: milestone, status: reachd }",
+        "t.test.yaml:5:32: error TRG019: 'reachd' is not a valid status; did you mean 'reached'?", "status is one of: reached, succeeded, failed")]
+    public void ExpectationThatCouldNeverMatch_IsAnErrorAtItsPosition(string expectation, string error, string hint)
+    {
+        var test = $"""
+            test: t
+            events:
+              - {"{"} time: 2026-02-01T10:00:00Z, type: ticket.opened, accountid: acme {"}"}
+            expect:
+              - {expectation}
+            """;
+
+        var result = PlaybookLoader.Load([new SourceFile("spike.yaml", Playbook), new SourceFile("t.test.yaml", test)]);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(error, diagnostic.ToString());
+        Assert.Contains(hint, diagnostic.Hint);
+    }
+
+    [Fact]
+    public void ExpectationsWithTheFieldsTheirKindCarries_Load()
+    {
+        var test = """
+            test: t
+            events:
+              - { time: 2026-02-01T10:00:00Z, type: ticket.opened, accountid: acme }
+            expect:
+              - { rule: spike/three-tickets, action: task, title: spike, priority: normal, accountid: acme }
+              - { kind: suppressed, rule: spike/three-tickets, action: task, reason: limit }
+            """;
+
+        var result = PlaybookLoader.Load([new SourceFile("spike.yaml", Playbook), new SourceFile("t.test.yaml", test)]);
+
+        Assert.Empty(result.Diagnostics);
+    }
+}
