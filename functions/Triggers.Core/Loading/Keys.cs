@@ -42,6 +42,16 @@ public static class Keys
     public static readonly string[] Channels = ["email", "in-app", "web", "phone", "meeting", "support", "community", "other"];
     public static readonly string[] ExpectationKinds = ["action", "milestone", "stage", "suppressed"];
 
+    /// <summary>Expectation fields whose values the engine draws from a fixed set: anything else could never match.</summary>
+    public static IReadOnlyDictionary<string, string[]> ExpectationValues { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["kind"] = ExpectationKinds,
+        ["action"] = ["email", "task", "webhook", "emit"],
+        ["status"] = ["reached", "succeeded", "failed"],
+        ["priority"] = ["low", "normal", "high", "urgent"],
+        ["reason"] = ["limit", "unsubscribed", "bounced", "emit-depth", "capacity"],
+    };
+
     /// <summary>All key lists by the name of the object they describe, for the schema consistency test.</summary>
     public static IReadOnlyDictionary<string, string[]> All { get; } = new Dictionary<string, string[]>
     {

@@ -116,7 +116,7 @@ internal static class TestReader
 
     private static string? Value(MapReader reader, string key)
     {
-        if (!ValuesOf.TryGetValue(key, out var values))
+        if (!Keys.ExpectationValues.TryGetValue(key, out var values))
         {
             return reader.String(key);
         }
@@ -133,14 +133,6 @@ internal static class TestReader
         ["suppressed"] = ["rule", "action", "reason", "accountid"],
     };
 
-    /// <summary>Fields whose values the engine draws from a fixed set: anything else is a typo that could never match.</summary>
-    private static readonly Dictionary<string, string[]> ValuesOf = new(StringComparer.Ordinal)
-    {
-        ["action"] = ["email", "task", "webhook", "emit"],
-        ["status"] = ["reached", "succeeded", "failed"],
-        ["priority"] = ["low", "normal", "high", "urgent"],
-        ["reason"] = ["limit", "unsubscribed", "bounced", "emit-depth", "capacity"],
-    };
 
     private static DateTimeOffset? Timestamp(MapReader reader, string key, bool required = false)
     {

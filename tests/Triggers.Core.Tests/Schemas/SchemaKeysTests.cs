@@ -36,6 +36,19 @@ public sealed class SchemaKeysTests
     }
 
     [Fact]
+    public void TestSchema_ExpectationValues_AreTheOnesTheLoaderAccepts()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Schemas, "test.schema.json")));
+        var properties = document.RootElement.GetProperty("definitions").GetProperty("expectation").GetProperty("properties");
+
+        foreach (var (field, values) in Keys.ExpectationValues)
+        {
+            var offered = properties.GetProperty(field).GetProperty("enum").EnumerateArray().Select(v => v.GetString()!);
+            Assert.Equal(values, offered);
+        }
+    }
+
+    [Fact]
     public void EverySampleFile_PointsEditorsAtItsSchema()
     {
         var files = Directory.EnumerateFiles(RepoPaths.Playbooks, "*.yaml", SearchOption.AllDirectories).ToList();
