@@ -89,7 +89,14 @@ public static class PlaybookTestRunner
         if (missing.Count > 0)
         {
             lines.Add("expected but did not happen:");
-            lines.AddRange(missing.Select(e => $"  - {Describe(e)}    ({e.Location})"));
+            foreach (var e in missing)
+            {
+                lines.Add($"  - {Describe(e)}    ({e.Location})");
+                if (NearMiss(e, outcomes) is { } near)
+                {
+                    lines.Add($"      {near}");
+                }
+            }
         }
 
         if (unexpected.Count > 0)
@@ -120,6 +127,67 @@ public static class PlaybookTestRunner
         }
 
         return most;
+    }
+
+    /// <summary>
+    /// The outcome the test author most likely meant, and what differs: the same rule firing a day later, a task
+    /// with another title, or the action suppressed instead. Null when nothing comes close.
+    /// </summary>
+    internal static string? NearMiss(Expectation e, IReadOnlyList<Outcome> outcomes)
+    {
+        if (e.Kind == "action" && e.Fields.TryGetValue("rule", out var rule) &&
+            outcomes.FirstOrDefault(o => o.Kind == OutcomeKind.Suppressed && o.QualifiedRule == rule &&
+                (!e.Fields.TryGetValue("action", out var action) || o.Action == action) && (e.Time is not { } at || o.Time == at)) is { } suppressed)
+        {
+            return $"suppressed instead at {OutcomeJson.Format(suppressed.Time)}, reason {suppressed.Reason}: {suppressed.Because}";
+        }
+
+        // The closest outcome of the same kind that agrees on what the expectation is about (its rule, milestone or
+        // stage) and differs in as few fields as possible.
+        var subject = new[] { "rule", "milestone", "stage" }.FirstOrDefault(e.Fields.ContainsKey);
+        Outcome? best = null;
+        var fewest = int.MaxValue;
+        foreach (var o in outcomes.Where(o => OutcomeJson.Kind(o.Kind) == e.Kind))
+        {
+            if (subject is not null && !Matches(new Expectation(e.Kind, null, new Dictionary<string, string> { [subject] = e.Fields[subject] }, e.Location), o))
+            {
+                continue;
+            }
+
+            var differences = Differences(e, o).Count;
+            if (differences < fewest)
+            {
+                (best, fewest) = (o, differences);
+            }
+        }
+
+        if (best is null || (subject is null && fewest > 1))
+        {
+            return null; // nothing of the kind, or nothing that is recognisably the one meant
+        }
+
+        return $"closest: {Describe(best)}: {string.Join("; ", Differences(e, best))}";
+    }
+
+    private static List<string> Differences(Expectation e, Outcome o)
+    {
+        var differences = new List<string>();
+        if (e.Time is { } time && time != o.Time)
+        {
+            var gap = o.Time - time;
+            differences.Add($"{Model.DurationParser.Describe(gap.Duration())} {(gap > TimeSpan.Zero ? "later" : "earlier")} than expected");
+        }
+
+        foreach (var (field, expected) in e.Fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            var single = new Expectation(e.Kind, null, new Dictionary<string, string> { [field] = expected }, e.Location);
+            if (!Matches(single, o))
+            {
+                differences.Add($"{field} is {(Field(o, field) is { } actual ? $"'{actual}'" : "not set")}, not '{expected}'");
+            }
+        }
+
+        return differences;
     }
 
     public static string Describe(Expectation e)

@@ -1,0 +1,62 @@
+using Triggers.Core.Tests.Engine;
+
+namespace Triggers.Core.Tests.Testing;
+
+/// <summary>
+/// A failing playbook test says what happened instead of what was expected, so the author sees whether the
+/// playbook or the test is wrong without reading the whole timeline.
+/// </summary>
+public sealed class FailureReportTests
+{
+    private const string Playbook = """
+        playbook: spike
+        rules:
+          - id: every-ticket
+            when: { event: ticket.opened }
+            do:
+              - task: { title: "Ticket {{ event.data.n }}", assignee: cs@vendor.test }
+            limit: { max: 1, per: 7d }
+        """;
+
+    private static string Test(string expect) => $$"""
+        test: t
+        events:
+          - { time: 2026-02-01T10:00:00Z, type: ticket.opened, accountid: acme, data: { n: 1 } }
+          - { time: 2026-02-02T10:00:00Z, type: ticket.opened, accountid: acme, data: { n: 2 } }
+        expect:
+          - {{expect}}
+        """;
+
+    private static string Report(string expect)
+    {
+        var result = Scenario.Run(Playbook, Test(expect));
+        Assert.False(result.Passed);
+        return string.Join("\n", result.Report);
+    }
+
+    [Fact]
+    public void ExpectedActionThatWasSuppressed_SaysSoWithTheReason()
+    {
+        var report = Report("{ time: 2026-02-02T10:00:00Z, rule: spike/every-ticket, action: task }");
+
+        Assert.Contains("suppressed instead at 2026-02-02T10:00:00Z, reason limit: limit of 1 per 1w reached", report);
+    }
+
+    [Fact]
+    public void ExpectedActionAtAnotherTimeOrWithOtherText_ShowsTheClosestAndWhatDiffers()
+    {
+        var report = Report("{ time: 2026-02-01T09:00:00Z, rule: spike/every-ticket, action: task, title: Ticket one }");
+
+        Assert.Contains("closest: 2026-02-01T10:00:00Z action accountid=acme rule=spike/every-ticket action=task title=Ticket 1", report);
+        Assert.Contains(": 1h later than expected; title is 'Ticket 1', not 'Ticket one'", report);
+    }
+
+    [Fact]
+    public void ExpectationOfARuleThatNeverFired_HasNoClosest()
+    {
+        var report = Report("{ kind: milestone, status: reached }");
+
+        Assert.DoesNotContain("closest", report);
+        Assert.DoesNotContain("instead", report);
+    }
+}
