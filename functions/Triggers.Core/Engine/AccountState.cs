@@ -19,6 +19,14 @@ public sealed class AccountState(string accountId)
 
     public TraitMap Account { get; } = new();
 
+    /// <summary>
+    /// The account as expressions read it (<c>account.plan</c>): its traits, plus <c>id</c>, the account's id (the
+    /// <c>accountid</c> of its events), unless a trait of that name is set. Rules fired by a timer (a schedule, a
+    /// threshold held, a milestone window passing) have no triggering event, so this is where their actions find
+    /// which account they are about.
+    /// </summary>
+    internal Expressions.IValueObject View => _view ??= new AccountView(this);
+
     /// <summary>The latest input time processed: inputs before it are late.</summary>
     public long Clock { get; internal set; } = long.MinValue;
 
@@ -48,6 +56,30 @@ public sealed class AccountState(string accountId)
     internal Dictionary<string, string> CurrentStage => _currentStage ??= new(4, StringComparer.Ordinal);
 
     internal SuppressionList Suppressed => _suppressed ??= new();
+
+    private AccountView? _view;
+
+    private sealed class AccountView(AccountState state) : Expressions.IValueObject
+    {
+        public bool TryGetMember(string name, out Expressions.Value value)
+        {
+            if (state.Account.TryGetMember(name, out value))
+            {
+                return true;
+            }
+
+            if (name == "id")
+            {
+                value = Expressions.Value.String(state.AccountId);
+                return true;
+            }
+
+            return false;
+        }
+
+        public IEnumerable<string> MemberNames =>
+            state.Account.TryGetMember("id", out _) ? state.Account.MemberNames : state.Account.MemberNames.Prepend("id");
+    }
 
     /// <summary>
     /// Whether the account has entered the stage of the given stage reaction. Asked for every event that enters a

@@ -143,7 +143,7 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
     {
         _context.Event = current is null ? Value.Null : Value.Object(current);
         _context.Trigger = trigger is null ? Value.Null : Value.Object(trigger);
-        _context.Account = Value.Object(state.Account);
+        _context.Account = Value.Object(state.View);
         var user = current?.UserId ?? trigger?.UserId;
         if (user is not null && state.HasUsers && state.Users.TryGetValue(user, out var traits))
         {

@@ -37,7 +37,9 @@ internal sealed partial class TypeChecker(Reporter reporter, ExpressionRoots all
 
             var hint = root == ExpressionRoots.Trigger && (allowed & ExpressionRoots.Event) != 0
                 ? "trigger names the event that started a rule or window; the event being matched here is 'event'"
-                : null;
+                : root != ExpressionRoots.Account && allowed == ExpressionRoots.Account
+                    ? "only the account is known here: a schedule, or a count that stays at_most, fires from the clock with no event, and a threshold value or schedule date reads traits; account.id is the account's id"
+                    : null;
             reporter.Error(node.Offset, ExpressionCodes.UnknownRoot, $"'{node.Name}' is not available here; {canUse}", hint);
             return ExprType.Any;
         }

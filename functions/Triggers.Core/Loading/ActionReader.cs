@@ -9,7 +9,8 @@ internal static class ActionReader
 {
     private static readonly string[] Priorities = ["low", "normal", "high", "urgent"];
 
-    public static List<ActionSpec> ReadAll(YamlSource source, YamlSequenceNode list)
+    /// <summary>Reads every action; <paramref name="roots"/> are what their templates may read (no event for a rule a timer fires).</summary>
+    public static List<ActionSpec> ReadAll(YamlSource source, YamlSequenceNode list, Expressions.ExpressionRoots roots = Roots.Everything)
     {
         var actions = new List<ActionSpec>();
         if (list.Children.Count == 0)
@@ -20,7 +21,7 @@ internal static class ActionReader
 
         foreach (var item in list.Children)
         {
-            if (Read(source, item) is { } action)
+            if (Read(source, item, roots) is { } action)
             {
                 actions.Add(action);
             }
@@ -29,7 +30,7 @@ internal static class ActionReader
         return actions;
     }
 
-    private static ActionSpec? Read(YamlSource source, YamlNode item)
+    private static ActionSpec? Read(YamlSource source, YamlNode item, Expressions.ExpressionRoots roots)
     {
         if (item is not YamlMappingNode map || map.Children.Count != 1 || map.Children.Keys.Single() is not YamlScalarNode { Value: { } kind } keyNode)
         {
@@ -59,41 +60,41 @@ internal static class ActionReader
         var at = source.At(keyNode);
         return kind switch
         {
-            "email" => Email(new MapReader(source, bodyMap, "email action", Keys.Email), at),
-            "task" => Task(new MapReader(source, bodyMap, "task action", Keys.Task), at),
-            "webhook" => Webhook(new MapReader(source, bodyMap, "webhook action", Keys.Webhook), at),
-            _ => Emit(new MapReader(source, bodyMap, "emit action", Keys.Emit), at),
+            "email" => Email(new MapReader(source, bodyMap, "email action", Keys.Email), at, roots),
+            "task" => Task(new MapReader(source, bodyMap, "task action", Keys.Task), at, roots),
+            "webhook" => Webhook(new MapReader(source, bodyMap, "webhook action", Keys.Webhook), at, roots),
+            _ => Emit(new MapReader(source, bodyMap, "emit action", Keys.Emit), at, roots),
         };
     }
 
-    private static EmailAction? Email(MapReader reader, SourceLocation at)
+    private static EmailAction? Email(MapReader reader, SourceLocation at, Expressions.ExpressionRoots roots)
     {
-        var to = reader.Template("to", Roots.Everything, required: true);
+        var to = reader.Template("to", roots, required: true);
         var template = reader.String("template", required: true);
-        var data = JsonTemplateReader.ReadObject(reader, "data");
+        var data = JsonTemplateReader.ReadObject(reader, "data", roots);
         return to is null || template is null ? null : new EmailAction(to, template, data, at);
     }
 
-    private static TaskAction? Task(MapReader reader, SourceLocation at)
+    private static TaskAction? Task(MapReader reader, SourceLocation at, Expressions.ExpressionRoots roots)
     {
-        var title = reader.Template("title", Roots.Everything, required: true);
-        var assignee = reader.Template("assignee", Roots.Everything);
+        var title = reader.Template("title", roots, required: true);
+        var assignee = reader.Template("assignee", roots);
         var due = reader.Duration("due");
         var priority = reader.Enum<TaskPriority>("priority", Priorities) ?? TaskPriority.Normal;
         return title is null ? null : new TaskAction(title, assignee, due, priority, at);
     }
 
-    private static WebhookAction? Webhook(MapReader reader, SourceLocation at)
+    private static WebhookAction? Webhook(MapReader reader, SourceLocation at, Expressions.ExpressionRoots roots)
     {
         var target = reader.Id("target", required: true, "webhook target name");
-        var body = reader.Get("body") is { } node ? JsonTemplateReader.Read(reader.Source, node) : null;
+        var body = reader.Get("body") is { } node ? JsonTemplateReader.Read(reader.Source, node, roots) : null;
         return target is null ? null : new WebhookAction(target, body, reader.KeyAt("target"));
     }
 
-    private static EmitAction? Emit(MapReader reader, SourceLocation at)
+    private static EmitAction? Emit(MapReader reader, SourceLocation at, Expressions.ExpressionRoots roots)
     {
         var type = reader.EventType("type", required: true);
-        var data = JsonTemplateReader.ReadObject(reader, "data");
+        var data = JsonTemplateReader.ReadObject(reader, "data", roots);
         return type is null ? null : new EmitAction(type, data, at);
     }
 }

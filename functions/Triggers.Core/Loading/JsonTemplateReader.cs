@@ -12,7 +12,7 @@ namespace Triggers.Core.Loading;
 /// </summary>
 internal static class JsonTemplateReader
 {
-    public static JsonTemplate? Read(YamlSource source, YamlNode node)
+    public static JsonTemplate? Read(YamlSource source, YamlNode node, ExpressionRoots roots = Roots.Everything)
     {
         switch (node)
         {
@@ -20,7 +20,7 @@ internal static class JsonTemplateReader
                 var members = new List<KeyValuePair<string, JsonTemplate>>();
                 foreach (var (key, value) in map.Children)
                 {
-                    if (Read(source, value) is { } item)
+                    if (Read(source, value, roots) is { } item)
                     {
                         members.Add(new(((YamlScalarNode)key).Value ?? "", item));
                     }
@@ -28,21 +28,21 @@ internal static class JsonTemplateReader
 
                 return new JsonTemplateObject(members, source.At(map));
             case YamlSequenceNode list:
-                return new JsonTemplateArray([.. list.Children.Select(n => Read(source, n)).OfType<JsonTemplate>()], source.At(list));
+                return new JsonTemplateArray([.. list.Children.Select(n => Read(source, n, roots)).OfType<JsonTemplate>()], source.At(list));
             case YamlScalarNode scalar when Literal(scalar) is { } literal:
                 return new JsonTemplateLiteral(literal, source.At(scalar));
             case YamlScalarNode scalar:
-                var template = MapReader.TemplateOf(source, scalar, Roots.Everything);
+                var template = MapReader.TemplateOf(source, scalar, roots);
                 return template is null ? null : new JsonTemplateText(template, source.At(scalar));
             default:
                 return null;
         }
     }
 
-    public static JsonTemplateObject? ReadObject(MapReader reader, string key)
+    public static JsonTemplateObject? ReadObject(MapReader reader, string key, ExpressionRoots roots = Roots.Everything)
     {
         var map = reader.Mapping(key);
-        return map is null ? null : Read(reader.Source, map) as JsonTemplateObject;
+        return map is null ? null : Read(reader.Source, map, roots) as JsonTemplateObject;
     }
 
     /// <summary>The typed value of a plain scalar that YAML reads as null, a boolean or a number; null for text.</summary>

@@ -74,9 +74,10 @@ internal static class PlaybookReader
         var id = reader.Id("id", required: true, "rule id");
         var description = reader.String("description");
         var when = TriggerReader.Read(source, reader.Get("when", required: true), "when", AnyTrigger);
-        var where = reader.Expression("where", Roots.Everything, ExprType.Bool);
-        var unless = ReadEventMatch(reader, "unless");
-        var actions = reader.Sequence("do", required: true) is { } list ? ActionReader.ReadAll(source, list) : [];
+        var roots = Roots.OfRule(when);
+        var where = reader.Expression("where", roots, ExprType.Bool);
+        var unless = ReadEventMatch(reader, "unless", roots: roots | ExpressionRoots.Event);
+        var actions = reader.Sequence("do", required: true) is { } list ? ActionReader.ReadAll(source, list, roots) : [];
         var limit = ReadLimit(reader);
         var quiet = ReadQuietHours(reader);
         var broken = (reader.Has("limit") && limit is null) || (reader.Has("quiet_hours") && quiet is null) ||
@@ -86,7 +87,7 @@ internal static class PlaybookReader
             : new Rule(playbookId, id, description, when, where, unless, actions, limit, quiet, reader.ValueAt("id"));
     }
 
-    private static EventMatch? ReadEventMatch(MapReader outer, string key, bool required = false)
+    private static EventMatch? ReadEventMatch(MapReader outer, string key, bool required = false, ExpressionRoots roots = Roots.Everything)
     {
         var map = outer.Mapping(key, required);
         if (map is null)
@@ -96,7 +97,7 @@ internal static class PlaybookReader
 
         var reader = new MapReader(outer.Source, map, key, Keys.EventMatch);
         var type = reader.EventType("event", required: true);
-        var where = reader.Expression("where", Roots.Everything, ExprType.Bool);
+        var where = reader.Expression("where", roots, ExprType.Bool);
         var within = reader.Duration("within", required: true);
         return type is null || within is null ? null : new EventMatch(type, where, within.Value, reader.Location);
     }

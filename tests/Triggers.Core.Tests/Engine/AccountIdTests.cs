@@ -1,0 +1,87 @@
+using Triggers.Core.Engine;
+using Triggers.Core.Loading;
+
+namespace Triggers.Core.Tests.Engine;
+
+/// <summary>
+/// <c>account.id</c> is the account's id in every rule, including those a timer fires (a schedule, a count that
+/// stays at_most), where there is no triggering event to read it from: a CRM webhook must say which account.
+/// </summary>
+public sealed class AccountIdTests
+{
+    private const string Renewal = """
+        playbook: renewal
+        rules:
+          - id: ninety-days-out
+            when: { schedule: { date: account.renewal_date, offset: -90d } }
+            do:
+              - task: { title: "Renewal of {{ account.id }}" }
+              - webhook: { target: slack-cs, body: { account_id: "{{ account.id }}", name: "{{ account.name }}" } }
+        """;
+
+    [Fact]
+    public void ScheduleRule_ReadsTheAccountsIdFromAccount()
+    {
+        var result = Scenario.Run(Renewal, """
+            test: t
+            events:
+              - { time: 2026-01-01T10:00:00Z, type: account.updated, accountid: acme-42, data: { name: Acme, renewal_date: "2026-06-01" } }
+            run_until: 2026-04-01T00:00:00Z
+            expect: []
+            """);
+
+        var actions = result.Outcomes.Where(o => o.Kind == OutcomeKind.Action).ToList();
+        Assert.Equal("Renewal of acme-42", Assert.Single(actions, a => a.Action == "task").Title);
+        Assert.Equal("""{"account_id":"acme-42","name":"Acme"}""", Assert.Single(actions, a => a.Action == "webhook").Payload);
+    }
+
+    [Fact]
+    public void ATraitNamedId_IsKept_AndAccountIdReadsIt()
+    {
+        var result = Scenario.Run(Renewal, """
+            test: t
+            events:
+              - { time: 2026-01-01T10:00:00Z, type: account.updated, accountid: acme-42, data: { id: crm-7, renewal_date: "2026-06-01" } }
+            run_until: 2026-04-01T00:00:00Z
+            expect: []
+            """);
+
+        Assert.Equal("Renewal of crm-7", Assert.Single(result.Outcomes, o => o.Action == "task").Title);
+    }
+
+    [Theory]
+    [InlineData("{ schedule: { date: account.renewal_date, offset: -90d } }", "{{ trigger.accountid }}", "'trigger' is not available here")]
+    [InlineData("{ count: { event: user.logged_in, at_most: 0, within: 7d } }", "{{ user.name }}", "'user' is not available here")]
+    public void RuleFiredByATimer_ReadingTheTriggerOrEvent_IsAnErrorThatPointsAtAccountId(string when, string title, string message)
+    {
+        var result = PlaybookLoader.Load([new SourceFile("p.yaml", $$"""
+            playbook: p
+            rules:
+              - id: r
+                when: {{when}}
+                do:
+                  - task: { title: "{{title}}" }
+            """)]);
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal("TRG101", error.Code);
+        Assert.Equal(6, error.Location.Line);
+        Assert.Contains(message, error.Message);
+        Assert.Contains("account.id is the account's id", error.Hint);
+    }
+
+    [Fact]
+    public void RuleFiredByAnEvent_StillReadsTheTrigger()
+    {
+        var result = PlaybookLoader.Load([new SourceFile("p.yaml", """
+            playbook: p
+            rules:
+              - id: r
+                when: { count: { event: ticket.opened, at_least: 3, within: 7d } }
+                do:
+                  - task: { title: "{{ trigger.accountid }} {{ user.name }} {{ event.data.subject }}" }
+            """)]);
+
+        Assert.Empty(result.Diagnostics);
+    }
+}
