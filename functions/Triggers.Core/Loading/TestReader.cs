@@ -116,6 +116,23 @@ internal static class TestReader
 
     private static string? Value(MapReader reader, string key)
     {
+        if (key is "body" or "data")
+        {
+            // What the payload must contain, as JSON; plain YAML scalars keep their types (59 is a number, "59" text).
+            if (reader.Mapping(key) is not { } map)
+            {
+                return null;
+            }
+
+            var buffer = new MemoryStream();
+            using (var json = new Utf8JsonWriter(buffer))
+            {
+                WriteJson(json, map);
+            }
+
+            return Encoding.UTF8.GetString(buffer.ToArray());
+        }
+
         if (!Keys.ExpectationValues.TryGetValue(key, out var values))
         {
             return reader.String(key);
@@ -127,7 +144,7 @@ internal static class TestReader
     /// <summary>The fields each kind of outcome carries, which is what an expectation of that kind can match on.</summary>
     private static readonly Dictionary<string, string[]> FieldsOf = new(StringComparer.Ordinal)
     {
-        ["action"] = ["rule", "action", "to", "template", "title", "assignee", "target", "type", "priority", "accountid"],
+        ["action"] = ["rule", "action", "to", "template", "title", "assignee", "target", "type", "priority", "body", "data", "accountid"],
         ["milestone"] = ["milestone", "status", "accountid"],
         ["stage"] = ["stage", "accountid"],
         ["suppressed"] = ["rule", "action", "reason", "accountid"],

@@ -52,9 +52,12 @@ public static class PlaybookTestRunner
         foreach (var (field, expected) in expectation.Fields)
         {
             var actual = Field(outcome, field);
-            var ok = field == "milestone"
-                ? actual == expected || $"{outcome.Playbook}/{outcome.Milestone}" == expected
-                : actual == expected;
+            var ok = field switch
+            {
+                "milestone" => actual == expected || $"{outcome.Playbook}/{outcome.Milestone}" == expected,
+                "body" or "data" => PayloadContains(actual, expected),
+                _ => actual == expected,
+            };
             if (!ok)
             {
                 return false;
@@ -80,6 +83,8 @@ public static class PlaybookTestRunner
         "stage" => o.Stage,
         "reason" => o.Reason,
         "accountid" => o.AccountId,
+        "body" => o.Action == "webhook" ? o.Payload : null,
+        "data" => o.Action is "email" or "emit" ? o.Payload : null,
         _ => null,
     };
 
@@ -127,6 +132,33 @@ public static class PlaybookTestRunner
         }
 
         return most;
+    }
+
+    /// <summary>
+    /// Whether a rendered payload (a webhook body, email template data, emitted event data) holds everything the
+    /// test expects: every member given, recursively; members not given match anything, lists and values must be equal.
+    /// </summary>
+    private static bool PayloadContains(string? payload, string expected)
+    {
+        if (payload is null)
+        {
+            return false;
+        }
+
+        using var actual = System.Text.Json.JsonDocument.Parse(payload);
+        using var wanted = System.Text.Json.JsonDocument.Parse(expected);
+        return Contains(actual.RootElement, wanted.RootElement);
+
+        static bool Contains(System.Text.Json.JsonElement actual, System.Text.Json.JsonElement wanted)
+        {
+            if (wanted.ValueKind != System.Text.Json.JsonValueKind.Object)
+            {
+                return System.Text.Json.JsonElement.DeepEquals(actual, wanted);
+            }
+
+            return actual.ValueKind == System.Text.Json.JsonValueKind.Object &&
+                wanted.EnumerateObject().All(member => actual.TryGetProperty(member.Name, out var value) && Contains(value, member.Value));
+        }
     }
 
     /// <summary>
@@ -198,7 +230,7 @@ public static class PlaybookTestRunner
 
     public static string Describe(Outcome o)
     {
-        var fields = new[] { "rule", "action", "to", "template", "title", "assignee", "target", "type", "milestone", "status", "stage", "reason" }
+        var fields = new[] { "rule", "action", "to", "template", "title", "assignee", "target", "type", "milestone", "status", "stage", "reason", "body", "data" }
             .Select(f => (f, v: f == "milestone" && o.Milestone is not null ? $"{o.Playbook}/{o.Milestone}" : Field(o, f)))
             .Where(p => p.v is not null)
             .Select(p => $"{p.f}={p.v}");
