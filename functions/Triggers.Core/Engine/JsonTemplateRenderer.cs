@@ -48,43 +48,5 @@ internal static class JsonTemplateRenderer
         }
     }
 
-    public static void WriteValue(Utf8JsonWriter json, Value value)
-    {
-        switch (value.Kind)
-        {
-            case ValueKind.Null:
-                json.WriteNullValue();
-                break;
-            case ValueKind.Bool:
-                json.WriteBooleanValue(value.AsBool);
-                break;
-            case ValueKind.Number:
-                json.WriteNumberValue(value.AsNumber);
-                break;
-            case ValueKind.List:
-                json.WriteStartArray();
-                foreach (var item in value.AsList)
-                {
-                    WriteValue(json, item);
-                }
-
-                json.WriteEndArray();
-                break;
-            case ValueKind.Object:
-                json.WriteStartObject();
-                var obj = value.AsObject!;
-                foreach (var name in obj.MemberNames)
-                {
-                    obj.TryGetMember(name, out var member);
-                    json.WritePropertyName(name);
-                    WriteValue(json, member);
-                }
-
-                json.WriteEndObject();
-                break;
-            default:
-                json.WriteStringValue(value.ToString());
-                break;
-        }
-    }
+    public static void WriteValue(Utf8JsonWriter json, Value value) => ValueJson.Write(json, value);
 }

@@ -155,7 +155,10 @@ public readonly struct Value : IEquatable<Value>
 
     public static bool operator !=(Value left, Value right) => !left.Equals(right);
 
-    /// <summary>The text form used when a value is rendered into a <c>{{ }}</c> template.</summary>
+    /// <summary>
+    /// The text form used when a value is rendered into a <c>{{ }}</c> template: durations for people
+    /// (<c>35d 10h 30m</c>), objects as JSON, lists as <c>[a, b]</c>.
+    /// </summary>
     public override string ToString() => Kind switch
     {
         ValueKind.Null => "",
@@ -163,8 +166,8 @@ public readonly struct Value : IEquatable<Value>
         ValueKind.Number => _number.ToString("G15", CultureInfo.InvariantCulture),
         ValueKind.String => (string)_ref!,
         ValueKind.Time => AsTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-        ValueKind.Duration => Model.DurationParser.Format(AsDuration),
+        ValueKind.Duration => Model.DurationParser.Describe(AsDuration),
         ValueKind.List => "[" + string.Join(", ", AsList.Select(v => v.ToString())) + "]",
-        _ => "{" + string.Join(", ", AsObject!.MemberNames) + "}",
+        _ => ValueJson.ToJson(this),
     };
 }

@@ -69,7 +69,7 @@ public static class DurationParser
         }
 
         var sign = duration < TimeSpan.Zero ? "-" : "";
-        duration = duration.Duration();
+        duration = duration == TimeSpan.MinValue ? TimeSpan.MaxValue : duration.Duration(); // MinValue has no positive twin
         var parts = new List<string>(4);
         if (duration.Days > 0)
         {

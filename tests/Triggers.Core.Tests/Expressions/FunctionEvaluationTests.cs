@@ -32,7 +32,7 @@ public class FunctionEvaluationTests
     [InlineData("min(3, 5)", "Number:3")]
     [InlineData("max(3, 5)", "Number:5")]
     [InlineData("min('b', 'a')", "String:a")]
-    [InlineData("max(1d, 1w)", "Duration:1w")]
+    [InlineData("max(1d, 1w)", "Duration:7d")]
     [InlineData("min(event.time, account.renewal_date)", "Time:2026-01-05T10:00:00Z")]
     [InlineData("max(event.time, account.renewal_date)", "String:2026-04-01")]
     [InlineData("min(account.missing, 3)", "Null:")]
