@@ -31,6 +31,14 @@ internal sealed class YamlSource(string file, DiagnosticBag diagnostics)
         catch (YamlException e)
         {
             var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
+            if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && TabIndent(file.Text) is { } tab)
+            {
+                // The parser names the mapping it was in; the tab itself is what to fix.
+                diagnostics.Error(new SourceLocation(file.Path, tab.Line, tab.Column), ErrorCodes.YamlSyntax,
+                    "YAML syntax error: a tab in the indentation", "YAML indents with spaces only: replace the tab with spaces");
+                return null;
+            }
+
             Report(file, diagnostics, e.Start, $"YAML syntax error: {Tidy(message)}");
             return null;
         }
@@ -43,6 +51,24 @@ internal sealed class YamlSource(string file, DiagnosticBag diagnostics)
         }
 
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+    }
+
+    /// <summary>The first tab in a line's leading whitespace (before any text), 1-based; null when none.</summary>
+    private static (int Line, int Column)? TabIndent(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            var indent = line.Length - line.TrimStart(' ', '\t').Length;
+            var tab = line.AsSpan(0, indent).IndexOf('\t');
+            if (tab >= 0 && indent < line.Length)
+            {
+                return (i + 1, tab + 1);
+            }
+        }
+
+        return null;
     }
 
     private static void Report(SourceFile file, DiagnosticBag diagnostics, Mark at, string message) =>

@@ -1,0 +1,27 @@
+using Triggers.Core.Loading;
+
+namespace Triggers.Core.Tests.Loading;
+
+/// <summary>YAML mistakes are reported where they are, in words that say how to fix them.</summary>
+public sealed class YamlSyntaxTests
+{
+    [Theory]
+    [InlineData("playbook: p\nrules:\n\t- id: r\n", 3, 1)]
+    [InlineData("playbook: p\r\nrules:\r\n  - id: r\r\n    when: { event: ticket.opened }\r\n    do:\r\n    \t- task: { title: t }\r\n", 6, 5)]
+    public void TabInTheIndentation_IsReportedAtTheTab(string yaml, int line, int column)
+    {
+        var result = PlaybookLoader.Load([new SourceFile("p.yaml", yaml)]);
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal($"p.yaml:{line}:{column}: error TRG001: YAML syntax error: a tab in the indentation", error.ToString());
+        Assert.Equal("YAML indents with spaces only: replace the tab with spaces", error.Hint);
+    }
+
+    [Fact]
+    public void TabInsideAFlowMapping_IsNotAnIndentationError()
+    {
+        var result = PlaybookLoader.Load([new SourceFile("p.yaml", "playbook: p\nrules:\n  - id: r\n    when: {\tevent: ticket.opened }\n    do:\n      - task: { title: t }\n")]);
+
+        Assert.Empty(result.Diagnostics);
+    }
+}
