@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace Triggers.Core.Loading;
 
 /// <summary>One YAML file being read: its path for positions, and the bag every reader reports into.</summary>
-internal sealed class YamlSource(string file, DiagnosticBag diagnostics)
+internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics)
 {
     public string File { get; } = file;
 
@@ -39,6 +39,12 @@ internal sealed class YamlSource(string file, DiagnosticBag diagnostics)
                 return null;
             }
 
+            if (UnquotedValue(file.Text, (int)e.Start.Line) is { } unquoted)
+            {
+                diagnostics.Error(new SourceLocation(file.Path, unquoted.Line, unquoted.Column), ErrorCodes.YamlSyntax, unquoted.Message, unquoted.Hint);
+                return null;
+            }
+
             Report(file, diagnostics, e.Start, $"YAML syntax error: {Tidy(message)}");
             return null;
         }
@@ -52,6 +58,43 @@ internal sealed class YamlSource(string file, DiagnosticBag diagnostics)
 
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
     }
+
+    /// <summary>
+    /// The two slips behind most syntax errors in playbooks, looked for on the line the parser stopped at and the
+    /// few before it: a plain value that starts with a template (<c>title: {{ account.name }} needs help</c>, which
+    /// YAML reads as a mapping) or that holds ": " (<c>title: Renewal: at risk</c>, read as another key).
+    /// </summary>
+    private static (int Line, int Column, string Message, string Hint)? UnquotedValue(string text, int stoppedAt)
+    {
+        var lines = text.Split('\n');
+        for (var i = Math.Min(stoppedAt, lines.Length) - 1; i >= Math.Max(0, stoppedAt - 4); i--)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (PlainValue().Match(line) is not { Success: true } match)
+            {
+                continue;
+            }
+
+            var (key, value) = (match.Groups["key"].Value, match.Groups["value"].Value.TrimEnd());
+            var column = match.Groups["value"].Index + 1;
+            var quoted = $"write it like this: {key}: \"{value.Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
+            if (value.StartsWith("{{", StringComparison.Ordinal))
+            {
+                return (i + 1, column, "YAML syntax error: a value that starts with '{{' must be in quotes (YAML reads '{' as the start of a mapping)", quoted);
+            }
+
+            if (!value.StartsWith('{') && !value.StartsWith('[') && value.Contains(": ", StringComparison.Ordinal))
+            {
+                return (i + 1, column, "YAML syntax error: this value holds ': ', which YAML reads as the start of another key; put the value in quotes", quoted);
+            }
+        }
+
+        return null;
+    }
+
+    // key: value, in a block mapping or a list item, where the value is plain (not quoted) and not a comment.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:-\s+)?(?<key>[A-Za-z_][\w-]*):\s+(?<value>[^\s'""#|>&*!%@`].*)$")]
+    private static partial System.Text.RegularExpressions.Regex PlainValue();
 
     /// <summary>The first tab in a line's leading whitespace (before any text), 1-based; null when none.</summary>
     private static (int Line, int Column)? TabIndent(string text)

@@ -17,6 +17,22 @@ public sealed class YamlSyntaxTests
         Assert.Equal("YAML indents with spaces only: replace the tab with spaces", error.Hint);
     }
 
+    [Theory]
+    [InlineData("title: {{ account.name }} needs help", "a value that starts with '{{' must be in quotes", "write it like this: title: \"{{ account.name }} needs help\"")]
+    [InlineData("title: Renewal: at risk", "this value holds ': ', which YAML reads as the start of another key", "write it like this: title: \"Renewal: at risk\"")]
+    public void UnquotedValue_YamlMisreads_SaysToQuoteItAtTheValue(string line, string message, string hint)
+    {
+        var yaml = $"playbook: p\nrules:\n  - id: r\n    when: {{ event: ticket.opened }}\n    do:\n      - task:\n          {line}\n";
+
+        var result = PlaybookLoader.Load([new SourceFile("p.yaml", yaml)]);
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal("TRG001", error.Code);
+        Assert.Equal((7, 18), (error.Location.Line, error.Location.Column));
+        Assert.Contains(message, error.Message);
+        Assert.Equal(hint, error.Hint);
+    }
+
     [Fact]
     public void TabInsideAFlowMapping_IsNotAnIndentationError()
     {
