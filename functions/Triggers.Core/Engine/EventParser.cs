@@ -43,8 +43,8 @@ public static class EventParser
             var message = e.Message;
             var position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             error = position < 0 || e.BytePositionInLine is not { } at
-                ? $"not valid JSON: {message}"
-                : $"not valid JSON at byte {at + 1} of the line: {message[..position]}";
+                ? $"not valid JSON: {message.TrimEnd('.')}"
+                : $"not valid JSON at byte {at + 1} of the line: {message[..position].TrimEnd('.')}";
         }
 
         return error is null;

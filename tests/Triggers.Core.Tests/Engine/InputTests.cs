@@ -42,7 +42,7 @@ public sealed class InputTests
     [InlineData("""{"id":"x","type":"ticket.opened","accountid":"a","time":1767261600}""", "'time' must be a string")]
     [InlineData("""{"id":"x","type":"ticket.opened","accountid":42,"time":"2026-01-01T10:30:00Z"}""", "'accountid' must be a non-empty string")]
     [InlineData("""{"id":"","type":"ticket.opened","accountid":"a","time":"2026-01-01T10:30:00Z"}""", "'id' must be a non-empty string")]
-    [InlineData("""{"id":"x","type":"ticket.opened","accountid":"a","time":"2026-01-01T10:30:00Z"} tail""", "not valid JSON at byte 81 of the line: 't' is invalid after a single JSON value. Expected end of data.")]
+    [InlineData("""{"id":"x","type":"ticket.opened","accountid":"a","time":"2026-01-01T10:30:00Z"} tail""", "not valid JSON at byte 81 of the line: 't' is invalid after a single JSON value. Expected end of data")]
     [InlineData("""{"type":"ticket.opened","accountid":"a","time":"2026-01-01T00:00:00Z"}""", "missing required attribute 'id'")]
     [InlineData("""{"specversion":"0.3","id":"x","type":"t.x","accountid":"a","time":"2026-01-01T00:00:00Z"}""", "specversion must be \"1.0\"")]
     public void MalformedEvent_IsRejectedWithAReason_AndTheRunGoesOn(string bad, string reason)
@@ -51,6 +51,7 @@ public sealed class InputTests
 
         var rejected = Assert.Single(outcomes, o => o.Kind == OutcomeKind.Rejected);
         Assert.StartsWith(reason, rejected.Reason);
+        Assert.False(rejected.Reason!.EndsWith('.'), "the table writes ': file:line' after the reason"); // not "data.: events.jsonl:2"
         Assert.Equal("events.jsonl:2", rejected.Because);
         Assert.Equal(2, outcomes.Count(o => o.Kind == OutcomeKind.Action));
         Assert.Equal(1, stats.Rejected);
