@@ -26,4 +26,7 @@ public static class ExpressionCodes
 
     /// <summary>A member of <c>event</c> or <c>trigger</c> that is not a CloudEvents attribute.</summary>
     public const string UnknownEventAttribute = "TRG106";
+
+    /// <summary>A warning: a root that is always null where it is read (the trigger of a rule the clock fires).</summary>
+    public const string AlwaysNull = "TRG202";
 }

@@ -14,4 +14,7 @@ internal sealed class Reporter(TextMap map, DiagnosticBag diagnostics)
         ErrorCount++;
         diagnostics.Error(Map.At(offset), code, message, hint);
     }
+
+    public void Warning(int offset, string code, string message, string? hint = null) =>
+        diagnostics.Warning(Map.At(offset), code, message, hint);
 }

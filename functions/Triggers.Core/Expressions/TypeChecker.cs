@@ -32,13 +32,20 @@ internal sealed partial class TypeChecker(Reporter reporter, ExpressionRoots all
         {
             if ((allowed & root) != 0)
             {
+                if (((int)allowed & ((int)root << 4)) != 0)
+                {
+                    reporter.Warning(node.Offset, ExpressionCodes.AlwaysNull,
+                        $"'{node.Name}' is always null here: this rule fires from the clock (a schedule, or a count that stays at_most), not from an event",
+                        "read the account instead: account.id is the account's id");
+                }
+
                 return ExprType.Object;
             }
 
             var hint = root == ExpressionRoots.Trigger && (allowed & ExpressionRoots.Event) != 0
                 ? "trigger names the event that started a rule or window; the event being matched here is 'event'"
                 : root != ExpressionRoots.Account && allowed == ExpressionRoots.Account
-                    ? "only the account is known here: a schedule, or a count that stays at_most, fires from the clock with no event, and a threshold value or schedule date reads traits; account.id is the account's id"
+                    ? "a threshold value or a schedule date reads the account's traits only"
                     : null;
             reporter.Error(node.Offset, ExpressionCodes.UnknownRoot, $"'{node.Name}' is not available here; {canUse}", hint);
             return ExprType.Any;

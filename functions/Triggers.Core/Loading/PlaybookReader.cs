@@ -76,7 +76,7 @@ internal static class PlaybookReader
         var when = TriggerReader.Read(source, reader.Get("when", required: true), "when", AnyTrigger);
         var roots = Roots.OfRule(when);
         var where = reader.Expression("where", roots, ExprType.Bool);
-        var unless = ReadEventMatch(reader, "unless", roots: roots | ExpressionRoots.Event);
+        var unless = ReadEventMatch(reader, "unless", roots: Roots.OfUnless(when));
         var actions = reader.Sequence("do", required: true) is { } list ? ActionReader.ReadAll(source, list, roots) : [];
         var limit = ReadLimit(reader);
         var quiet = ReadQuietHours(reader);

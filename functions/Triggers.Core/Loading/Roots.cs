@@ -11,13 +11,16 @@ internal static class Roots
     public const ExpressionRoots Everything = ExpressionRoots.All;
 
     /// <summary>
-    /// What a rule's condition and actions may read. A rule fired by a timer rather than an event (a schedule, or a
-    /// count that stays at or below at_most) has no triggering event and so no trigger, event or user: only the
-    /// account (whose <c>id</c> is the account's id).
+    /// What a rule's condition and actions may read. A rule fired by the clock rather than an event (a schedule, or a
+    /// count that stays at or below at_most) has no triggering event, so its trigger, event and user are always null:
+    /// reading them is allowed but warned about (<c>account.id</c> is the account's id).
     /// </summary>
-    public static ExpressionRoots OfRule(Model.Trigger? when) => when switch
-    {
-        Model.ScheduleTrigger or Model.CountTrigger { AtMost: not null } => Traits,
-        _ => Everything,
-    };
+    public static ExpressionRoots OfRule(Model.Trigger? when) =>
+        FiredByTheClock(when) ? Everything | ExpressionRoots.EventIsNull | ExpressionRoots.TriggerIsNull | ExpressionRoots.UserIsNull : Everything;
+
+    /// <summary>What a rule's <c>unless</c> may read: the candidate event and its user always, the trigger only when an event fired the rule.</summary>
+    public static ExpressionRoots OfUnless(Model.Trigger? when) =>
+        FiredByTheClock(when) ? Everything | ExpressionRoots.TriggerIsNull : Everything;
+
+    private static bool FiredByTheClock(Model.Trigger? when) => when is Model.ScheduleTrigger or Model.CountTrigger { AtMost: not null };
 }

@@ -50,9 +50,9 @@ public sealed class AccountIdTests
     }
 
     [Theory]
-    [InlineData("{ schedule: { date: account.renewal_date, offset: -90d } }", "{{ trigger.accountid }}", "'trigger' is not available here")]
-    [InlineData("{ count: { event: user.logged_in, at_most: 0, within: 7d } }", "{{ user.name }}", "'user' is not available here")]
-    public void RuleFiredByATimer_ReadingTheTriggerOrEvent_IsAnErrorThatPointsAtAccountId(string when, string title, string message)
+    [InlineData("{ schedule: { date: account.renewal_date, offset: -90d } }", "{{ trigger.accountid }}", "'trigger' is always null here")]
+    [InlineData("{ count: { event: user.logged_in, at_most: 0, within: 7d } }", "{{ user.name }}", "'user' is always null here")]
+    public void RuleFiredByTheClock_ReadingTheTriggerOrEvent_IsAWarningThatPointsAtAccountId(string when, string title, string message)
     {
         var result = PlaybookLoader.Load([new SourceFile("p.yaml", $$"""
             playbook: p
@@ -63,11 +63,30 @@ public sealed class AccountIdTests
                   - task: { title: "{{title}}" }
             """)]);
 
-        var error = Assert.Single(result.Diagnostics);
-        Assert.Equal("TRG101", error.Code);
-        Assert.Equal(6, error.Location.Line);
-        Assert.Contains(message, error.Message);
-        Assert.Contains("account.id is the account's id", error.Hint);
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.False(warning.IsError); // the playbook still loads and runs (the value is null), as before
+        Assert.Equal("TRG202", warning.Code);
+        Assert.Equal(6, warning.Location.Line);
+        Assert.Contains(message, warning.Message);
+        Assert.Contains("account.id is the account's id", warning.Hint);
+    }
+
+    [Fact]
+    public void UnlessOfAScheduleRule_ReadsTheCandidateEventWithoutWarning_ButWarnsOnTheTrigger()
+    {
+        var result = PlaybookLoader.Load([new SourceFile("p.yaml", """
+            playbook: p
+            rules:
+              - id: r
+                when: { schedule: { date: account.renewal_date, offset: -30d } }
+                unless: { event: meeting.booked, where: event.userid != null and trigger.id != null, within: 7d }
+                do:
+                  - task: { title: "t" }
+            """)]);
+
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal("TRG202", warning.Code);
+        Assert.Contains("'trigger' is always null here", warning.Message);
     }
 
     [Fact]

@@ -41,6 +41,7 @@ public sealed class FixtureDiagnosticsTests
         { "TRG106.yaml", "TRG106.yaml:4:47: error TRG106: 'invitee_id' is not an event attribute" },
         { "TRG200.yaml", "TRG200.yaml:2:1: warning TRG200: playbook 'no-rules' has no rules, so it never acts" },
         { "TRG201.yaml", "TRG201.yaml:4:11: warning TRG201: no journey touchpoint, stage or emit produces event type 'user.loged_in'; did you mean 'user.logged_in'?" },
+        { "TRG202.yaml", "TRG202.yaml:6:39: warning TRG202: 'trigger' is always null here: this rule fires from the clock (a schedule, or a count that stays at_most), not from an event" },
     };
 
     [Theory]
