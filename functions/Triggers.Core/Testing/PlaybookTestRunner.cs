@@ -13,7 +13,7 @@ public static class PlaybookTestRunner
     {
         var program = new CompiledPlaybooks(set, test.Playbooks);
         var outcomes = new List<Outcome>();
-        var until = test.RunUntil ?? (test.Events.Count == 0 ? (DateTimeOffset?)null : test.Events.Max(e => e.Time));
+        var until = Until(test);
         var simulator = new Simulator(program, new SimulationOptions { AllowedLateness = test.AllowedLateness, Until = until }, outcomes.Add);
         foreach (var e in test.Events)
         {
@@ -41,6 +41,10 @@ public static class PlaybookTestRunner
         var passed = missing.Count == 0 && unexpected.Count == 0;
         return new TestResult(test, passed, passed ? [] : Report(test, missing, unexpected, outcomes), outcomes);
     }
+
+    /// <summary>Where a test's run ends: its run_until, else its last event's time.</summary>
+    private static DateTimeOffset? Until(PlaybookTest test) =>
+        test.RunUntil ?? (test.Events.Count == 0 ? null : test.Events.Max(e => e.Time));
 
     public static bool Matches(Expectation expectation, Outcome outcome)
     {
@@ -112,6 +116,17 @@ public static class PlaybookTestRunner
 
         lines.Add("actual outcomes:");
         lines.AddRange(outcomes.Count == 0 ? ["  (none)"] : outcomes.Select(o => $"    {Describe(o)}"));
+        var until = Until(test);
+        if (until is { } end && test.Events.Where(e => e.Time > end).Select(e => e.Location.ToString()).ToList() is { Count: > 0 } after)
+        {
+            lines.Add($"hint: {after.Count} event{(after.Count == 1 ? "" : "s")} after run_until ({OutcomeJson.Format(end)}) {(after.Count == 1 ? "was" : "were")} not replayed: {string.Join(", ", after)}");
+        }
+
+        if (until is { } last && missing.Where(e => e.Time > last).ToList() is { Count: > 0 } beyond)
+        {
+            lines.Add($"hint: run_until ({OutcomeJson.Format(last)}) ends the run before {string.Join(", ", beyond.Select(e => OutcomeJson.Format(e.Time!.Value)))}: nothing can happen after it");
+        }
+
         if (outcomes.Any(o => o.Kind == OutcomeKind.Late))
         {
             lines.Add($"hint: events are fed in the order they are listed, as they would arrive; one listed after a later one is late. " +
