@@ -42,6 +42,23 @@ public static class PlaybookTestRunner
         return new TestResult(test, passed, passed ? [] : Report(test, missing, unexpected, outcomes), outcomes);
     }
 
+    /// <summary>Where the test's events that reuse an earlier event's <c>id</c> are (the engine ignores them as duplicates).</summary>
+    private static List<string> Repeats(PlaybookTest test)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var repeats = new List<string>();
+        foreach (var e in test.Events)
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(e.Json);
+            if (json.RootElement.TryGetProperty("id", out var id) && id.GetString() is { } text && !seen.Add(text))
+            {
+                repeats.Add(e.Location.ToString());
+            }
+        }
+
+        return repeats;
+    }
+
     /// <summary>Where a test's run ends: its run_until, else its last event's time.</summary>
     private static DateTimeOffset? Until(PlaybookTest test) =>
         test.RunUntil ?? (test.Events.Count == 0 ? null : test.Events.Max(e => e.Time));
@@ -125,6 +142,11 @@ public static class PlaybookTestRunner
         if (until is { } last && missing.Where(e => e.Time > last).ToList() is { Count: > 0 } beyond)
         {
             lines.Add($"hint: run_until ({OutcomeJson.Format(last)}) ends the run before {string.Join(", ", beyond.Select(e => OutcomeJson.Format(e.Time!.Value)))}: nothing can happen after it");
+        }
+
+        if (Repeats(test) is { Count: > 0 } repeats)
+        {
+            lines.Add($"hint: {repeats.Count} event{(repeats.Count == 1 ? " repeats an earlier event's id and was" : "s repeat an earlier event's id and were")} ignored as duplicate{(repeats.Count == 1 ? "" : "s")}: {string.Join(", ", repeats)}");
         }
 
         if (outcomes.Any(o => o.Kind == OutcomeKind.Late))

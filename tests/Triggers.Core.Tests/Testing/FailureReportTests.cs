@@ -70,6 +70,21 @@ public sealed class FailureReportTests
     }
 
     [Fact]
+    public void EventsCopiedWithTheirId_AreNamedAsIgnoredDuplicates()
+    {
+        var result = Scenario.Run(Playbook, """
+            test: t
+            events:
+              - { id: t1, time: 2026-02-01T10:00:00Z, type: ticket.opened, accountid: acme, data: { n: 1 } }
+              - { id: t1, time: 2026-02-09T10:00:00Z, type: ticket.opened, accountid: acme, data: { n: 2 } }
+            expect:
+              - { time: 2026-02-09T10:00:00Z, rule: spike/every-ticket, action: task }
+            """);
+
+        Assert.Contains("hint: 1 event repeats an earlier event's id and was ignored as duplicate: scenario.test.yaml:4:5", string.Join("\n", result.Report));
+    }
+
+    [Fact]
     public void ExpectationOfARuleThatNeverFired_HasNoClosest()
     {
         var report = Report("{ kind: milestone, status: reached }");
