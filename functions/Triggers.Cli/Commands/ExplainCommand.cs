@@ -67,7 +67,8 @@ internal static class ExplainCommand
         var explanation = explainer.Build(program, onlyRule);
         if (explanation.Events == 0)
         {
-            error.WriteLine($"triggers: account '{accountId}' has no events in {eventsFile}");
+            var closest = Triggers.Core.Diagnostics.Suggest.Closest(accountId, simulator.AccountIds);
+            error.WriteLine($"triggers: account '{accountId}' has no events in {eventsFile}{(closest is null ? "" : $"; did you mean '{closest}'?")}");
             return 1;
         }
 

@@ -78,6 +78,9 @@ public sealed class Simulator
     /// <summary>Every account's state after <see cref="Finish"/> when <see cref="SimulationOptions.KeepStates"/> is set.</summary>
     public IReadOnlyDictionary<string, AccountState> Accounts => _accounts;
 
+    /// <summary>Every account id read so far, in the order first seen (for "did you mean" on an id given by hand).</summary>
+    internal IReadOnlyList<string> AccountIds => _accountIds;
+
     private long Lateness => _options.AllowedLateness.Ticks;
 
     private long Until => _options.Until?.UtcTicks ?? long.MaxValue;

@@ -70,5 +70,17 @@ public sealed class ExplainCommandTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("account 'nobody' has no events", result.Error);
+        Assert.DoesNotContain("did you mean", result.Error);
+    }
+
+    [Fact]
+    public void Explain_MistypedAccount_SuggestsTheClosestId()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("events.jsonl", Events);
+
+        var result = TriggersProcess.Run(dir.Path, "explain", "--events", "events.jsonl", "--account", "acmee");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.EndsWith("account 'acmee' has no events in events.jsonl; did you mean 'acme'?", result.Error.TrimEnd());
     }
 }
