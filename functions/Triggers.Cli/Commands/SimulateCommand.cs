@@ -78,7 +78,26 @@ internal static class SimulateCommand
         clock.Stop();
         error.WriteLine(Summary(simulator.Stats, clock.Elapsed) +
             string.Create(CultureInfo.InvariantCulture, $" (reading {read.TotalSeconds:F2} s, replaying {(replayed - read).TotalSeconds:F2} s, writing {(clock.Elapsed - replayed).TotalSeconds:F2} s)"));
+        if (QuietHoursInUtc(simulator.Stats) is { } warning)
+        {
+            error.WriteLine(warning);
+        }
+
         return 0;
+    }
+
+    /// <summary>
+    /// A line for quiet hours kept in UTC because an account's time zone was missing or unknown: without it a typo
+    /// in a time zone trait would quietly send nudges at night.
+    /// </summary>
+    internal static string? QuietHoursInUtc(SimulationStats s)
+    {
+        if (s.QuietHoursWithoutZone + s.QuietHoursWithUnknownZone == 0)
+        {
+            return null;
+        }
+
+        return "warning: " + SimulationStats.DescribeQuietHoursInUtc(s) + "; set an IANA time zone trait such as Europe/Berlin (explain --account shows which)";
     }
 
     /// <summary>A line every few seconds while accounts are replayed, so a long run shows it is alive.</summary>

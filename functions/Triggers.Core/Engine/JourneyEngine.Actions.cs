@@ -68,16 +68,52 @@ public sealed partial class JourneyEngine
 
         if (name is null)
         {
+            QuietHoursWithoutZone++;
+            if (Tracing(state))
+            {
+                Trace!.Decision(state.AccountId, At(state.Clock), "quiet hours", $"no time zone in {quiet.ZoneExpression?.Text}: quiet hours are kept in UTC");
+            }
+
             return TimeZoneInfo.Utc;
         }
 
         if (!_zones.TryGetValue(name, out var zone))
         {
-            _zones[name] = zone = TimeZones.TryFind(name, out var found) ? found : TimeZoneInfo.Utc;
+            _zones[name] = zone = TimeZones.TryFind(name, out var found) ? found : Unknown;
+        }
+
+        if (ReferenceEquals(zone, Unknown))
+        {
+            QuietHoursWithUnknownZone++;
+            if (_unknownZones.Count < 5)
+            {
+                _unknownZones.Add(name);
+            }
+
+            if (Tracing(state))
+            {
+                Trace!.Decision(state.AccountId, At(state.Clock), "quiet hours", $"unknown time zone '{name}': quiet hours are kept in UTC");
+            }
+
+            return TimeZoneInfo.Utc;
         }
 
         return zone;
     }
+
+    // Stands for a name that is no IANA or Windows time zone, so each check can count it (UTC is then used).
+    private static readonly TimeZoneInfo Unknown = TimeZoneInfo.CreateCustomTimeZone("unknown", TimeSpan.Zero, "unknown", "unknown");
+
+    private readonly SortedSet<string> _unknownZones = new(StringComparer.Ordinal);
+
+    /// <summary>Quiet-hour checks kept in UTC because the time zone expression gave nothing (the account has no such trait).</summary>
+    public long QuietHoursWithoutZone { get; private set; }
+
+    /// <summary>Quiet-hour checks kept in UTC because the time zone named is unknown (a typo such as Europe/Berln).</summary>
+    public long QuietHoursWithUnknownZone { get; private set; }
+
+    /// <summary>Up to five of the unknown time zone names met, for the summary.</summary>
+    public IReadOnlyCollection<string> UnknownTimeZones => _unknownZones;
 
     private void Deliver(AccountState state, Reaction reaction, int index, CloudEvent? trigger, string cause, long t, int depth)
     {

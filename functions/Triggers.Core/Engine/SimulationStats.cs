@@ -27,6 +27,33 @@ public sealed class SimulationStats
 
     public int Accounts { get; internal set; }
 
+    /// <summary>Quiet-hour checks kept in UTC: the account had no time zone, or one nobody knows (then named in <see cref="UnknownTimeZones"/>).</summary>
+    public long QuietHoursWithoutZone { get; internal set; }
+
+    public long QuietHoursWithUnknownZone { get; internal set; }
+
+    public IReadOnlyCollection<string> UnknownTimeZones { get; internal set; } = [];
+
+    /// <summary>"quiet hours were kept in UTC for 3 actions: 2 whose account has no time zone, 1 whose time zone is unknown ('Europe/Berln')".</summary>
+    public static string DescribeQuietHoursInUtc(SimulationStats s)
+    {
+        var parts = new List<string>();
+        if (s.QuietHoursWithoutZone > 0)
+        {
+            parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.QuietHoursWithoutZone:N0} whose account has no time zone"));
+        }
+
+        if (s.QuietHoursWithUnknownZone > 0)
+        {
+            parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{s.QuietHoursWithUnknownZone:N0} whose time zone is unknown ({string.Join(", ", s.UnknownTimeZones.Select(z => $"'{z}'"))})"));
+        }
+
+        var all = s.QuietHoursWithoutZone + s.QuietHoursWithUnknownZone;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"quiet hours were kept in UTC for {all:N0} action{(all == 1 ? "" : "s")}: {string.Join(", ", parts)}");
+    }
+
     internal void Count(Outcome outcome)
     {
         switch (outcome.Kind)

@@ -236,6 +236,8 @@ public sealed class Simulator
         _entries.Clear();
         Stats.Accounts = _accountIds.Count;
         Stats.Timers = _engine.TimersScheduled;
+        (Stats.QuietHoursWithoutZone, Stats.QuietHoursWithUnknownZone, Stats.UnknownTimeZones) =
+            (_engine.QuietHoursWithoutZone, _engine.QuietHoursWithUnknownZone, _engine.UnknownTimeZones);
     }
 
     /// <summary>

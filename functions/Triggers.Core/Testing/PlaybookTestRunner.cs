@@ -39,7 +39,13 @@ public static class PlaybookTestRunner
 
         var unexpected = test.ExpectOnly ? unmatched.Where(o => o.Kind == OutcomeKind.Action).ToList() : [];
         var passed = missing.Count == 0 && unexpected.Count == 0;
-        return new TestResult(test, passed, passed ? [] : Report(test, missing, unexpected, outcomes), outcomes);
+        var report = passed ? [] : Report(test, missing, unexpected, outcomes);
+        if (!passed && simulator.Stats.QuietHoursWithUnknownZone > 0)
+        {
+            report.Add($"hint: {SimulationStats.DescribeQuietHoursInUtc(simulator.Stats)}");
+        }
+
+        return new TestResult(test, passed, report, outcomes);
     }
 
     /// <summary>Where the test's events that reuse an earlier event's <c>id</c> are (the engine ignores them as duplicates).</summary>

@@ -95,6 +95,31 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public void Simulate_AMisspeltTimeZone_EndsWithAWarningNamingIt()
+    {
+        const string quiet = """
+            playbook: spike
+            rules:
+              - id: every-ticket
+                when: { event: ticket.opened }
+                do:
+                  - task: { title: ticket }
+                quiet_hours: { from: "20:00", to: "08:00", timezone: account.timezone }
+            """;
+        const string events = """
+            {"specversion":"1.0","id":"e1","source":"app","type":"account.updated","time":"2026-01-05T09:00:00Z","accountid":"acme","data":{"timezone":"Europe/Berln"}}
+            {"specversion":"1.0","id":"e2","source":"app","type":"ticket.opened","time":"2026-01-05T22:00:00Z","accountid":"acme"}
+
+            """;
+        using var dir = new TempDirectory().Write("playbooks/spike.yaml", quiet).Write("events.jsonl", events);
+
+        var result = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("warning: quiet hours were kept in UTC for 1 action: 1 whose time zone is unknown ('Europe/Berln')", result.Error);
+    }
+
+    [Fact]
     public void Simulate_UntilBeforeTheWindowCloses_FiresNothing()
     {
         using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks)
