@@ -85,6 +85,30 @@ public sealed class FailureReportTests
     }
 
     [Fact]
+    public void MisspeltTimeZone_IsNamedInAHint()
+    {
+        var result = Scenario.Run("""
+            playbook: quiet
+            rules:
+              - id: r
+                when: { event: ticket.opened }
+                do:
+                  - task: { title: t }
+                quiet_hours: { from: "20:00", to: "08:00", timezone: account.timezone }
+            """, """
+            test: t
+            events:
+              - { time: 2026-02-01T09:00:00Z, type: account.updated, accountid: acme, data: { timezone: Europe/Berln } }
+              - { time: 2026-02-01T20:30:00Z, type: ticket.opened, accountid: acme }
+            run_until: 2026-02-02T12:00:00Z
+            expect:
+              - { time: 2026-02-02T07:00:00Z, rule: quiet/r, action: task }
+            """);
+
+        Assert.Contains("hint: quiet hours were kept in UTC for 1 action: 1 whose time zone is unknown ('Europe/Berln')", string.Join("\n", result.Report));
+    }
+
+    [Fact]
     public void ExpectationOfARuleThatNeverFired_HasNoClosest()
     {
         var report = Report("{ kind: milestone, status: reached }");
