@@ -13,7 +13,8 @@ public sealed class CloudEvent : IValueObject, IDisposable
     private ReadOnlyMemory<byte> _raw;
     private EventParser.Envelope _envelope;
     private JsonDocument? _dataDocument;
-    private Utf8JsonObject? _dataObject;
+    private Utf8JsonObject? _dataObject; // kept from event to event: reset rather than allocated for each
+    private bool _dataRead;
     private string? _id;
     private string? _userId;
     private bool _userRead;
@@ -28,7 +29,7 @@ public sealed class CloudEvent : IValueObject, IDisposable
     internal CloudEvent Reset(ReadOnlyMemory<byte> raw, EventParser.Envelope envelope, string? accountId)
     {
         Dispose();
-        (_raw, _envelope, _dataDocument, _dataObject, _id, _userId, _userRead) = (raw, envelope, null, null, null, null, false);
+        (_raw, _envelope, _dataDocument, _dataRead, _id, _userId, _userRead) = (raw, envelope, null, false, null, null, false);
         AccountId = accountId ?? EventParser.Text(raw.Span[envelope.Account])!;
         return this;
     }
@@ -126,7 +127,13 @@ public sealed class CloudEvent : IValueObject, IDisposable
         var json = _raw[_envelope.Data];
         if (!json.IsEmpty && json.Span[0] == (byte)'{')
         {
-            return Value.Object(_dataObject ??= new Utf8JsonObject(json));
+            if (!_dataRead)
+            {
+                (_dataObject ??= new Utf8JsonObject(json)).Reset(json);
+                _dataRead = true;
+            }
+
+            return Value.Object(_dataObject!);
         }
 
         return JsonObjectValue.FromJson(Data);

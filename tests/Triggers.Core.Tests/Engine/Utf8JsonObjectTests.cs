@@ -58,4 +58,31 @@ public class Utf8JsonObjectTests
         Assert.True(data.TryGetMember("c", out var c));
         Assert.True(c.AsObject!.TryGetMember("d", out var d) && d.AsBool);
     }
+
+    [Fact]
+    public void Reset_ReadsTheNewObjectAndNothingOfTheOld()
+    {
+        var data = Data("""{"plan":"gold","seats":5,"only_before":1}""");
+        Assert.True(data.TryGetMember("plan", out var before));
+
+        data.Reset(Encoding.UTF8.GetBytes("""{"seats":7,"plan":"silver"}"""));
+
+        Assert.Equal("gold", before.AsString);
+        Assert.True(data.TryGetMember("plan", out var plan));
+        Assert.Equal("silver", plan.AsString);
+        Assert.True(data.TryGetMember("seats", out var seats));
+        Assert.Equal(7, seats.AsNumber);
+        Assert.False(data.TryGetMember("only_before", out _));
+    }
+
+    [Fact]
+    public void TryGetMember_NamesBeyondAscii_MatchByText()
+    {
+        var data = Data("""{"größe":3,"gr\u00f6\u00dfe2":4,"size":5}""");
+
+        Assert.True(data.TryGetMember("größe", out var size) && size.AsNumber == 3);
+        Assert.True(data.TryGetMember("größe2", out var escaped) && escaped.AsNumber == 4);
+        Assert.False(data.TryGetMember("grosse", out _));
+        Assert.True(data.TryGetMember("size", out var plain) && plain.AsNumber == 5);
+    }
 }
