@@ -144,16 +144,27 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
         _context.Event = current is null ? Value.Null : Value.Object(current);
         _context.Trigger = trigger is null ? Value.Null : Value.Object(trigger);
         _context.Account = Value.Object(state.View);
-        var user = current?.UserId ?? trigger?.UserId;
-        if (user is not null && state.HasUsers && state.Users.TryGetValue(user, out var traits))
+        (_userState, _userEvent, _userTrigger) = (state, current, trigger);
+        _context.FindUserWhenRead(_findUser ??= FindUser);
+    }
+
+    // What SetContext last set, for FindUser (one delegate for the engine's life, not a closure per evaluation).
+    private AccountState? _userState;
+    private CloudEvent? _userEvent;
+    private CloudEvent? _userTrigger;
+    private Func<Value>? _findUser;
+
+    /// <summary>The traits of the current event's user (else the trigger's), when an expression reads <c>user</c>.</summary>
+    private Value FindUser()
+    {
+        var state = _userState!;
+        if (state.HasUsers && (_userEvent?.UserId ?? _userTrigger?.UserId) is { } user && state.Users.TryGetValue(user, out var traits))
         {
             state.TouchUser(user); // a user whose traits a rule reads is kept over one nobody has needed for longer
-            _context.User = Value.Object(traits);
+            return Value.Object(traits);
         }
-        else
-        {
-            _context.User = Value.Null;
-        }
+
+        return Value.Null;
     }
 
     private bool Applies(AccountState state, Reaction reaction, CloudEvent? e)

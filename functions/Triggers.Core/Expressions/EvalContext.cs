@@ -15,6 +15,28 @@ public sealed class EvalContext
     /// <summary>The account's traits, merged from <c>account.updated</c> events.</summary>
     public Value Account { get; set; }
 
+    private Value _user;
+    private Func<Value>? _findUser;
+
     /// <summary>The traits of the event's user, merged from <c>user.updated</c> events.</summary>
-    public Value User { get; set; }
+    public Value User
+    {
+        get
+        {
+            if (_findUser is { } find)
+            {
+                (_user, _findUser) = (find(), null);
+            }
+
+            return _user;
+        }
+
+        set => (_user, _findUser) = (value, null);
+    }
+
+    /// <summary>
+    /// Sets the user to whatever <paramref name="find"/> gives, asked only if an expression reads <c>user</c>: few
+    /// rules do, and finding the user means decoding the event's user id and looking it up among the account's.
+    /// </summary>
+    public void FindUserWhenRead(Func<Value> find) => (_user, _findUser) = (Value.Null, find);
 }
