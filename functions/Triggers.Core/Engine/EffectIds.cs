@@ -9,10 +9,13 @@ namespace Triggers.Core.Engine;
 /// </summary>
 internal static class EffectIds
 {
-    /// <summary>The parts of an effect id; hashed only when the id is read (most simulated effects never are).</summary>
-    internal readonly record struct Key(string Version, string Name, string Account, string Cause, string Part)
+    /// <summary>
+    /// The parts of an effect id but the subject, which the outcome holds anyway (its account id); hashed only when
+    /// the id is read (most simulated effects never are).
+    /// </summary>
+    internal readonly record struct Key(string Version, string Name, string Cause, string Part)
     {
-        public string Compute() => For(Version, Name, Account, Cause, Part);
+        public string Compute(string account) => For(Version, Name, account, Cause, Part);
     }
 
     // One hash object per thread, reset after each id: the one-shot API sets up and tears down a native digest

@@ -119,7 +119,7 @@ public sealed partial class JourneyEngine
     {
         var action = reaction.Rule!.Actions[index];
         SetContext(state, trigger, trigger);
-        var key = new EffectIds.Key(reaction.Version, reaction.Name, state.AccountId, cause, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var key = new EffectIds.Key(reaction.Version, reaction.Name, cause, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var fields = new Outcome.ActionFields();
         switch (action)
         {
@@ -155,7 +155,7 @@ public sealed partial class JourneyEngine
         });
         if (action is EmitAction emitted)
         {
-            EmitEvent(state, reaction, emitted, key.Compute(), trigger, fields.Payload!, t, depth);
+            EmitEvent(state, reaction, emitted, key.Compute(state.AccountId), trigger, fields.Payload!, t, depth);
         }
     }
 
@@ -208,7 +208,7 @@ public sealed partial class JourneyEngine
         Emit(new Outcome
         {
             Kind = OutcomeKind.Suppressed,
-            Key = new EffectIds.Key(reaction.Version, reaction.Name, state.AccountId, cause, $"{index}:suppressed"),
+            Key = new EffectIds.Key(reaction.Version, reaction.Name, cause, $"{index}:suppressed"),
             Time = At(t), AccountId = state.AccountId, Playbook = reaction.PlaybookId, Rule = reaction.Rule?.Id,
             Action = action?.Kind, Reason = reason, TriggerEventId = trigger?.Id, Because = because,
         });

@@ -17,7 +17,10 @@ public sealed partial class JourneyEngine
         switch (reaction.Trigger)
         {
             case EventTrigger trigger:
-                if (Matches(state, reaction, trigger.Where, e))
+                // A stage is entered once: most events that would enter one find it long entered, and this answer
+                // needs neither the event's id as text nor the calls EnterStage would make to reach it.
+                if (Matches(state, reaction, trigger.Where, e) &&
+                    !(reaction.Kind == ReactionKind.EnterStage && state.HasEntered(program, reaction.Index, reaction.Stage!.Id)))
                 {
                     Triggered(state, reaction, e, e.Id, t, depth);
                 }
@@ -246,7 +249,7 @@ public sealed partial class JourneyEngine
 
         Emit(new Outcome
         {
-            Kind = OutcomeKind.Stage, Key = new EffectIds.Key(reaction.Version, reaction.Name, state.AccountId, cause, "entered"),
+            Kind = OutcomeKind.Stage, Key = new EffectIds.Key(reaction.Version, reaction.Name, cause, "entered"),
             Time = At(t), AccountId = state.AccountId, Journey = stage.JourneyId, Stage = stage.Id, TriggerEventId = trigger?.Id,
             Because = reaction.EnteredFrom(current),
         });
@@ -322,7 +325,7 @@ public sealed partial class JourneyEngine
         {
             Emit(new Outcome
             {
-                Kind = OutcomeKind.Suppressed, Key = new EffectIds.Key(reaction.Version, reaction.Name, state.AccountId, item.Cause, "capacity"),
+                Kind = OutcomeKind.Suppressed, Key = new EffectIds.Key(reaction.Version, reaction.Name, item.Cause, "capacity"),
                 Time = At(t), AccountId = state.AccountId, Playbook = reaction.PlaybookId, Rule = reaction.Rule?.Id,
                 Reason = "capacity", Because = $"the account already waits on {AccountState.MaxPending} windows; this one was not opened",
             });
@@ -338,7 +341,7 @@ public sealed partial class JourneyEngine
 
         Emit(new Outcome
         {
-            Kind = OutcomeKind.Timer, Key = new EffectIds.Key(reaction.Version, reaction.Name, state.AccountId, item.Cause, $"timer:{item.Kind}:{item.Action}"),
+            Kind = OutcomeKind.Timer, Key = new EffectIds.Key(reaction.Version, reaction.Name, item.Cause, $"timer:{item.Kind}:{item.Action}"),
             Time = At(t), Due = At(item.Due), AccountId = state.AccountId, Playbook = reaction.PlaybookId ?? reaction.Stage?.JourneyId,
             Rule = reaction.Rule?.Id ?? reaction.Milestone?.Id ?? reaction.Stage?.Id, Reason = TimerReasons[(int)item.Kind],
             TriggerEventId = item.Cause,
@@ -354,7 +357,7 @@ public sealed partial class JourneyEngine
         var milestone = reaction.Milestone!;
         Emit(new Outcome
         {
-            Kind = OutcomeKind.Milestone, Key = new EffectIds.Key(reaction.Version, reaction.Name, state.AccountId, cause, Describe(status)),
+            Kind = OutcomeKind.Milestone, Key = new EffectIds.Key(reaction.Version, reaction.Name, cause, Describe(status)),
             Time = At(t), AccountId = state.AccountId, Playbook = milestone.PlaybookId, Milestone = milestone.Id, Status = Describe(status),
             TriggerEventId = trigger?.Id,
             BecauseParts = status == MilestoneStatus.Reached

@@ -19,6 +19,14 @@ public sealed record Outcome
     private string? _becauseHead;
     private string? _becauseId;
 
+    // A milestone change (milestone, status) and a stage change (journey, stage) share these two fields: no outcome
+    // is both, and a replay makes about a million of each.
+    private const byte MilestoneChange = 1;
+    private const byte StageChange = 2;
+    private string? _subject;
+    private string? _change;
+    private byte _changeOf;
+
     public Outcome()
     {
     }
@@ -29,7 +37,7 @@ public sealed record Outcome
     {
         (Kind, _id, Key, _time) = (original.Kind, original._id, original.Key, original._time);
         (AccountId, Playbook, Rule, Action) = (original.AccountId, original.Playbook, original.Rule, original.Action);
-        (Milestone, Status, Journey, Stage) = (original.Milestone, original.Status, original.Journey, original.Stage);
+        (_subject, _change, _changeOf) = (original._subject, original._change, original._changeOf);
         (Reason, TriggerEventId) = (original.Reason, original.TriggerEventId);
         (_because, _becauseHead, _becauseId) = (original._because, original._becauseHead, original._becauseId);
         _action = original._action is { } fields ? fields with { } : null;
@@ -40,7 +48,7 @@ public sealed record Outcome
     /// <summary>The deterministic effect id (computed on first read from the effect's key).</summary>
     public string Id
     {
-        get => _id ??= Key.Version is null ? "" : Key.Compute();
+        get => _id ??= Key.Version is null ? "" : Key.Compute(AccountId ?? "");
         init => _id = value;
     }
 
@@ -88,14 +96,14 @@ public sealed record Outcome
     /// <summary>Rendered JSON: email template data, webhook body or emitted event data.</summary>
     public string? Payload { get => _action?.Payload; init => Fields.Payload = value; }
 
-    public string? Milestone { get; init; }
+    public string? Milestone { get => Of(MilestoneChange, _subject); init => _subject = Claim(MilestoneChange, value, _subject); }
 
     /// <summary><c>reached</c>, <c>succeeded</c> or <c>failed</c> for milestones.</summary>
-    public string? Status { get; init; }
+    public string? Status { get => Of(MilestoneChange, _change); init => _change = Claim(MilestoneChange, value, _change); }
 
-    public string? Journey { get; init; }
+    public string? Journey { get => Of(StageChange, _subject); init => _subject = Claim(StageChange, value, _subject); }
 
-    public string? Stage { get; init; }
+    public string? Stage { get => Of(StageChange, _change); init => _change = Claim(StageChange, value, _change); }
 
     /// <summary>Why an action was suppressed, an event rejected or late.</summary>
     public string? Reason { get; init; }
@@ -130,6 +138,25 @@ public sealed record Outcome
     internal ActionFields? Details { init => _action = value; }
 
     private ActionFields Fields => _action ??= new ActionFields();
+
+    private string? Of(byte change, string? field) => _changeOf == change ? field : null;
+
+    /// <summary>Sets a shared field for one kind of change; setting the other kind's fields too is a mistake.</summary>
+    private string? Claim(byte change, string? value, string? current)
+    {
+        if (value is null)
+        {
+            return _changeOf == change ? null : current;
+        }
+
+        if (_changeOf != 0 && _changeOf != change)
+        {
+            throw new InvalidOperationException("an outcome is a milestone change or a stage change, not both");
+        }
+
+        _changeOf = change;
+        return value;
+    }
 
     /// <summary>What only actions (and timers) carry; a record, so outcomes still compare by value.</summary>
     internal sealed record ActionFields

@@ -386,7 +386,7 @@ public sealed class Simulator
         var origin = line > 0 ? $"{source}:{line}" : source;
         _sink(new Outcome
         {
-            Kind = OutcomeKind.Rejected, Key = new EffectIds.Key("input", "rejected", "", origin, ""),
+            Kind = OutcomeKind.Rejected, Key = new EffectIds.Key("input", "rejected", origin, ""),
             Time = new DateTimeOffset(time > 0 ? time : Math.Max(_newest, 0), TimeSpan.Zero), Reason = error, Because = origin,
         });
     }
@@ -398,7 +398,7 @@ public sealed class Simulator
         var (id, account) = (EventParser.Text(json[e.Id])!, EventParser.Text(json[e.Account])!);
         _sink(new Outcome
         {
-            Kind = OutcomeKind.Late, Key = new EffectIds.Key("input", "late", account, id, ""), Time = new DateTimeOffset(e.TimeTicks, TimeSpan.Zero),
+            Kind = OutcomeKind.Late, Key = new EffectIds.Key("input", "late", id, ""), Time = new DateTimeOffset(e.TimeTicks, TimeSpan.Zero),
             AccountId = account, TriggerEventId = id, Because = line > 0 ? $"{source}:{line}" : source,
             Reason = $"arrived {Model.DurationParser.Describe(TimeSpan.FromTicks(_newest - e.TimeTicks))} behind the newest event; allowed lateness is {Model.DurationParser.Describe(_options.AllowedLateness)}",
         });

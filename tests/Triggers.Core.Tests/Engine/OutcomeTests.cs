@@ -52,6 +52,35 @@ public class OutcomeTests
     }
 
     [Fact]
+    public void MilestoneAndStageFields_ReadOnlyOnTheirOwnKindOfChange()
+    {
+        var milestone = new Outcome { Kind = OutcomeKind.Milestone, Time = DateTimeOffset.UnixEpoch, Status = "reached", Milestone = "m" };
+        var stage = new Outcome { Kind = OutcomeKind.Stage, Time = DateTimeOffset.UnixEpoch, Stage = "onboarding", Journey = "saas" };
+
+        Assert.Equal(("m", "reached", null, null), (milestone.Milestone, milestone.Status, milestone.Journey, milestone.Stage));
+        Assert.Equal((null, null, "saas", "onboarding"), (stage.Milestone, stage.Status, stage.Journey, stage.Stage));
+        Assert.Equal("onboarding", (stage with { AccountId = "a" }).Stage);
+        Assert.NotEqual(milestone with { Status = "failed" }, milestone);
+        Assert.Throws<InvalidOperationException>(() => new Outcome { Kind = OutcomeKind.Stage, Time = DateTimeOffset.UnixEpoch, Stage = "s", Milestone = "m" });
+    }
+
+    [Fact]
+    public void Id_SameEffectForAnotherAccount_Differs()
+    {
+        var first = Run("acct-1");
+        var again = Run("acct-1");
+        var other = Run("acct-2");
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, other);
+
+        static string Run(string account) => new Outcome
+        {
+            Kind = OutcomeKind.Stage, Time = DateTimeOffset.UnixEpoch, AccountId = account, Key = new EffectIds.Key("v1", "saas/onboarding", "evt-1", "entered"),
+        }.Id;
+    }
+
+    [Fact]
     public void Because_KeptInParts_ReadsAndWritesAsOneText()
     {
         var outcome = new Outcome
