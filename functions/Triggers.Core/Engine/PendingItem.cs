@@ -36,6 +36,11 @@ internal sealed class PendingItem
 
     public required long Seq { get; init; }
 
+    // The envelope is nullable to its readers but kept as a plain field with a flag beside Kind: a nullable struct
+    // field pads its flag out to eight bytes, and a replay makes hundreds of thousands of these.
+    private EventParser.Envelope _envelope;
+    private bool _hasEnvelope;
+
     /// <summary>The raw JSON of the event that opened the window; templates read it as <c>trigger</c> later.</summary>
     public ReadOnlyMemory<byte>? Trigger { get; init; }
 
@@ -56,7 +61,11 @@ internal sealed class PendingItem
     }
 
     /// <summary>The trigger's envelope, when known (not stored: a restored state reads it again when first needed).</summary>
-    internal EventParser.Envelope? Envelope { get; set; }
+    internal EventParser.Envelope? Envelope
+    {
+        get => _hasEnvelope ? _envelope : null;
+        set => (_envelope, _hasEnvelope) = (value.GetValueOrDefault(), value.HasValue);
+    }
 
     /// <summary>Deterministic cause: the trigger event id or timer occurrence that effect ids are derived from.</summary>
     public required string Cause { get; init; }

@@ -195,7 +195,7 @@ public sealed class Simulator
     }
 
     private void Accept(ReadOnlySpan<byte> json, in EventParser.Envelope e, (int Chunk, int Offset) at) =>
-        _entries.Add(new Entry(IndexOf(json[e.Account]), at.Chunk, at.Offset, json.Length, _entries.Count, e));
+        _entries.Add(new Entry(IndexOf(json[e.Account]), at.Chunk, at.Offset, json.Length, e));
 
     /// <summary>Ends the input: replays every account's events and fires every timer due up to the end time.</summary>
     public void Finish()
@@ -353,7 +353,7 @@ public sealed class Simulator
         }
 
         var byId = Bytes(in x)[x.Event.Id].SequenceCompareTo(Bytes(in y)[y.Event.Id]);
-        return byId != 0 ? byId : x.Arrival.CompareTo(y.Arrival);
+        return byId != 0 ? byId : first.CompareTo(second); // then arrival: an entry's number is its place in arrival order
     }
 
     private ReadOnlySpan<byte> Bytes(in Entry entry) => _log.Read(entry.Chunk, entry.Offset, entry.Length);
@@ -453,6 +453,9 @@ public sealed class Simulator
         return state;
     }
 
-    /// <summary>Where one accepted event lies in the log, its envelope, and what orders it: account, time, id, arrival.</summary>
-    private readonly record struct Entry(int Account, int Chunk, int Offset, int Length, int Arrival, EventParser.Envelope Event);
+    /// <summary>
+    /// Where one accepted event lies in the log, its envelope, and what orders it: account, time, id, and arrival, which
+    /// is the entry's own number (entries are numbered as they arrive).
+    /// </summary>
+    private readonly record struct Entry(int Account, int Chunk, int Offset, int Length, EventParser.Envelope Event);
 }
