@@ -36,6 +36,16 @@ public sealed class CloudEvent : IValueObject, IDisposable
 
     public string Id => _id ??= EventParser.Text(_raw.Span[_envelope.Id])!;
 
+    /// <summary>Takes <paramref name="text"/> as the id's text if it is exactly the id (plain ASCII, no escapes), so the id is not decoded again.</summary>
+    internal void KnowIdAs(string text)
+    {
+        var token = _raw.Span[_envelope.Id];
+        if (_id is null && token.Length == text.Length + 2 && token.IndexOf((byte)'\\') < 0 && System.Text.Ascii.Equals(token[1..^1], text))
+        {
+            _id = text;
+        }
+    }
+
     public string Type => _envelope.Type;
 
     public string AccountId { get; private set; }

@@ -223,7 +223,9 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
         }
 
         var e = _spareTriggers.TryPop(out var spare) ? spare : new CloudEvent();
-        return e.Reset(raw, envelope, state.AccountId);
+        e.Reset(raw, envelope, state.AccountId);
+        e.KnowIdAs(item.Cause); // most windows are caused by their trigger: its id is then not decoded again
+        return e;
     }
 
     /// <summary>Gives a leased trigger back; nothing may keep it (outcomes keep its id, windows its raw bytes).</summary>
