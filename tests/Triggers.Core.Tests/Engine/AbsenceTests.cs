@@ -1,3 +1,7 @@
+using System.Text;
+using Triggers.Core.Engine;
+using Triggers.Core.Loading;
+
 namespace Triggers.Core.Tests.Engine;
 
 public sealed class AbsenceTests
@@ -111,5 +115,31 @@ public sealed class AbsenceTests
               - { time: 2026-01-08T10:00:00Z, rule: invite/never-logged-in, action: task, title: bob@acme.test never logged in }
             expect_only: true
             """);
+    }
+
+    [Theory]
+    [InlineData("evt-1", "evt-1")]
+    [InlineData("evt\\u002d1", "evt-1")] // written escaped: read back as its text
+    [InlineData("evt\\\\1", "evt\\1")] // an escaped backslash
+    public void Absence_WindowFires_ReportsAndRendersItsTriggersIdAsWritten(string written, string id)
+    {
+        const string playbook = """
+            playbook: invite
+            rules:
+              - id: never-logged-in
+                when: { event: user.invited }
+                unless: { event: user.logged_in, within: 3d }
+                do:
+                  - task: { title: "invite {{ trigger.id }} unanswered" }
+            """;
+        var outcomes = new List<Outcome>();
+        var simulator = new Simulator(new CompiledPlaybooks(PlaybookLoader.Load([new SourceFile("invite.yaml", playbook)]).Set), new SimulationOptions(), outcomes.Add);
+        simulator.Add(Encoding.UTF8.GetBytes($$"""{"specversion":"1.0","id":"{{written}}","source":"t","type":"user.invited","time":"2026-01-05T10:00:00Z","accountid":"acme"}"""), "events.jsonl");
+        simulator.Add(Encoding.UTF8.GetBytes("""{"specversion":"1.0","id":"later","source":"t","type":"page.viewed","time":"2026-01-20T10:00:00Z","accountid":"acme"}"""), "events.jsonl");
+
+        simulator.Finish();
+
+        var task = Assert.Single(outcomes, o => o.Kind == OutcomeKind.Action);
+        Assert.Equal((id, $"invite {id} unanswered"), (task.TriggerEventId, task.Title));
     }
 }
