@@ -173,7 +173,7 @@ public sealed partial class JourneyEngine
         json.WriteStartObject();
         json.WriteString("specversion"u8, "1.0"u8);
         json.WriteString("id"u8, id);
-        json.WriteString("source"u8, $"triggers/{reaction.Name}");
+        json.WriteString("source"u8, reaction.EmitSource);
         json.WriteString("type"u8, emit.EventType);
         Span<byte> time = stackalloc byte[32];
         At(t).UtcDateTime.TryFormat(time, out var written, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
@@ -188,11 +188,22 @@ public sealed partial class JourneyEngine
         json.WriteRawValue(data, skipInputValidation: true);
         json.WriteEndObject();
         json.Flush();
-        if (EventParser.TryParse(ScratchJson.Written.ToArray(), out var emitted, out _) && state.Seen.Add(emitted!.IdHash))
+        // The bytes are the emitted event's own (a window it opens keeps them); the event object is a spare one.
+        var raw = ScratchJson.Written.ToArray();
+        if (EventParser.TryReadEnvelope(raw, out var envelope, out _))
         {
-            using (emitted)
+            var emitted = _spareTriggers.TryPop(out var spare) ? spare : new CloudEvent();
+            emitted.Reset(raw, envelope, state.AccountId);
+            try
             {
-                Handle(state, emitted, depth + 1);
+                if (state.Seen.Add(emitted.IdHash))
+                {
+                    Handle(state, emitted, depth + 1);
+                }
+            }
+            finally
+            {
+                Release(emitted);
             }
         }
     }

@@ -197,8 +197,9 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
 
     private static DateTimeOffset At(long ticks) => new(ticks, TimeSpan.Zero);
 
-    // Stored triggers read back for one call at a time: a replay re-reads one for most timers and window checks, so
-    // the objects are reused rather than allocated each time. A stack, because a fire can chain into another.
+    // Stored triggers read back for one call at a time, and emitted events while they are handled: a replay re-reads a
+    // trigger for most timers and window checks, so the objects are reused rather than allocated each time. A stack,
+    // because a fire can chain into another.
     private readonly Stack<CloudEvent> _spareTriggers = new();
 
     /// <summary>

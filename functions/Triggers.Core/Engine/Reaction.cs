@@ -56,6 +56,11 @@ internal sealed class Reaction
     private string? _becauseHead;
     private string? _becauseTail;
 
+    /// <summary>The <c>source</c> of the events this reaction's <c>emit</c> actions make.</summary>
+    public string EmitSource => _emitSource ??= $"triggers/{Name}";
+
+    private string? _emitSource;
+
     /// <summary>How an explanation of this reaction firing starts: its trigger in words (an event trigger's id follows).</summary>
     public string BecauseHead => _becauseHead ??= Trigger switch
     {
