@@ -34,6 +34,46 @@ internal sealed class HistoryFile : IDisposable
             : new HistoryFile(path, file, file);
     }
 
+    /// <summary>
+    /// The JSON lines' size in bytes, as far as it can be known before reading them: the file's length, or for gzip
+    /// the smallest size the gzip trailer allows (it keeps the size modulo 4 GiB) that is no smaller than the file;
+    /// null for standard input.
+    /// </summary>
+    public long? ContentLength
+    {
+        get
+        {
+            if (File is not FileStream { CanSeek: true } file)
+            {
+                return null;
+            }
+
+            if (ReferenceEquals(Content, File))
+            {
+                return file.Length;
+            }
+
+            return file.Length < 18 ? file.Length : AtLeast(file.Length, GzipTrailerSize(file));
+        }
+    }
+
+    /// <summary>The smallest size at or above <paramref name="floor"/> that leaves <paramref name="modulo"/> modulo 2^32.</summary>
+    internal static long AtLeast(long floor, uint modulo)
+    {
+        var size = (floor & ~0xFFFF_FFFFL) | modulo;
+        return size >= floor ? size : size + (1L << 32);
+    }
+
+    private static uint GzipTrailerSize(FileStream file)
+    {
+        Span<byte> trailer = stackalloc byte[4];
+        var position = file.Position;
+        file.Seek(-4, SeekOrigin.End);
+        file.ReadExactly(trailer);
+        file.Position = position;
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+    }
+
     public void Dispose()
     {
         Content.Dispose();

@@ -166,6 +166,40 @@ public sealed class SimulateCommandTests
         Assert.Equal(plain, Actions("events.jsonl.gz"));
     }
 
+    [Theory]
+    [InlineData("events.jsonl")]
+    [InlineData("events.jsonl.gz")] // its size read from the gzip trailer
+    public void Simulate_AHistoryTooLargeForTheMemoryAllowed_WarnsBeforeReadingAndStillRuns(string name)
+    {
+        // 16 MB of history (blank lines, which cost nothing to replay) against a 64 MB heap: a replay needs about 4x.
+        var padded = Events + new string('\n', 16 << 20);
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n");
+        using (var file = File.Create(Path.Combine(dir.Path, name)))
+        using (var content = name.EndsWith(".gz", StringComparison.Ordinal) ? new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest) : (Stream)file)
+        {
+            content.Write(System.Text.Encoding.UTF8.GetBytes(padded));
+        }
+
+        var limited = TriggersProcess.Run(dir.Path, new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x4000000" }, "simulate", "--events", name, "--format", "json");
+        var roomy = TriggersProcess.Run(dir.Path, "simulate", "--events", name, "--format", "json");
+
+        Assert.Equal(0, limited.ExitCode);
+        Assert.StartsWith(
+            $"warning: {name} holds 16 MB of events; a replay keeps the whole history in memory (about 64 MB), more than the 64 MB this process may use, so it will likely run out of memory. Accounts are replayed independently: split the history by account and replay the parts one by one.",
+            limited.Error);
+        Assert.Equal(4, limited.OutputLines.Count(l => l.Contains("\"kind\":\"action\"", StringComparison.Ordinal)));
+        Assert.DoesNotContain("warning", roomy.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(100, 100u, 100)]
+    [InlineData(100, 5u, 5 + (1L << 32))] // the trailer keeps the size modulo 4 GiB: the smallest size not below the file
+    [InlineData((5L << 30) + 7, 3u, (4L << 30) + 3 + (1L << 32))]
+    public void GzipContentLength_FromTheTrailersSizeModulo4GiB_IsTheSmallestSizeNotBelowTheFile(long file, uint trailer, long expected)
+    {
+        Assert.Equal(expected, HistoryFile.AtLeast(file, trailer));
+    }
+
     [Fact]
     public void Simulate_AGzNameOnAFileThatIsNotGzip_FailsWithOneLineThatSaysWhy()
     {
