@@ -51,4 +51,22 @@ internal static class CliOptions
             return TimeSpan.Zero;
         },
     };
+
+    public static Option<Core.Engine.HistoryPart?> Part() => new("--part")
+    {
+        Description = "Replay only part K of N of the accounts (K/N, e.g. 1/4), for a history too large to replay at once: run every part; each keeps only its accounts' events",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            var slash = text.IndexOf('/', StringComparison.Ordinal);
+            if (slash > 0 && int.TryParse(text[..slash], NumberStyles.None, CultureInfo.InvariantCulture, out var index) &&
+                int.TryParse(text[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= 1 && index >= 1 && index <= count)
+            {
+                return new Core.Engine.HistoryPart(index, count);
+            }
+
+            result.AddError($"--part: '{text}' is not a part; write K/N with 1 <= K <= N, e.g. 1/4 (then 2/4, 3/4 and 4/4)");
+            return null;
+        },
+    };
 }

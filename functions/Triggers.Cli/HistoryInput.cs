@@ -22,7 +22,7 @@ internal static class HistoryInput
     public static void Feed(Simulator simulator, string path, TextWriter error, string what)
     {
         using var history = HistoryFile.Open(path);
-        if (history.ContentLength is { } length && MemoryWarning(history.Name, length, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes) is { } warning)
+        if (history.ContentLength is { } length && MemoryWarning(history.Name, (long)(length * simulator.KeptShare), GC.GetGCMemoryInfo().TotalAvailableMemoryBytes) is { } warning)
         {
             error.WriteLine(warning);
         }
@@ -38,20 +38,21 @@ internal static class HistoryInput
     internal const int MemoryPerHistoryByte = 4;
 
     /// <summary>
-    /// A warning, before minutes of reading, that a history will not fit in the memory this process may use (most of
-    /// <paramref name="available"/>); null when it fits.
+    /// A warning, before minutes of reading, that the events a replay keeps (<paramref name="historyBytes"/> of the
+    /// file: all of it, the share of one part, none for explain's one account) will not fit in the memory this process
+    /// may use (most of <paramref name="available"/>); null when they fit.
     /// </summary>
     internal static string? MemoryWarning(string name, long historyBytes, long available)
     {
         var needed = historyBytes * MemoryPerHistoryByte;
-        if (needed <= available / 10 * 8)
+        if (historyBytes == 0 || needed <= available / 10 * 8)
         {
             return null;
         }
 
-        return $"warning: {name} holds {Size(historyBytes)} of events; a replay keeps the whole history in memory (about {Size(needed)}), " +
+        return $"warning: {name} holds {Size(historyBytes)} of events; a replay keeps them in memory (about {Size(needed)}), " +
             $"more than the {Size(available)} this process may use, so it will likely run out of memory. Accounts are replayed " +
-            "independently: split the history by account and replay the parts one by one.";
+            "independently: replay the history in parts (simulate --part 1/4, then 2/4, 3/4 and 4/4), each keeping only its accounts' events.";
     }
 
     private static string Size(long bytes) => bytes >= 1L << 30

@@ -21,16 +21,18 @@ internal static class SimulateCommand
         var format = new Option<string>("--format") { Description = "table (for people) or json (one object per line)", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var timers = new Option<bool>("--show-timers") { Description = "Also print each timer as it is scheduled (windows, holds, quiet-hour delays)" };
+        var part = CliOptions.Part();
         var command = new Command("simulate", "Replay event history through the playbooks on a virtual clock; dispatch nothing")
         {
-            playbooks, events, until, lateness, format, timers,
+            playbooks, events, until, lateness, format, timers, part,
         };
         command.SetAction(result => Run(new Request(result.GetValue(playbooks)!, result.GetValue(events)!.ToString(), result.GetValue(until),
-            result.GetValue(lateness) ?? TimeSpan.Zero, result.GetValue(format)!, result.GetValue(timers)), Console.OpenStandardOutput(), Console.Error));
+            result.GetValue(lateness) ?? TimeSpan.Zero, result.GetValue(format)!, result.GetValue(timers), result.GetValue(part)), Console.OpenStandardOutput(), Console.Error));
         return command;
     }
 
-    public sealed record Request(string Playbooks, string Events, DateTimeOffset? Until, TimeSpan AllowedLateness, string Format, bool ShowTimers = false);
+    public sealed record Request(string Playbooks, string Events, DateTimeOffset? Until, TimeSpan AllowedLateness, string Format, bool ShowTimers = false,
+        HistoryPart? Part = null);
 
     public static int Run(Request request, Stream output, TextWriter error)
     {
@@ -56,7 +58,7 @@ internal static class SimulateCommand
         using var timeline = new Timeline();
         using var printer = new BackgroundSink(request.Format == "json" ? timeline.AddJson : o => timeline.AddText(o, TableRow(o)));
         var program = new Core.Engine.CompiledPlaybooks(loaded.Set);
-        var simulator = new Simulator(program, new SimulationOptions { AllowedLateness = request.AllowedLateness, Until = request.Until, IncludeTimers = request.ShowTimers }, printer.Post);
+        var simulator = new Simulator(program, new SimulationOptions { AllowedLateness = request.AllowedLateness, Until = request.Until, IncludeTimers = request.ShowTimers, Part = request.Part }, printer.Post);
         var clock = Stopwatch.StartNew();
         HistoryInput.Feed(simulator, request.Events, error, "simulating");
 
@@ -76,7 +78,7 @@ internal static class SimulateCommand
         }
 
         clock.Stop();
-        error.WriteLine(Summary(simulator.Stats, clock.Elapsed) +
+        error.WriteLine((request.Part is { } p ? $"part {p}: " : "") + Summary(simulator.Stats, clock.Elapsed) +
             string.Create(CultureInfo.InvariantCulture, $" (reading {read.TotalSeconds:F2} s, replaying {(replayed - read).TotalSeconds:F2} s, writing {(clock.Elapsed - replayed).TotalSeconds:F2} s)"));
         if (QuietHoursInUtc(simulator.Stats) is { } warning)
         {
@@ -118,8 +120,9 @@ internal static class SimulateCommand
     internal static string Summary(SimulationStats s, TimeSpan elapsed)
     {
         var rate = s.Events / Math.Max(elapsed.TotalSeconds, 1e-6);
+        var others = s.OtherAccounts > 0 ? string.Create(CultureInfo.InvariantCulture, $", {s.OtherAccounts:N0} for other parts") : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"events: {s.Events:N0} ({s.Processed:N0} processed, {s.Duplicates:N0} duplicates, {s.Late:N0} late, {s.Rejected:N0} rejected, {s.AfterUntil:N0} after --until) " +
+            $"events: {s.Events:N0} ({s.Processed:N0} processed, {s.Duplicates:N0} duplicates, {s.Late:N0} late, {s.Rejected:N0} rejected, {s.AfterUntil:N0} after --until{others}) " +
             $"over {s.Accounts:N0} {(s.Accounts == 1 ? "account" : "accounts")}; actions: {s.Actions:N0}, suppressed: {s.Suppressed:N0}, milestone changes: {s.Milestones:N0}, " +
             $"stage changes: {s.StageChanges:N0}, timers: {s.Timers:N0}; {elapsed.TotalSeconds:F2} s, {rate:N0} events/s");
     }

@@ -24,4 +24,47 @@ public sealed record SimulationOptions
     /// this account's outcomes are the same as in a full replay.
     /// </summary>
     public string? OnlyAccount { get; init; }
+
+    /// <summary>
+    /// Replay only the accounts of one part of the history, split by a hash of the account id (a history too large
+    /// to hold whole replays as N runs, each keeping only its accounts' events). Every event is still read, so late
+    /// and duplicate events are decided as in a full replay; malformed lines, which name no account, are reported by
+    /// part 1 only. Accounts never influence each other, so the parts' outcomes together are a full replay's.
+    /// </summary>
+    public HistoryPart? Part { get; init; }
+}
+
+/// <summary>Part <see cref="Index"/> (from 1) of <see cref="Count"/>: the accounts whose id hashes there.</summary>
+public readonly record struct HistoryPart
+{
+    public HistoryPart(int index, int count)
+    {
+        if (count < 1 || index < 1 || index > count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), $"part {index} of {count}: the part must be between 1 and the number of parts");
+        }
+
+        (Index, Count) = (index, count);
+    }
+
+    public int Index { get; }
+
+    public int Count { get; }
+
+    /// <summary>
+    /// Whether the account belongs to this part: FNV-1a of its id's UTF-8, modulo the number of parts. Fixed, so a
+    /// part holds the same accounts on every machine and every run.
+    /// </summary>
+    public bool Holds(string accountId)
+    {
+        var hash = 2166136261u;
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(accountId))
+        {
+            hash = (hash ^ b) * 16777619u;
+        }
+
+        return hash % (uint)Count == (uint)(Index - 1);
+    }
+
+    public override string ToString() => $"{Index}/{Count}";
 }

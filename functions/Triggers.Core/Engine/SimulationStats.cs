@@ -15,6 +15,9 @@ public sealed class SimulationStats
 
     public long AfterUntil { get; internal set; }
 
+    /// <summary>Events of accounts another part of the history replays (<see cref="SimulationOptions.Part"/>), or another account than the one explained.</summary>
+    public long OtherAccounts { get; internal set; }
+
     public long Actions { get; internal set; }
 
     public long Suppressed { get; internal set; }

@@ -20,6 +20,7 @@ public sealed class Simulator
     private readonly Dictionary<string, AccountState> _accounts = new(StringComparer.Ordinal);
     private readonly Utf8Index _accountIndex = new();
     private readonly List<string> _accountIds = [];
+    private readonly List<bool>? _replayed; // per account number, when only some accounts are replayed (a part, or explain's one)
     private readonly ChunkedList<Entry> _entries = new();
     private readonly EventLog _log = new();
     private readonly Comparison<int> _byTimeThenId;
@@ -34,6 +35,7 @@ public sealed class Simulator
     {
         _byTimeThenId = ByTimeThenId;
         _options = options;
+        _replayed = options.OnlyAccount is not null || options.Part is not null ? [] : null;
         _sink = sink;
         _engine = new JourneyEngine(program, outcome =>
         {
@@ -78,6 +80,9 @@ public sealed class Simulator
     /// <summary>Every account's state after <see cref="Finish"/> when <see cref="SimulationOptions.KeepStates"/> is set.</summary>
     public IReadOnlyDictionary<string, AccountState> Accounts => _accounts;
 
+    /// <summary>About what share of the history this replay keeps in memory: all of it, one part's, or none to speak of (one account's).</summary>
+    public double KeptShare => _options.OnlyAccount is not null ? 0 : 1.0 / (_options.Part?.Count ?? 1);
+
     /// <summary>Every account id read so far, in the order first seen (for "did you mean" on an id given by hand).</summary>
     internal IReadOnlyList<string> AccountIds => _accountIds;
 
@@ -103,9 +108,9 @@ public sealed class Simulator
     /// </summary>
     public void Add(ReadOnlySpan<byte> json, string source, long line = 0)
     {
-        if (Check(json, source, line) is { } e)
+        if (Check(json, source, line) is { } e && Replayed(json, e) is { } account)
         {
-            Accept(json, e, _log.Append(json));
+            Accept(account, json.Length, e, _log.Append(json));
         }
     }
 
@@ -126,10 +131,10 @@ public sealed class Simulator
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal void AddShared(ReadOnlyMemory<byte> json, in EventParser.ReadEnvelope read, string source, long line)
     {
-        if (Check(json.Span, read, source, line) is { } e)
+        if (Check(json.Span, read, source, line) is { } e && Replayed(json.Span, e) is { } account)
         {
             var at = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(json, out var segment) ? _log.Adopt(segment) : _log.Append(json.Span);
-            Accept(json.Span, e, at);
+            Accept(account, json.Length, e, at);
         }
     }
 
@@ -148,6 +153,12 @@ public sealed class Simulator
         Stats.Events++;
         if (read.Error is { } error)
         {
+            if (_options.Part is { Index: > 1 })
+            {
+                Stats.OtherAccounts++; // no account to go by: part 1 reports it
+                return null;
+            }
+
             if (read.Envelope.TimeTicks <= 0 && _newest == long.MinValue)
             {
                 (_untimed ??= []).Add((source, line, error)); // no time known yet: reported at the first event's time
@@ -194,8 +205,21 @@ public sealed class Simulator
         }
     }
 
-    private void Accept(ReadOnlySpan<byte> json, in EventParser.Envelope e, (int Chunk, int Offset) at) =>
-        _entries.Add(new Entry(IndexOf(json[e.Account]), at.Chunk, at.Offset, json.Length, e));
+    private void Accept(int account, int length, in EventParser.Envelope e, (int Chunk, int Offset) at) =>
+        _entries.Add(new Entry(account, at.Chunk, at.Offset, length, e));
+
+    /// <summary>The event's account number, or null when this replay leaves the account to another (then nothing of the event is kept).</summary>
+    private int? Replayed(ReadOnlySpan<byte> json, in EventParser.Envelope e)
+    {
+        var account = IndexOf(json[e.Account]);
+        if (_replayed is null || _replayed[account])
+        {
+            return account;
+        }
+
+        Stats.OtherAccounts++;
+        return null;
+    }
 
     /// <summary>Ends the input: replays every account's events and fires every timer due up to the end time.</summary>
     public void Finish()
@@ -234,7 +258,7 @@ public sealed class Simulator
         }
 
         _entries.Clear();
-        Stats.Accounts = _accountIds.Count;
+        Stats.Accounts = _options.Part is null ? _accountIds.Count : order.Length;
         Stats.Timers = _engine.TimersScheduled;
         (Stats.QuietHoursWithoutZone, Stats.QuietHoursWithUnknownZone, Stats.UnknownTimeZones) =
             (_engine.QuietHoursWithoutZone, _engine.QuietHoursWithUnknownZone, _engine.UnknownTimeZones);
@@ -302,8 +326,8 @@ public sealed class Simulator
             return (grouped, index < 0 ? [] : [index], starts);
         }
 
-        var order = Enumerable.Range(0, _accountIds.Count).ToArray();
-        Array.Sort(_accountIds.ToArray(), order, StringComparer.Ordinal); // ids sorted with their numbers alongside
+        var order = Enumerable.Range(0, _accountIds.Count).Where(a => _replayed is null || _replayed[a]).ToArray();
+        Array.Sort(order.Select(a => _accountIds[a]).ToArray(), order, StringComparer.Ordinal); // ids sorted with their numbers alongside
         return (grouped, order, starts);
     }
 
@@ -394,6 +418,12 @@ public sealed class Simulator
     /// <summary>Reports an event older than the watermark allows, with where it was read (<c>events.jsonl:12</c>).</summary>
     private void Late(ReadOnlySpan<byte> json, EventParser.Envelope e, string source, long line)
     {
+        if (_replayed is not null && !_replayed[IndexOf(json[e.Account])])
+        {
+            Stats.OtherAccounts++;
+            return;
+        }
+
         Stats.Late++;
         var (id, account) = (EventParser.Text(json[e.Id])!, EventParser.Text(json[e.Account])!);
         _sink(new Outcome
@@ -416,7 +446,7 @@ public sealed class Simulator
         var index = _accountIndex.GetOrAdd(token[1..^1], out var added);
         if (added)
         {
-            _accountIds.Add(System.Text.Encoding.UTF8.GetString(token[1..^1]));
+            Added(System.Text.Encoding.UTF8.GetString(token[1..^1]));
         }
 
         return index;
@@ -427,10 +457,16 @@ public sealed class Simulator
         var index = _accountIndex.GetOrAdd(System.Text.Encoding.UTF8.GetBytes(account), out var added);
         if (added)
         {
-            _accountIds.Add(account);
+            Added(account);
         }
 
         return index;
+    }
+
+    private void Added(string account)
+    {
+        _accountIds.Add(account);
+        _replayed?.Add(_options.OnlyAccount is { } only ? account == only : _options.Part!.Value.Holds(account));
     }
 
     private AccountState Account(string id)

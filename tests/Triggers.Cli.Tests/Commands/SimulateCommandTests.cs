@@ -185,10 +185,47 @@ public sealed class SimulateCommandTests
 
         Assert.Equal(0, limited.ExitCode);
         Assert.StartsWith(
-            $"warning: {name} holds 16 MB of events; a replay keeps the whole history in memory (about 64 MB), more than the 64 MB this process may use, so it will likely run out of memory. Accounts are replayed independently: split the history by account and replay the parts one by one.",
+            $"warning: {name} holds 16 MB of events; a replay keeps them in memory (about 64 MB), more than the 64 MB this process may use, so it will likely run out of memory. Accounts are replayed independently: replay the history in parts (simulate --part 1/4, then 2/4, 3/4 and 4/4), each keeping only its accounts' events.",
             limited.Error);
         Assert.Equal(4, limited.OutputLines.Count(l => l.Contains("\"kind\":\"action\"", StringComparison.Ordinal)));
         Assert.DoesNotContain("warning", roomy.Error, StringComparison.Ordinal);
+        // Half the accounts keep half the events: that fits.
+        var half = TriggersProcess.Run(dir.Path, new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x4000000" }, "simulate", "--events", name, "--part", "1/2");
+        Assert.Equal(0, half.ExitCode);
+        Assert.DoesNotContain("warning", half.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Simulate_InParts_GivesTogetherWhatOneRunGives()
+    {
+        var accounts = string.Join("\n", Enumerable.Range(1, 12).Select(i =>
+            $$$"""{"specversion":"1.0","id":"i{{{i}}}","source":"app","type":"user.invited","time":"2026-01-21T10:{{{i:D2}}}:00Z","accountid":"acct-{{{i}}}","userid":"u1","data":{"invitee_id":"u2","invitee_email":"bob{{{i}}}@acme.test"}}"""));
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks)
+            .Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n").Write("events.jsonl", Events + accounts + "\n");
+
+        var whole = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--format", "json");
+        var parts = Enumerable.Range(1, 3).Select(k => TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--format", "json", "--part", $"{k}/3")).ToList();
+
+        Assert.All(parts, p => Assert.Equal(0, p.ExitCode));
+        Assert.Equal(whole.OutputLines.Order(StringComparer.Ordinal), parts.SelectMany(p => p.OutputLines).Order(StringComparer.Ordinal));
+        Assert.Contains(parts, p => p.OutputLines.Length > 0 && p.OutputLines.Length < whole.OutputLines.Length / 2);
+        Assert.Matches(@"^part 2/3: events: 16 \(\d+ processed, 0 duplicates, 0 late, 0 rejected, 0 after --until, \d+ for other parts\) over \d+ accounts", parts[1].Error.Split('\n').First(l => l.StartsWith("part ", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("3")]
+    [InlineData("0/2")]
+    [InlineData("3/2")]
+    [InlineData("a/b")]
+    public void Simulate_APartThatIsNotKOfN_FailsWithTheFormToWrite(string part)
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks)
+            .Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n").Write("events.jsonl", Events);
+
+        var result = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--part", part);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains($"--part: '{part}' is not a part; write K/N with 1 <= K <= N, e.g. 1/4 (then 2/4, 3/4 and 4/4)", result.Error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -126,13 +126,44 @@ public sealed class PropertyTests
         }
     }
 
+    [Fact]
+    public void ReplayingInParts_TogetherGivesTheFullReplay_EachAccountInOnePart()
+    {
+        for (var seed = 1; seed <= Seeds; seed++)
+        {
+            var history = HistoryGenerator.Generate(seed, Events);
+            // A malformed line (no account: part 1 reports it) and an event far later than allowed (its account's part reports it).
+            history.Insert(history.Count / 2, (history[history.Count / 2].Time, "this line is not json"));
+            history.Add((history[0].Time, history[0].Json.Replace("\"id\":\"", "\"id\":\"late-", StringComparison.Ordinal)));
+            var full = Run(history, TimeSpan.FromHours(1));
+
+            var parts = Enumerable.Range(1, 3).Select(k => Run(history, TimeSpan.FromHours(1), part: new HistoryPart(k, 3))).ToList();
+
+            var accounts = parts.Select(p => p.Select(AccountOf).OfType<string>().ToHashSet()).ToList();
+            Assert.Equal(accounts.Sum(a => a.Count), accounts.SelectMany(a => a).Distinct().Count()); // no account in two parts
+            Assert.True(accounts.Count(a => a.Count > 0) >= 2, "the accounts should spread over the parts");
+            Assert.Single(full, o => o.Contains("\"kind\":\"rejected\"", StringComparison.Ordinal));
+            Assert.Single(full, o => o.Contains("\"kind\":\"late\"", StringComparison.Ordinal));
+            Assert.Equal(ByAccount(full), ByAccount([.. parts.SelectMany(p => p)]));
+        }
+    }
+
+    [Fact]
+    public void HistoryPart_OutOfRange_IsRefused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new HistoryPart(0, 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new HistoryPart(4, 3));
+        Assert.True(new HistoryPart(1, 1).Holds("any account"));
+    }
+
     private static string? AccountOf(string outcome) =>
         JsonDocument.Parse(outcome).RootElement.TryGetProperty("accountid", out var a) ? a.GetString() : null;
 
-    private static List<string> Run(IEnumerable<(long Time, string Json)> events, TimeSpan lateness, DateTimeOffset? until = null, string? only = null)
+    private static List<string> Run(IEnumerable<(long Time, string Json)> events, TimeSpan lateness, DateTimeOffset? until = null, string? only = null,
+        HistoryPart? part = null)
     {
         var outcomes = new List<string>();
-        var simulator = new Simulator(new CompiledPlaybooks(Set), new SimulationOptions { AllowedLateness = lateness, Until = until, OnlyAccount = only },
+        var simulator = new Simulator(new CompiledPlaybooks(Set), new SimulationOptions { AllowedLateness = lateness, Until = until, OnlyAccount = only, Part = part },
             o => outcomes.Add(Json(o)));
         foreach (var (_, json) in events)
         {
