@@ -117,7 +117,8 @@ public sealed class Simulator
     /// <summary>
     /// Adds one event as <see cref="Add(ReadOnlySpan{byte}, string, long)"/> does, but keeps the caller's bytes
     /// rather than a copy: for callers that hold the whole history in large arrays anyway (a file read in blocks)
-    /// and will not change them until <see cref="Finish"/> has returned.
+    /// and will not change them until <see cref="Finish"/> has returned. A replay of some accounts only
+    /// (<see cref="SimulationOptions.Part"/>, <see cref="SimulationOptions.OnlyAccount"/>) copies the events it keeps.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void AddShared(ReadOnlyMemory<byte> json, string source, long line = 0) =>
@@ -133,7 +134,8 @@ public sealed class Simulator
     {
         if (Check(json.Span, read, source, line) is { } e && Replayed(json.Span, e) is { } account)
         {
-            var at = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(json, out var segment) ? _log.Adopt(segment) : _log.Append(json.Span);
+            // A replay of some accounts copies their events, so the caller's blocks, mostly other accounts' events, can go.
+            var at = _replayed is null && System.Runtime.InteropServices.MemoryMarshal.TryGetArray(json, out var segment) ? _log.Adopt(segment) : _log.Append(json.Span);
             Accept(account, json.Length, e, at);
         }
     }
