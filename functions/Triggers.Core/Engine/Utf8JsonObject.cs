@@ -4,81 +4,69 @@ using Triggers.Core.Expressions;
 namespace Triggers.Core.Engine;
 
 /// <summary>
-/// Exposes a JSON object given as UTF-8 text (an event's <c>data</c>) to expressions without building a document:
-/// the first lookup notes where every top-level member's name and value lie (one pass of the reader), later lookups
-/// compare names with those bytes, and each value is read at most once. Conditions read one to three members of a
-/// small object, and rules on the same event ask again for members another rule just read. A member given twice
-/// reads as its last value, as <see cref="JsonDocument"/> reads it. The text must be a valid JSON object (the event
-/// parser checked it) and must not change while the value is in use. One object is read by one thread at a time,
-/// and the event that owns it may point it at its next event's data (<see cref="Reset"/>), as the replay does.
+/// Exposes a JSON object given as UTF-8 text (an event's <c>data</c>) to expressions by scanning its members on
+/// each lookup: conditions read one to three members of a small object, which costs less than building a document
+/// for it (or a table of its members: measured, one pass per lookup wins up to two different names, and a replay
+/// asks an event for about one and a half). A member given twice reads as its last value, as
+/// <see cref="JsonDocument"/> reads it. The text must be a valid JSON object (the event parser checked it) and must
+/// not change while the value is in use. One object is read by one thread at a time (it remembers its last
+/// lookups), and the event that owns it points it at its next event's data (<see cref="Reset"/>) rather than
+/// allocating another.
 /// </summary>
-internal sealed class Utf8JsonObject : IValueObject
+internal sealed class Utf8JsonObject(ReadOnlyMemory<byte> json) : IValueObject
 {
-    private ReadOnlyMemory<byte> _json;
-    private Member[] _members = [];
-    private int _count = -1; // -1: not indexed yet
+    private ReadOnlyMemory<byte> _json = json;
 
-    public Utf8JsonObject(ReadOnlyMemory<byte> json) => _json = json;
+    // The last two members looked up: a third of lookups on a replayed history ask again for a member another rule
+    // (or an explanation) just read from the same event.
+    private Remembered _last;
+    private Remembered _before;
 
-    /// <summary>Makes this object read another JSON object, keeping its member table's memory.</summary>
-    public void Reset(ReadOnlyMemory<byte> json)
-    {
-        if (_count > 0)
-        {
-            Array.Clear(_members, 0, _count); // drop the values read, so they do not outlive their event
-        }
-
-        (_json, _count) = (json, -1);
-    }
+    /// <summary>Makes this object read another JSON object, forgetting what it read of the last one.</summary>
+    public void Reset(ReadOnlyMemory<byte> json) => (_json, _last, _before) = (json, default, default);
 
     public bool TryGetMember(string name, out Value value)
     {
-        if (_count < 0)
+        if (_last.Is(name))
         {
-            Index();
+            value = _last.Value;
+            return _last.Found;
         }
 
-        var span = _json.Span;
-        for (var i = _count - 1; i >= 0; i--) // from the end: the last of a repeated name wins
+        if (_before.Is(name))
         {
-            ref var member = ref _members[i];
-            if (member.Is(span, name))
-            {
-                if (!member.Read)
-                {
-                    var reader = new Utf8JsonReader(span[member.ValueStart..]);
-                    reader.Read();
-                    (member.Value, member.Read) = (Read(ref reader, member.ValueStart), true);
-                }
-
-                value = member.Value;
-                return true;
-            }
+            value = _before.Value;
+            return _before.Found;
         }
 
-        value = Value.Null;
-        return false;
+        var found = Scan(name, out value);
+        (_before, _last) = (_last, new Remembered(name, value, found));
+        return found;
     }
 
-    /// <summary>Notes where each top-level member's name and value start.</summary>
-    private void Index()
+    private bool Scan(string name, out Value value)
     {
-        _count = 0;
         var reader = new Utf8JsonReader(_json.Span);
         reader.Read();
+        // An ASCII name equals an unescaped member name only byte for byte: compared so, without transcoding.
+        var ascii = System.Text.Ascii.IsValid(name);
+        var found = false;
+        value = Value.Null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var (start, length) = ((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
-            var plain = !reader.ValueIsEscaped && System.Text.Ascii.IsValid(reader.ValueSpan);
+            var match = ascii && !reader.ValueIsEscaped ? System.Text.Ascii.Equals(reader.ValueSpan, name) : reader.ValueTextEquals(name);
             reader.Read();
-            if (_count == _members.Length)
+            if (match)
             {
-                Array.Resize(ref _members, Math.Max(8, _count * 2));
+                (value, found) = (Read(ref reader), true);
             }
-
-            _members[_count++] = new Member(start, length, plain, (int)reader.TokenStartIndex);
-            reader.Skip();
+            else
+            {
+                reader.Skip();
+            }
         }
+
+        return found;
     }
 
     public IEnumerable<string> MemberNames
@@ -99,11 +87,8 @@ internal sealed class Utf8JsonObject : IValueObject
         }
     }
 
-    /// <summary>
-    /// The value at the reader (left on its last token), which started reading at <paramref name="offset"/> of the
-    /// text: nested objects stay text, arrays become lists.
-    /// </summary>
-    private Value Read(ref Utf8JsonReader reader, int offset)
+    /// <summary>The value at the reader (left on its last token): nested objects stay text, arrays become lists.</summary>
+    private Value Read(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {
@@ -116,14 +101,14 @@ internal sealed class Utf8JsonObject : IValueObject
             case JsonTokenType.False:
                 return Value.False;
             case JsonTokenType.StartObject:
-                var start = offset + (int)reader.TokenStartIndex;
+                var start = (int)reader.TokenStartIndex;
                 reader.Skip();
-                return Value.Object(new Utf8JsonObject(_json[start..(offset + (int)reader.BytesConsumed)]));
+                return Value.Object(new Utf8JsonObject(_json[start..(int)reader.BytesConsumed]));
             case JsonTokenType.StartArray:
                 var items = new List<Value>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    items.Add(Read(ref reader, offset));
+                    items.Add(Read(ref reader));
                 }
 
                 return Value.List(items);
@@ -132,23 +117,8 @@ internal sealed class Utf8JsonObject : IValueObject
         }
     }
 
-    /// <summary>Where one member's name (between its quotes; Plain when unescaped ASCII) and value lie in the text, and its value once read.</summary>
-    private record struct Member(int NameStart, int NameLength, bool Plain, int ValueStart)
+    private readonly record struct Remembered(string? Name, Value Value, bool Found)
     {
-        public Value Value;
-        public bool Read;
-
-        public readonly bool Is(ReadOnlySpan<byte> json, string name)
-        {
-            if (Plain)
-            {
-                return NameLength == name.Length && System.Text.Ascii.Equals(json.Slice(NameStart, NameLength), name);
-            }
-
-            // Escaped or beyond ASCII: compare the decoded text.
-            var reader = new Utf8JsonReader(json[(NameStart - 1)..]);
-            reader.Read();
-            return reader.ValueTextEquals(name);
-        }
+        public bool Is(string name) => Name is not null && (ReferenceEquals(Name, name) || string.Equals(Name, name, StringComparison.Ordinal));
     }
 }
