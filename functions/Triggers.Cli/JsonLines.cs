@@ -11,7 +11,7 @@ namespace Triggers.Cli;
 /// </summary>
 internal static class JsonLines
 {
-    private const int BlockSize = 4 << 20;
+    private const int BlockSize = 16 << 20;
     private const int BlocksAhead = 4;
 
     public delegate void LineHandler(ReadOnlyMemory<byte> line, long number);
@@ -104,17 +104,17 @@ internal static class JsonLines
         {
             while (true)
             {
-                var block = GC.AllocateUninitializedArray<byte>(BlockSize);
+                var block = Core.Engine.HugePages.Block(BlockSize); // a replay keeps them all: on huge pages where offered
                 var filled = 0;
                 int read;
-                while (filled < block.Length && (read = stream.Read(block, filled, block.Length - filled)) > 0)
+                while (filled < block.Length && (read = stream.Read(block.Span[filled..])) > 0)
                 {
                     filled += read;
                 }
 
                 if (filled > 0)
                 {
-                    Cut(block.AsMemory(0, filled));
+                    Cut(block[..filled]);
                     Pass();
                 }
 

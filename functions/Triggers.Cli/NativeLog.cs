@@ -1,12 +1,11 @@
-using System.Runtime.InteropServices;
-
 namespace Triggers.Cli;
 
 /// <summary>
 /// An append-only byte log in native memory, for output that is gathered whole and then written out (the
 /// simulate timeline: hundreds of megabytes for a million events). Held on the managed heap, chunks that size
 /// count against the large-object budget and set off a full collection every few chunks, each one scanning
-/// the whole replay; out here they cost the garbage collector nothing. Freed on <see cref="Dispose"/>.
+/// the whole replay; out here they cost the garbage collector nothing. On huge pages where the system offers
+/// them (<see cref="Core.Engine.HugePages"/>). Freed on <see cref="Dispose"/>.
 /// </summary>
 internal sealed unsafe class NativeLog : IDisposable
 {
@@ -21,7 +20,7 @@ internal sealed unsafe class NativeLog : IDisposable
         if (_used + bytes.Length > _size)
         {
             _size = Math.Max(ChunkSize, bytes.Length);
-            _chunks.Add((nint)NativeMemory.Alloc((nuint)_size));
+            _chunks.Add((nint)Core.Engine.HugePages.Allocate((nuint)_size));
             _used = 0;
         }
 
@@ -41,7 +40,7 @@ internal sealed unsafe class NativeLog : IDisposable
     {
         for (var i = 0; i < _chunks.Count; i++)
         {
-            NativeMemory.Free((void*)_chunks[i]);
+            Core.Engine.HugePages.Free((byte*)_chunks[i]);
             _chunks[i] = 0;
         }
     }

@@ -10,18 +10,21 @@ internal sealed class EventLog
     private const int ChunkSize = 4 << 20;
     private readonly List<byte[]> _chunks = [];
     private int _current = -1;
-    private int _used = ChunkSize;
+    private int _used;
+    private int _end; // where the current chunk's room ends
     private int _adopted = -1;
 
     /// <summary>Stores a copy of <paramref name="bytes"/>; returns where it lies.</summary>
     public (int Chunk, int Offset) Append(ReadOnlySpan<byte> bytes)
     {
-        if (_used + bytes.Length > ChunkSize)
+        if (_used + bytes.Length > _end)
         {
-            // Uninitialised: every byte handed out is written first, so clearing the chunk would be a wasted pass.
-            _chunks.Add(GC.AllocateUninitializedArray<byte>(Math.Max(ChunkSize, bytes.Length)));
+            // Uninitialised (every byte handed out is written first, so clearing the chunk would be a wasted pass),
+            // and on huge pages where offered.
+            System.Runtime.InteropServices.MemoryMarshal.TryGetArray<byte>(HugePages.Block(Math.Max(ChunkSize, bytes.Length)), out var block);
+            _chunks.Add(block.Array!);
             _current = _chunks.Count - 1;
-            _used = 0;
+            (_used, _end) = (block.Offset, block.Offset + block.Count);
         }
 
         var offset = _used;
