@@ -2,12 +2,14 @@ namespace Triggers.Core.Engine;
 
 /// <summary>
 /// An append-only list in fixed-size chunks: growing it never copies what is already there, so a list of a
-/// million entries costs its own size once instead of twice that again in discarded arrays.
+/// million entries costs its own size once instead of twice that again in discarded arrays (only the first chunk
+/// grows, up to the full size, so short lists stay short).
 /// </summary>
 internal sealed class ChunkedList<T>
 {
-    private const int Shift = 14;
-    private const int ChunkSize = 1 << Shift;
+    private const int Shift = 16;
+    private const int ChunkSize = 1 << Shift; // a few megabytes of items: room for whole huge pages
+    private const int First = 1 << 8;
     private readonly List<T[]> _chunks = [];
 
     public int Count { get; private set; }
@@ -26,14 +28,27 @@ internal sealed class ChunkedList<T>
 
     public void Add(in T item)
     {
-        if ((Count & (ChunkSize - 1)) == 0)
+        var slot = Count & (ChunkSize - 1);
+        if (slot == 0)
         {
-            _chunks.Add(new T[ChunkSize]);
+            _chunks.Add(Count == 0 ? NewChunk(First) : NewChunk(ChunkSize));
+        }
+        else if (slot == _chunks[^1].Length)
+        {
+            // Only the first chunk grows, doubling up to the full size: a list of a few items stays small.
+            var grown = NewChunk(Math.Min(slot * 2, ChunkSize));
+            _chunks[^1].CopyTo(grown, 0);
+            _chunks[^1] = grown;
         }
 
-        _chunks[^1][Count & (ChunkSize - 1)] = item;
+        _chunks[^1][slot] = item;
         Count++;
     }
+
+    /// <summary>Items that hold no references need no clearing (each is written before it is read) and go on huge pages where offered.</summary>
+    private static T[] NewChunk(int length) => System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>()
+        ? new T[length]
+        : HugePages.Advise(GC.AllocateUninitializedArray<T>(length));
 
     public void Clear()
     {

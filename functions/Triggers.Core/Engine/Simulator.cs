@@ -22,6 +22,9 @@ public sealed class Simulator
     private readonly List<string> _accountIds = [];
     private readonly List<bool>? _replayed; // per account number, when only some accounts are replayed (a part, or explain's one)
     private readonly ChunkedList<Entry> _entries = new();
+    private readonly List<string> _types = [];
+    private readonly Dictionary<string, int> _typesByText = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _typesByReference = new(ReferenceEqualityComparer.Instance);
     private readonly EventLog _log = new();
     private readonly Comparison<int> _byTimeThenId;
     private readonly HashSet<AccountState> _resumed = [];
@@ -208,7 +211,32 @@ public sealed class Simulator
     }
 
     private void Accept(int account, int length, in EventParser.Envelope e, (int Chunk, int Offset) at) =>
-        _entries.Add(new Entry(account, at.Chunk, at.Offset, length, e));
+        _entries.Add(new Entry(account, at.Chunk, at.Offset, length, TypeNumber(e.Type), e.TimeTicks, e.Id, e.Account, e.Source, e.User, e.Subject, e.Data));
+
+    /// <summary>
+    /// The event type's number in this replay. Types come from the parser's interner, one string per type, so they are
+    /// found by reference (a type read some other way, or past the interner's cap, by text and not remembered so).
+    /// </summary>
+    private int TypeNumber(string type)
+    {
+        if (_typesByReference.TryGetValue(type, out var number))
+        {
+            return number;
+        }
+
+        if (!_typesByText.TryGetValue(type, out number))
+        {
+            _typesByText[type] = number = _types.Count;
+            _types.Add(type);
+        }
+
+        if (ReferenceEquals(string.IsInterned(type), type) && _typesByReference.Count < 1024)
+        {
+            _typesByReference[type] = number;
+        }
+
+        return number;
+    }
 
     /// <summary>The event's account number, or null when this replay leaves the account to another (then nothing of the event is kept).</summary>
     private int? Replayed(ReadOnlySpan<byte> json, in EventParser.Envelope e)
@@ -360,7 +388,7 @@ public sealed class Simulator
     {
         for (var i = 1; i < events.Length; i++)
         {
-            if (_entries[events[i - 1]].Event.TimeTicks >= _entries[events[i]].Event.TimeTicks && ByTimeThenId(events[i - 1], events[i]) > 0)
+            if (_entries[events[i - 1]].TimeTicks >= _entries[events[i]].TimeTicks && ByTimeThenId(events[i - 1], events[i]) > 0)
             {
                 return false;
             }
@@ -373,12 +401,12 @@ public sealed class Simulator
     {
         ref readonly var x = ref _entries[first];
         ref readonly var y = ref _entries[second];
-        if (x.Event.TimeTicks != y.Event.TimeTicks)
+        if (x.TimeTicks != y.TimeTicks)
         {
-            return x.Event.TimeTicks.CompareTo(y.Event.TimeTicks);
+            return x.TimeTicks.CompareTo(y.TimeTicks);
         }
 
-        var byId = Bytes(in x)[x.Event.Id].SequenceCompareTo(Bytes(in y)[y.Event.Id]);
+        var byId = Bytes(in x)[x.Id].SequenceCompareTo(Bytes(in y)[y.Id]);
         return byId != 0 ? byId : first.CompareTo(second); // then arrival: an entry's number is its place in arrival order
     }
 
@@ -389,7 +417,7 @@ public sealed class Simulator
         // Checked when added: the event is built from the envelope read then, over the bytes in the log (which the
         // engine may keep for pending windows; nothing writes to them).
         // One event object for the whole replay: nothing keeps it past this call (pending windows keep raw bytes).
-        using (var e = _event.Reset(_log.Memory(entry.Chunk, entry.Offset, entry.Length), entry.Event, state.AccountId))
+        using (var e = _event.Reset(_log.Memory(entry.Chunk, entry.Offset, entry.Length), entry.Envelope(_types), state.AccountId))
         {
             _engine.Advance(state, e.TimeTicks, inclusive: false);
             EventStarting?.Invoke(e);
@@ -493,7 +521,12 @@ public sealed class Simulator
 
     /// <summary>
     /// Where one accepted event lies in the log, its envelope, and what orders it: account, time, id, and arrival, which
-    /// is the entry's own number (entries are numbered as they arrive).
+    /// is the entry's own number (entries are numbered as they arrive). The type is a number, so an entry holds no
+    /// reference: a million of them lie in uncleared memory on huge pages (<see cref="ChunkedList{T}"/>).
     /// </summary>
-    private readonly record struct Entry(int Account, int Chunk, int Offset, int Length, EventParser.Envelope Event);
+    private readonly record struct Entry(
+        int Account, int Chunk, int Offset, int Length, int Type, long TimeTicks, Range Id, Range AccountId, Range Source, Range User, Range Subject, Range Data)
+    {
+        public EventParser.Envelope Envelope(List<string> types) => new(types[Type], TimeTicks, Id, AccountId, Source, User, Subject, Data);
+    }
 }
