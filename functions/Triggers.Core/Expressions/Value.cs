@@ -9,16 +9,18 @@ namespace Triggers.Core.Expressions;
 public readonly struct Value : IEquatable<Value>
 {
     private readonly object? _ref;
-    private readonly double _number;
-    private readonly long _ticks;
+    private readonly long _bits; // a number's or a bool's double (its bits), or a time's or a duration's ticks: 24 bytes in all, not 32
 
     private Value(ValueKind kind, object? reference = null, double number = 0, long ticks = 0)
     {
         Kind = kind;
         _ref = reference;
-        _number = number;
-        _ticks = ticks;
+        _bits = kind is ValueKind.Bool or ValueKind.Number ? BitConverter.DoubleToInt64Bits(number) : ticks;
     }
+
+    private double StoredNumber => Kind is ValueKind.Bool or ValueKind.Number ? BitConverter.Int64BitsToDouble(_bits) : 0;
+
+    private long StoredTicks => Kind is ValueKind.Time or ValueKind.Duration ? _bits : 0;
 
     public static readonly Value Null;
     public static readonly Value True = new(ValueKind.Bool, number: 1);
@@ -44,17 +46,17 @@ public readonly struct Value : IEquatable<Value>
 
     public static Value Object(IValueObject obj) => new(ValueKind.Object, obj);
 
-    public bool AsBool => Kind == ValueKind.Bool && _number != 0;
+    public bool AsBool => Kind == ValueKind.Bool && _bits != 0;
 
-    public double AsNumber => _number;
+    public double AsNumber => StoredNumber;
 
     public string AsString => Kind == ValueKind.String ? (string)_ref! : ToString();
 
-    public DateTimeOffset AsTime => new(_ticks, TimeSpan.Zero);
+    public DateTimeOffset AsTime => new(StoredTicks, TimeSpan.Zero);
 
-    public long TimeTicks => _ticks;
+    public long TimeTicks => StoredTicks;
 
-    public TimeSpan AsDuration => new(_ticks);
+    public TimeSpan AsDuration => new(StoredTicks);
 
     public IReadOnlyList<Value> AsList => Kind == ValueKind.List ? (IReadOnlyList<Value>)_ref! : [];
 
@@ -68,7 +70,7 @@ public readonly struct Value : IEquatable<Value>
     {
         if (Kind == ValueKind.Time)
         {
-            utcTicks = _ticks;
+            utcTicks = StoredTicks;
             return true;
         }
 
@@ -96,7 +98,7 @@ public readonly struct Value : IEquatable<Value>
     }
 
     /// <summary>Truthiness for conditions: only <c>true</c> is true; null, missing and everything else is false.</summary>
-    public bool IsTrue => Kind == ValueKind.Bool && _number != 0;
+    public bool IsTrue => Kind == ValueKind.Bool && _bits != 0; // true is stored as 1.0, false as 0.0 (all bits zero)
 
     public bool Equals(Value other)
     {
@@ -115,9 +117,9 @@ public readonly struct Value : IEquatable<Value>
         return Kind switch
         {
             ValueKind.Null => true,
-            ValueKind.Bool or ValueKind.Number => _number.Equals(other._number),
+            ValueKind.Bool or ValueKind.Number => StoredNumber.Equals(other.StoredNumber),
             ValueKind.String => string.Equals((string)_ref!, (string)other._ref!, StringComparison.Ordinal),
-            ValueKind.Time or ValueKind.Duration => _ticks == other._ticks,
+            ValueKind.Time or ValueKind.Duration => StoredTicks == other.StoredTicks,
             ValueKind.List => ListEquals(AsList, other.AsList),
             _ => ReferenceEquals(_ref, other._ref),
         };
@@ -146,8 +148,8 @@ public readonly struct Value : IEquatable<Value>
     public override int GetHashCode() => Kind switch
     {
         ValueKind.String => HashCode.Combine(Kind, StringComparer.Ordinal.GetHashCode((string)_ref!)),
-        ValueKind.Bool or ValueKind.Number => HashCode.Combine(Kind, _number),
-        ValueKind.Time or ValueKind.Duration => HashCode.Combine(Kind, _ticks),
+        ValueKind.Bool or ValueKind.Number => HashCode.Combine(Kind, StoredNumber),
+        ValueKind.Time or ValueKind.Duration => HashCode.Combine(Kind, StoredTicks),
         _ => HashCode.Combine(Kind, _ref),
     };
 
@@ -162,8 +164,8 @@ public readonly struct Value : IEquatable<Value>
     public override string ToString() => Kind switch
     {
         ValueKind.Null => "",
-        ValueKind.Bool => _number != 0 ? "true" : "false",
-        ValueKind.Number => _number.ToString("G15", CultureInfo.InvariantCulture),
+        ValueKind.Bool => StoredNumber != 0 ? "true" : "false",
+        ValueKind.Number => StoredNumber.ToString("G15", CultureInfo.InvariantCulture),
         ValueKind.String => (string)_ref!,
         ValueKind.Time => AsTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         ValueKind.Duration => Model.DurationParser.Describe(AsDuration),
