@@ -31,10 +31,18 @@ public sealed class TraitMap : IValueObject
         return at >= 0;
     }
 
-    /// <summary>Forgets every trait, keeping the table's memory for reuse.</summary>
+    /// <summary>
+    /// Forgets every trait, keeping the table's memory for reuse, and the names where they stood: the next account's
+    /// traits (a replay reuses tables from account to account) mostly arrive under the same names in the same
+    /// order, and a merge that meets a name where it stood takes it without looking it up.
+    /// </summary>
     internal void Clear()
     {
-        Array.Clear(_slots, 0, _count);
+        for (var i = 0; i < _count; i++)
+        {
+            _slots[i].Value = default;
+        }
+
         _count = 0;
         _index = null;
         _version++;
@@ -109,7 +117,7 @@ public sealed class TraitMap : IValueObject
         }
 
         Array.Copy(_slots, at + 1, _slots, at, _count - at - 1);
-        _slots[--_count] = default;
+        _slots[--_count] = default; // no name left over here: the one that stood here has moved down
         if (_index is not null)
         {
             _index = null;
@@ -189,9 +197,23 @@ public sealed class TraitMap : IValueObject
         {
             string? name = null;
             byte[]? utf8 = null;
-            var at = expected < _count && !reader.ValueIsEscaped && _slots[expected].Utf8 is { } known && reader.ValueSpan.SequenceEqual(known)
-                ? expected
-                : IndexOf(name = Names.Get(ref reader, out utf8));
+            int at;
+            if (expected < _count && !reader.ValueIsEscaped && _slots[expected].Utf8 is { } known && reader.ValueSpan.SequenceEqual(known))
+            {
+                at = expected;
+            }
+            else if (expected == _count && expected < _slots.Length && !reader.ValueIsEscaped && _slots[expected].Utf8 is { } left &&
+                     reader.ValueSpan.SequenceEqual(left))
+            {
+                // The name a cleared table left here (see Clear): shared already, so not looked up again.
+                (name, utf8) = (_slots[expected].Name, left);
+                at = IndexOf(name);
+            }
+            else
+            {
+                at = IndexOf(name = Names.Get(ref reader, out utf8));
+            }
+
             reader.Read();
             if (at >= 0)
             {
