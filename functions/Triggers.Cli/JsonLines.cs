@@ -4,7 +4,7 @@ namespace Triggers.Cli;
 
 /// <summary>
 /// Streams a JSON Lines file as UTF-8 slices, one per non-blank line, without decoding to strings. A second thread
-/// reads the file ahead into large blocks that are never reused (so a replay can keep the lines where they lie
+/// maps a regular file (<see cref="MappedFile"/>) or reads any other stream ahead into large blocks that are never reused (so a replay can keep the lines where they lie
 /// instead of copying each one: <see cref="Core.Engine.Simulator.AddShared(ReadOnlyMemory{byte}, string, long)"/>),
 /// cuts them into lines and, if asked, prepares most lines there too (a replay parses the event envelopes on that
 /// thread): reading, cutting and parsing then overlap with what the caller's thread does with the lines.
@@ -102,6 +102,24 @@ internal static class JsonLines
 
         public void Run(Stream stream)
         {
+            if (MappedFile.TryMap(stream) is { } mapped)
+            {
+                Cut(stream, mapped);
+            }
+            else
+            {
+                Read(stream);
+            }
+
+            if (_carry.Count > 0)
+            {
+                Add(_carry.ToArray());
+                Pass();
+            }
+        }
+
+        private void Read(Stream stream)
+        {
             while (true)
             {
                 var block = Core.Engine.HugePages.Block(BlockSize); // a replay keeps them all: on huge pages where offered
@@ -123,11 +141,20 @@ internal static class JsonLines
                     break;
                 }
             }
+        }
 
-            if (_carry.Count > 0)
+        /// <summary>
+        /// Cuts a mapped file a block at a time, as if read: its lines are slices of the mapping, not copies. The stream's
+        /// position follows, for progress.
+        /// </summary>
+        private void Cut(Stream stream, MappedFile mapped)
+        {
+            for (long offset = 0; offset < mapped.Length; offset += BlockSize)
             {
-                Add(_carry.ToArray());
+                var block = mapped.Window(offset, BlockSize);
+                Cut(block);
                 Pass();
+                stream.Position = offset + block.Length;
             }
         }
 

@@ -12,6 +12,7 @@ public sealed class JsonLinesTests
     [InlineData(1)]
     [InlineData(7)]
     [InlineData(1 << 20)]
+    [InlineData(Mapped)]
     public void Read_LinesStayIntactAfterTheWholeFileIsRead_WhateverTheReadSizes(int readSize)
     {
         var longLine = "{\"data\":\"" + new string('x', 9 << 20) + "\"}"; // longer than two read blocks
@@ -25,8 +26,13 @@ public sealed class JsonLinesTests
         var text = string.Join("\n", lines.Take(1000)) + "\r\n\n   \n" + string.Join("\n", lines.Skip(1000)); // CRLF, blank lines, no final newline
         var seen = new List<(ReadOnlyMemory<byte> Line, long Number)>();
 
-        JsonLines.Read(new TrickleStream(Encoding.UTF8.GetBytes(text), readSize), (line, number) => seen.Add((line, number)));
+        using (var source = Source(Encoding.UTF8.GetBytes(text), readSize))
+        {
+            JsonLines.Read(source, (line, number) => seen.Add((line, number)));
+            Assert.Equal(source.Length, source.Position); // what progress reports: all of it read
+        }
 
+        GC.Collect(); // a mapped file stays mapped while its lines are held, its stream closed or not
         Assert.Equal(lines.Count, seen.Count);
         for (var i = 0; i < lines.Count; i++)
         {
@@ -41,12 +47,16 @@ public sealed class JsonLinesTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(1 << 20)]
+    [InlineData(Mapped)]
     public void Read_AFileStartingWithAByteOrderMark_HandsOutTheFirstLineWithoutIt(int readSize)
     {
         var text = "\uFEFF{\"id\":\"e1\"}\r\n{\"id\":\"e2\"}\r\n";
         var seen = new List<string>();
 
-        JsonLines.Read(new TrickleStream(Encoding.UTF8.GetBytes(text), readSize), (line, _) => seen.Add(Encoding.UTF8.GetString(line.Span)));
+        using (var source = Source(Encoding.UTF8.GetBytes(text), readSize))
+        {
+            JsonLines.Read(source, (line, _) => seen.Add(Encoding.UTF8.GetString(line.Span)));
+        }
 
         Assert.Equal(["{\"id\":\"e1\"}", "{\"id\":\"e2\"}"], seen);
     }
@@ -56,7 +66,27 @@ public sealed class JsonLinesTests
     {
         var count = 0;
         JsonLines.Read(new MemoryStream(), (_, _) => count++);
+        using (var file = Source([], Mapped))
+        {
+            JsonLines.Read(file, (_, _) => count++);
+        }
+
         Assert.Equal(0, count);
+    }
+
+    /// <summary>A read size that stands for a regular file, which <see cref="JsonLines"/> maps instead of reading.</summary>
+    private const int Mapped = 0;
+
+    private static Stream Source(byte[] bytes, int readSize)
+    {
+        if (readSize != Mapped)
+        {
+            return new TrickleStream(bytes, readSize);
+        }
+
+        var path = Path.GetTempFileName();
+        File.WriteAllBytes(path, bytes);
+        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 4096, FileOptions.DeleteOnClose);
     }
 
     [Fact]

@@ -119,7 +119,7 @@ public sealed class Simulator
 
     /// <summary>
     /// Adds one event as <see cref="Add(ReadOnlySpan{byte}, string, long)"/> does, but keeps the caller's bytes
-    /// rather than a copy: for callers that hold the whole history in large arrays anyway (a file read in blocks)
+    /// rather than a copy: for callers that hold the whole history in large arrays anyway (a file read in blocks, or mapped)
     /// and will not change them until <see cref="Finish"/> has returned. A replay of some accounts only
     /// (<see cref="SimulationOptions.Part"/>, <see cref="SimulationOptions.OnlyAccount"/>) copies the events it keeps.
     /// </summary>
@@ -138,7 +138,7 @@ public sealed class Simulator
         if (Check(json.Span, read, source, line) is { } e && Replayed(json.Span, e) is { } account)
         {
             // A replay of some accounts copies their events, so the caller's blocks, mostly other accounts' events, can go.
-            var at = _replayed is null && System.Runtime.InteropServices.MemoryMarshal.TryGetArray(json, out var segment) ? _log.Adopt(segment) : _log.Append(json.Span);
+            var at = _replayed is null ? _log.Adopt(json) : _log.Append(json.Span);
             Accept(account, json.Length, e, at);
         }
     }
