@@ -42,13 +42,14 @@ internal sealed class Timeline : IDisposable
     /// <summary>Writes every line in time order, each followed by a newline.</summary>
     public void WriteTo(Stream output)
     {
-        var order = _lines.ToArray();
-        order.AsSpan().Sort(default(ByTimeThenSequence)); // a struct comparer: inlined, unlike a Comparison delegate
+        var lines = _lines.ToArray();
+        var order = TimeOrder(lines);
         // Lines are gathered into large writes: a million calls into a buffered stream cost more than the copies.
         var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
         var used = 0;
-        foreach (var line in order)
+        foreach (var number in order)
         {
+            ref readonly var line = ref lines[number];
             var text = _log.Read(line.Chunk, line.Offset, line.Length);
             if (used + text.Length + 1 > buffer.Length)
             {
@@ -72,13 +73,48 @@ internal sealed class Timeline : IDisposable
         ArrayPool<byte>.Shared.Return(buffer);
     }
 
+    /// <summary>
+    /// The lines' numbers (their places in report order) sorted by time, equal times in report order. The times are
+    /// sorted as plain numbers with the numbers alongside, which the runtime compares inline; a sort of the lines
+    /// themselves by a comparer went through a delegate call per comparison (0.2 s for 2.3M lines).
+    /// </summary>
+    private static int[] TimeOrder(Line[] lines)
+    {
+        var times = Core.Engine.HugePages.Advise(GC.AllocateUninitializedArray<long>(lines.Length));
+        var order = Core.Engine.HugePages.Advise(GC.AllocateUninitializedArray<int>(lines.Length));
+        for (var i = 0; i < lines.Length; i++)
+        {
+            (times[i], order[i]) = (lines[i].Time, i);
+        }
+
+        Array.Sort(times, order);
+        // The sort is not stable: each run of equal times goes back into report order.
+        for (var start = 0; start < times.Length;)
+        {
+            var end = start + 1;
+            while (end < times.Length && times[end] == times[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(order, start, end - start);
+            }
+
+            start = end;
+        }
+
+        return order;
+    }
+
     private void Add(long time, ReadOnlySpan<byte> text)
     {
         var (chunk, offset) = _log.Append(text);
-        _lines.Add(new Line(time, _lines.Count, chunk, offset, text.Length));
+        _lines.Add(new Line(time, chunk, offset, text.Length));
     }
 
-    private readonly record struct Line(long Time, int Sequence, int Chunk, int Offset, int Length);
+    private readonly record struct Line(long Time, int Chunk, int Offset, int Length);
 
     /// <summary>
     /// The lines' places, in arrays that double in size up to a cap and are never copied while they fill: a million
@@ -121,10 +157,5 @@ internal sealed class Timeline : IDisposable
             _current.AsSpan(0, _used).CopyTo(all.AsSpan(at));
             return all;
         }
-    }
-
-    private readonly struct ByTimeThenSequence : IComparer<Line>
-    {
-        public int Compare(Line x, Line y) => x.Time != y.Time ? x.Time.CompareTo(y.Time) : x.Sequence.CompareTo(y.Sequence);
     }
 }

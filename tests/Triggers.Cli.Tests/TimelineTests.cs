@@ -19,6 +19,21 @@ public sealed class TimelineTests
     }
 
     [Fact]
+    public void WriteTo_ThousandsOfOutcomesAtFewTimes_KeepReportOrderWithinEachTime()
+    {
+        // Many accounts' timers due on the same minutes: enough ties that an unstable sort would shuffle them.
+        using var timeline = new Timeline();
+        var reported = Enumerable.Range(0, 20_000).Select(i => (Minute: (i * 7919) % 13, Text: $"line {i}")).ToList();
+        foreach (var (minute, text) in reported)
+        {
+            timeline.AddText(At(minute), text);
+        }
+
+        var expected = reported.OrderBy(line => line.Minute).Select(line => line.Text + "\n"); // OrderBy is stable
+        Assert.Equal(string.Concat(expected), Written(timeline));
+    }
+
+    [Fact]
     public void WriteTo_LinesLargerThanTheWriteBuffer_AreWrittenWholeBetweenTheirNeighbours()
     {
         using var timeline = new Timeline();
