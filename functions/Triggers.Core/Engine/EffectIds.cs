@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Triggers.Core.Engine;
@@ -17,11 +16,6 @@ internal static class EffectIds
     {
         public string Compute(string account) => For(Version, Name, account, Cause, Part);
     }
-
-    // One hash object per thread, reset after each id: the one-shot API sets up and tears down a native digest
-    // context on every call, which cost more than hashing the hundred-odd bytes of an id.
-    [ThreadStatic]
-    private static IncrementalHash? _sha;
 
     public static string For(string version, string name, string account, string cause, string part)
     {
@@ -46,10 +40,8 @@ internal static class EffectIds
             at += Encoding.UTF8.GetBytes(parts[i], bytes[at..]);
         }
 
-        Span<byte> hash = stackalloc byte[32];
-        var sha = _sha ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(bytes);
-        sha.GetHashAndReset(hash);
+        Span<byte> hash = stackalloc byte[Sha256.Size];
+        Sha256.Hash(bytes, hash);
         if (rented is not null)
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(rented);
