@@ -33,6 +33,14 @@ public static class EventParser
     internal static bool TryReadEnvelope(ReadOnlySpan<byte> json, out Envelope envelope, out string? error)
     {
         envelope = default;
+        if (!System.Text.Unicode.Utf8.IsValid(json))
+        {
+            // The JSON reader takes any bytes inside strings and leaves them to whoever decodes them: checked here, once
+            // for the whole line, so nothing later (a trait, an id, a template) meets bytes it cannot turn into text.
+            error = $"not valid UTF-8 at byte {FirstInvalidByte(json) + 1} of the line";
+            return false;
+        }
+
         try
         {
             error = Read(json, out envelope);
@@ -48,6 +56,13 @@ public static class EventParser
         }
 
         return error is null;
+    }
+
+    private static int FirstInvalidByte(ReadOnlySpan<byte> json)
+    {
+        var chars = new char[json.Length];
+        System.Text.Unicode.Utf8.ToUtf16(json, chars, out var read, out _, replaceInvalidSequences: false);
+        return read;
     }
 
     /// <summary>

@@ -57,6 +57,59 @@ public sealed class InputTests
         Assert.Equal(1, stats.Rejected);
     }
 
+    [Theory]
+    [InlineData("type", "ticket.op\\xffened", 62)]
+    [InlineData("accountid", "ac\\xfe\\xffme", 113)]
+    [InlineData("id", "t\\xc3", 29)]
+    [InlineData("data", "{\"n\":\"caf\\xe9\"}", 133)]
+    [InlineData("data", "{\"pl\\xffan\":\"team\"}", 128)]
+    public void EventWithBytesThatAreNotUtf8_IsRejectedWithWhereTheyAre_AndTheRunGoesOn(string attribute, string value, int at)
+    {
+        // A file from a system that wrote Latin-1, or a line cut in the middle of a character.
+        var line = Ticket(7, "2026-01-01T10:30:00Z")
+            .Replace(attribute switch
+            {
+                "type" => "\"type\":\"ticket.opened\"",
+                "accountid" => "\"accountid\":\"acme\"",
+                "id" => "\"id\":\"t7\"",
+                _ => "\"data\":{\"n\":7}",
+            }, $"\"{attribute}\":" + (attribute == "data" ? value : $"\"{value}\""), StringComparison.Ordinal);
+        var bytes = Latin1Escapes(line);
+        var set = PlaybookLoader.Load([new SourceFile("p.yaml", Playbook)]).Set;
+        var outcomes = new List<Outcome>();
+        var simulator = new Simulator(new CompiledPlaybooks(set), new SimulationOptions(), outcomes.Add);
+
+        simulator.Add(Encoding.UTF8.GetBytes(Ticket(1, "2026-01-01T10:00:00Z")), "events.jsonl", 1);
+        simulator.Add(bytes, "events.jsonl", 2);
+        simulator.Add(Encoding.UTF8.GetBytes(Ticket(2, "2026-01-01T11:00:00Z")), "events.jsonl", 3);
+        simulator.Finish();
+
+        var rejected = Assert.Single(outcomes, o => o.Kind == OutcomeKind.Rejected);
+        Assert.Equal($"not valid UTF-8 at byte {at} of the line", rejected.Reason);
+        Assert.Equal("events.jsonl:2", rejected.Because);
+        Assert.Equal(["ticket 1", "ticket 2"], outcomes.Where(o => o.Kind == OutcomeKind.Action).Select(o => o.Title));
+    }
+
+    /// <summary>The line's bytes, with each <c>\xNN</c> written in it turned into that one byte.</summary>
+    private static byte[] Latin1Escapes(string line)
+    {
+        var bytes = new List<byte>();
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (line[i] == '\\' && i + 3 < line.Length && line[i + 1] == 'x')
+            {
+                bytes.Add(Convert.ToByte(line.Substring(i + 2, 2), 16));
+                i += 3;
+            }
+            else
+            {
+                bytes.AddRange(Encoding.UTF8.GetBytes(line[i].ToString()));
+            }
+        }
+
+        return [.. bytes];
+    }
+
     [Fact]
     public void MalformedEvent_WithAReadableTime_IsReportedAtThatTime_OtherwiseAtTheNewestTimeSoFar()
     {
