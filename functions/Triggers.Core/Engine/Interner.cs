@@ -42,11 +42,32 @@ internal sealed class Interner
             return reader.GetString()!;
         }
 
-        var bytes = reader.ValueSpan;
+        return Shared(reader.ValueSpan, out utf8);
+    }
+
+    /// <summary>
+    /// A string token of checked JSON (<see cref="CheckedJsonObject"/>), quotes included, as
+    /// <see cref="Get(ref Utf8JsonReader, out byte[])"/> gives the reader's.
+    /// </summary>
+    public string Get(ReadOnlySpan<byte> token, bool escaped, out byte[]? utf8)
+    {
+        var contents = token[1..^1];
+        if (escaped || contents.Length > MaxLength)
+        {
+            utf8 = null;
+            return EventParser.Text(token)!;
+        }
+
+        return Shared(contents, out utf8);
+    }
+
+    /// <summary>The shared string for these unescaped bytes, added when the table has room.</summary>
+    private string Shared(ReadOnlySpan<byte> bytes, out byte[]? utf8)
+    {
         var hash = Hash(bytes);
         if (Find(bytes, hash, out var free) is not { } entry)
         {
-            var text = reader.GetString()!; // decoded (and checked) as the reader does
+            var text = System.Text.Encoding.UTF8.GetString(bytes);
             if ((entry = Add(free, bytes, text, hash)) is null)
             {
                 utf8 = null;

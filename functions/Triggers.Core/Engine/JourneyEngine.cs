@@ -84,14 +84,14 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
         switch (e.Type)
         {
             case "account.updated":
-                if (state.Account.Merge(e.DataJson))
+                if (state.Account.MergeChecked(e.DataJson))
                 {
                     TraitsChanged(state, e, t);
                 }
 
                 break;
             case "user.updated" when e.UserId is { } user:
-                state.UserTraits(user).Merge(e.DataJson);
+                state.UserTraits(user).MergeChecked(e.DataJson);
                 break;
             case "email.unsubscribed" or "email.bounced":
                 Suppress(state, e);

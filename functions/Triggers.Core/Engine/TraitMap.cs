@@ -181,29 +181,46 @@ public sealed class TraitMap : IValueObject
 
     /// <summary>
     /// Merges a JSON object given as UTF-8 text, the way <see cref="Merge(JsonElement)"/> does, without building a
-    /// document: trait names are shared across accounts and an unchanged string value is not allocated again.
+    /// document. Text that is not valid JSON throws <see cref="JsonException"/> and changes nothing.
     /// </summary>
     public bool Merge(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
-        if (json.IsEmpty || !reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        if (json.IsEmpty || !reader.Read())
         {
             return false;
         }
 
+        reader.Skip();
+        if (reader.Read() || !System.Text.Unicode.Utf8.IsValid(json))
+        {
+            throw new JsonException("traits must be one JSON value in UTF-8");
+        }
+
+        return MergeChecked(json);
+    }
+
+    /// <summary>
+    /// Merges an event's <c>data</c>, which the event parser has checked (see <see cref="CheckedJsonObject"/>):
+    /// trait names are shared across accounts and an unchanged string value is not allocated again.
+    /// </summary>
+    internal bool MergeChecked(ReadOnlySpan<byte> json)
+    {
+        var members = new CheckedJsonObject(json);
         var changed = false;
         var expected = 0; // where the next member's trait should be if this object lists them as the last one did
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (members.Next())
         {
             string? name = null;
             byte[]? utf8 = null;
             int at;
-            if (expected < _count && !reader.ValueIsEscaped && _slots[expected].Utf8 is { } known && reader.ValueSpan.SequenceEqual(known))
+            var bytes = members.Name[1..^1];
+            if (expected < _count && !members.NameEscaped && _slots[expected].Utf8 is { } known && bytes.SequenceEqual(known))
             {
                 at = expected;
             }
-            else if (expected == _count && expected < _slots.Length && !reader.ValueIsEscaped && _slots[expected].Utf8 is { } left &&
-                     reader.ValueSpan.SequenceEqual(left))
+            else if (expected == _count && expected < _slots.Length && !members.NameEscaped && _slots[expected].Utf8 is { } left &&
+                     bytes.SequenceEqual(left))
             {
                 // The name a cleared table left here (see Clear): shared already, so not looked up again.
                 (name, utf8) = (_slots[expected].Name, left);
@@ -211,20 +228,19 @@ public sealed class TraitMap : IValueObject
             }
             else
             {
-                at = IndexOf(name = Names.Get(ref reader, out utf8));
+                at = IndexOf(name = Names.Get(members.Name, members.NameEscaped, out utf8));
             }
 
-            reader.Read();
             if (at >= 0)
             {
                 expected = at + 1;
                 var old = _slots[at].Value;
-                if (old.Kind == ValueKind.String && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(old.AsString))
+                if (old.Kind == ValueKind.String && members.Kind == JsonKind.String && members.ValueIs(old.AsString))
                 {
                     continue;
                 }
 
-                var value = Read(ref reader);
+                var value = Read(in members);
                 if (!old.Equals(value))
                 {
                     Set(at, value);
@@ -234,7 +250,7 @@ public sealed class TraitMap : IValueObject
             }
             else
             {
-                var value = Read(ref reader);
+                var value = Read(in members);
                 if (!value.IsNull)
                 {
                     Append(name!, utf8, value);
@@ -250,20 +266,21 @@ public sealed class TraitMap : IValueObject
     /// <summary>One trait: its shared name, the name's UTF-8 bytes when shared (for merges), its value.</summary>
     private record struct Slot(string Name, byte[]? Utf8, Value Value);
 
-    private static Value Read(ref Utf8JsonReader reader)
+    private static Value Read(in CheckedJsonObject member)
     {
-        switch (reader.TokenType)
+        switch (member.Kind)
         {
-            case JsonTokenType.String:
-                return Value.String(Values.Get(ref reader));
-            case JsonTokenType.Number:
-                return Value.Number(JsonNumber.Read(ref reader));
-            case JsonTokenType.True:
+            case JsonKind.String:
+                return Value.String(Values.Get(member.Value, member.ValueEscaped, out _));
+            case JsonKind.Number:
+                return Value.Number(JsonNumber.Parse(member.Value));
+            case JsonKind.True:
                 return Value.True;
-            case JsonTokenType.False:
+            case JsonKind.False:
                 return Value.False;
-            case JsonTokenType.StartObject or JsonTokenType.StartArray:
+            case JsonKind.Object or JsonKind.Array:
                 // Nested traits are rare: a document for them alone keeps one definition of the detached form.
+                var reader = new Utf8JsonReader(member.Value);
                 using (var nested = JsonDocument.ParseValue(ref reader))
                 {
                     return JsonObjectValue.Detach(nested.RootElement);

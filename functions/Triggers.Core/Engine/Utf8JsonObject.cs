@@ -46,23 +46,16 @@ internal sealed class Utf8JsonObject(ReadOnlyMemory<byte> json) : IValueObject
 
     private bool Scan(string name, out Value value)
     {
-        var reader = new Utf8JsonReader(_json.Span);
-        reader.Read();
+        var members = new CheckedJsonObject(_json.Span);
         // An ASCII name equals an unescaped member name only byte for byte: compared so, without transcoding.
         var ascii = System.Text.Ascii.IsValid(name);
         var found = false;
         value = Value.Null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (members.Next())
         {
-            var match = ascii && !reader.ValueIsEscaped ? System.Text.Ascii.Equals(reader.ValueSpan, name) : reader.ValueTextEquals(name);
-            reader.Read();
-            if (match)
+            if (ascii && !members.NameEscaped ? System.Text.Ascii.Equals(members.Name[1..^1], name) : EventParser.Text(members.Name) == name)
             {
-                (value, found) = (Read(ref reader), true);
-            }
-            else
-            {
-                reader.Skip();
+                (value, found) = (Read(in members), true);
             }
         }
 
@@ -74,21 +67,38 @@ internal sealed class Utf8JsonObject(ReadOnlyMemory<byte> json) : IValueObject
         get
         {
             var names = new List<string>();
-            var reader = new Utf8JsonReader(_json.Span);
-            reader.Read();
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            var members = new CheckedJsonObject(_json.Span);
+            while (members.Next())
             {
-                names.Add(reader.GetString()!);
-                reader.Read();
-                reader.Skip();
+                names.Add(EventParser.Text(members.Name)!);
             }
 
             return names;
         }
     }
 
-    /// <summary>The value at the reader (left on its last token): nested objects stay text, arrays become lists.</summary>
-    private Value Read(ref Utf8JsonReader reader)
+    /// <summary>The member's value: nested objects stay text, arrays become lists.</summary>
+    private Value Read(in CheckedJsonObject member) => member.Kind switch
+    {
+        JsonKind.String => Value.String(EventParser.Text(member.Value)),
+        JsonKind.Number => Value.Number(JsonNumber.Parse(member.Value)),
+        JsonKind.True => Value.True,
+        JsonKind.False => Value.False,
+        JsonKind.Object => Value.Object(new Utf8JsonObject(_json.Slice(member.ValueStart, member.Value.Length))),
+        JsonKind.Array => List(_json.Slice(member.ValueStart, member.Value.Length)),
+        _ => Value.Null,
+    };
+
+    /// <summary>An array's items (rare in event data: read with the JSON reader), objects among them kept as text.</summary>
+    private static Value List(ReadOnlyMemory<byte> array)
+    {
+        var reader = new Utf8JsonReader(array.Span);
+        reader.Read();
+        return Item(ref reader, array);
+    }
+
+    /// <summary>The value at the reader (left on its last token), which reads <paramref name="json"/>.</summary>
+    private static Value Item(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json)
     {
         switch (reader.TokenType)
         {
@@ -103,12 +113,12 @@ internal sealed class Utf8JsonObject(ReadOnlyMemory<byte> json) : IValueObject
             case JsonTokenType.StartObject:
                 var start = (int)reader.TokenStartIndex;
                 reader.Skip();
-                return Value.Object(new Utf8JsonObject(_json[start..(int)reader.BytesConsumed]));
+                return Value.Object(new Utf8JsonObject(json[start..(int)reader.BytesConsumed]));
             case JsonTokenType.StartArray:
                 var items = new List<Value>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    items.Add(Read(ref reader));
+                    items.Add(Item(ref reader, json));
                 }
 
                 return Value.List(items);
