@@ -38,6 +38,7 @@ public static class EventParser
             // The JSON reader takes any bytes inside strings and leaves them to whoever decodes them: checked here, once
             // for the whole line, so nothing later (a trait, an id, a template) meets bytes it cannot turn into text.
             error = $"not valid UTF-8 at byte {FirstInvalidByte(json) + 1} of the line";
+            envelope = new Envelope("", ReadableTime(json), default, default, default, default, default, default); // the rejection's time
             return false;
         }
 
@@ -56,6 +57,20 @@ public static class EventParser
         }
 
         return error is null;
+    }
+
+    /// <summary>The event's time, when the rest of a line that is not all UTF-8 lets it be read (else 0).</summary>
+    private static long ReadableTime(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            Read(json, out var envelope);
+            return envelope.TimeTicks;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return 0;
+        }
     }
 
     private static int FirstInvalidByte(ReadOnlySpan<byte> json)

@@ -195,7 +195,12 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
 
     private void Emit(Outcome outcome) => sink(outcome);
 
-    private static DateTimeOffset At(long ticks) => new(ticks, TimeSpan.Zero);
+    /// <summary>
+    /// A time on the engine's clock as a date. Windows and timers are kept as plain ticks, so one opened in the last
+    /// days of year 9999 falls due after the last date there is: it never comes (no event can be later), and shows
+    /// as due at that last instant rather than ending the replay.
+    /// </summary>
+    internal static DateTimeOffset At(long ticks) => new(Math.Clamp(ticks, 0, DateTimeOffset.MaxValue.UtcTicks), TimeSpan.Zero);
 
     // Stored triggers read back for one call at a time, and emitted events while they are handled: a replay re-reads a
     // trigger for most timers and window checks, so the objects are reused rather than allocated each time. A stack,

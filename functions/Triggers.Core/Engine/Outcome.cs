@@ -84,7 +84,7 @@ public sealed record Outcome
     /// <summary>A task's due time; a timer's due time.</summary>
     public DateTimeOffset? Due
     {
-        get => _action?.Due is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null;
+        get => _action?.Due is { } due ? JourneyEngine.At(due) : null;
         init => Fields.Due = value?.UtcTicks;
     }
 

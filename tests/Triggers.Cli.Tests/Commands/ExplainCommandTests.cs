@@ -50,6 +50,24 @@ public sealed class ExplainCommandTests
     }
 
     [Fact]
+    public void WindowsOpenedInTheLastDaysOfYear9999_NeverClose_AndNeitherCommandStops()
+    {
+        // A clock-skewed producer or a placeholder date: the 3-day window would close after the last date there is.
+        var events = Events.Replace("2026-01-05T10:00:00Z", "9999-12-30T10:00:00Z", StringComparison.Ordinal)
+            .Replace("2026-01-07T10:00:00Z", "9999-12-31T10:00:00Z", StringComparison.Ordinal);
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("events.jsonl", events);
+
+        var explain = TriggersProcess.Run(dir.Path, "explain", "--events", "events.jsonl", "--account", "acme", "--allowed-lateness", "100000d");
+        var simulate = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--format", "json", "--show-timers", "--allowed-lateness", "100000d");
+
+        Assert.Equal((0, ""), (explain.ExitCode, explain.Error));
+        Assert.Contains("triggered by e1: waiting until 9999-12-31T23:59:59Z for no user.logged_in", explain.Output);
+        Assert.Equal(0, simulate.ExitCode);
+        Assert.Contains("\"due\":\"9999-12-31T23:59:59.999Z\",\"reason\":\"unless window closes\",\"trigger_event\":\"e1\"", simulate.Output);
+        Assert.DoesNotContain("\"kind\":\"action\",\"time\":\"9999", simulate.Output);
+    }
+
+    [Fact]
     public void Explain_OneRule_ShowsOnlyThatRule()
     {
         using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("events.jsonl", Events);

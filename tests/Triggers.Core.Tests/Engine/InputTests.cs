@@ -87,6 +87,7 @@ public sealed class InputTests
         var rejected = Assert.Single(outcomes, o => o.Kind == OutcomeKind.Rejected);
         Assert.Equal($"not valid UTF-8 at byte {at} of the line", rejected.Reason);
         Assert.Equal("events.jsonl:2", rejected.Because);
+        Assert.Equal(new DateTimeOffset(2026, 1, 1, 10, 30, 0, TimeSpan.Zero), rejected.Time); // its own time: the rest of the line reads
         Assert.Equal(["ticket 1", "ticket 2"], outcomes.Where(o => o.Kind == OutcomeKind.Action).Select(o => o.Title));
     }
 
