@@ -18,6 +18,23 @@ internal static class HistoryInput
             tick(simulator.Stats.Events);
         });
 
+    /// <summary>
+    /// Says on <paramref name="error"/> why <paramref name="path"/> cannot be read as a history (missing, or a
+    /// directory), or returns false when it can (<c>-</c> is standard input).
+    /// </summary>
+    public static bool Unreadable(string path, TextWriter error)
+    {
+        if (path == "-" || File.Exists(path))
+        {
+            return false;
+        }
+
+        error.WriteLine(Directory.Exists(path)
+            ? $"triggers: '{path}' is a directory; --events takes a JSON Lines file (or a .gz of one, or - for standard input)"
+            : $"triggers: events file '{path}' does not exist");
+        return true;
+    }
+
     /// <summary>Opens <paramref name="path"/> (see <see cref="HistoryFile"/>) and feeds all of it to <paramref name="simulator"/>, with progress on <paramref name="error"/>.</summary>
     public static void Feed(Simulator simulator, string path, TextWriter error, string what)
     {

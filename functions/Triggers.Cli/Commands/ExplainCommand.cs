@@ -31,13 +31,8 @@ internal static class ExplainCommand
         TextWriter output, TextWriter error)
     {
         var loaded = PlaybookFiles.Load(playbookDir, error);
-        if (loaded is null || (eventsFile != "-" && !File.Exists(eventsFile)))
+        if (loaded is null || HistoryInput.Unreadable(eventsFile, error))
         {
-            if (loaded is not null)
-            {
-                error.WriteLine($"triggers: events file '{eventsFile}' does not exist");
-            }
-
             return 1;
         }
 

@@ -49,9 +49,8 @@ internal static class SimulateCommand
             return 1;
         }
 
-        if (request.Events != "-" && !File.Exists(request.Events))
+        if (HistoryInput.Unreadable(request.Events, error))
         {
-            error.WriteLine($"triggers: events file '{request.Events}' does not exist");
             return 1;
         }
 

@@ -80,6 +80,18 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public void Simulate_EventsGivenAsADirectory_SaysItIsOneAndWhatItTakes()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks)
+            .Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n").Write("history/events.jsonl", Events);
+
+        var result = TriggersProcess.Run(dir.Path, "simulate", "--events", "history");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("triggers: 'history' is a directory; --events takes a JSON Lines file (or a .gz of one, or - for standard input)", result.Error.Trim());
+    }
+
+    [Fact]
     public void SimulateTable_ALateEvent_SaysHowLateAndWhichLine()
     {
         var late = Events.Split('\n')[1].Replace("2026-01-05T10:00:00Z", "2026-01-01T10:00:00Z", StringComparison.Ordinal).Replace("e2", "e0", StringComparison.Ordinal);
