@@ -56,6 +56,15 @@ internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics)
             return null;
         }
 
+        if (stream.Documents.Skip(1).FirstOrDefault(d => d.RootNode is not YamlScalarNode { Value: null or "" }) is { } second)
+        {
+            // Not read: a file holds one playbook, journey, test or target list, and a second one would be lost unseen.
+            Report(file, diagnostics, second.RootNode.Start,
+                "a second YAML document (after '---'): a file holds one playbook, journey, test or target list, so it would not be read",
+                "put it in a file of its own");
+            return null;
+        }
+
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
     }
 
@@ -114,9 +123,9 @@ internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics)
         return null;
     }
 
-    private static void Report(SourceFile file, DiagnosticBag diagnostics, Mark at, string message) =>
-        diagnostics.Error(new SourceLocation(file.Path, Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column)), ErrorCodes.YamlSyntax,
-            message, "check indentation and that every '{', '[' and quote is closed");
+    private static void Report(SourceFile file, DiagnosticBag diagnostics, Mark at, string message,
+        string hint = "check indentation and that every '{', '[' and quote is closed") =>
+        diagnostics.Error(new SourceLocation(file.Path, Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column)), ErrorCodes.YamlSyntax, message, hint);
 
     /// <summary>Remembers where the last parsed event ended, for errors that come without a position.</summary>
     private sealed class TrackingParser(IParser inner) : IParser

@@ -40,4 +40,28 @@ public sealed class YamlSyntaxTests
 
         Assert.Empty(result.Diagnostics);
     }
+
+    [Fact]
+    public void SecondDocumentInAFile_IsAnErrorAtItsStart_NotSilentlyLeftOut()
+    {
+        const string Rule = "rules:\n  - id: r\n    when: { event: ticket.opened }\n    do:\n      - task: { title: t }\n";
+
+        var result = PlaybookLoader.Load([new SourceFile("p.yaml", $"playbook: p\n{Rule}---\nplaybook: q\n{Rule}")]);
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal("p.yaml:8:1: error TRG001: a second YAML document (after '---'): a file holds one playbook, journey, test or target list, so it would not be read", error.ToString());
+        Assert.Equal("put it in a file of its own", error.Hint);
+    }
+
+    [Theory]
+    [InlineData("---\nplaybook: p\n")]
+    [InlineData("playbook: p\n---\n")]
+    [InlineData("playbook: p\n---\n...\n")]
+    public void DocumentMarkersAroundTheOneDocument_AreFine(string head)
+    {
+        var result = PlaybookLoader.Load([new SourceFile("p.yaml", head.Replace("playbook: p\n", "playbook: p\nrules:\n  - id: r\n    when: { event: ticket.opened }\n    do:\n      - task: { title: t }\n", StringComparison.Ordinal))]);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Single(result.Set.Playbooks);
+    }
 }
