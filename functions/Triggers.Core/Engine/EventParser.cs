@@ -42,6 +42,14 @@ public static class EventParser
             return false;
         }
 
+        if (json.IndexOf((byte)'\\') >= 0 && UnpairedSurrogate(json) is { } half)
+        {
+            // Valid JSON syntax, but no text: decoding the string later would throw.
+            error = $"not valid JSON at byte {half + 1} of the line: {Encoding.ASCII.GetString(json.Slice(half, 6))} is half of a UTF-16 surrogate pair without its other half";
+            envelope = new Envelope("", ReadableTime(json), default, default, default, default, default, default);
+            return false;
+        }
+
         try
         {
             error = Read(json, out envelope);
@@ -59,7 +67,7 @@ public static class EventParser
         return error is null;
     }
 
-    /// <summary>The event's time, when the rest of a line that is not all UTF-8 lets it be read (else 0).</summary>
+    /// <summary>The event's time, when the rest of a line with text that cannot be decoded lets it be read (else 0).</summary>
     private static long ReadableTime(ReadOnlySpan<byte> json)
     {
         try
@@ -72,6 +80,48 @@ public static class EventParser
             return 0;
         }
     }
+
+    /// <summary>
+    /// Where a <c>\u</c> escape of half a surrogate pair stands without the other half (a high one not followed at once
+    /// by an escaped low one, or a low one alone), or null. Backslashes only stand inside strings in valid JSON, and
+    /// a line that is not valid JSON is rejected either way.
+    /// </summary>
+    private static int? UnpairedSurrogate(ReadOnlySpan<byte> json)
+    {
+        for (var at = json.IndexOf((byte)'\\'); at >= 0 && at + 1 < json.Length;)
+        {
+            var next = 2;
+            if (json[at + 1] == (byte)'u' && Hex(json, at + 2) is { } unit)
+            {
+                next = 6;
+                if (char.IsLowSurrogate((char)unit))
+                {
+                    return at;
+                }
+
+                if (char.IsHighSurrogate((char)unit))
+                {
+                    if (at + 7 >= json.Length || json[at + 6] != (byte)'\\' || json[at + 7] != (byte)'u' ||
+                        Hex(json, at + 8) is not { } low || !char.IsLowSurrogate((char)low))
+                    {
+                        return at;
+                    }
+
+                    next = 12;
+                }
+            }
+
+            var rest = json[(at + next > json.Length ? json.Length : at + next)..].IndexOf((byte)'\\');
+            at = rest < 0 ? -1 : at + next + rest;
+        }
+
+        return null;
+    }
+
+    private static int? Hex(ReadOnlySpan<byte> json, int at) =>
+        at + 4 <= json.Length && int.TryParse(json.Slice(at, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var unit)
+            ? unit
+            : null;
 
     private static int FirstInvalidByte(ReadOnlySpan<byte> json)
     {

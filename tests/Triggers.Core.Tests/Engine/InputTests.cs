@@ -91,6 +91,45 @@ public sealed class InputTests
         Assert.Equal(["ticket 1", "ticket 2"], outcomes.Where(o => o.Kind == OutcomeKind.Action).Select(o => o.Title));
     }
 
+    [Theory]
+    [InlineData("""{"n":1,"note":"te\uD800am"}""", 141)]
+    [InlineData("""{"n":1,"no\uDC00te":1}""", 134)]
+    [InlineData("""{"n":1,"note":"\uD83D\u0041"}""", 139)]
+    [InlineData("""{"n":1,"note":"ends with \uD83D"}""", 149)]
+    public void EventWithAnEscapedHalfSurrogate_IsRejectedWithWhereItIs_AndTheRunGoesOn(string data, int at)
+    {
+        // Valid JSON syntax that stands for no text: decoding it would throw in the middle of the replay.
+        var (outcomes, stats) = Run(TimeSpan.Zero, Ticket(1, "2026-01-01T10:00:00Z"),
+            Ticket(7, "2026-01-01T10:30:00Z").Replace("\"data\":{\"n\":7}", $"\"data\":{data}", StringComparison.Ordinal), Ticket(2, "2026-01-01T11:00:00Z"));
+
+        var rejected = Assert.Single(outcomes, o => o.Kind == OutcomeKind.Rejected);
+        Assert.Matches($@"^not valid JSON at byte {at} of the line: \\u[0-9A-F]{{4}} is half of a UTF-16 surrogate pair without its other half$", rejected.Reason);
+        Assert.Equal(new DateTimeOffset(2026, 1, 1, 10, 30, 0, TimeSpan.Zero), rejected.Time);
+        Assert.Equal(1, stats.Rejected);
+    }
+
+    [Theory]
+    [InlineData("""{"n":1,"note":"rocket \uD83D\uDE80"}""", "rocket \U0001F680")]
+    [InlineData("""{"n":1,"note":"a backslash then uD800: \\uD800"}""", "a backslash then uD800: \\uD800")]
+    public void EventWithWholeSurrogatePairsOrEscapedBackslashes_IsTakenAsItIs(string data, string note)
+    {
+        const string Noted = """
+            playbook: p
+            rules:
+              - id: ticket
+                when: { event: ticket.opened }
+                do:
+                  - task: { title: "{{ trigger.data.note }}" }
+            """;
+        var set = PlaybookLoader.Load([new SourceFile("p.yaml", Noted)]).Set;
+        var outcomes = new List<Outcome>();
+        var simulator = new Simulator(new CompiledPlaybooks(set), new SimulationOptions(), outcomes.Add);
+        simulator.Add(Encoding.UTF8.GetBytes(Ticket(7, "2026-01-01T10:30:00Z").Replace("\"data\":{\"n\":7}", $"\"data\":{data}", StringComparison.Ordinal)), "events.jsonl", 1);
+        simulator.Finish();
+
+        Assert.Equal(note, Assert.Single(outcomes).Title);
+    }
+
     /// <summary>The line's bytes, with each <c>\xNN</c> written in it turned into that one byte.</summary>
     private static byte[] Latin1Escapes(string line)
     {
