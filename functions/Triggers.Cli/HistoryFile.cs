@@ -30,8 +30,74 @@ internal sealed class HistoryFile : IDisposable
 
         var file = System.IO.File.OpenRead(path);
         return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
-            ? new HistoryFile(path, file, new GZipStream(file, CompressionMode.Decompress))
+            ? new HistoryFile(path, file, new CountingStream(new GZipStream(file, CompressionMode.Decompress)))
             : new HistoryFile(path, file, file);
+    }
+
+    /// <summary>
+    /// After the content has been read to its end: why a gzip file looks cut short, or null. A download or copy that
+    /// stopped half way decompresses without an error up to where the bytes end, so a replay would quietly miss the
+    /// rest of the history; the size gzip records in its last bytes then disagrees with what was read.
+    /// </summary>
+    public string? Truncation()
+    {
+        if (Content is not CountingStream { AtEnd: true } content || File is not FileStream { CanSeek: true } file || file.Length < 18)
+        {
+            return null;
+        }
+
+        var recorded = GzipTrailerSize(file);
+        return (uint)content.BytesRead == recorded ? null
+            : $"warning: {Name} decompressed to {content.BytesRead:N0} bytes, but its gzip trailer records {recorded:N0} (modulo 4 GiB): the file looks cut short, " +
+              "so the history may end early (gzip files joined one after another show this too)";
+    }
+
+    /// <summary>Counts the bytes read through it, and whether its end was reached.</summary>
+    private sealed class CountingStream(Stream inner) : Stream
+    {
+        public long BytesRead { get; private set; }
+
+        public bool AtEnd { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var read = inner.Read(buffer);
+            BytesRead += read;
+            AtEnd |= read == 0 && !buffer.IsEmpty;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 
     /// <summary>

@@ -45,6 +45,10 @@ internal static class HistoryInput
         }
 
         Progress.Run(error, history.File, what, tick => Feed(simulator, history.Content, history.Name, tick));
+        if (history.Truncation() is { } truncated)
+        {
+            error.WriteLine(truncated);
+        }
     }
 
     /// <summary>

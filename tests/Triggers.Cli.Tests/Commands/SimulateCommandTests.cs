@@ -178,6 +178,31 @@ public sealed class SimulateCommandTests
         Assert.Equal(plain, Actions("events.jsonl.gz"));
     }
 
+    [Fact]
+    public void Simulate_AGzippedHistoryCutShort_WarnsThatItLooksTruncated()
+    {
+        // A history long enough that the cut falls inside its compressed data, as an interrupted download leaves it.
+        var history = string.Concat(Enumerable.Range(0, 400).Select(i => Events.Replace("\"id\":\"e", $"\"id\":\"r{i}-e", StringComparison.Ordinal)));
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n");
+        var whole = new MemoryStream();
+        using (var gz = new System.IO.Compression.GZipStream(whole, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gz.Write(System.Text.Encoding.UTF8.GetBytes(history));
+        }
+
+        File.WriteAllBytes(Path.Combine(dir.Path, "whole.jsonl.gz"), whole.ToArray());
+        File.WriteAllBytes(Path.Combine(dir.Path, "cut.jsonl.gz"), whole.ToArray()[..(int)(whole.Length / 2)]);
+
+        var complete = TriggersProcess.Run(dir.Path, "simulate", "--events", "whole.jsonl.gz");
+        var cut = TriggersProcess.Run(dir.Path, "simulate", "--events", "cut.jsonl.gz");
+
+        Assert.Equal(0, complete.ExitCode);
+        Assert.DoesNotContain("warning", complete.Error, StringComparison.Ordinal);
+        Assert.Equal(0, cut.ExitCode);
+        Assert.Contains("warning: cut.jsonl.gz decompressed to ", cut.Error, StringComparison.Ordinal);
+        Assert.Contains("the file looks cut short, so the history may end early", cut.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("events.jsonl")]
     [InlineData("events.jsonl.gz")] // its size read from the gzip trailer
