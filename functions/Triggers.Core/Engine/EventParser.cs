@@ -8,7 +8,7 @@ namespace Triggers.Core.Engine;
 /// exception: the caller gets the reason, records it and goes on with the next event. Only the event type is
 /// turned into a string while parsing (and it is shared): other attributes are decoded when first read.
 /// </summary>
-public static class EventParser
+public static partial class EventParser
 {
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 64 };
 
@@ -48,6 +48,12 @@ public static class EventParser
             error = $"not valid JSON at byte {half + 1} of the line: {Encoding.ASCII.GetString(json.Slice(half, 6))} is half of a UTF-16 surrogate pair without its other half";
             envelope = new Envelope("", ReadableTime(json), default, default, default, default, default, default);
             return false;
+        }
+
+        if (TryReadCommon(json, out envelope))
+        {
+            error = null;
+            return true;
         }
 
         try
@@ -163,7 +169,7 @@ public static class EventParser
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static string? Read(ReadOnlySpan<byte> json, out Envelope envelope)
+    internal static string? Read(ReadOnlySpan<byte> json, out Envelope envelope)
     {
         envelope = default;
         var reader = new Utf8JsonReader(json, Options);
@@ -281,7 +287,13 @@ public static class EventParser
             return false;
         }
 
-        var text = reader.ValueSpan;
+        return TryReadUtcSeconds(reader.ValueSpan, out ticks);
+    }
+
+    /// <summary>The same as <see cref="TryReadUtcSeconds(ref Utf8JsonReader, out long)"/>, on a string token's unescaped contents.</summary>
+    internal static bool TryReadUtcSeconds(ReadOnlySpan<byte> text, out long ticks)
+    {
+        ticks = 0;
         if (text.Length != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z')
         {
             return false;
