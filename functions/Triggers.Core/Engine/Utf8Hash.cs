@@ -4,7 +4,7 @@ namespace Triggers.Core.Engine;
 
 /// <summary>
 /// The hash of a short UTF-8 key (an event type, a trait name, an account id) for the lookup tables here: keys of
-/// up to sixteen bytes are read as two overlapping words and mixed once, which is several times cheaper than
+/// up to thirty-two bytes are read as two or four overlapping words and mixed once, which is several times cheaper than
 /// feeding them byte by byte. Seeded per process by <see cref="HashCode"/>, so inputs cannot be crafted to collide.
 /// </summary>
 internal static class Utf8Hash
@@ -25,6 +25,12 @@ internal static class Utf8Hash
             }
 
             hash = HashCode.Combine(word, key.Length);
+        }
+        else if (key.Length <= 32)
+        {
+            // Event types such as subscription.started: four overlapping words.
+            hash = HashCode.Combine(MemoryMarshal.Read<ulong>(key), MemoryMarshal.Read<ulong>(key[8..]), MemoryMarshal.Read<ulong>(key[^16..]),
+                MemoryMarshal.Read<ulong>(key[^8..]), key.Length);
         }
         else
         {
