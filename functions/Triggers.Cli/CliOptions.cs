@@ -47,7 +47,9 @@ internal static class CliOptions
                 return duration;
             }
 
-            result.AddError($"--allowed-lateness: '{text}' is not a duration; write e.g. 30s, 10m, 1h or 1d");
+            result.AddError(duration < TimeSpan.Zero
+                ? $"--allowed-lateness: '{text}' is negative; lateness is how far behind the newest event one may arrive: 0 or more, e.g. 10m"
+                : $"--allowed-lateness: '{text}' is not a duration; write e.g. 30s, 10m, 1h or 1d (up to 100000 of a unit)");
             return TimeSpan.Zero;
         },
     };

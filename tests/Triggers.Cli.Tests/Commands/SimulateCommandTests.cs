@@ -328,4 +328,15 @@ public sealed class SimulateCommandTests
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("--allowed-lateness: 'ten minutes' is not a duration", result.Error);
     }
+
+    [Fact]
+    public void Simulate_NegativeLateness_IsCalledNegative_NotANonDuration()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("events.jsonl", Events);
+
+        var result = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--allowed-lateness", "-5m");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--allowed-lateness: '-5m' is negative; lateness is how far behind the newest event one may arrive: 0 or more, e.g. 10m", result.Error);
+    }
 }
