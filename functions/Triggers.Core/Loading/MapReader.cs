@@ -153,7 +153,9 @@ internal sealed class MapReader
         if (!DurationParser.TryParse(text, out var duration) || (!allowNegative && duration < TimeSpan.Zero) ||
             (!allowNegative && !allowZero && duration == TimeSpan.Zero))
         {
-            var why = DurationParser.TryParse(text, out _) ? $"'{key}' must be longer than zero" : $"'{text}' is not a valid duration";
+            var why = !DurationParser.TryParse(text, out _) ? $"'{text}' is not a valid duration"
+                : allowZero ? $"'{key}' must not be negative"
+                : $"'{key}' must be longer than zero";
             _source.Diagnostics.Error(_source.ContentAt(node), ErrorCodes.BadDuration, why,
                 "write a whole number and a unit: 45m, 12h, 3d or 2w");
             return null;

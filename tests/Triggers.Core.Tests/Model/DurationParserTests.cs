@@ -56,4 +56,16 @@ public sealed class DurationParserTests
         var error = Assert.Single(result.Diagnostics, d => d.IsError);
         Assert.Equal("'within' must be longer than zero", error.Message);
     }
+
+    [Fact]
+    public void NegativeAllowedLatenessInATest_IsCalledNegative_ForZeroIsAllowedThere()
+    {
+        var result = PlaybookLoader.Load([
+            new SourceFile("p.yaml", "playbook: p\nrules:\n  - id: r\n    when: { event: user.invited }\n    do:\n      - task: { title: t }\n"),
+            new SourceFile("t.test.yaml", "test: t\nplaybooks: [p]\nallowed_lateness: -5m\nevents: []\nexpect: []\n"),
+            new SourceFile("zero.test.yaml", "test: zero\nplaybooks: [p]\nallowed_lateness: 0\nevents: []\nexpect: []\n")]);
+
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal("t.test.yaml:3:19: error TRG005: 'allowed_lateness' must not be negative", error.ToString());
+    }
 }
