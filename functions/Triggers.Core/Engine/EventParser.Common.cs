@@ -126,7 +126,13 @@ public static partial class EventParser
 
     private static bool HasEscape(ReadOnlySpan<byte> token) => token.IndexOf((byte)'\\') >= 0;
 
-    private static int Space(ReadOnlySpan<byte> json, int at)
+    // Called before and after every token; compact JSON Lines have no whitespace at all, so the common answer is
+    // "here", given without a call.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int Space(ReadOnlySpan<byte> json, int at) =>
+        (uint)at < (uint)json.Length && json[at] > (byte)' ' ? at : SkipSpace(json, at);
+
+    private static int SkipSpace(ReadOnlySpan<byte> json, int at)
     {
         while (at < json.Length && json[at] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
         {
