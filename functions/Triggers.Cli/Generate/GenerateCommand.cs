@@ -62,6 +62,13 @@ internal static class GenerateCommand
 
         error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"wrote {lines:N0} events for {options.Accounts:N0} accounts over {options.Months} months to {path} in {clock.Elapsed.TotalSeconds:F1} s"));
+        if (options.Events is { } target && lines > 2 * target)
+        {
+            // The activity per account scales down only so far: every account still signs up and has its first weeks.
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"note: --events {target:N0} is below what {options.Accounts:N0} accounts make at the lowest activity (about {lines / options.Accounts:N0} each); for a smaller file, ask for fewer --accounts"));
+        }
+
         return 0;
     }
 

@@ -113,6 +113,19 @@ public sealed class GenerateCommandTests
         Assert.InRange(lines, 45_000, 55_000);
     }
 
+    [Fact]
+    public void Generate_EventsTargetFarBelowWhatTheAccountsMake_SaysToAskForFewerAccounts()
+    {
+        using var dir = new TempDirectory();
+
+        var few = TriggersProcess.Run(dir.Path, "generate", "--accounts", "200", "--events", "10", "--out", "few.jsonl");
+        var near = TriggersProcess.Run(dir.Path, "generate", "--accounts", "200", "--events", "3000", "--out", "near.jsonl");
+
+        Assert.Equal(0, few.ExitCode);
+        Assert.Matches(@"note: --events 10 is below what 200 accounts make at the lowest activity \(about [0-9,]+ each\); for a smaller file, ask for fewer --accounts", few.Error);
+        Assert.DoesNotContain("note:", near.Error, StringComparison.Ordinal);
+    }
+
     private static byte[] History(int accounts, int months)
     {
         using var output = new MemoryStream();
