@@ -63,6 +63,18 @@ internal static class ReportCommand
             return 1;
         }
 
+        // Where the map goes is checked before the replay, not after a long one.
+        if (Directory.Exists(request.Out))
+        {
+            error.WriteLine($"triggers: '{request.Out}' is a directory; --out takes the HTML file to write, e.g. {Path.Combine(request.Out, "journey.html")}");
+            return 1;
+        }
+
+        if (!Writable(request.Out, error))
+        {
+            return 1;
+        }
+
         var journey = Pick(loaded.Set, request.Journey);
         if (journey is null)
         {
@@ -81,11 +93,41 @@ internal static class ReportCommand
         simulator.Finish();
         var replayed = clock.Elapsed;
         var report = analyzer.Build(request.Until);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(request.Out))!);
-        File.WriteAllText(request.Out, JourneyMapHtml.Render(report));
+        try
+        {
+            File.WriteAllText(request.Out, JourneyMapHtml.Render(report));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine(CannotWrite(request.Out, e));
+            return 1;
+        }
+
         clock.Stop();
+        foreach (var missing in request.Segments.Except(report.SegmentTraits, StringComparer.Ordinal))
+        {
+            error.WriteLine($"warning: --segment {missing}: no account has that trait, so the map is not split by it");
+        }
+
         error.WriteLine(Summary(report, simulator.Stats, request.Out, replayed, clock.Elapsed));
         return 0;
+    }
+
+    private static string CannotWrite(string path, Exception e) => $"triggers: the journey map could not be written to '{path}': {e.Message}";
+
+    /// <summary>Makes the folder <paramref name="path"/> goes in, or says why it cannot be.</summary>
+    private static bool Writable(string path, TextWriter error)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine(CannotWrite(path, e));
+            return false;
+        }
     }
 
     /// <summary>The named journey, or the one whose stage ids most playbooks' <c>stage:</c> name (ties: alphabetical).</summary>
@@ -97,7 +139,7 @@ internal static class ReportCommand
 
     private static string Summary(JourneyReport report, SimulationStats stats, string path, TimeSpan replay, TimeSpan total)
     {
-        var traits = report.SegmentTraits.Count == 0 ? "none found" : string.Join(", ", report.SegmentTraits);
+        var traits = report.SegmentTraits.Count == 0 ? "no trait any account has" : string.Join(", ", report.SegmentTraits);
         return string.Create(CultureInfo.InvariantCulture,
             $"journey map of '{report.JourneyId}': {stats.Events:N0} events ({stats.Rejected:N0} rejected, {stats.Late:N0} late) over {stats.Accounts:N0} accounts; " +
             $"{report.Segments.Count - 1:N0} segments by {traits}; written to {path} in {total.TotalSeconds:F1} s " +

@@ -118,6 +118,43 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void Report_OutIsADirectory_SaysSoBeforeReplaying()
+    {
+        using var dir = Files();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "maps"));
+
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "maps");
+
+        Assert.Equal(1, result.ExitCode);
+        var maps = Path.Combine(dir.Path, "maps");
+        Assert.Equal($"triggers: '{maps}' is a directory; --out takes the HTML file to write, e.g. {maps}/journey.html", result.Error.Trim());
+    }
+
+    [Fact]
+    public void Report_OutThatCannotBeWritten_SaysWhereAndWhy_ExitsOne()
+    {
+        using var dir = Files();
+
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "events.jsonl/map.html");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith($"triggers: the journey map could not be written to '{Path.Combine(dir.Path, "events.jsonl", "map.html")}': ", result.Error.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_SegmentNoAccountHas_IsAWarning_AndTheOthersStillSplit()
+    {
+        using var dir = Files();
+
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "map.html", "--segment", "no_such_trait", "--segment", "plan");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("warning: --segment no_such_trait: no account has that trait, so the map is not split by it", result.Error, StringComparison.Ordinal);
+        Assert.Contains("segments by plan;", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_MissingEventsFile_SaysWhichAndExitsOne()
     {
         using var dir = Files();
