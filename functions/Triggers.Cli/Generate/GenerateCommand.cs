@@ -52,12 +52,24 @@ internal static class GenerateCommand
             return 1;
         }
 
-        var clock = Stopwatch.StartNew();
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        long lines;
-        using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+        if (Directory.Exists(path))
         {
+            error.WriteLine($"triggers: '{path}' is a directory; --out takes the file to write, e.g. {Path.Combine(path, "events.jsonl")}");
+            return 1;
+        }
+
+        var clock = Stopwatch.StartNew();
+        long lines;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
             lines = Write(options, file, Reporter(options, clock, error));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"triggers: the history could not be written to '{path}': {e.Message}");
+            return 1;
         }
 
         error.WriteLine(string.Create(CultureInfo.InvariantCulture,

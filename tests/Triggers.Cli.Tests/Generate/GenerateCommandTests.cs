@@ -126,6 +126,21 @@ public sealed class GenerateCommandTests
         Assert.DoesNotContain("note:", near.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Generate_OutIsADirectoryOrUnderAFile_SaysSo_ExitsOne()
+    {
+        using var dir = new TempDirectory().Write("taken", "a file, not a folder");
+        Directory.CreateDirectory(Path.Combine(dir.Path, "histories"));
+
+        var directory = TriggersProcess.Run(dir.Path, "generate", "--accounts", "3", "--out", "histories");
+        var underAFile = TriggersProcess.Run(dir.Path, "generate", "--accounts", "3", "--out", "taken/events.jsonl");
+
+        var histories = Path.Combine(dir.Path, "histories");
+        Assert.Equal((1, $"triggers: '{histories}' is a directory; --out takes the file to write, e.g. {histories}/events.jsonl"), (directory.ExitCode, directory.Error.Trim()));
+        Assert.Equal(1, underAFile.ExitCode);
+        Assert.StartsWith($"triggers: the history could not be written to '{Path.Combine(dir.Path, "taken", "events.jsonl")}': ", underAFile.Error, StringComparison.Ordinal);
+    }
+
     private static byte[] History(int accounts, int months)
     {
         using var output = new MemoryStream();
