@@ -26,7 +26,12 @@ internal static class PlaybookFiles
     {
         if (!Directory.Exists(directory))
         {
-            error.WriteLine($"triggers: directory '{directory}' does not exist");
+            var parent = Path.GetDirectoryName(directory) is { Length: > 0 } folder ? folder : ".";
+            error.WriteLine(File.Exists(directory)
+                ? $"triggers: '{directory}' is a file; give the playbook directory it is in (playbooks refer to each other, to journeys and to webhook targets, so they are read together): {parent}"
+                : directory.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || directory.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
+                    ? $"triggers: '{directory}' does not exist"
+                    : $"triggers: directory '{directory}' does not exist");
             return null;
         }
 

@@ -71,6 +71,21 @@ public sealed partial class ValidateCommandTests
     }
 
     [Fact]
+    public void Validate_AFileInsteadOfTheDirectory_NamesTheDirectoryToGive()
+    {
+        using var dir = new TempDirectory().Write("rules/p.yaml", "playbook: p\nrules: []\n");
+
+        var file = TriggersProcess.Run(dir.Path, "validate", "rules/p.yaml");
+        var missingTest = TriggersProcess.Run(dir.Path, "test", "rules/gone.test.yaml");
+
+        Assert.Equal(1, file.ExitCode);
+        Assert.Equal(
+            "triggers: 'rules/p.yaml' is a file; give the playbook directory it is in (playbooks refer to each other, to journeys and to webhook targets, so they are read together): rules",
+            file.Error.Trim());
+        Assert.Equal((1, "triggers: 'rules/gone.test.yaml' does not exist"), (missingTest.ExitCode, missingTest.Error.Trim()));
+    }
+
+    [Fact]
     public void Validate_DefaultDirectory_IsPlaybooksWhenPresent()
     {
         using var dir = new TempDirectory().Write("playbooks/broken.yaml", "playbook: Bad_Id\nrules: []\n");
