@@ -79,6 +79,12 @@ internal static class SimulateCommand
         clock.Stop();
         error.WriteLine((request.Part is { } p ? $"part {p}: " : "") + Summary(simulator.Stats, clock.Elapsed) +
             string.Create(CultureInfo.InvariantCulture, $" (reading {read.TotalSeconds:F2} s, replaying {(replayed - read).TotalSeconds:F2} s, writing {(clock.Elapsed - replayed).TotalSeconds:F2} s)"));
+        if (simulator.Stats.TraitsNotKept > 0)
+        {
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"warning: {simulator.Stats.TraitsNotKept:N0} trait values were not kept: an account keeps at most {AccountState.MaxTraitSize / 1024} KB of traits (names and text, its users' included); explain --account shows which"));
+        }
+
         if (QuietHoursInUtc(simulator.Stats) is { } warning)
         {
             error.WriteLine(warning);

@@ -15,6 +15,19 @@ public sealed class AccountState(string accountId)
     /// <summary>Most unsubscribed or bounced recipients remembered per account (the most recent; eight bytes each).</summary>
     public const int MaxSuppressed = 512;
 
+    /// <summary>
+    /// Most trait text an account keeps, its own traits and its kept users' together, weighed as
+    /// <see cref="TraitMap.Size"/> weighs them (names and text values by their length, 8 for a number or a time):
+    /// room for hundreds of a CRM's traits. A producer that invents a new trait name every day (or sends a
+    /// document as a value) would otherwise grow the state without end; past this a new trait is not kept, and the
+    /// replay counts it. Known traits still take new values up to <see cref="MaxTraitSizeForChanges"/>, so an
+    /// account at the limit can still change its plan.
+    /// </summary>
+    public const int MaxTraitSize = 64 * 1024;
+
+    /// <summary>The hard bound: past it no trait value grows at all (a smaller one, or a removal, is always kept).</summary>
+    public const int MaxTraitSizeForChanges = MaxTraitSize + (MaxTraitSize / 4);
+
     public string AccountId { get; private set; } = accountId;
 
     public TraitMap Account { get; } = new();
@@ -34,6 +47,24 @@ public sealed class AccountState(string accountId)
     public long NextDue => _pending is { Count: > 0 } pending ? pending[0].Due : long.MaxValue;
 
     internal Dictionary<string, TraitMap> Users => _users ??= new(StringComparer.Ordinal);
+
+    /// <summary>What the account's traits and its users' weigh together, against <see cref="MaxTraitSize"/>.</summary>
+    internal int TraitSize
+    {
+        get
+        {
+            var size = Account.Size;
+            if (_users is { } users)
+            {
+                foreach (var traits in users.Values)
+                {
+                    size += traits.Size;
+                }
+            }
+
+            return size;
+        }
+    }
 
     internal List<string> UserOrder => _userOrder ??= [];
 

@@ -84,14 +84,14 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
         switch (e.Type)
         {
             case "account.updated":
-                if (state.Account.MergeChecked(e.DataJson))
+                if (MergeTraits(state, state.Account, e))
                 {
                     TraitsChanged(state, e, t);
                 }
 
                 break;
             case "user.updated" when e.UserId is { } user:
-                state.UserTraits(user).MergeChecked(e.DataJson);
+                MergeTraits(state, state.UserTraits(user), e);
                 break;
             case "email.unsubscribed" or "email.bounced":
                 Suppress(state, e);
@@ -110,6 +110,27 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
             React(state, reaction, e, depth);
         }
     }
+
+    /// <summary>Merges the event's data into <paramref name="traits"/> within the account's allowance (<see cref="AccountState.MaxTraitSize"/>).</summary>
+    private bool MergeTraits(AccountState state, TraitMap traits, CloudEvent e)
+    {
+        var size = state.TraitSize;
+        var changed = traits.MergeChecked(e.DataJson, Math.Max(0, AccountState.MaxTraitSize - size), Math.Max(0, AccountState.MaxTraitSizeForChanges - size), out var refused);
+        if (refused > 0)
+        {
+            TraitsNotKept += refused;
+            if (Tracing(state))
+            {
+                Trace!.Decision(state.AccountId, At(e.TimeTicks), "traits",
+                    $"{refused} value{(refused == 1 ? "" : "s")} of {e.Type} {e.Id} not kept: the account's traits are at their limit ({AccountState.MaxTraitSize / 1024} KB of names and text)");
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>Trait values not kept because their account's traits were at <see cref="AccountState.MaxTraitSize"/>.</summary>
+    public long TraitsNotKept { get; private set; }
 
     // Routes by the type string's identity: event types are read through the interner, so every event of a type
     // brings the same string and the lookup neither hashes nor compares its text. Only the runtime's interned copies

@@ -37,6 +37,9 @@ public sealed class SimulationStats
 
     public IReadOnlyCollection<string> UnknownTimeZones { get; internal set; } = [];
 
+    /// <summary>Trait values not kept because their account's traits were at <see cref="AccountState.MaxTraitSize"/>.</summary>
+    public long TraitsNotKept { get; internal set; }
+
     /// <summary>"quiet hours were kept in UTC for 3 actions: 2 whose account has no time zone, 1 whose time zone is unknown ('Europe/Berln')".</summary>
     public static string DescribeQuietHoursInUtc(SimulationStats s)
     {

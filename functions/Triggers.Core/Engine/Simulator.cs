@@ -292,6 +292,7 @@ public sealed class Simulator
         Stats.Timers = _engine.TimersScheduled;
         (Stats.QuietHoursWithoutZone, Stats.QuietHoursWithUnknownZone, Stats.UnknownTimeZones) =
             (_engine.QuietHoursWithoutZone, _engine.QuietHoursWithUnknownZone, _engine.UnknownTimeZones);
+        Stats.TraitsNotKept = _engine.TraitsNotKept;
     }
 
     /// <summary>

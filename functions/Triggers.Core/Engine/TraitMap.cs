@@ -18,8 +18,15 @@ public sealed class TraitMap : IValueObject
     private int _count;
     private Dictionary<string, int>? _index;
     private int _version;
+    private int _size;
 
     public int Count => _count;
+
+    /// <summary>
+    /// What the traits weigh against an account's allowance (<see cref="AccountState.MaxTraitSize"/>): the length of
+    /// every name and text value, 8 for a number, time or true/false, and a nested value's text length.
+    /// </summary>
+    internal int Size => _size;
 
     /// <summary>Changes whenever a trait is set, changed or removed: readers that keep something derived from the traits ask it whether to work it out again.</summary>
     internal int Version => _version;
@@ -44,6 +51,7 @@ public sealed class TraitMap : IValueObject
         }
 
         _count = 0;
+        _size = 0;
         _index = null;
         _version++;
     }
@@ -110,6 +118,7 @@ public sealed class TraitMap : IValueObject
     private void Set(int at, Value value)
     {
         _version++;
+        _size += Weight(value) - Weight(_slots[at].Value) - (value.IsNull ? _slots[at].Name.Length : 0);
         if (!value.IsNull)
         {
             _slots[at].Value = value;
@@ -128,6 +137,7 @@ public sealed class TraitMap : IValueObject
     private void Append(string name, byte[]? utf8, Value value)
     {
         _version++;
+        _size += name.Length + Weight(value);
         if (_count == _slots.Length)
         {
             Array.Resize(ref _slots, Math.Max(4, _count * 2));
@@ -204,8 +214,18 @@ public sealed class TraitMap : IValueObject
     /// Merges an event's <c>data</c>, which the event parser has checked (see <see cref="CheckedJsonObject"/>):
     /// trait names are shared across accounts and an unchanged string value is not allocated again.
     /// </summary>
-    internal bool MergeChecked(ReadOnlySpan<byte> json)
+    internal bool MergeChecked(ReadOnlySpan<byte> json) => MergeChecked(json, int.MaxValue, int.MaxValue, out _);
+
+    /// <summary>
+    /// Merges as <see cref="MergeChecked(ReadOnlySpan{byte})"/> does, letting <see cref="Size"/> grow by at most
+    /// <paramref name="roomForNew"/> for traits not seen before and <paramref name="roomForChanges"/> for new values
+    /// of known ones (more, so a full account can still change its plan): what does not fit is not kept (an old value
+    /// stays) and is counted in <paramref name="refused"/>. Removals and smaller values make room for the members after them.
+    /// </summary>
+    internal bool MergeChecked(ReadOnlySpan<byte> json, int roomForNew, int roomForChanges, out int refused)
     {
+        refused = 0;
+        long grown = 0; // long: the unlimited room is int.MaxValue, and removals make it negative
         var members = new CheckedJsonObject(json);
         var changed = false;
         var expected = 0; // where the next member's trait should be if this object lists them as the last one did
@@ -243,6 +263,14 @@ public sealed class TraitMap : IValueObject
                 var value = Read(in members);
                 if (!old.Equals(value))
                 {
+                    var growth = Weight(value) - Weight(old) - (value.IsNull ? _slots[at].Name.Length : 0);
+                    if (growth > 0 && grown + growth > roomForChanges)
+                    {
+                        refused++;
+                        continue;
+                    }
+
+                    grown += growth;
                     Set(at, value);
                     expected = value.IsNull ? at : expected;
                     changed = true;
@@ -253,7 +281,15 @@ public sealed class TraitMap : IValueObject
                 var value = Read(in members);
                 if (!value.IsNull)
                 {
-                    Append(name!, utf8, value);
+                    var weight = name!.Length + Weight(value);
+                    if (grown + weight > roomForNew)
+                    {
+                        refused++;
+                        continue;
+                    }
+
+                    grown += weight;
+                    Append(name, utf8, value);
                     expected = _count;
                     changed = true;
                 }
@@ -262,6 +298,15 @@ public sealed class TraitMap : IValueObject
 
         return changed;
     }
+
+    /// <summary>What a value weighs in <see cref="Size"/>.</summary>
+    internal static int Weight(Value value) => value.Kind switch
+    {
+        ValueKind.Null => 0,
+        ValueKind.String => value.AsString.Length,
+        ValueKind.List or ValueKind.Object => value.ToString().Length, // rare in traits
+        _ => 8,
+    };
 
     /// <summary>One trait: its shared name, the name's UTF-8 bytes when shared (for merges), its value.</summary>
     private record struct Slot(string Name, byte[]? Utf8, Value Value);

@@ -92,6 +92,21 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public void Simulate_TraitsPastTheAccountsLimit_EndsWithAWarningCountingThem()
+    {
+        // A producer that writes each day's visit count under a new trait name.
+        var history = string.Join("\n", Enumerable.Range(0, 3_000).Select(i =>
+            $$$"""{"specversion":"1.0","id":"v{{{i}}}","source":"crm","type":"account.updated","time":"{{{new DateTime(2026, 1, 1).AddMinutes(i):yyyy-MM-dd'T'HH:mm:ss}}}Z","accountid":"acme","data":{"visits_{{{i}}}":"{{{new string('x', 24)}}}"}}"""));
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks)
+            .Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n").Write("events.jsonl", history);
+
+        var result = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"warning: [0-9,]+ trait values were not kept: an account keeps at most 64 KB of traits \(names and text, its users' included\); explain --account shows which", result.Error);
+    }
+
+    [Fact]
     public void SimulateTable_ALateEvent_SaysHowLateAndWhichLine()
     {
         var late = Events.Split('\n')[1].Replace("2026-01-05T10:00:00Z", "2026-01-01T10:00:00Z", StringComparison.Ordinal).Replace("e2", "e0", StringComparison.Ordinal);

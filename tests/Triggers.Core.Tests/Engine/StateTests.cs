@@ -125,4 +125,83 @@ public sealed class StateTests
             Assert.Equal(state.NextDue, copy.NextDue);
         }
     }
+
+    [Fact]
+    public void Traits_FromAProducerThatInventsNamesDaily_StopAtTheLimit_AndTheStateStopsGrowing()
+    {
+        const string playbook = """
+            playbook: plans
+            rules:
+              - id: enterprise
+                when: { event: feature.used, where: account.plan == "enterprise" }
+                do:
+                  - task: { title: "enterprise account used {{ event.data.feature }}", assignee: cs@vendor.test }
+            """;
+        var set = PlaybookLoader.Load([new SourceFile("p.yaml", playbook)]).Set;
+        var program = new CompiledPlaybooks(set);
+        var outcomes = new List<Outcome>();
+        var simulator = new Simulator(program, new SimulationOptions { KeepStates = true }, outcomes.Add);
+        var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        string Event(int i, string type, string data, string user = "u1") =>
+            $$"""{"specversion":"1.0","id":"e{{i}}","source":"crm","type":"{{type}}","time":"{{start.AddMinutes(i):yyyy-MM-dd'T'HH:mm:ss'Z'}}","accountid":"acme","userid":"{{user}}","data":{{data}}}""";
+        var sizes = new List<int>();
+        var n = 0;
+        simulator.Add(Encoding.UTF8.GetBytes(Event(n++, "account.updated", """{"plan":"starter"}""")), "history");
+        for (var day = 0; day < 6_000; day++)
+        {
+            // A visit counter under a new name every day, and a user trait under a new name too.
+            simulator.Add(Encoding.UTF8.GetBytes(Event(n++, "account.updated", $$"""{"visits_{{day}}":{{day}},"note_{{day}}":"{{new string('x', 20)}}"}""")), "history");
+            simulator.Add(Encoding.UTF8.GetBytes(Event(n++, "user.updated", $$"""{"seen_{{day}}":true}""", $"u{day % 7}")), "history");
+        }
+
+        // After all that, a change to a trait it already has still takes, and a rule reads it.
+        simulator.Add(Encoding.UTF8.GetBytes(Event(n++, "account.updated", """{"plan":"enterprise"}""")), "history");
+        simulator.Add(Encoding.UTF8.GetBytes(Event(n++, "feature.used", """{"feature":"sso"}""")), "history");
+        simulator.Finish();
+
+        var state = simulator.Accounts["acme"];
+        Assert.InRange(state.TraitSize, AccountState.MaxTraitSize - 64, AccountState.MaxTraitSize + 3); // + "enterprise" over "starter"
+        Assert.True(simulator.Stats.TraitsNotKept > 6_000, $"{simulator.Stats.TraitsNotKept} trait values not kept");
+        Assert.Equal("enterprise", state.Account["plan"].AsString);
+        Assert.Equal("enterprise account used sso", Assert.Single(outcomes, o => o.Kind == OutcomeKind.Action).Title);
+        Assert.InRange(AccountStateSerializer.Serialize(state, program).Length, 1_000, 96 * 1024);
+    }
+
+    [Fact]
+    public void TraitSize_FollowsEveryMerge_SetChangeAndRemoval()
+    {
+        var traits = new TraitMap();
+        string[] merges =
+        [
+            """{"plan":"team","seats":10,"region":"EU"}""", """{"plan":"enterprise"}""", """{"seats":null,"tags":["a","b"]}""",
+            """{"region":"North America","beta":true}""", """{"plan":null,"region":null,"tags":null,"beta":null}""",
+        ];
+        foreach (var json in merges)
+        {
+            traits.MergeChecked(Encoding.UTF8.GetBytes(json));
+            Assert.Equal(traits.Entries.Sum(t => t.Key.Length + TraitMap.Weight(t.Value)), traits.Size);
+        }
+
+        Assert.Equal(0, traits.Size);
+    }
+
+    [Fact]
+    public void TraitMerge_WithLittleRoom_KeepsChangesBeforeNewNames_AndNeverPassesTheHardBound()
+    {
+        var traits = new TraitMap();
+        traits.MergeChecked(Encoding.UTF8.GetBytes("""{"plan":"team"}"""));
+        var start = traits.Size; // 4 + 4
+
+        // Room for 4 more new, 10 more changed: the plan's longer value fits, the new trait (6 + 8) does not.
+        traits.MergeChecked(Encoding.UTF8.GetBytes("""{"plan":"business","region":"EU"}"""), 4, 10, out var refused);
+        Assert.Equal((1, "business", start + 4), (refused, traits["plan"].AsString, traits.Size));
+
+        // A change past the hard bound is not kept either; a smaller value always is, and frees room for what follows.
+        traits.MergeChecked(Encoding.UTF8.GetBytes("""{"plan":"enterprise-plus-custom"}"""), 0, 2, out refused);
+        Assert.Equal((1, "business"), (refused, traits["plan"].AsString));
+        traits.MergeChecked(Encoding.UTF8.GetBytes("""{"plan":"pro","seats":5}"""), 0, 0, out refused);
+        Assert.Equal((1, "pro", false), (refused, traits["plan"].AsString, traits.TryGetMember("seats", out _)));
+        traits.MergeChecked(Encoding.UTF8.GetBytes("""{"plan":"a","seats":5}"""), 0, 0, out refused);
+        Assert.Equal((1, 1), (refused, traits["plan"].AsString.Length)); // "seats" (5 + 8) still needs more than "pro" -> "a" freed
+    }
 }
