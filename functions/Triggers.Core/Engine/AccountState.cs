@@ -48,23 +48,15 @@ public sealed class AccountState(string accountId)
 
     internal Dictionary<string, TraitMap> Users => _users ??= new(StringComparer.Ordinal);
 
-    /// <summary>What the account's traits and its users' weigh together, against <see cref="MaxTraitSize"/>.</summary>
-    internal int TraitSize
-    {
-        get
-        {
-            var size = Account.Size;
-            if (_users is { } users)
-            {
-                foreach (var traits in users.Values)
-                {
-                    size += traits.Size;
-                }
-            }
+    /// <summary>
+    /// What the account's traits and its users' weigh together, against <see cref="MaxTraitSize"/>. The users' part
+    /// is kept as a running total (<see cref="UserTraitsResized"/>) rather than summed over up to 200 users on
+    /// every trait event.
+    /// </summary>
+    internal int TraitSize => Account.Size + _userTraitSize;
 
-            return size;
-        }
-    }
+    /// <summary>Tells the running total that a user's traits (<see cref="UserTraits"/>) changed weight by <paramref name="delta"/>.</summary>
+    internal void UserTraitsResized(int delta) => _userTraitSize += delta;
 
     internal List<string> UserOrder => _userOrder ??= [];
 
@@ -89,6 +81,7 @@ public sealed class AccountState(string accountId)
     internal SuppressionList Suppressed => _suppressed ??= new();
 
     private AccountView? _view;
+    private int _userTraitSize;
 
     private sealed class AccountView(AccountState state) : Expressions.IValueObject
     {
@@ -198,6 +191,7 @@ public sealed class AccountState(string accountId)
         Keep(_counts, _spareTimes ??= new(), times => times.Clear());
         Keep(_fires, _spareTimes, times => times.Clear());
         _users?.Clear();
+        _userTraitSize = 0;
         _userOrder?.Clear();
         _pending?.Clear();
         _counts?.Clear();
@@ -306,6 +300,7 @@ public sealed class AccountState(string accountId)
         {
             if (Users.Count >= MaxUsers)
             {
+                _userTraitSize -= Users[UserOrder[0]].Size;
                 Users.Remove(UserOrder[0]);
                 UserOrder.RemoveAt(0);
             }

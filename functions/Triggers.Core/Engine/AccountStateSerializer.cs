@@ -131,7 +131,10 @@ public static class AccountStateSerializer
         ReadTraits(r, state.Account);
         for (var n = r.Read7BitEncodedInt(); n > 0; n--)
         {
-            ReadTraits(r, state.UserTraits(r.ReadString()));
+            var user = state.UserTraits(r.ReadString());
+            var before = user.Size;
+            ReadTraits(r, user);
+            state.UserTraitsResized(user.Size - before);
         }
 
         for (var n = r.Read7BitEncodedInt(); n > 0; n--)

@@ -114,8 +114,13 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
     /// <summary>Merges the event's data into <paramref name="traits"/> within the account's allowance (<see cref="AccountState.MaxTraitSize"/>).</summary>
     private bool MergeTraits(AccountState state, TraitMap traits, CloudEvent e)
     {
-        var size = state.TraitSize;
+        var (size, before) = (state.TraitSize, traits.Size);
         var changed = traits.MergeChecked(e.DataJson, Math.Max(0, AccountState.MaxTraitSize - size), Math.Max(0, AccountState.MaxTraitSizeForChanges - size), out var refused);
+        if (!ReferenceEquals(traits, state.Account))
+        {
+            state.UserTraitsResized(traits.Size - before);
+        }
+
         if (refused > 0)
         {
             TraitsNotKept += refused;

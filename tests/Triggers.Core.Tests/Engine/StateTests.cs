@@ -161,6 +161,9 @@ public sealed class StateTests
 
         var state = simulator.Accounts["acme"];
         Assert.InRange(state.TraitSize, AccountState.MaxTraitSize - 64, AccountState.MaxTraitSize + 3); // + "enterprise" over "starter"
+        Assert.Equal(state.Account.Size + state.Users.Values.Sum(user => user.Size), state.TraitSize); // the running total holds
+        var copy = AccountStateSerializer.Deserialize(AccountStateSerializer.Serialize(state, program), program);
+        Assert.Equal(state.TraitSize, copy.TraitSize);
         Assert.True(simulator.Stats.TraitsNotKept > 6_000, $"{simulator.Stats.TraitsNotKept} trait values not kept");
         Assert.Equal("enterprise", state.Account["plan"].AsString);
         Assert.Equal("enterprise account used sso", Assert.Single(outcomes, o => o.Kind == OutcomeKind.Action).Title);
@@ -203,5 +206,24 @@ public sealed class StateTests
         Assert.Equal((1, "pro", false), (refused, traits["plan"].AsString, traits.TryGetMember("seats", out _)));
         traits.MergeChecked(Encoding.UTF8.GetBytes("""{"plan":"a","seats":5}"""), 0, 0, out refused);
         Assert.Equal((1, 1), (refused, traits["plan"].AsString.Length)); // "seats" (5 + 8) still needs more than "pro" -> "a" freed
+    }
+
+    [Fact]
+    public void TraitSize_StaysTheSumOfWhatIsKept_WhenUsersPastTheBoundAreForgotten()
+    {
+        var set = PlaybookLoader.Load([new SourceFile("p.yaml", "playbook: p\nrules:\n  - id: r\n    when: { event: feature.used }\n    do:\n      - task: { title: t }\n")]).Set;
+        var simulator = new Simulator(new CompiledPlaybooks(set), new SimulationOptions { KeepStates = true }, _ => { });
+        for (var i = 0; i < AccountState.MaxUsers + 25; i++)
+        {
+            var data = $$"""{"email":"user{{i}}@acme.test","role":"{{(i % 3 == 0 ? "admin" : "member")}}","note":"{{new string('n', i % 40)}}"}""";
+            simulator.Add(Encoding.UTF8.GetBytes(
+                $$"""{"specversion":"1.0","id":"u{{i}}","source":"s","type":"user.updated","time":"2026-01-01T00:{{i / 60:D2}}:{{i % 60:D2}}Z","accountid":"acme","userid":"u{{i}}","data":{{data}}}"""), "h");
+        }
+
+        simulator.Finish();
+
+        var state = simulator.Accounts["acme"];
+        Assert.Equal(AccountState.MaxUsers, state.Users.Count);
+        Assert.Equal(state.Account.Size + state.Users.Values.Sum(user => user.Size), state.TraitSize);
     }
 }
