@@ -81,8 +81,9 @@ internal static class SimulateCommand
             string.Create(CultureInfo.InvariantCulture, $" (reading {read.TotalSeconds:F2} s, replaying {(replayed - read).TotalSeconds:F2} s, writing {(clock.Elapsed - replayed).TotalSeconds:F2} s)"));
         if (simulator.Stats.TraitsNotKept > 0)
         {
+            var count = simulator.Stats.TraitsNotKept;
             error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"warning: {simulator.Stats.TraitsNotKept:N0} trait values were not kept: an account keeps at most {AccountState.MaxTraitSize / 1024} KB of traits (names and text, its users' included); explain --account shows which"));
+                $"warning: {count:N0} trait value{(count == 1 ? " was" : "s were")} not kept: an account keeps at most {AccountState.MaxTraitSize / 1024} KB of traits (names and text, its users' included); explain --account shows which"));
         }
 
         if (QuietHoursInUtc(simulator.Stats) is { } warning)
