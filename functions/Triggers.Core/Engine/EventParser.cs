@@ -76,15 +76,17 @@ public static partial class EventParser
     /// <summary>The event's time, when the rest of a line with text that cannot be decoded lets it be read (else 0).</summary>
     private static long ReadableTime(ReadOnlySpan<byte> json)
     {
+        var envelope = default(Envelope);
         try
         {
-            Read(json, out var envelope);
-            return envelope.TimeTicks;
+            Read(json, out envelope);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            return 0;
+            // the time, if it came before the trouble, is in the envelope already
         }
+
+        return envelope.TimeTicks;
     }
 
     /// <summary>
@@ -212,6 +214,13 @@ public static partial class EventParser
                     else
                     {
                         timeText = timeIsString ? reader.GetString() ?? "" : "";
+                    }
+
+                    if (timeText is null)
+                    {
+                        // Known now, whatever comes later: a line that turns out not to be JSON further on is still
+                        // reported at its own time (the caller reads this envelope after catching the reader's error).
+                        envelope = new Envelope("", time, default, default, default, default, default, default);
                     }
 
                     reader.Skip();

@@ -166,6 +166,19 @@ public sealed class InputTests
     }
 
     [Fact]
+    public void EventThatStopsBeingJsonAfterItsTime_IsReportedAtThatTime()
+    {
+        var broken = """{"specversion":"1.0","id":"x","type":"ticket.opened","time":"2026-01-01T10:30:00Z","accountid":"acme","data":{"n":}}""";
+        var deep = """{"id":"y","time":"2026-01-01T10:45:00Z","type":"t.x","accountid":"acme","data":""" + new string('[', 100) + new string(']', 100) + "}";
+
+        var (outcomes, _) = Run(TimeSpan.FromHours(1), Ticket(1, "2026-01-01T11:00:00Z"), broken, deep);
+
+        Assert.Equal(
+            [("events.jsonl:2", new DateTimeOffset(2026, 1, 1, 10, 30, 0, TimeSpan.Zero)), ("events.jsonl:3", new DateTimeOffset(2026, 1, 1, 10, 45, 0, TimeSpan.Zero))],
+            outcomes.Where(o => o.Kind == OutcomeKind.Rejected).Select(o => (o.Because, o.Time)));
+    }
+
+    [Fact]
     public void MalformedEvents_Only_AreStillAllReported()
     {
         var (outcomes, stats) = Run(TimeSpan.Zero, "{not json", "[1]");
