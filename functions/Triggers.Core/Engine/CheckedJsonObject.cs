@@ -129,13 +129,26 @@ internal ref struct CheckedJsonObject
         return true;
     }
 
-    /// <summary>Whether the current string value's text is <paramref name="text"/>, compared without decoding when both are ASCII.</summary>
+    /// <summary>
+    /// Whether the current string value's text is <paramref name="text"/>: a merge asks it of every trait an update
+    /// repeats, so unescaped values are compared as bytes (ASCII directly, other text against its UTF-8 on the
+    /// stack), without a string.
+    /// </summary>
     public readonly bool ValueIs(string text)
     {
         var contents = Value[1..^1];
-        if (!ValueEscaped && System.Text.Ascii.IsValid(contents) && System.Text.Ascii.IsValid(text))
+        if (!ValueEscaped)
         {
-            return System.Text.Ascii.Equals(contents, text);
+            if (System.Text.Ascii.IsValid(contents))
+            {
+                return System.Text.Ascii.Equals(contents, text); // false for any text with a non-ASCII character
+            }
+
+            if (text.Length <= 256)
+            {
+                Span<byte> utf8 = stackalloc byte[text.Length * 3];
+                return contents.SequenceEqual(utf8[..System.Text.Encoding.UTF8.GetBytes(text, utf8)]);
+            }
         }
 
         return string.Equals(EventParser.Text(Value), text, StringComparison.Ordinal);

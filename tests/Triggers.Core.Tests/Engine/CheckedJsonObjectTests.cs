@@ -63,6 +63,11 @@ public sealed class CheckedJsonObjectTests
     [InlineData("""{"v":"café"}""", "café", true)]
     [InlineData("""{"v":"café"}""", "cafe", false)]
     [InlineData("""{"v":""}""", "", true)]
+    [InlineData("""{"v":"Müller GmbH"}""", "Müller GmbH", true)]
+    [InlineData("""{"v":"Müller GmbH"}""", "Muller GmbH", false)]
+    [InlineData("""{"v":"Muller GmbH"}""", "Müller GmbH", false)]
+    [InlineData("""{"v":"M\u00fcller GmbH"}""", "Müller GmbH", true)]
+    [InlineData("""{"v":"東京"}""", "東京", true)]
     public void ValueIs_ComparesTheDecodedText(string json, string text, bool equal)
     {
         var members = new CheckedJsonObject(Encoding.UTF8.GetBytes(json));
