@@ -13,6 +13,7 @@ public sealed class JsonLinesTests
     [InlineData(7)]
     [InlineData(1 << 20)]
     [InlineData(Mapped)]
+    [InlineData(FileRead)]
     public void Read_LinesStayIntactAfterTheWholeFileIsRead_WhateverTheReadSizes(int readSize)
     {
         var longLine = "{\"data\":\"" + new string('x', 9 << 20) + "\"}"; // longer than two read blocks
@@ -28,7 +29,7 @@ public sealed class JsonLinesTests
 
         using (var source = Source(Encoding.UTF8.GetBytes(text), readSize))
         {
-            JsonLines.Read(source, (line, number) => seen.Add((line, number)));
+            JsonLines.Read(source, (line, number) => seen.Add((line, number)), readSize == Mapped);
             Assert.Equal(source.Length, source.Position); // what progress reports: all of it read
         }
 
@@ -48,6 +49,7 @@ public sealed class JsonLinesTests
     [InlineData(2)]
     [InlineData(1 << 20)]
     [InlineData(Mapped)]
+    [InlineData(FileRead)]
     public void Read_AFileStartingWithAByteOrderMark_HandsOutTheFirstLineWithoutIt(int readSize)
     {
         var text = "\uFEFF{\"id\":\"e1\"}\r\n{\"id\":\"e2\"}\r\n";
@@ -55,7 +57,7 @@ public sealed class JsonLinesTests
 
         using (var source = Source(Encoding.UTF8.GetBytes(text), readSize))
         {
-            JsonLines.Read(source, (line, _) => seen.Add(Encoding.UTF8.GetString(line.Span)));
+            JsonLines.Read(source, (line, _) => seen.Add(Encoding.UTF8.GetString(line.Span)), readSize == Mapped);
         }
 
         Assert.Equal(["{\"id\":\"e1\"}", "{\"id\":\"e2\"}"], seen);
@@ -66,20 +68,24 @@ public sealed class JsonLinesTests
     {
         var count = 0;
         JsonLines.Read(new MemoryStream(), (_, _) => count++);
-        using (var file = Source([], Mapped))
+        foreach (var map in (bool[])[true, false])
         {
-            JsonLines.Read(file, (_, _) => count++);
+            using var file = Source([], Mapped);
+            JsonLines.Read(file, (_, _) => count++, map);
         }
 
         Assert.Equal(0, count);
     }
 
-    /// <summary>A read size that stands for a regular file, which <see cref="JsonLines"/> maps instead of reading.</summary>
+    /// <summary>A read size that stands for a regular file, which <see cref="JsonLines"/> is told to map instead of reading.</summary>
     private const int Mapped = 0;
+
+    /// <summary>A regular file that <see cref="JsonLines"/> is told to read into blocks, as it does where huge pages are offered.</summary>
+    private const int FileRead = -1;
 
     private static Stream Source(byte[] bytes, int readSize)
     {
-        if (readSize != Mapped)
+        if (readSize is not (Mapped or FileRead))
         {
             return new TrickleStream(bytes, readSize);
         }
