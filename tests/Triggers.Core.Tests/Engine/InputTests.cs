@@ -151,6 +151,22 @@ public sealed class InputTests
     }
 
     [Fact]
+    public void EventLongerThan64KiB_IsReplayedLikeAnyOther_InIdOrderAtEqualTimes_AndOnceWhenRepeated()
+    {
+        // A support event carrying a whole chat transcript: its data, and the account after it, lie past 64 KiB into the line.
+        var transcript = new string('x', 70_000);
+        string Long(int n, string id) =>
+            $$$"""{"specversion":"1.0","id":"{{{id}}}","source":"s","type":"ticket.opened","time":"2026-01-01T10:00:00Z","data":{"transcript":"{{{transcript}}}","n":{{{n}}}},"accountid":"acme"}""";
+
+        var (outcomes, stats) = Run(TimeSpan.Zero, Long(2, "t-b"), Ticket(3, "2026-01-01T10:00:00Z"), Long(1, "t-a"), Long(2, "t-b"));
+
+        Assert.Equal(["ticket 1", "ticket 2", "ticket 3"], outcomes.Where(o => o.Kind == OutcomeKind.Action).Select(o => o.Title));
+        Assert.Equal(["t-a", "t-b", "t3"], outcomes.Where(o => o.Kind == OutcomeKind.Action).Select(o => o.TriggerEventId));
+        Assert.Equal(["acme"], outcomes.Select(o => o.AccountId).Distinct());
+        Assert.Equal((1, 0), (stats.Duplicates, stats.Rejected));
+    }
+
+    [Fact]
     public void MalformedEvent_WithAReadableTime_IsReportedAtThatTime_OtherwiseAtTheNewestTimeSoFar()
     {
         var noAccount = """{"specversion":"1.0","id":"x","type":"ticket.opened","time":"2026-01-01T10:30:00+02:00"}""";
