@@ -33,11 +33,14 @@ internal static class JsonLines
     /// two lines in three, on the calling thread for the rest, so that neither thread waits for the other.
     /// </summary>
     /// <remarks>
-    /// <paramref name="map"/> says whether a regular file is mapped rather than read, by default only where huge pages
-    /// are not offered. A replay reads each account's events scattered over the whole history: from a mapping, in the
-    /// page cache's 4 KiB pages, nearly every one of those reads also missed the TLB (on 1M events replaying took
-    /// 3.1-3.9 s mapped against 2.8-2.9 s from huge-page blocks, and the whole command 5.0-5.8 s against 4.6-4.9 s).
-    /// Without huge pages, mapping spares the kernel clearing a fresh page for every 4 KiB of the copy.
+    /// <paramref name="map"/> says whether a regular file is mapped rather than read. By default it is read into blocks
+    /// where huge pages are offered, unless it is large against the memory there is: a replay reads each account's
+    /// events scattered over the whole history, and from a mapping, in the page cache's 4 KiB pages, nearly every one
+    /// of those reads also missed the TLB (on 1M events replaying took 3.1-3.9 s mapped against 2.8-2.9 s from
+    /// huge-page blocks, and the whole command 5.0-5.8 s against 4.6-4.9 s). Without huge pages, mapping spares the
+    /// kernel clearing a fresh page for every 4 KiB of the copy; and a history of more than a quarter of the memory
+    /// available is always mapped, because the kernel can drop a mapped file's pages under pressure and read them
+    /// again, where blocks of the same size would have to fit.
     /// </remarks>
     public static void Read<T>(Stream stream, Func<ReadOnlyMemory<byte>, T> prepare, Action<ReadOnlyMemory<byte>, long, T> handler, bool? map = null)
     {
@@ -49,7 +52,7 @@ internal static class JsonLines
         {
             try
             {
-                new Cutter<T>(prepare, batches, spare, stop.Token).Run(stream, map ?? !HugePagesOffered.Value);
+                new Cutter<T>(prepare, batches, spare, stop.Token).Run(stream, map ?? PreferMapping(stream));
             }
             catch (OperationCanceledException)
             {
@@ -100,6 +103,12 @@ internal static class JsonLines
                 return;
         }
     }
+
+    /// <summary>Whether a regular file is better mapped than read here (see <see cref="Read{T}"/>); other streams cannot be mapped anyway.</summary>
+    private static bool PreferMapping(Stream stream) =>
+        PreferMapping(stream.CanSeek ? stream.Length : 0, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes, HugePagesOffered.Value);
+
+    internal static bool PreferMapping(long length, long availableMemory, bool hugePagesOffered) => !hugePagesOffered || length > availableMemory / 4;
 
     /// <summary>The selected transparent huge page mode (the bracketed word of <c>always [madvise] never</c>), or null when unreadable.</summary>
     private static string? TransparentHugePages()

@@ -63,6 +63,13 @@ public sealed class JsonLinesTests
         Assert.Equal(["{\"id\":\"e1\"}", "{\"id\":\"e2\"}"], seen);
     }
 
+    [Theory]
+    [InlineData(200L << 20, 24L << 30, true, false)] // the 1M-event history on this machine: read into huge-page blocks
+    [InlineData(200L << 20, 24L << 30, false, true)] // no huge pages: the page cache's own pages, nothing to clear
+    [InlineData(7L << 30, 24L << 30, true, true)] // over a quarter of the memory: mapped, so the kernel may drop and reread pages
+    public void PreferMapping_OnlyWithoutHugePagesOrForAHistoryLargeAgainstMemory(long length, long available, bool hugePages, bool mapped) =>
+        Assert.Equal(mapped, JsonLines.PreferMapping(length, available, hugePages));
+
     [Fact]
     public void Read_EmptyStream_HandsOutNothing()
     {
