@@ -108,7 +108,6 @@ internal static class Measure
         return long.Parse(fields[7], CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Where each non-blank line starts and ends in the file.</summary>
     /// <summary>
     /// The whole history in one array on huge pages where Linux offers them, as the command's own blocks are: the
     /// replay reads each account's events scattered over the file, and on 4 KiB pages most of those reads also miss the TLB.
@@ -121,6 +120,7 @@ internal static class Measure
         return file;
     }
 
+    /// <summary>Where each non-blank line starts and ends in the file.</summary>
     private static Range[] Lines(byte[] file)
     {
         var lines = new List<Range>();
