@@ -16,15 +16,8 @@ internal sealed class ChunkedList<T>
 
     public ref readonly T this[int index] => ref _chunks[index >> Shift][index & (ChunkSize - 1)];
 
-    /// <summary>A hint that the item will be read soon (x86 prefetch; nothing elsewhere).</summary>
-    public unsafe void Prefetch(int index)
-    {
-        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
-        {
-            System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(
-                ref System.Runtime.CompilerServices.Unsafe.AsRef(in this[index])));
-        }
-    }
+    /// <summary>The item at <paramref name="index"/>, to change in place.</summary>
+    public ref T At(int index) => ref _chunks[index >> Shift][index & (ChunkSize - 1)];
 
     public void Add(in T item)
     {
