@@ -13,33 +13,33 @@ public static class OutcomeJson
         json.WriteStartObject();
         json.WriteString(Names.Kind, KindText[(int)o.Kind]);
         Time(json, Names.Time, o.Time);
-        Optional(json, Names.Playbook, o.Playbook);
-        Optional(json, Names.Rule, o.Rule);
+        Named(json, Names.Playbook, o.Playbook);
+        Named(json, Names.Rule, o.Rule);
         Optional(json, Names.AccountId, o.AccountId);
-        Optional(json, Names.Action, o.Action);
+        Named(json, Names.Action, o.Action);
         json.WriteString(Names.Id, o.Id);
         Optional(json, Names.To, o.To);
-        Optional(json, Names.Template, o.Template);
+        Named(json, Names.Template, o.Template);
         Optional(json, Names.Title, o.Title);
         Optional(json, Names.Assignee, o.Assignee);
-        Optional(json, Names.Priority, o.Priority);
+        Named(json, Names.Priority, o.Priority);
         if (o.Due is { } due)
         {
             Time(json, Names.Due, due);
         }
 
-        Optional(json, Names.Target, o.Target);
-        Optional(json, Names.Type, o.Type);
+        Named(json, Names.Target, o.Target);
+        Named(json, Names.Type, o.Type);
         if (o.Payload is not null)
         {
             json.WritePropertyName(o.Action == "webhook" ? Names.Body : Names.Data);
             json.WriteRawValue(o.Payload, skipInputValidation: true);
         }
 
-        Optional(json, Names.Milestone, o.Milestone);
-        Optional(json, Names.Status, o.Status);
-        Optional(json, Names.Journey, o.Journey);
-        Optional(json, Names.Stage, o.Stage);
+        Named(json, Names.Milestone, o.Milestone);
+        Named(json, Names.Status, o.Status);
+        Named(json, Names.Journey, o.Journey);
+        Named(json, Names.Stage, o.Stage);
         Optional(json, Names.Reason, o.Reason);
         Optional(json, Names.TriggerEvent, o.TriggerEventId);
         if (o.HasBecauseParts)
@@ -158,6 +158,47 @@ public static class OutcomeJson
         Span<byte> text = stackalloc byte[24];
         return System.Text.Encoding.ASCII.GetString(text[..Utf8(time.UtcDateTime, text)]);
     }
+
+    /// <summary>
+    /// Writes a value that is a name from the playbooks (a playbook, rule, journey, stage, milestone, status, action,
+    /// template, priority, target or type): the same few hundred strings on every line, so each is escaped and
+    /// encoded once per thread and writer encoder and then found by reference, not transcoded again a million times.
+    /// </summary>
+    private static void Named(Utf8JsonWriter json, JsonEncodedText name, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        var encoder = json.Options.Encoder;
+        var names = t_names;
+        if (names is null || !ReferenceEquals(t_namesEncoder, encoder))
+        {
+            (t_names, t_namesEncoder) = (names = new Dictionary<string, JsonEncodedText>(ReferenceEqualityComparer.Instance), encoder);
+        }
+
+        if (!names.TryGetValue(value, out var encoded))
+        {
+            if (names.Count >= MaxNames)
+            {
+                json.WriteString(name, value); // names made at run time (none today): not kept
+                return;
+            }
+
+            names[value] = encoded = JsonEncodedText.Encode(value, encoder);
+        }
+
+        json.WriteString(name, encoded);
+    }
+
+    private const int MaxNames = 4096;
+
+    [ThreadStatic]
+    private static Dictionary<string, JsonEncodedText>? t_names;
+
+    [ThreadStatic]
+    private static System.Text.Encodings.Web.JavaScriptEncoder? t_namesEncoder;
 
     private static void Optional(Utf8JsonWriter json, JsonEncodedText name, string? value)
     {

@@ -117,4 +117,30 @@ public class OutcomeTests
         Assert.Equal(written, OutcomeJson.Format(time));
         Assert.Equal(written, System.Text.Json.JsonDocument.Parse(buffer.ToArray()).RootElement.GetProperty("time").GetString());
     }
+
+    [Fact]
+    public void Names_AreEscapedAsEachWritersEncoderWould_EvenWhenWrittenBeforeWithAnother()
+    {
+        // A stage name outside ASCII, written alternately by the command's relaxed writer and a default one: the
+        // default escapes é and the relaxed one does not, whichever wrote the name first.
+        var outcome = new Outcome { Kind = OutcomeKind.Stage, Time = DateTimeOffset.UnixEpoch, Journey = "cycle", Stage = "réussite <b>" };
+        var relaxed = new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        string Written(System.Text.Json.JsonWriterOptions options)
+        {
+            using var buffer = new MemoryStream();
+            using (var json = new System.Text.Json.Utf8JsonWriter(buffer, options))
+            {
+                OutcomeJson.Write(json, outcome);
+            }
+
+            return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        }
+
+        for (var round = 0; round < 2; round++)
+        {
+            Assert.Contains("\"stage\":\"r\\u00E9ussite \\u003Cb\\u003E\"", Written(default), StringComparison.Ordinal);
+            Assert.Contains("\"stage\":\"réussite <b>\"", Written(relaxed), StringComparison.Ordinal);
+        }
+    }
 }
