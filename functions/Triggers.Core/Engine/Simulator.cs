@@ -569,6 +569,9 @@ public sealed class Simulator
 
         private const int Ahead = 8; // events whose bytes are asked for before they are copied
 
+        /// <summary>The most a batch copies (see <see cref="Gather"/>).</summary>
+        internal const int MaxCopied = 64 << 20;
+
         private Memory<byte> _bytes = HugePages.Block(2 << 20);
         private Entry[] _entries = new Entry[Size];
 
@@ -590,7 +593,11 @@ public sealed class Simulator
             return _entries.AsSpan(0, to - from);
         }
 
-        /// <summary>Copies the entries' bytes side by side; each entry then points at its copy (chunk -1).</summary>
+        /// <summary>
+        /// Copies the entries' bytes side by side; each entry then points at its copy (chunk -1). A batch of more than
+        /// <see cref="MaxCopied"/> (one account with an outsized history) is left where it lies and read from the log:
+        /// the copy would double the memory that account takes for no gain.
+        /// </summary>
         public void Gather(Span<Entry> entries)
         {
             var needed = 0L;
@@ -599,9 +606,14 @@ public sealed class Simulator
                 needed += entry.Length;
             }
 
+            if (needed > MaxCopied)
+            {
+                return;
+            }
+
             if (needed > _bytes.Length)
             {
-                _bytes = HugePages.Block((int)Math.Min(Math.Max(needed, _bytes.Length * 2L), Array.MaxLength));
+                _bytes = HugePages.Block((int)Math.Max(needed, Math.Min(_bytes.Length * 2L, MaxCopied)));
             }
 
             var bytes = _bytes.Span;

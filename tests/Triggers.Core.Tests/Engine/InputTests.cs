@@ -167,6 +167,27 @@ public sealed class InputTests
     }
 
     [Fact]
+    public void AccountWhoseHistoryOutgrowsWhatAReplayCopies_IsReplayedFromWhereItsEventsLie()
+    {
+        // 34 tickets of 2 MB each (attachments inlined) for one account: more than a replay copies side by side at once,
+        // arriving out of order within the lateness, with another account's tickets in between.
+        var attachment = new string('a', 2 << 20);
+        string Large(int n, string time) =>
+            $$$"""{"specversion":"1.0","id":"t{{{n:D2}}}","source":"s","type":"ticket.opened","time":"{{{time}}}","accountid":"acme","data":{"n":{{{n}}},"attachment":"{{{attachment}}}"}}""";
+
+        var lines = Enumerable.Range(1, 34).Reverse()
+            .SelectMany(n => new[] { Large(n, $"2026-01-01T10:{n:D2}:00Z"), Ticket(100 + n, $"2026-01-01T10:{n:D2}:30Z").Replace("acme", "other", StringComparison.Ordinal) })
+            .ToArray();
+        Assert.True(34L * attachment.Length > 64 << 20);
+
+        var (outcomes, stats) = Run(TimeSpan.FromHours(1), lines);
+
+        Assert.Equal(Enumerable.Range(1, 34).Select(n => $"ticket {n}"), outcomes.Where(o => o.AccountId == "acme").Select(o => o.Title));
+        Assert.Equal(Enumerable.Range(101, 34).Select(n => $"ticket {n}"), outcomes.Where(o => o.AccountId == "other").Select(o => o.Title));
+        Assert.Equal((68, 0, 0), (stats.Processed, stats.Late, stats.Rejected));
+    }
+
+    [Fact]
     public void MalformedEvent_WithAReadableTime_IsReportedAtThatTime_OtherwiseAtTheNewestTimeSoFar()
     {
         var noAccount = """{"specversion":"1.0","id":"x","type":"ticket.opened","time":"2026-01-01T10:30:00+02:00"}""";
