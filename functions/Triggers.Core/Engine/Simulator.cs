@@ -72,6 +72,13 @@ public sealed class Simulator
     /// </summary>
     public Action<AccountState>? AccountReplayed { get; set; }
 
+    /// <summary>
+    /// Called as each part of <see cref="Finish"/> starts, with its name: <c>grouping</c> (the accounts and their
+    /// entries into replay order), then for each batch <c>copying</c> (its events side by side) and <c>replaying</c>.
+    /// For a caller that times them: the simulator itself never reads a clock.
+    /// </summary>
+    public Action<string>? PhaseStarting { get; set; }
+
     /// <summary>Called during <see cref="Finish"/> with (accounts replayed, accounts in all), now and then.</summary>
     public Action<int, int>? Replaying { get; set; }
 
@@ -268,6 +275,7 @@ public sealed class Simulator
         }
 
         var end = _options.Until?.UtcTicks ?? _newest;
+        PhaseStarting?.Invoke("grouping");
         var (order, starts) = GroupByAccount();
         // Gathered copies live only while their batch is replayed: a state kept afterwards (kept states, or a resumed
         // one, which is the caller's) could hold a window's trigger bytes, so those replays read the log itself.
@@ -280,6 +288,7 @@ public sealed class Simulator
                 a++;
             }
 
+            PhaseStarting?.Invoke("copying");
             var batch = _batch.Collect(_entries, starts[first], starts[a]);
             for (var i = first; i < a; i++)
             {
@@ -295,6 +304,7 @@ public sealed class Simulator
                 _batch.Gather(batch);
             }
 
+            PhaseStarting?.Invoke("replaying");
             for (var i = first; i < a; i++)
             {
                 Replay(order[i], batch.Slice(starts[i] - starts[first], starts[i + 1] - starts[i]), end);
