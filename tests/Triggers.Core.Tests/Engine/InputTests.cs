@@ -188,6 +188,24 @@ public sealed class InputTests
     }
 
     [Fact]
+    public void Finish_NamesEachOfItsPartsAsItStarts_OneCopyAndReplayPerBatch()
+    {
+        var set = PlaybookLoader.Load([new SourceFile("p.yaml", Playbook)]).Set;
+        var phases = new List<string>();
+        var simulator = new Simulator(new CompiledPlaybooks(set), new SimulationOptions(), _ => { }) { PhaseStarting = phases.Add };
+        // 5,000 accounts of two tickets each: more events than one batch holds.
+        for (var n = 0; n < 10_000; n++)
+        {
+            simulator.Add(Encoding.UTF8.GetBytes(Ticket(n, "2026-01-01T10:00:00Z").Replace("acme", $"a{n % 5000}", StringComparison.Ordinal)), "events.jsonl");
+        }
+
+        simulator.Finish();
+
+        Assert.Equal(["grouping", "copying", "replaying", "copying", "replaying", "copying", "replaying"], phases);
+        Assert.Equal(10_000, simulator.Stats.Processed);
+    }
+
+    [Fact]
     public void MalformedEvent_WithAReadableTime_IsReportedAtThatTime_OtherwiseAtTheNewestTimeSoFar()
     {
         var noAccount = """{"specversion":"1.0","id":"x","type":"ticket.opened","time":"2026-01-01T10:30:00+02:00"}""";
