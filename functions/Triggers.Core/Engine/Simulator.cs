@@ -346,7 +346,11 @@ public sealed class Simulator
         if (!_options.KeepStates)
         {
             // Done: the next account gets this state's tables, so the replay's memory stays flat and warm.
-            _accounts.Remove(state.AccountId);
+            if (_accounts.Count > 0)
+            {
+                _accounts.Remove(state.AccountId);
+            }
+
             _spare = _resumed.Contains(state) ? null : state;
         }
     }
@@ -547,20 +551,30 @@ public sealed class Simulator
         _replayed?.Add(_options.OnlyAccount is { } only ? account == only : _options.Part!.Value.Holds(account));
     }
 
+    /// <summary>
+    /// The account's state: a resumed one, else the spare one made over for it, else a new one. Only kept states (and
+    /// resumed ones) are listed in <see cref="Accounts"/>: a replay that lets each state go after its account looks up
+    /// and hashes no id (each would be the first touch of an id string made long before).
+    /// </summary>
     private AccountState Account(string id)
     {
-        if (!_accounts.TryGetValue(id, out var state))
+        if (_accounts.Count > 0 && _accounts.TryGetValue(id, out var state))
         {
-            if (_spare is { } spare)
-            {
-                spare.Reset(id);
-                (state, _spare) = (spare, null);
-            }
-            else
-            {
-                state = new AccountState(id);
-            }
+            return state;
+        }
 
+        if (_spare is { } spare)
+        {
+            spare.Reset(id);
+            (state, _spare) = (spare, null);
+        }
+        else
+        {
+            state = new AccountState(id);
+        }
+
+        if (_options.KeepStates)
+        {
             _accounts[id] = state;
         }
 
