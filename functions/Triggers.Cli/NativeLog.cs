@@ -14,27 +14,46 @@ internal sealed unsafe class NativeLog : IDisposable
     private int _size;
     private int _used;
 
-    /// <summary>Stores a copy of <paramref name="bytes"/>; returns where it lies.</summary>
-    public (int Chunk, int Offset) Append(ReadOnlySpan<byte> bytes)
+    /// <summary>
+    /// Stores a copy of <paramref name="bytes"/> after its length; returns where it lies, as a number that grows with
+    /// every append (the chunk in the high half, the offset in the low).
+    /// </summary>
+    public long Append(ReadOnlySpan<byte> bytes)
     {
-        if (_used + bytes.Length > _size)
+        var size = sizeof(int) + bytes.Length;
+        if (_used + size > _size)
         {
-            _size = Math.Max(ChunkSize, bytes.Length);
+            _size = Math.Max(ChunkSize, size);
             _chunks.Add((nint)Core.Engine.HugePages.Allocate((nuint)_size));
             _used = 0;
         }
 
-        var offset = _used;
-        bytes.CopyTo(new Span<byte>((byte*)_chunks[^1] + offset, bytes.Length));
-        _used += bytes.Length;
-        return (_chunks.Count - 1, offset);
+        var at = (byte*)_chunks[^1] + _used;
+        System.Runtime.CompilerServices.Unsafe.WriteUnaligned(at, bytes.Length);
+        bytes.CopyTo(new Span<byte>(at + sizeof(int), bytes.Length));
+        var place = ((long)(_chunks.Count - 1) << 32) | (uint)_used;
+        _used += size;
+        return place;
     }
 
-    public ReadOnlySpan<byte> Read(int chunk, int offset, int length)
+    public ReadOnlySpan<byte> Read(long place)
     {
         ObjectDisposedException.ThrowIf(_chunks.Count > 0 && _chunks[0] == 0, this);
-        return new ReadOnlySpan<byte>((byte*)_chunks[chunk] + offset, length);
+        var at = At(place);
+        return new ReadOnlySpan<byte>(at + sizeof(int), System.Runtime.CompilerServices.Unsafe.ReadUnaligned<int>(at));
     }
+
+    /// <summary>Asks the processor to bring the first bytes at <paramref name="place"/> into its cache.</summary>
+    public void Prefetch(long place)
+    {
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        {
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(At(place));
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(At(place) + 64);
+        }
+    }
+
+    private byte* At(long place) => (byte*)_chunks[(int)(place >> 32)] + (uint)place;
 
     public void Dispose()
     {

@@ -7,65 +7,61 @@ namespace Triggers.Cli;
 
 /// <summary>
 /// Puts a replay's outcomes on one timeline. The simulator reports account by account; people and most tools
-/// want time order, so each outcome is formatted at once into a compact log (no object kept per outcome) and
-/// the log is written out sorted by time. Equal times keep the order they were reported in.
+/// want time order, so each outcome is recorded at once into a log (no object kept per outcome; JSON lines as
+/// compact records, <see cref="OutcomeRecorder"/>, a third of their text) and the log is written out sorted by
+/// time. Equal times keep the order they were reported in.
 /// </summary>
 internal sealed class Timeline : IDisposable
 {
     private readonly NativeLog _log = new();
     private readonly Lines _lines = new();
-    private readonly ArrayBufferWriter<byte> _buffer = new(1024);
-    private readonly Utf8JsonWriter _json;
-
-    public Timeline() =>
-        _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    private readonly OutcomeRecorder _recorder = new(System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
     public int Count => _lines.Count;
 
     public void Dispose()
     {
-        _json.Dispose();
+        _recorder.Dispose();
         _log.Dispose();
     }
 
-    public void AddJson(Outcome outcome)
-    {
-        _buffer.ResetWrittenCount();
-        _json.Reset();
-        OutcomeJson.Write(_json, outcome);
-        _json.Flush();
-        Add(outcome.Time.UtcTicks, _buffer.WrittenSpan);
-    }
+    public void AddJson(Outcome outcome) => Add(outcome.Time.UtcTicks, _recorder.Record(outcome));
 
-    public void AddText(Outcome outcome, string text) => Add(outcome.Time.UtcTicks, Encoding.UTF8.GetBytes(text));
+    public void AddText(Outcome outcome, string text) => Add(outcome.Time.UtcTicks, _recorder.Line(text));
 
     /// <summary>Writes every line in time order, each followed by a newline.</summary>
     public void WriteTo(Stream output)
     {
-        var lines = _lines.ToArray();
-        var order = TimeOrder(lines);
+        var (times, places) = _lines.ToArrays();
+        TimeOrder(times, places);
         // Lines are gathered into large writes: a million calls into a buffered stream cost more than the copies.
-        var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+        var buffer = ArrayPool<byte>.Shared.Rent(WriteSize);
         var used = 0;
-        foreach (var number in order)
+        for (var i = 0; i < places.Length; i++)
         {
-            ref readonly var line = ref lines[number];
-            var text = _log.Read(line.Chunk, line.Offset, line.Length);
-            if (used + text.Length + 1 > buffer.Length)
+            // The records lie in report order, read here in time order: ask for each one well before it is needed.
+            if (i + PrefetchDistance < places.Length)
             {
+                _log.Prefetch(places[i + PrefetchDistance]);
+            }
+
+            var record = _log.Read(places[i]);
+            int length;
+            // A byte is kept for the newline.
+            while ((length = used < buffer.Length ? _recorder.Format(record, buffer.AsSpan(used, buffer.Length - used - 1)) : -1) < 0)
+            {
+                // Full: write out what is there, and make room for a line larger than the buffer.
                 output.Write(buffer, 0, used);
+                if (used == 0)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                }
+
                 used = 0;
             }
 
-            if (text.Length + 1 > buffer.Length)
-            {
-                output.Write(text);
-                output.WriteByte((byte)'\n');
-                continue;
-            }
-
-            text.CopyTo(buffer.AsSpan(used));
-            used += text.Length;
+            used += length;
             buffer[used++] = (byte)'\n';
         }
 
@@ -73,22 +69,18 @@ internal sealed class Timeline : IDisposable
         ArrayPool<byte>.Shared.Return(buffer);
     }
 
-    /// <summary>
-    /// The lines' numbers (their places in report order) sorted by time, equal times in report order. The times are
-    /// sorted as plain numbers with the numbers alongside, which the runtime compares inline; a sort of the lines
-    /// themselves by a comparer went through a delegate call per comparison (0.2 s for 2.3M lines).
-    /// </summary>
-    private static int[] TimeOrder(Line[] lines)
-    {
-        var times = Core.Engine.HugePages.Advise(GC.AllocateUninitializedArray<long>(lines.Length));
-        var order = Core.Engine.HugePages.Advise(GC.AllocateUninitializedArray<int>(lines.Length));
-        for (var i = 0; i < lines.Length; i++)
-        {
-            (times[i], order[i]) = (lines[i].Time, i);
-        }
+    private const int WriteSize = 1 << 20;
+    private const int PrefetchDistance = 16;
 
-        Array.Sort(times, order);
-        // The sort is not stable: each run of equal times goes back into report order.
+    /// <summary>
+    /// Sorts the lines' places by time, equal times in report order. The times are sorted as plain numbers with the
+    /// places alongside, which the runtime compares inline (a sort of the lines themselves by a comparer went through
+    /// a delegate call per comparison: 0.2 s for 2.3M lines), and a place grows with report order, so each run of
+    /// equal times is put back into report order by sorting its places.
+    /// </summary>
+    private static void TimeOrder(long[] times, long[] places)
+    {
+        Array.Sort(times, places);
         for (var start = 0; start < times.Length;)
         {
             var end = start + 1;
@@ -99,63 +91,62 @@ internal sealed class Timeline : IDisposable
 
             if (end - start > 1)
             {
-                Array.Sort(order, start, end - start);
+                Array.Sort(places, start, end - start);
             }
 
             start = end;
         }
-
-        return order;
     }
 
-    private void Add(long time, ReadOnlySpan<byte> text)
-    {
-        var (chunk, offset) = _log.Append(text);
-        _lines.Add(new Line(time, chunk, offset, text.Length));
-    }
-
-    private readonly record struct Line(long Time, int Chunk, int Offset, int Length);
+    private void Add(long time, ReadOnlySpan<byte> record) => _lines.Add(time, _log.Append(record));
 
     /// <summary>
-    /// The lines' places, in arrays that double in size up to a cap and are never copied while they fill: a million
-    /// outcomes' places are 24 MB, and a growing list wrote them twice over again. Fresh and uncleared (every item
-    /// is written before it is read), on huge pages where offered, as is the one array they are sorted in.
+    /// The lines' times and places, in arrays that double in size up to a cap and are never copied while they fill:
+    /// a growing list wrote them twice over again. Fresh and uncleared (every item is written before it is read), on
+    /// huge pages where offered, as are the two arrays they are sorted in.
     /// </summary>
     private sealed class Lines
     {
         private const int First = 1 << 10;
-        private const int Largest = 1 << 18; // 6 MB of places: room for whole huge pages
-        private readonly List<Line[]> _full = [];
-        private Line[] _current = new Line[First];
+        private const int Largest = 1 << 18; // 2 MB per array: whole huge pages
+        private readonly List<(long[] Times, long[] Places)> _full = [];
+        private long[] _times = new long[First];
+        private long[] _places = new long[First];
         private int _used;
 
         public int Count { get; private set; }
 
-        public void Add(in Line line)
+        public void Add(long time, long place)
         {
-            if (_used == _current.Length)
+            if (_used == _times.Length)
             {
-                _full.Add(_current);
-                _current = Core.Engine.HugePages.Advise(GC.AllocateUninitializedArray<Line>(Math.Min(_current.Length * 2, Largest)));
+                _full.Add((_times, _places));
+                var size = Math.Min(_times.Length * 2, Largest);
+                (_times, _places) = (Fresh(size), Fresh(size));
                 _used = 0;
             }
 
-            _current[_used++] = line;
+            (_times[_used], _places[_used]) = (time, place);
+            _used++;
             Count++;
         }
 
-        public Line[] ToArray()
+        public (long[] Times, long[] Places) ToArrays()
         {
-            var all = Core.Engine.HugePages.Advise(GC.AllocateUninitializedArray<Line>(Count));
+            var (times, places) = (Fresh(Count), Fresh(Count));
             var at = 0;
-            foreach (var full in _full)
+            foreach (var (fullTimes, fullPlaces) in _full)
             {
-                full.CopyTo(all, at);
-                at += full.Length;
+                fullTimes.CopyTo(times, at);
+                fullPlaces.CopyTo(places, at);
+                at += fullTimes.Length;
             }
 
-            _current.AsSpan(0, _used).CopyTo(all.AsSpan(at));
-            return all;
+            _times.AsSpan(0, _used).CopyTo(times.AsSpan(at));
+            _places.AsSpan(0, _used).CopyTo(places.AsSpan(at));
+            return (times, places);
         }
+
+        private static long[] Fresh(int size) => Core.Engine.HugePages.Advise(GC.AllocateUninitializedArray<long>(size));
     }
 }

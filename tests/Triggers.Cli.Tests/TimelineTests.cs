@@ -47,6 +47,38 @@ public sealed class TimelineTests
         Assert.Equal(string.Concat(lines.Select(l => l + "\n")), Written(timeline));
     }
 
+    [Fact]
+    public void WriteTo_JsonOutcomes_AreTheWritersLinesInTimeOrder()
+    {
+        // Kept as compact records and formatted only when written: the lines must be the JSON writer's own.
+        using var timeline = new Timeline();
+        var outcomes = Enumerable.Range(0, 5_000).Select(i => new Outcome
+        {
+            Kind = i % 3 == 0 ? OutcomeKind.Action : OutcomeKind.Milestone, Time = DateTimeOffset.UnixEpoch.AddMinutes((i * 7919) % 97), AccountId = $"acct-{i / 50}",
+            Playbook = "onboarding", Rule = "nudge", Action = i % 3 == 0 ? "email" : null, To = i % 3 == 0 ? $"user{i}@acme.test" : null,
+            Milestone = i % 3 == 0 ? null : "activated", Status = i % 3 == 0 ? null : "reached", Because = $"réussite <{i}> \"quoted\"",
+            Key = new EffectIds.Key("v1", "onboarding/nudge", $"evt-{i}", "email"),
+        }).ToList();
+        foreach (var outcome in outcomes)
+        {
+            timeline.AddJson(outcome);
+        }
+
+        var expected = outcomes.OrderBy(o => o.Time).Select(o => Json(o) + "\n"); // OrderBy is stable
+        Assert.Equal(string.Concat(expected), Written(timeline));
+    }
+
+    private static string Json(Outcome outcome)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer, new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            OutcomeJson.Write(json, outcome);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     private static Outcome At(int minute) => new() { Kind = OutcomeKind.Stage, Time = DateTimeOffset.UnixEpoch.AddMinutes(minute), AccountId = "acct" };
 
     private static string Written(Timeline timeline)
