@@ -13,7 +13,12 @@ namespace Triggers.Cli;
 internal static class JsonLines
 {
     private const int BlockSize = 16 << 20;
-    private const int BlocksAhead = 4;
+
+    // Lines are passed on in batches of a few thousand, and the batches come back to be refilled: a batch per block
+    // (60,000 lines, 7 MB of them with their envelopes, grown by doubling) put 50 MB of fresh 4 KiB pages under the
+    // reading thread, the dearest thing on a virtual machine; these stay few and warm.
+    private const int BatchLines = 4096;
+    private const int BatchesAhead = 16;
 
     /// <summary>
     /// Whether advised memory does come as huge pages here: madvise can be called and the kernel's transparent huge
@@ -44,7 +49,7 @@ internal static class JsonLines
     /// </remarks>
     public static void Read<T>(Stream stream, Func<ReadOnlyMemory<byte>, T> prepare, Action<ReadOnlyMemory<byte>, long, T> handler, bool? map = null)
     {
-        var batches = new BlockingCollection<List<Line<T>>>(BlocksAhead);
+        var batches = new BlockingCollection<List<Line<T>>>(BatchesAhead);
         var spare = new ConcurrentQueue<List<Line<T>>>(); // batches the caller is done with, for the reader to refill
         var stop = new CancellationTokenSource();
         Exception? failure = null;
@@ -133,7 +138,7 @@ internal static class JsonLines
         Func<ReadOnlyMemory<byte>, T> prepare, BlockingCollection<List<Line<T>>> batches, ConcurrentQueue<List<Line<T>>> spare, CancellationToken stop)
     {
         private readonly List<byte> _carry = []; // the start of a line that continues in the next block
-        private List<Line<T>> _batch = [];
+        private List<Line<T>> _batch = new(BatchLines);
         private long _number;
 
         private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
@@ -253,6 +258,10 @@ internal static class JsonLines
                 // waited for it (on 1M events this thread was busy 1.65 s of the 1.9 s the reading took).
                 var ahead = _number % 3 != 0;
                 _batch.Add(new Line<T>(line, _number, ahead ? prepare(line) : default!, ahead));
+                if (_batch.Count == BatchLines)
+                {
+                    Pass();
+                }
             }
         }
 
@@ -261,7 +270,7 @@ internal static class JsonLines
             if (_batch.Count > 0)
             {
                 batches.Add(_batch, stop);
-                _batch = spare.TryDequeue(out var empty) ? empty : [];
+                _batch = spare.TryDequeue(out var empty) ? empty : new List<Line<T>>(BatchLines);
             }
         }
     }

@@ -11,18 +11,29 @@ internal sealed unsafe class NativeLog : IDisposable
 {
     private const int ChunkSize = 16 << 20;
     private readonly List<nint> _chunks = [];
+    private readonly List<int> _filled = []; // how much of each chunk but the last is used
     private int _size;
     private int _used;
 
+    private const int Header = sizeof(int) + sizeof(long); // a record's length, then its tag
+
+    /// <summary>How many records the log holds.</summary>
+    public int Count { get; private set; }
+
     /// <summary>
-    /// Stores a copy of <paramref name="bytes"/> after its length; returns where it lies, as a number that grows with
-    /// every append (the chunk in the high half, the offset in the low).
+    /// Stores a copy of <paramref name="bytes"/> with a number of the caller's (a line's time); returns where it lies,
+    /// as a number that grows with every append (the chunk in the high half, the offset in the low).
     /// </summary>
-    public long Append(ReadOnlySpan<byte> bytes)
+    public long Append(long tag, ReadOnlySpan<byte> bytes)
     {
-        var size = sizeof(int) + bytes.Length;
+        var size = Header + bytes.Length;
         if (_used + size > _size)
         {
+            if (_chunks.Count > 0)
+            {
+                _filled.Add(_used);
+            }
+
             _size = Math.Max(ChunkSize, size);
             _chunks.Add((nint)Core.Engine.HugePages.Allocate((nuint)_size));
             _used = 0;
@@ -30,17 +41,37 @@ internal sealed unsafe class NativeLog : IDisposable
 
         var at = (byte*)_chunks[^1] + _used;
         System.Runtime.CompilerServices.Unsafe.WriteUnaligned(at, bytes.Length);
-        bytes.CopyTo(new Span<byte>(at + sizeof(int), bytes.Length));
+        System.Runtime.CompilerServices.Unsafe.WriteUnaligned(at + sizeof(int), tag);
+        bytes.CopyTo(new Span<byte>(at + Header, bytes.Length));
         var place = ((long)(_chunks.Count - 1) << 32) | (uint)_used;
         _used += size;
+        Count++;
         return place;
+    }
+
+    /// <summary>Every record's tag and place, in the order they were appended.</summary>
+    public void List(Span<long> tags, Span<long> places)
+    {
+        var i = 0;
+        for (var chunk = 0; chunk < _chunks.Count; chunk++)
+        {
+            var start = (byte*)_chunks[chunk];
+            var end = chunk < _filled.Count ? _filled[chunk] : _used;
+            for (var offset = 0; offset < end;)
+            {
+                var length = System.Runtime.CompilerServices.Unsafe.ReadUnaligned<int>(start + offset);
+                tags[i] = System.Runtime.CompilerServices.Unsafe.ReadUnaligned<long>(start + offset + sizeof(int));
+                places[i++] = ((long)chunk << 32) | (uint)offset;
+                offset += Header + length;
+            }
+        }
     }
 
     public ReadOnlySpan<byte> Read(long place)
     {
         ObjectDisposedException.ThrowIf(_chunks.Count > 0 && _chunks[0] == 0, this);
         var at = At(place);
-        return new ReadOnlySpan<byte>(at + sizeof(int), System.Runtime.CompilerServices.Unsafe.ReadUnaligned<int>(at));
+        return new ReadOnlySpan<byte>(at + Header, System.Runtime.CompilerServices.Unsafe.ReadUnaligned<int>(at));
     }
 
     /// <summary>Asks the processor to bring the first bytes at <paramref name="place"/> into its cache.</summary>

@@ -14,10 +14,9 @@ namespace Triggers.Cli;
 internal sealed class Timeline : IDisposable
 {
     private readonly NativeLog _log = new();
-    private readonly Lines _lines = new();
     private readonly OutcomeRecorder _recorder = new(System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
-    public int Count => _lines.Count;
+    public int Count => _log.Count;
 
     public void Dispose()
     {
@@ -32,7 +31,9 @@ internal sealed class Timeline : IDisposable
     /// <summary>Writes every line in time order, each followed by a newline.</summary>
     public void WriteTo(Stream output)
     {
-        var (times, places) = _lines.ToArrays();
+        // Each record carries its time: the two arrays are filled in one pass over the log, in report order.
+        var (times, places) = (Fresh(_log.Count), Fresh(_log.Count));
+        _log.List(times, places);
         TimeOrder(times, places);
         // Lines are gathered into large writes: a million calls into a buffered stream cost more than the copies.
         var buffer = ArrayPool<byte>.Shared.Rent(WriteSize);
@@ -98,55 +99,8 @@ internal sealed class Timeline : IDisposable
         }
     }
 
-    private void Add(long time, ReadOnlySpan<byte> record) => _lines.Add(time, _log.Append(record));
+    private void Add(long time, ReadOnlySpan<byte> record) => _log.Append(time, record);
 
-    /// <summary>
-    /// The lines' times and places, in arrays that double in size up to a cap and are never copied while they fill:
-    /// a growing list wrote them twice over again. Fresh and uncleared (every item is written before it is read), on
-    /// huge pages where offered, as are the two arrays they are sorted in.
-    /// </summary>
-    private sealed class Lines
-    {
-        private const int First = 1 << 10;
-        private const int Largest = 1 << 18; // 2 MB per array: whole huge pages
-        private readonly List<(long[] Times, long[] Places)> _full = [];
-        private long[] _times = new long[First];
-        private long[] _places = new long[First];
-        private int _used;
-
-        public int Count { get; private set; }
-
-        public void Add(long time, long place)
-        {
-            if (_used == _times.Length)
-            {
-                _full.Add((_times, _places));
-                var size = Math.Min(_times.Length * 2, Largest);
-                (_times, _places) = (Fresh(size), Fresh(size));
-                _used = 0;
-            }
-
-            (_times[_used], _places[_used]) = (time, place);
-            _used++;
-            Count++;
-        }
-
-        public (long[] Times, long[] Places) ToArrays()
-        {
-            var (times, places) = (Fresh(Count), Fresh(Count));
-            var at = 0;
-            foreach (var (fullTimes, fullPlaces) in _full)
-            {
-                fullTimes.CopyTo(times, at);
-                fullPlaces.CopyTo(places, at);
-                at += fullTimes.Length;
-            }
-
-            _times.AsSpan(0, _used).CopyTo(times.AsSpan(at));
-            _places.AsSpan(0, _used).CopyTo(places.AsSpan(at));
-            return (times, places);
-        }
-
-        private static long[] Fresh(int size) => Core.Engine.HugePages.Advise(GC.AllocateUninitializedArray<long>(size));
-    }
+    /// <summary>Fresh and uncleared (every item is written before it is read), on huge pages where offered.</summary>
+    private static long[] Fresh(int size) => Core.Engine.HugePages.Advise(GC.AllocateUninitializedArray<long>(size));
 }

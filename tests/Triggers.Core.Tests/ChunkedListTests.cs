@@ -8,8 +8,8 @@ public sealed class ChunkedListTests
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(300)] // the first chunk grown once
-    [InlineData(65_536)] // exactly one full chunk
-    [InlineData(200_001)] // four chunks, the last one started
+    [InlineData(262_144)] // exactly one full chunk
+    [InlineData(800_001)] // four chunks, the last one started
     public void Holds_every_item_at_its_index_whatever_the_count(int count)
     {
         var values = new ChunkedList<(long Time, int Number)>();
@@ -33,7 +33,7 @@ public sealed class ChunkedListTests
     public void Starts_again_empty_after_clear()
     {
         var list = new ChunkedList<int>();
-        for (var i = 0; i < 70_000; i++)
+        for (var i = 0; i < 270_000; i++)
         {
             list.Add(i);
         }
