@@ -13,6 +13,7 @@ internal sealed class ChunkedList<T>
     private const int Shift = 18;
     private const int ChunkSize = 1 << Shift;
     private const int First = 1 << 8;
+    private const int LastDoubling = 1 << 15;
     private readonly List<T[]> _chunks = [];
 
     public int Count { get; private set; }
@@ -31,8 +32,9 @@ internal sealed class ChunkedList<T>
         }
         else if (slot == _chunks[^1].Length)
         {
-            // Only the first chunk grows, doubling up to the full size: a list of a few items stays small.
-            var grown = NewChunk(Math.Min(slot * 2, ChunkSize));
+            // Only the first chunk grows, doubling while it is small (a list of a few items stays small), then straight
+            // to the full size: doubling on to it wrote a chunk's worth of short-lived arrays.
+            var grown = NewChunk(slot * 2 > LastDoubling ? ChunkSize : slot * 2);
             _chunks[^1].CopyTo(grown, 0);
             _chunks[^1] = grown;
         }
