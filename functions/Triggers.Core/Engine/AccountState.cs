@@ -173,6 +173,7 @@ public sealed class AccountState(string accountId)
     // What Reset kept of earlier accounts' tables (emptied) for this one to reuse.
     private Stack<TraitMap>? _spareTraits;
     private Stack<List<long>>? _spareTimes;
+    private Stack<PendingItem>? _sparePending;
 
     internal long NextSeq { get; set; }
 
@@ -193,6 +194,11 @@ public sealed class AccountState(string accountId)
         _users?.Clear();
         _userTraitSize = 0;
         _userOrder?.Clear();
+        foreach (var item in _pending ?? [])
+        {
+            Recycle(item);
+        }
+
         _pending?.Clear();
         _counts?.Clear();
         _thresholdSince?.Clear();
@@ -227,6 +233,26 @@ public sealed class AccountState(string accountId)
 
     /// <summary>An empty list of times for a counter or a limit: one a previous account used, when there is one.</summary>
     internal List<long> NewTimes() => _spareTimes is { Count: > 0 } spare ? spare.Pop() : [];
+
+    /// <summary>A new pending item, numbered in this account's order: one a fired or closed window left, when there is one.</summary>
+    internal PendingItem NewPending(PendingKind kind, int reaction, long due, string cause, CloudEvent? trigger = null, long since = 0, int action = 0)
+    {
+        var item = _sparePending is { Count: > 0 } spare ? spare.Pop() : new PendingItem();
+        (item.Kind, item.Reaction, item.Due, item.Seq, item.Cause, item.Since, item.Action) = (kind, reaction, due, NextSeq++, cause, since, action);
+        item.TriggerEvent = trigger;
+        return item;
+    }
+
+    /// <summary>Takes back an item that is no longer pending (fired, closed, replaced) and that nothing holds any more.</summary>
+    internal void Recycle(PendingItem item)
+    {
+        var spare = _sparePending ??= new();
+        if (spare.Count < MaxPending)
+        {
+            item.Clear();
+            spare.Push(item);
+        }
+    }
 
     internal void AddPending(PendingItem item)
     {
@@ -268,7 +294,9 @@ public sealed class AccountState(string accountId)
     {
         for (var i = IndexOfPending(kind, reaction); i >= 0; i = IndexOfPending(kind, reaction))
         {
-            _pending!.RemoveAt(i);
+            var item = _pending![i];
+            _pending.RemoveAt(i);
+            Recycle(item);
         }
     }
 

@@ -45,11 +45,7 @@ public sealed partial class JourneyEngine
                     Note(state, t, reaction, $"{rule.Actions[i].Kind} held by quiet hours {quiet.From:HH:mm}-{quiet.To:HH:mm} until {At(end):yyyy-MM-ddTHH:mm:ssZ}");
                 }
 
-                AddPending(state, new PendingItem
-                {
-                    Kind = PendingKind.DelayedAction, Reaction = reaction.Index, Due = end, Seq = state.NextSeq++,
-                    TriggerEvent = trigger, Cause = cause, Since = t, Action = i,
-                }, reaction, t);
+                AddPending(state, state.NewPending(PendingKind.DelayedAction, reaction.Index, end, cause, trigger: trigger, since: t, action: i), reaction, t);
                 continue;
             }
 

@@ -70,11 +70,7 @@ public sealed partial class JourneyEngine
         }
 
         // The next window starts where this one ended.
-        AddPending(state, new PendingItem
-        {
-            Kind = PendingKind.AtMost, Reaction = reaction.Index, Due = AtMostDue(state, reaction, t), Seq = state.NextSeq++,
-            Cause = $"at-most:{t}", Since = t,
-        }, reaction, t);
+        AddPending(state, state.NewPending(PendingKind.AtMost, reaction.Index, AtMostDue(state, reaction, t), $"at-most:{t}", since: t), reaction, t);
     }
 
     /// <summary>Account traits changed: re-read every threshold value and schedule date.</summary>
@@ -93,11 +89,7 @@ public sealed partial class JourneyEngine
                     if (crossing && !state.ThresholdSince.ContainsKey(reaction.Index))
                     {
                         state.ThresholdSince[reaction.Index] = t;
-                        AddPending(state, new PendingItem
-                        {
-                            Kind = PendingKind.ThresholdHold, Reaction = reaction.Index, Due = t + threshold.For.Ticks, Seq = state.NextSeq++,
-                            TriggerEvent = e, Cause = $"{e.Id}>threshold", Since = t,
-                        }, reaction, t);
+                        AddPending(state, state.NewPending(PendingKind.ThresholdHold, reaction.Index, t + threshold.For.Ticks, $"{e.Id}>threshold", trigger: e, since: t), reaction, t);
                     }
                     else if (!crossing && state.ThresholdSince.Remove(reaction.Index))
                     {
@@ -133,11 +125,7 @@ public sealed partial class JourneyEngine
         // A date whose moment has already passed is not fired late: that would flood accounts on first import.
         if (when >= t)
         {
-            AddPending(state, new PendingItem
-            {
-                Kind = PendingKind.Schedule, Reaction = reaction.Index, Due = when, Seq = state.NextSeq++,
-                Cause = $"schedule:{At(when):yyyy-MM-ddTHH:mm:ssZ}", Since = when - schedule.Offset.Ticks,
-            }, reaction, t);
+            AddPending(state, state.NewPending(PendingKind.Schedule, reaction.Index, when, $"schedule:{At(when):yyyy-MM-ddTHH:mm:ssZ}", since: when - schedule.Offset.Ticks), reaction, t);
         }
     }
 }

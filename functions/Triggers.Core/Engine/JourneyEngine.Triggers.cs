@@ -112,11 +112,7 @@ public sealed partial class JourneyEngine
                 Note(state, t, reaction, $"triggered by {trigger?.Id ?? cause}: waiting until {At(t + unless.Within.Ticks):yyyy-MM-ddTHH:mm:ssZ} for no {unless.EventType}{(unless.Where is null ? "" : $" where {unless.Where.Text}")}");
             }
 
-            AddPending(state, new PendingItem
-            {
-                Kind = PendingKind.Absence, Reaction = reaction.Index, Due = t + unless.Within.Ticks, Seq = state.NextSeq++,
-                TriggerEvent = trigger, Cause = cause,
-            }, reaction, t);
+            AddPending(state, state.NewPending(PendingKind.Absence, reaction.Index, t + unless.Within.Ticks, cause, trigger: trigger), reaction, t);
             return;
         }
 
@@ -133,11 +129,7 @@ public sealed partial class JourneyEngine
             case ReactionKind.ReachMilestone:
                 var milestone = reaction.Milestone!;
                 MilestoneOutcome(state, reaction, MilestoneStatus.Reached, trigger, cause, t);
-                AddPending(state, new PendingItem
-                {
-                    Kind = PendingKind.MilestoneWindow, Reaction = reaction.Index, Due = t + milestone.Success.Within.Ticks,
-                    Seq = state.NextSeq++, TriggerEvent = trigger, Cause = cause,
-                }, reaction, t);
+                AddPending(state, state.NewPending(PendingKind.MilestoneWindow, reaction.Index, t + milestone.Success.Within.Ticks, cause, trigger: trigger), reaction, t);
                 MilestoneChanged(state, reaction, MilestoneStatus.Reached, trigger, cause, t, depth);
                 break;
             case ReactionKind.EnterStage:
@@ -176,6 +168,7 @@ public sealed partial class JourneyEngine
                 {
                     state.Pending.RemoveAt(i--);
                     i = Closed(state, e, item, reaction, trigger, i, depth);
+                    state.Recycle(item);
                 }
             }
             finally
@@ -259,11 +252,7 @@ public sealed partial class JourneyEngine
             var stuck = ((StageTrigger)listener.Trigger).StuckFor;
             if (stuck is { } duration)
             {
-                AddPending(state, new PendingItem
-                {
-                    Kind = PendingKind.StageStuck, Reaction = listener.Index, Due = t + duration.Ticks, Seq = state.NextSeq++,
-                    TriggerEvent = trigger, Cause = cause + reaction.CauseSuffixes[1], Since = t,
-                }, listener, t);
+                AddPending(state, state.NewPending(PendingKind.StageStuck, listener.Index, t + duration.Ticks, cause + reaction.CauseSuffixes[1], trigger: trigger, since: t), listener, t);
             }
             else if (Applies(state, listener, trigger))
             {
@@ -279,11 +268,7 @@ public sealed partial class JourneyEngine
             if (state.IndexOfPending(PendingKind.AtMost, reaction.Index) < 0)
             {
                 var within = ((CountTrigger)reaction.Trigger).Within.Ticks;
-                AddPending(state, new PendingItem
-                {
-                    Kind = PendingKind.AtMost, Reaction = reaction.Index, Due = t + within, Seq = state.NextSeq++,
-                    Cause = $"at-most:{t}", Since = t,
-                }, reaction, t);
+                AddPending(state, state.NewPending(PendingKind.AtMost, reaction.Index, t + within, $"at-most:{t}", since: t), reaction, t);
             }
         }
     }
@@ -329,6 +314,7 @@ public sealed partial class JourneyEngine
                 Time = At(t), AccountId = state.AccountId, Playbook = reaction.PlaybookId, Rule = reaction.Rule?.Id,
                 Reason = "capacity", Because = $"the account already waits on {AccountState.MaxPending} windows; this one was not opened",
             });
+            state.Recycle(item);
             return;
         }
 

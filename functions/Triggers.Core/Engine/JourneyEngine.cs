@@ -75,6 +75,7 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
             state.Pending.RemoveAt(0);
             state.Clock = Math.Max(state.Clock, item.Due);
             Fire(state, item);
+            state.Recycle(item); // fired: nothing keeps it (outcomes keep its cause, a string)
         }
     }
 

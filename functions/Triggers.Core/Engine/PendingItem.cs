@@ -25,16 +25,20 @@ internal enum PendingKind : byte
     AtMost,
 }
 
-/// <summary>Something an account is waiting for. Small and flat: it is serialised with the account's state.</summary>
+/// <summary>
+/// Something an account is waiting for. Small and flat: it is serialised with the account's state. A replay opens
+/// hundreds of thousands of these, so one that has fired or closed is reused for the account's next
+/// (<see cref="AccountState.NewPending"/>).
+/// </summary>
 internal sealed class PendingItem
 {
-    public required PendingKind Kind { get; init; }
+    public PendingKind Kind { get; set; }
 
-    public required int Reaction { get; init; }
+    public int Reaction { get; set; }
 
-    public required long Due { get; set; }
+    public long Due { get; set; }
 
-    public required long Seq { get; init; }
+    public long Seq { get; set; }
 
     // The envelope is nullable to its readers but kept as a plain field with a flag beside Kind: a nullable struct
     // field pads its flag out to eight bytes, and a replay makes hundreds of thousands of these.
@@ -42,7 +46,7 @@ internal sealed class PendingItem
     private bool _hasEnvelope;
 
     /// <summary>The raw JSON of the event that opened the window; templates read it as <c>trigger</c> later.</summary>
-    public ReadOnlyMemory<byte>? Trigger { get; init; }
+    public ReadOnlyMemory<byte>? Trigger { get; set; }
 
     /// <summary>
     /// Sets <see cref="Trigger"/> from the event itself, keeping where its attributes lie in the bytes too: a
@@ -51,11 +55,15 @@ internal sealed class PendingItem
     /// </summary>
     public CloudEvent? TriggerEvent
     {
-        init
+        set
         {
             if (value is not null)
             {
                 (Trigger, Envelope) = (value.Raw, value.Envelope);
+            }
+            else
+            {
+                (Trigger, Envelope) = (null, null);
             }
         }
     }
@@ -68,11 +76,18 @@ internal sealed class PendingItem
     }
 
     /// <summary>Deterministic cause: the trigger event id or timer occurrence that effect ids are derived from.</summary>
-    public required string Cause { get; init; }
+    public string Cause { get; set; } = "";
 
     /// <summary>Kind-specific instant: crossing start, schedule date, stage entry, original fire time, window anchor.</summary>
     public long Since { get; set; }
 
     /// <summary>For delayed actions: which action of the rule.</summary>
-    public int Action { get; init; }
+    public int Action { get; set; }
+
+    /// <summary>Forgets everything, so a reused item holds no other account's event.</summary>
+    internal void Clear()
+    {
+        (Kind, Reaction, Due, Seq, Cause, Since, Action) = (default, 0, 0, 0, "", 0, 0);
+        TriggerEvent = null;
+    }
 }

@@ -71,6 +71,37 @@ public sealed class ThresholdAndScheduleTests
         """;
 
     [Fact]
+    public void Schedule_FiringAfterAnotherAccountsWindowFired_HasNoTrigger()
+    {
+        // A replay reuses the windows that fired for the timers that follow, the next account's too: a schedule fires
+        // from the clock, and its action sees no trigger, not the invitation that opened another account's window.
+        Scenario.Passes("""
+            playbook: reuse
+            rules:
+              - id: invitee-never-logged-in
+                when: { event: user.invited }
+                unless: { event: user.logged_in, within: 3d }
+                do:
+                  - task: { title: "{{ trigger.data.invitee_email }} never logged in" }
+              - id: renewal
+                when:
+                  schedule: { date: account.renewal_date, offset: -30d }
+                do:
+                  - task: { title: "renewal [{{ trigger.data.invitee_email }}]" }
+            """, """
+            test: account a's window fires, then account b's schedule
+            events:
+              - { time: 2026-01-05T10:00:00Z, type: user.invited, accountid: a, userid: u1, data: { invitee_id: u2, invitee_email: bob@a.test } }
+              - { time: 2026-01-05T11:00:00Z, type: account.updated, accountid: b, data: { renewal_date: 2026-03-01T00:00:00Z } }
+            run_until: 2026-03-01T00:00:00Z
+            expect:
+              - { time: 2026-01-08T10:00:00Z, rule: reuse/invitee-never-logged-in, action: task, title: bob@a.test never logged in }
+              - { time: 2026-01-30T00:00:00Z, rule: reuse/renewal, action: task, title: "renewal []" }
+            expect_only: true
+            """);
+    }
+
+    [Fact]
     public void Schedule_NinetyDaysBeforeRenewal_FiresWhenHealthIsLow()
     {
         Scenario.Passes(Renewal, """
