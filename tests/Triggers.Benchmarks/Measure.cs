@@ -65,7 +65,7 @@ internal static class Measure
                             {lines.Length / document.TotalSeconds:N0} events/s ({document.TotalSeconds:F2} s): every line as a JsonDocument
             simulate:       {stats.Events / simulate.TotalSeconds:N0} events/s ({simulate.TotalSeconds:F2} s; runs: {string.Join(", ", runs.Select(r => r.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)))} s)
             of which:       {adding.TotalSeconds:F2} s adding the events (envelope parse, account lookup, entry), {(simulate - adding).TotalSeconds:F2} s replaying them (Finish: {parts}), in the best run
-            with output:    {stats.Events / json.TotalSeconds:N0} events/s ({json.TotalSeconds:F2} s, best of 2): simulate --format json's work in memory (outcome lines formatted on a second thread, sorted into one timeline, written to a null stream)
+            with output:    {stats.Events / json.TotalSeconds:N0} events/s ({json.TotalSeconds:F2} s, best of 2): simulate --format json's work in memory (outcomes recorded on a second thread, sorted into one timeline, their lines made on two threads and written to a null stream)
             ratio:          {simulate.TotalSeconds / envelope.TotalSeconds:F1}x the envelope parse, {simulate.TotalSeconds / document.TotalSeconds:F1}x the JsonDocument parse
             allocated:      {allocated / (double)stats.Events:N0} B per event while simulating
             page faults:    {faults:N0} in the first run (first touches of fresh memory: about 10 us each on this VM)
