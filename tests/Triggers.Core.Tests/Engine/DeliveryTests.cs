@@ -133,6 +133,27 @@ public sealed class DeliveryTests
             """);
     }
 
+    [Theory]
+    [InlineData("UTC", "20:00", "08:00", "9999-12-30T21:30:00Z", null)] // quiet until 10000-01-01 08:00: held for ever
+    [InlineData("Pacific/Kiritimati", "20:00", "08:00", "9999-12-30T08:30:00Z", null)] // 22:30 on the last local day
+    [InlineData("America/Los_Angeles", "14:00", "23:30", "9999-12-30T23:00:00Z", null)] // ends 23:30 PST: 10000 in UTC
+    [InlineData("America/New_York", "20:00", "08:00", "9999-12-30T03:00:00Z", "9999-12-31T13:00:00Z")] // still representable
+    public void QuietHours_EndingAfterTheLastDateThereIs_HoldTheActionInsteadOfFailingTheReplay(
+        string zone, string from, string to, string resolved, string? expected)
+    {
+        var playbook = Feedback.Replace("from: \"20:00\", to: \"08:00\"", $"from: \"{from}\", to: \"{to}\"", StringComparison.Ordinal);
+        var expect = expected is null ? "[]" : $"\n  - {{ time: {expected}, rule: feedback/ask-csat, action: email, to: admin@acme.test }}";
+        Scenario.Passes(playbook, $$"""
+            test: quiet hours at the end of the calendar in {{zone}}
+            events:
+              - { time: 9999-12-01T00:00:00Z, type: account.updated, accountid: acme, data: { timezone: {{zone}}, admin_email: admin@acme.test } }
+              - { time: {{resolved}}, type: ticket.resolved, accountid: acme, data: { ticket_id: t1 } }
+            run_until: 9999-12-31T23:59:59Z
+            expect: {{expect}}
+            expect_only: true
+            """);
+    }
+
     [Fact]
     public void Emit_ChainsIntoAnotherPlaybookAtTheSameInstant()
     {
