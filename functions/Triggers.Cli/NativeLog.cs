@@ -1,8 +1,8 @@
 namespace Triggers.Cli;
 
 /// <summary>
-/// An append-only byte log in native memory, for output that is gathered whole and then written out (the
-/// simulate timeline: hundreds of megabytes for a million events). Held on the managed heap, chunks that size
+/// An append-only log of records (bytes, each with a number of the caller's) in native memory, for output that is
+/// gathered whole and then written out (the simulate timeline: a hundred megabytes or more for a million events). Held on the managed heap, chunks that size
 /// count against the large-object budget and set off a full collection every few chunks, each one scanning
 /// the whole replay; out here they cost the garbage collector nothing. On huge pages where the system offers
 /// them (<see cref="Core.Engine.HugePages"/>). Freed on <see cref="Dispose"/>.

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Triggers.Core.Engine;
 
 namespace Triggers.Cli;
