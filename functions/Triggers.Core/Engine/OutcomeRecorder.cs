@@ -16,7 +16,8 @@ namespace Triggers.Core.Engine;
 /// Escaping is the JSON writer's own: text goes through as UTF-8 when the writer's encoder would leave every
 /// character of it alone, and is otherwise escaped by a writer with the same encoder, so a line is the one
 /// <see cref="OutcomeJson.Write"/> makes, byte for byte. Plain lines (the table format) are kept as they are.
-/// One thread records; formatting starts when recording has ended, and may run on several threads at once (it only reads).
+/// One thread records; formatting starts when recording has ended, and may run on several threads at once (it only
+/// reads).
 /// </summary>
 internal sealed class OutcomeRecorder : IOutcomeFields, IDisposable
 {
