@@ -3,7 +3,9 @@
 # from a temporary worktree) and runs their timed replays alternately, then prints the minimum and the median of
 # every replay per commit. Usage: bash scripts/ab.sh BEFORE AFTER [ROUNDS]   (e.g. bash scripts/ab.sh HEAD~3 HEAD)
 # Each round runs one measuring process per commit (three timed replays each, after a warm-up); default 4 rounds.
-# BENCH_EVENTS and BENCH_PLAYBOOKS as for bench.sh; the history must exist (bench.sh generates it).
+# BENCH_EVENTS and BENCH_PLAYBOOKS as for bench.sh; the history must exist (bench.sh generates it). AB_ENV_A and
+# AB_ENV_B set environment variables for one side's runs (e.g. AB_ENV_B="DOTNET_GCgen0size=0x4000000" with the same
+# commit on both sides compares a runtime setting).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -32,15 +34,17 @@ find "$playbooks" -name '*.test.yaml' -delete
 
 for round in $(seq "$rounds"); do
   for side in a b; do
-    SIMULATE_ONLY=1 dotnet "$work/out-$side/bin/Triggers.Benchmarks/release/Triggers.Benchmarks.dll" measure "$events" "$playbooks" |
+    settings=$([[ $side == a ]] && echo "${AB_ENV_A:-}" || echo "${AB_ENV_B:-}")
+    # shellcheck disable=SC2086 # the settings are words: VAR=VALUE ...
+    env $settings SIMULATE_ONLY=1 dotnet "$work/out-$side/bin/Triggers.Benchmarks/release/Triggers.Benchmarks.dll" measure "$events" "$playbooks" |
       sed -n 's/.*runs: \(.*\) s).*/\1/p' | tr ',' '\n' | tr -d ' ' >>"$work/times-$side"
   done
   echo "   round $round of $rounds done"
 done
 
 for side in a b; do
-  label=$([[ $side == a ]] && echo "$1" || echo "$2")
+  label=$([[ $side == a ]] && echo "$1 ${AB_ENV_A:-}" || echo "$2 ${AB_ENV_B:-}")
   sort -n "$work/times-$side" | awk -v label="$label" '{ t[NR] = $1 } END {
     median = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
-    printf "%-12s %d replays: min %.2f s, median %.2f s\n", label, NR, t[1], median }'
+    printf "%-12s  %d replays: min %.2f s, median %.2f s\n", label, NR, t[1], median }'
 done
