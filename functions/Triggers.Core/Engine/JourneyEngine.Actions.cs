@@ -233,8 +233,10 @@ public sealed partial class JourneyEngine
         }
 
         var text = _because.Clear().Append(reaction.BecauseTail);
-        foreach (var path in where.Compiled.Paths)
+        var paths = where.Compiled.Paths;
+        for (var i = 0; i < paths.Count; i++) // indexed: a foreach over the interface boxes an enumerator per firing
         {
+            var path = paths[i];
             text.Append(" [").Append(path).Append(" = ").Append(PathReader.Read(_context, path).ToString()).Append(']');
         }
 

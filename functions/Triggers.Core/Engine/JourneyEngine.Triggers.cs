@@ -327,12 +327,19 @@ public sealed partial class JourneyEngine
 
         Emit(new Outcome
         {
-            Kind = OutcomeKind.Timer, Key = new EffectIds.Key(reaction.Version, reaction.Name, item.Cause, $"timer:{item.Kind}:{item.Action}"),
+            Kind = OutcomeKind.Timer, Key = new EffectIds.Key(reaction.Version, reaction.Name, item.Cause, TimerPart(item.Kind, item.Action)),
             Time = At(t), Due = At(item.Due), AccountId = state.AccountId, Playbook = reaction.PlaybookId ?? reaction.Stage?.JourneyId,
             Rule = reaction.Rule?.Id ?? reaction.Milestone?.Id ?? reaction.Stage?.Id, Reason = TimerReasons[(int)item.Kind],
             TriggerEventId = item.Cause,
         });
     }
+
+    // The id's part for a timer, made once per kind and action number: a replay schedules about one timer per event.
+    private static readonly string[][] TimerParts =
+        [.. Enum.GetValues<PendingKind>().Select(kind => Enumerable.Range(0, 16).Select(action => $"timer:{kind}:{action}").ToArray())];
+
+    private static string TimerPart(PendingKind kind, int action) =>
+        (uint)action < 16 ? TimerParts[(int)kind][action] : $"timer:{kind}:{action}";
 
     private static readonly string[] TimerReasons =
         ["unless window closes", "milestone window closes", "threshold held long enough", "schedule falls due", "stage stuck check",

@@ -22,19 +22,19 @@ internal static class JsonTemplateRenderer
         {
             case JsonTemplateObject obj:
                 json.WriteStartObject();
-                foreach (var (key, value) in obj.Members)
+                for (var i = 0; i < obj.Members.Count; i++) // indexed: a foreach over the interface boxes an enumerator
                 {
-                    json.WritePropertyName(key);
-                    Write(json, value, context);
+                    json.WritePropertyName(obj.Members[i].Key);
+                    Write(json, obj.Members[i].Value, context);
                 }
 
                 json.WriteEndObject();
                 break;
             case JsonTemplateArray array:
                 json.WriteStartArray();
-                foreach (var item in array.Items)
+                for (var i = 0; i < array.Items.Count; i++)
                 {
-                    Write(json, item, context);
+                    Write(json, array.Items[i], context);
                 }
 
                 json.WriteEndArray();

@@ -8,13 +8,13 @@ namespace Triggers.Core.Expressions;
 /// </summary>
 public sealed class CompiledTemplate
 {
-    private readonly IReadOnlyList<TemplatePart> _parts;
+    private readonly TemplatePart[] _parts; // an array: a foreach over an interface would box its enumerator per render
     private readonly CompiledExpression? _single;
 
     internal CompiledTemplate(string text, IReadOnlyList<TemplatePart> parts, bool isSingleHole)
     {
         Text = text;
-        _parts = parts;
+        _parts = [.. parts];
         _single = isSingleHole ? parts[0].Hole : null;
         IsConstant = parts.All(p => p.Hole is null);
         Paths = [.. parts.Where(p => p.Hole is not null).SelectMany(p => p.Hole!.Paths).Distinct(StringComparer.Ordinal)];
