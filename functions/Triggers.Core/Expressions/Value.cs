@@ -165,11 +165,21 @@ public readonly struct Value : IEquatable<Value>
     {
         ValueKind.Null => "",
         ValueKind.Bool => StoredNumber != 0 ? "true" : "false",
-        ValueKind.Number => StoredNumber.ToString("G15", CultureInfo.InvariantCulture),
+        ValueKind.Number => FormatNumber(StoredNumber),
         ValueKind.String => (string)_ref!,
         ValueKind.Time => AsTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         ValueKind.Duration => Model.DurationParser.Describe(AsDuration),
         ValueKind.List => "[" + string.Join(", ", AsList.Select(v => v.ToString())) + "]",
         _ => ValueJson.ToJson(this),
     };
+
+    /// <summary>
+    /// A number as text: a whole number with all its digits (a 16-digit CRM or ticket id stays that id, not
+    /// <c>1.23456789012346E+15</c>), anything else to 15 significant digits, so arithmetic noise does not show
+    /// (<c>0.1 + 0.2</c> renders as <c>0.3</c>).
+    /// </summary>
+    private static string FormatNumber(double number) =>
+        number == Math.Floor(number) && Math.Abs(number) < 1e21
+            ? (number == 0 ? "0" : number.ToString("F0", CultureInfo.InvariantCulture))
+            : number.ToString("G15", CultureInfo.InvariantCulture);
 }

@@ -183,4 +183,25 @@ public sealed class DeliveryTests
             expect_only: true
             """);
     }
+
+    [Fact]
+    public void Template_LargeWholeNumber_KeepsEveryDigit()
+    {
+        // A 16-digit ticket id went out as 1.23456789012346E+15 in titles and emails: a wrong id, no error.
+        Scenario.Passes("""
+            playbook: tickets
+            rules:
+              - id: follow-up
+                when: { event: ticket.escalated }
+                do:
+                  - task: { title: "Ticket {{ event.data.ticket }} ({{ event.data.hours / 4 }} days, {{ 0.1 + 0.2 }})" }
+            """, """
+            test: the ticket id reads as sent
+            events:
+              - { time: 2026-02-01T10:00:00Z, type: ticket.escalated, accountid: acme, data: { ticket: 1234567890123456, hours: 10 } }
+            expect:
+              - { time: 2026-02-01T10:00:00Z, rule: tickets/follow-up, action: task, title: "Ticket 1234567890123456 (2.5 days, 0.3)" }
+            expect_only: true
+            """);
+    }
 }
