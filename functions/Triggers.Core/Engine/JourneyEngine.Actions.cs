@@ -114,6 +114,15 @@ public sealed partial class JourneyEngine
     private void Deliver(AccountState state, Reaction reaction, int index, CloudEvent? trigger, string cause, long t, int depth)
     {
         var action = reaction.Rule!.Actions[index];
+        if (action is EmitAction deep && depth >= MaxEmitDepth)
+        {
+            // Suppressed before it is sent, so the emit is reported once (not as sent and then cut). Validation
+            // rejects loops (TRG013) and chains this long (TRG022): this guards playbooks compiled without it.
+            Suppressed(state, reaction, index, trigger, cause, t, "emit-depth",
+                $"emit chain deeper than {MaxEmitDepth} emits at one instant; '{deep.EventType}' not sent");
+            return;
+        }
+
         SetContext(state, trigger, trigger);
         var key = new EffectIds.Key(reaction.Version, reaction.Name, cause, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var fields = new Outcome.ActionFields();
@@ -159,12 +168,6 @@ public sealed partial class JourneyEngine
 
     private void EmitEvent(AccountState state, Reaction reaction, EmitAction emit, string id, CloudEvent? trigger, string data, long t, int depth)
     {
-        if (depth >= MaxEmitDepth)
-        {
-            Suppressed(state, reaction, -1, trigger, id, t, "emit-depth", $"emit chain deeper than {MaxEmitDepth}; '{emit.EventType}' not processed");
-            return;
-        }
-
         var json = ScratchJson.Begin();
         json.WriteStartObject();
         json.WriteString("specversion"u8, "1.0"u8);

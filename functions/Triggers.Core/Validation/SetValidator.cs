@@ -33,6 +33,7 @@ internal static class SetValidator
         references.CheckTests(set.Tests, playbooks);
         var resolved = set with { Playbooks = playbooks, Journeys = journeys };
         EmitLoopCheck.Check(resolved, diagnostics);
+        EmitDepthCheck.Check(resolved, diagnostics);
         EventTypeCheck.Check(resolved, diagnostics);
         return resolved;
     }
