@@ -39,7 +39,32 @@ internal static class QuietHoursCalculator
             end = end.AddMinutes(1);
         }
 
+        if (zone.IsAmbiguousTime(end))
+        {
+            return FirstAfter(end, zone, utcTicks);
+        }
+
         // West of Greenwich the last local hours of 9999-12-31 are already 10000 in UTC: the conversion stops at the end.
         return TimeZoneInfo.ConvertTimeToUtc(end, zone).Ticks;
+    }
+
+    /// <summary>
+    /// A local end time that happens twice (the hour a fall-back repeats) ends the quiet period the first time it comes
+    /// after <paramref name="utcTicks"/>: the conversion alone would take the second, holding an action an hour past
+    /// the moment the engine itself no longer counts as quiet.
+    /// </summary>
+    private static long FirstAfter(DateTime end, TimeZoneInfo zone, long utcTicks)
+    {
+        var first = EndOfTime;
+        foreach (var offset in zone.GetAmbiguousTimeOffsets(end))
+        {
+            var candidate = Math.Clamp(end.Ticks - offset.Ticks, 0, EndOfTime);
+            if (candidate > utcTicks && candidate < first)
+            {
+                first = candidate;
+            }
+        }
+
+        return first;
     }
 }

@@ -134,6 +134,28 @@ public sealed class DeliveryTests
     }
 
     [Theory]
+    [InlineData("America/New_York", "2026-10-31T04:00:00Z", "2026-11-01T05:30:00Z")] // 00:00 EDT: to the first 01:30
+    [InlineData("America/New_York", "2026-10-31T05:45:00Z", "2026-11-01T05:45:00Z")] // 01:45 EDT: not quiet
+    [InlineData("America/New_York", "2026-10-31T06:10:00Z", "2026-11-01T06:30:00Z")] // 01:10 EST, the hour again: to 01:30 EST
+    [InlineData("Europe/Berlin", "2026-10-23T21:00:00Z", "2026-10-25T00:30:00Z")] // 23:00 CEST: to the first 02:30
+    public void QuietHours_EndingInTheHourAFallBackRepeats_EndTheFirstTimeTheEndComes(string zone, string resolved, string expected)
+    {
+        // The local end time happens twice that night: the action goes when the clock first shows it, the moment from
+        // which the engine no longer counts the time as quiet (it was held for the second one, an hour late).
+        var playbook = Feedback.Replace("from: \"20:00\", to: \"08:00\"", $"from: \"{(zone == "Europe/Berlin" ? "22:00" : "23:00")}\", to: \"{(zone == "Europe/Berlin" ? "02:30" : "01:30")}\"", StringComparison.Ordinal);
+        Scenario.Passes(playbook, $$"""
+            test: quiet hours ending in the repeated hour in {{zone}}
+            events:
+              - { time: 2026-10-01T00:00:00Z, type: account.updated, accountid: acme, data: { timezone: {{zone}}, admin_email: admin@acme.test } }
+              - { time: {{resolved}}, type: ticket.resolved, accountid: acme, data: { ticket_id: t1 } }
+            run_until: 2026-11-03T00:00:00Z
+            expect:
+              - { time: {{expected}}, rule: feedback/ask-csat, action: email, to: admin@acme.test }
+            expect_only: true
+            """);
+    }
+
+    [Theory]
     [InlineData("UTC", "20:00", "08:00", "9999-12-30T21:30:00Z", null)] // quiet until 10000-01-01 08:00: held for ever
     [InlineData("Pacific/Kiritimati", "20:00", "08:00", "9999-12-30T08:30:00Z", null)] // 22:30 on the last local day
     [InlineData("America/Los_Angeles", "14:00", "23:30", "9999-12-30T23:00:00Z", null)] // ends 23:30 PST: 10000 in UTC
