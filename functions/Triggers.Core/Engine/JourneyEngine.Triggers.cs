@@ -31,7 +31,8 @@ public sealed partial class JourneyEngine
                 times.Add(t);
                 if (count.AtLeast is { } atLeast)
                 {
-                    AccountState.DropUpTo(times, t - count.Within.Ticks);
+                    // Within includes its end, as an unless window's does: two events exactly W apart count together.
+                    AccountState.DropUpTo(times, t - count.Within.Ticks - 1);
                     if (times.Count >= atLeast)
                     {
                         // Fire once per burst: the next fire needs a fresh set of at_least events.

@@ -42,6 +42,23 @@ public sealed class CountTests
             """);
     }
 
+    [Theory]
+    [InlineData("2026-02-08T10:00:00Z", true)] // exactly seven days after the first: within, as at the end of an unless window
+    [InlineData("2026-02-08T10:00:01Z", false)] // a second later the first has left the window
+    public void CountAtLeast_WindowIncludesItsEnd(string third, bool fires)
+    {
+        var expect = fires ? $"\n  - {{ time: {third}, rule: spike/ticket-spike, action: webhook }}" : "[]";
+        Scenario.Passes(Spike, $$"""
+            test: the third ticket seven days after the first
+            events:
+              - { time: 2026-02-01T10:00:00Z, type: ticket.opened, accountid: acme, data: { priority: high } }
+              - { time: 2026-02-05T10:00:00Z, type: ticket.opened, accountid: acme, data: { priority: high } }
+              - { time: {{third}}, type: ticket.opened, accountid: acme, data: { priority: high } }
+            expect: {{expect}}
+            expect_only: true
+            """);
+    }
+
     [Fact]
     public void CountAtLeast_FilteredEventsDoNotCount()
     {
