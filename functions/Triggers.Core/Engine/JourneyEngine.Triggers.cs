@@ -200,7 +200,7 @@ public sealed partial class JourneyEngine
             return i;
         }
 
-        MilestoneOutcome(state, reaction, MilestoneStatus.Succeeded, trigger, item.Cause, e.TimeTicks);
+        MilestoneOutcome(state, reaction, MilestoneStatus.Succeeded, trigger, item.Cause, e.TimeTicks, success: e);
         MilestoneChanged(state, reaction, MilestoneStatus.Succeeded, trigger, item.Cause, e.TimeTicks, depth);
         return -1;
     }
@@ -346,7 +346,12 @@ public sealed partial class JourneyEngine
         ["unless window closes", "milestone window closes", "threshold held long enough", "schedule falls due", "stage stuck check",
          "quiet hours end", "at_most window ends"];
 
-    private void MilestoneOutcome(AccountState state, Reaction reaction, MilestoneStatus status, CloudEvent? trigger, string cause, long t)
+    /// <remarks>
+    /// The outcome's trigger event is the one that reached the milestone, for every status (reports pair a success or
+    /// failure with its reaching by it); a success names the event that completed it in its explanation.
+    /// </remarks>
+    private void MilestoneOutcome(AccountState state, Reaction reaction, MilestoneStatus status, CloudEvent? trigger, string cause, long t,
+        CloudEvent? success = null)
     {
         var milestone = reaction.Milestone!;
         Emit(new Outcome
@@ -354,9 +359,12 @@ public sealed partial class JourneyEngine
             Kind = OutcomeKind.Milestone, Key = new EffectIds.Key(reaction.Version, reaction.Name, cause, Describe(status)),
             Time = At(t), AccountId = state.AccountId, Playbook = milestone.PlaybookId, Milestone = milestone.Id, Status = Describe(status),
             TriggerEventId = trigger?.Id,
-            BecauseParts = status == MilestoneStatus.Reached
-                ? (trigger?.Type ?? "trigger", trigger?.Id ?? "", reaction.MilestoneTexts[0])
-                : (reaction.MilestoneTexts[(int)status], null, ""),
+            BecauseParts = status switch
+            {
+                MilestoneStatus.Reached => (trigger?.Type ?? "trigger", trigger?.Id ?? "", reaction.MilestoneTexts[0]),
+                MilestoneStatus.Succeeded when success is not null => (success.Type, success.Id, reaction.MilestoneTexts[3]),
+                _ => (reaction.MilestoneTexts[(int)status], null, ""),
+            },
         });
     }
 }

@@ -106,6 +106,7 @@ internal sealed class Reaction
     public string[] MilestoneTexts => _milestoneTexts ??= Milestone is { } m
         ? [$"; success needs {m.Success.EventType} within {DurationParser.Format(m.Success.Within)}",
            $"{m.Success.EventType} arrived within {DurationParser.Format(m.Success.Within)}",
-           $"no {m.Success.EventType} within {DurationParser.Format(m.Success.Within)} (red flag)"]
+           $"no {m.Success.EventType} within {DurationParser.Format(m.Success.Within)} (red flag)",
+           $" arrived within {DurationParser.Format(m.Success.Within)}"] // after the completing event's type and id
         : [];
 }

@@ -37,6 +37,22 @@ public sealed class MilestoneAndStageTests
     }
 
     [Fact]
+    public void Milestone_Succeeded_ExplanationNamesTheEventThatCompletedIt()
+    {
+        // "Why did this succeed?" The login did; the trigger event stays the invitation, which reports pair it with.
+        var set = Triggers.Core.Loading.PlaybookLoader.Load([new("activation.yaml", Activation)]).Set;
+        var outcomes = new List<Triggers.Core.Engine.Outcome>();
+        var simulator = new Triggers.Core.Engine.Simulator(new(set), new(), outcomes.Add);
+        simulator.Add("""{"specversion":"1.0","id":"inv-1","source":"s","type":"user.invited","time":"2026-01-05T10:00:00Z","accountid":"acme","userid":"u1","data":{"invitee_id":"u2"}}"""u8, "e.jsonl");
+        simulator.Add("""{"specversion":"1.0","id":"login-7","source":"s","type":"user.logged_in","time":"2026-01-08T10:00:00Z","accountid":"acme","userid":"u2"}"""u8, "e.jsonl");
+        simulator.Finish();
+
+        var succeeded = Assert.Single(outcomes, o => o.Status == "succeeded");
+        Assert.Equal("user.logged_in login-7 arrived within 1w", succeeded.Because);
+        Assert.Equal("inv-1", succeeded.TriggerEventId);
+    }
+
+    [Fact]
     public void Milestone_WindowPasses_FailsAndRaisesTheRedFlagRule()
     {
         Scenario.Passes(Activation, """
