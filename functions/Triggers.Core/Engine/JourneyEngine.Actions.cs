@@ -130,6 +130,14 @@ public sealed partial class JourneyEngine
         {
             case EmailAction email:
                 var to = email.To.Compiled.Render(_context);
+                if (!LooksLikeAnAddress(to))
+                {
+                    // Sent, it would only fail at the mail service, far from the rule that made it: report it here.
+                    Suppressed(state, reaction, index, trigger, cause, t, "invalid-recipient",
+                        $"'{to}' ({email.To.Text}) is not an email address; nothing is sent");
+                    return;
+                }
+
                 if (state.HasSuppressed && state.Suppressed.Reason(to) is { } why)
                 {
                     Suppressed(state, reaction, index, trigger, cause, t, why, $"{to} {why}; no further email is sent to it");
@@ -162,6 +170,30 @@ public sealed partial class JourneyEngine
         {
             EmitEvent(state, reaction, emitted, key.Compute(state.AccountId), trigger, fields.Payload!, t, depth);
         }
+    }
+
+    /// <summary>
+    /// One address, as far as the engine can tell: text, one '@' and a domain, no spaces or control characters inside
+    /// (around it they are ignored, as suppression lists compare addresses trimmed).
+    /// </summary>
+    private static bool LooksLikeAnAddress(string to)
+    {
+        var address = to.AsSpan().Trim();
+        var at = address.IndexOf('@');
+        if (at <= 0 || at == address.Length - 1 || address[(at + 1)..].Contains('@'))
+        {
+            return false;
+        }
+
+        foreach (var c in address)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static readonly string[] PriorityNames = [.. Enum.GetNames<TaskPriority>().Select(n => n.ToLowerInvariant())];

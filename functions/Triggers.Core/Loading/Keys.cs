@@ -49,7 +49,7 @@ public static class Keys
         ["action"] = ["email", "task", "webhook", "emit"],
         ["status"] = ["reached", "succeeded", "failed"],
         ["priority"] = ["low", "normal", "high", "urgent"],
-        ["reason"] = ["limit", "unsubscribed", "bounced", "emit-depth", "capacity"],
+        ["reason"] = ["limit", "unsubscribed", "bounced", "invalid-recipient", "emit-depth", "capacity"],
     };
 
     /// <summary>All key lists by the name of the object they describe, for the schema consistency test.</summary>

@@ -48,6 +48,40 @@ public sealed class DeliveryTests
             """);
     }
 
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("42")]
+    [InlineData("{ a: 1 }")]
+    [InlineData("ann at acme.test")]
+    [InlineData("\"ann@acme.test, bob@acme.test\"")]
+    public void Email_ToRendersAsNoAddress_IsSuppressedAsAnInvalidRecipient(string email)
+    {
+        // An email to "" or "42" went out as an ordinary action, to fail only at the mail service.
+        Scenario.Passes(Advocacy, $$"""
+            test: the recipient is no address
+            events:
+              - { time: 2026-01-01T09:00:00Z, type: user.updated, accountid: acme, userid: u1, data: { email: {{email}} } }
+              - { time: 2026-01-10T10:00:00Z, type: nps.answered, accountid: acme, userid: u1, data: { score: 10 } }
+            expect:
+              - { time: 2026-01-10T10:00:00Z, kind: suppressed, rule: advocacy/ask-for-review, action: email, reason: invalid-recipient }
+            expect_only: true
+            """);
+    }
+
+    [Fact]
+    public void Email_AddressWithSpacesAround_IsSent()
+    {
+        Scenario.Passes(Advocacy, """
+            test: spaces around an address are not a reason to drop it
+            events:
+              - { time: 2026-01-01T09:00:00Z, type: user.updated, accountid: acme, userid: u1, data: { email: " ann@acme.test " } }
+              - { time: 2026-01-10T10:00:00Z, type: nps.answered, accountid: acme, userid: u1, data: { score: 10 } }
+            expect:
+              - { time: 2026-01-10T10:00:00Z, rule: advocacy/ask-for-review, action: email }
+            expect_only: true
+            """);
+    }
+
     [Fact]
     public void Bounced_Recipient_IsSuppressedAsBounced()
     {

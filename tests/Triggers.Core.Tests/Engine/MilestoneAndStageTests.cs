@@ -120,6 +120,7 @@ public sealed class MilestoneAndStageTests
         Scenario.Passes(Stages, """
             test: adoption on day 20 means not stuck
             events:
+              - { time: 2026-01-01T09:00:00Z, type: account.updated, accountid: acme, data: { admin_email: admin@acme.test } }
               - { time: 2026-01-01T10:00:00Z, type: subscription.started, accountid: acme }
               - { time: 2026-01-21T10:00:00Z, type: feature.used, accountid: acme, userid: u1, data: { key: true } }
             run_until: 2026-03-01T00:00:00Z

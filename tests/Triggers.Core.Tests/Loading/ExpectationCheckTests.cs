@@ -21,7 +21,7 @@ public sealed class ExpectationCheckTests
     [InlineData("{ rule: spike/three-tickets, action: tsk }",
         "t.test.yaml:5:42: error TRG019: 'tsk' is not a valid action; did you mean 'task'?", "action is one of: email, task, webhook, emit")]
     [InlineData("{ kind: suppressed, rule: spike/three-tickets, reason: limt }",
-        "t.test.yaml:5:60: error TRG019: 'limt' is not a valid reason; did you mean 'limit'?", "reason is one of: limit, unsubscribed, bounced, emit-depth, capacity")]
+        "t.test.yaml:5:60: error TRG019: 'limt' is not a valid reason; did you mean 'limit'?", "reason is one of: limit, unsubscribed, bounced, invalid-recipient, emit-depth, capacity")]
     [InlineData("{ kind: suppressed, rule: spike/three-tickets, to: ann@acme.test }",
         "t.test.yaml:5:52: error TRG015: a suppressed outcome has no 'to', so this expectation could never match", "a suppressed outcome is matched on: rule, action, reason, accountid")]
     [InlineData("{ rule: spike/three-tickets, status: reached }",
