@@ -138,7 +138,7 @@ public sealed partial class JourneyEngine
                     return;
                 }
 
-                if (state.HasSuppressed && state.Suppressed.Reason(to) is { } why)
+                if (SuppressedRecipient(state, to, t) is { } why)
                 {
                     Suppressed(state, reaction, index, trigger, cause, t, why, $"{to} {why}; no further email is sent to it");
                     return;
@@ -171,6 +171,10 @@ public sealed partial class JourneyEngine
             EmitEvent(state, reaction, emitted, key.Compute(state.AccountId), trigger, fields.Payload!, t, depth);
         }
     }
+
+    /// <summary>Why no email may go to <paramref name="to"/> at <paramref name="t"/>: this account's list, then every account's.</summary>
+    private string? SuppressedRecipient(AccountState state, string to, long t) =>
+        (state.HasSuppressed ? state.Suppressed.Reason(to) : null) ?? (Recipients is { IsEmpty: false } all ? all.Reason(to, t) : null);
 
     /// <summary>
     /// One address, as far as the engine can tell: text, one '@' and a domain, no spaces or control characters inside

@@ -159,12 +159,46 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
 
     private void Suppress(AccountState state, CloudEvent e)
     {
-        if (e.Data.ValueKind == System.Text.Json.JsonValueKind.Object && e.Data.TryGetProperty("email", out var email) &&
-            email.ValueKind == System.Text.Json.JsonValueKind.String && email.GetString() is { } address && !string.IsNullOrWhiteSpace(address))
+        if (SuppressedAddress(e.DataJson) is { } address)
         {
             state.Suppressed.Add(address, bounced: e.Type == "email.bounced");
         }
     }
+
+    /// <summary>The address an <c>email.unsubscribed</c> or <c>email.bounced</c> event's data names in <c>email</c>, if any.</summary>
+    internal static string? SuppressedAddress(ReadOnlySpan<byte> data)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(data);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != System.Text.Json.JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+            {
+                var isEmail = reader.ValueTextEquals("email"u8);
+                reader.Read();
+                if (isEmail && reader.TokenType == System.Text.Json.JsonTokenType.String)
+                {
+                    var address = reader.GetString();
+                    return string.IsNullOrWhiteSpace(address) ? null : address;
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // The parser has checked the line; data it could not read names no address.
+        }
+
+        return null;
+    }
+
+    /// <summary>Unsubscribes and bounces in every account, by time (a replay's; see <see cref="RecipientTimeline"/>).</summary>
+    public RecipientTimeline? Recipients { get; init; }
 
     private void SetContext(AccountState state, CloudEvent? current, CloudEvent? trigger)
     {

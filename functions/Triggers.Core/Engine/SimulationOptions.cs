@@ -20,8 +20,9 @@ public sealed record SimulationOptions
 
     /// <summary>
     /// Replay only this account (explain): every event is still read, so late, rejected and duplicate events are
-    /// decided exactly as in a full replay, but no other account is replayed. Accounts never influence each other, so
-    /// this account's outcomes are the same as in a full replay.
+    /// decided exactly as in a full replay, but no other account is replayed. Accounts influence each other only through
+    /// unsubscribed or bounced recipients, which every event read records, so this account's outcomes are the same as in
+    /// a full replay.
     /// </summary>
     public string? OnlyAccount { get; init; }
 
@@ -29,9 +30,16 @@ public sealed record SimulationOptions
     /// Replay only the accounts of one part of the history, split by a hash of the account id (a history too large
     /// to hold whole replays as N runs, each keeping only its accounts' events). Every event is still read, so late
     /// and duplicate events are decided as in a full replay; malformed lines, which name no account, are reported by
-    /// part 1 only. Accounts never influence each other, so the parts' outcomes together are a full replay's.
+    /// part 1 only. Accounts influence each other only through unsubscribed or bounced
+    /// recipients, which every part records from every event, so the parts' outcomes together are a full replay's.
     /// </summary>
     public HistoryPart? Part { get; init; }
+
+    /// <summary>
+    /// Unsubscribes and bounces from before this replay, carried over like account states (<see cref="Simulator.Resume"/>)
+    /// when a history is replayed in pieces; the replay adds its own to it. A new, empty one by default.
+    /// </summary>
+    public RecipientTimeline? Recipients { get; init; }
 }
 
 /// <summary>Part <see cref="Index"/> (from 1) of <see cref="Count"/>: the accounts whose id hashes there.</summary>

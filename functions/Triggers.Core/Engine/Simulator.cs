@@ -40,6 +40,7 @@ public sealed class Simulator
         _byTimeThenId = ByTimeThenId;
         _batch = new Batch(_log);
         _options = options;
+        Recipients = options.Recipients ?? new RecipientTimeline();
         _replayed = options.OnlyAccount is not null || options.Part is not null ? [] : null;
         _sink = sink;
         _engine = new JourneyEngine(program, outcome =>
@@ -49,8 +50,12 @@ public sealed class Simulator
         })
         {
             ReportTimers = options.IncludeTimers,
+            Recipients = Recipients,
         };
     }
+
+    /// <summary>Every unsubscribe and bounce read so far, in any account (carry it into a replay that continues this one).</summary>
+    public RecipientTimeline Recipients { get; }
 
     public SimulationStats Stats { get; } = new();
 
@@ -205,7 +210,21 @@ public sealed class Simulator
             ReportUntimed();
         }
 
+        if (e.Type is "email.unsubscribed" or "email.bounced")
+        {
+            RecordRecipient(json[e.Data], e);
+        }
+
         return e;
+    }
+
+    /// <summary>Records an unsubscribe or bounce for every account before any is replayed (see <see cref="RecipientTimeline"/>).</summary>
+    private void RecordRecipient(ReadOnlySpan<byte> data, in EventParser.Envelope e)
+    {
+        if (JourneyEngine.SuppressedAddress(data) is { } address)
+        {
+            Recipients.Add(address, e.TimeTicks, bounced: e.Type == "email.bounced");
+        }
     }
 
     /// <summary>Reports the malformed events read before any event had a time, at the first time known (0001-01-01 if none ever is).</summary>

@@ -18,7 +18,7 @@ internal sealed class SuppressionList
 
     public void Add(string address, bool bounced)
     {
-        var key = Key(address);
+        var key = KeyOf(address);
         var at = IndexOf(key);
         if (at >= 0)
         {
@@ -35,7 +35,7 @@ internal sealed class SuppressionList
     /// <summary><c>unsubscribed</c> or <c>bounced</c> when <paramref name="address"/> is on the list; null otherwise.</summary>
     public string? Reason(string address)
     {
-        var at = IndexOf(Key(address));
+        var at = IndexOf(KeyOf(address));
         return at < 0 ? null : (_entries[at] & 1) == 1 ? "bounced" : "unsubscribed";
     }
 
@@ -57,7 +57,7 @@ internal sealed class SuppressionList
     }
 
     /// <summary>The event-id hash (<see cref="SeenIds.Hash(ReadOnlySpan{char})"/>) of the normalised address, low bit cleared.</summary>
-    private static ulong Key(string address)
+    internal static ulong KeyOf(string address)
     {
         var trimmed = address.AsSpan().Trim();
         var lower = trimmed.Length <= 256 ? stackalloc char[trimmed.Length] : new char[trimmed.Length];

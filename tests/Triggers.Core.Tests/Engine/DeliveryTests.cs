@@ -113,24 +113,72 @@ public sealed class DeliveryTests
     }
 
     [Fact]
-    public void Unsubscribes_BeyondTheBound_KeepTheMostRecent_AndANonTextAddressIsIgnored()
+    public void Unsubscribes_BeyondTheAccountsBound_KeepTheMostRecentInItsState_AndANonTextAddressIsIgnored()
     {
-        // MaxSuppressed others unsubscribe after Ann: she is the one forgotten, the newest is not; an email given as a
-        // number is no address and changes nothing (it used to stop the replay).
+        // The engine alone, as the cloud runs it on one account's stored state: MaxSuppressed others unsubscribe after
+        // Ann, she is the one the state forgets, the newest is not; an email given as a number is no address and
+        // changes nothing (it used to stop the replay).
+        var program = new CompiledPlaybooks(Triggers.Core.Loading.PlaybookLoader.Load(
+            [new("advocacy.yaml", Advocacy.Replace("limit: { max: 1, per: 180d }", "", StringComparison.Ordinal))]).Set);
+        var outcomes = new List<Outcome>();
+        var engine = new JourneyEngine(program, outcomes.Add);
+        var state = new AccountState("acme");
+        var n = 0;
+        void Send(string time, string type, string data, string? user = null)
+        {
+            var json = $$"""{"specversion":"1.0","id":"e{{n++}}","source":"s","type":"{{type}}","time":"{{time}}","accountid":"acme"{{(user is null ? "" : $",\"userid\":\"{user}\"")}},"data":{{data}}}""";
+            Assert.True(EventParser.TryParse(System.Text.Encoding.UTF8.GetBytes(json), out var e, out var error), error);
+            engine.ProcessEvent(state, e!);
+        }
+
+        Send("2026-01-01T09:00:00Z", "user.updated", """{"email":"ann@acme.test"}""", "u1");
+        Send("2026-01-01T09:00:00Z", "user.updated", $$"""{"email":"other{{AccountState.MaxSuppressed - 1}}@acme.test"}""", "u2");
+        Send("2026-01-05T09:00:00Z", "email.unsubscribed", """{"email":"ann@acme.test"}""");
+        for (var i = 0; i < AccountState.MaxSuppressed; i++)
+        {
+            Send($"2026-01-06T09:{i / 60 % 60:D2}:{i % 60:D2}Z", "email.unsubscribed", $$"""{"email":"other{{i}}@acme.test"}""");
+        }
+
+        Send("2026-01-07T09:00:00Z", "email.unsubscribed", """{"email":42}""");
+        Send("2026-01-10T10:00:00Z", "nps.answered", """{"score":10}""", "u1");
+        Send("2026-01-10T11:00:00Z", "nps.answered", """{"score":10}""", "u2");
+
+        Assert.Equal(AccountState.MaxSuppressed, state.Suppressed.Count);
+        Assert.Equal([(OutcomeKind.Action, "ann@acme.test"), (OutcomeKind.Suppressed, null)], outcomes.Select(o => (o.Kind, o.To)));
+    }
+
+    [Fact]
+    public void Unsubscribes_BeyondTheAccountsBound_AreAllKeptByAReplay()
+    {
+        // A replay also knows every unsubscribe it read (any account's, by time), so nobody is forgotten there.
         var others = string.Concat(Enumerable.Range(0, AccountState.MaxSuppressed).Select(i =>
             $"\n  - {{ time: 2026-01-06T09:{i / 60 % 60:D2}:{i % 60:D2}Z, type: email.unsubscribed, accountid: acme, data: {{ email: other{i}@acme.test }} }}"));
         Scenario.Passes(Advocacy.Replace("limit: { max: 1, per: 180d }", "", StringComparison.Ordinal), $$"""
-            test: the most recent unsubscribes are kept
+            test: every unsubscribe is kept
             events:
               - { time: 2026-01-01T09:00:00Z, type: user.updated, accountid: acme, userid: u1, data: { email: ann@acme.test } }
-              - { time: 2026-01-01T09:00:00Z, type: user.updated, accountid: acme, userid: u2, data: { email: other{{AccountState.MaxSuppressed - 1}}@acme.test } }
               - { time: 2026-01-05T09:00:00Z, type: email.unsubscribed, accountid: acme, data: { email: ann@acme.test } }{{others}}
-              - { time: 2026-01-07T09:00:00Z, type: email.unsubscribed, accountid: acme, data: { email: 42 } }
               - { time: 2026-01-10T10:00:00Z, type: nps.answered, accountid: acme, userid: u1, data: { score: 10 } }
-              - { time: 2026-01-10T11:00:00Z, type: nps.answered, accountid: acme, userid: u2, data: { score: 10 } }
             expect:
-              - { time: 2026-01-10T10:00:00Z, rule: advocacy/ask-for-review, action: email, to: ann@acme.test }
-              - { time: 2026-01-10T11:00:00Z, kind: suppressed, rule: advocacy/ask-for-review, reason: unsubscribed }
+              - { time: 2026-01-10T10:00:00Z, kind: suppressed, rule: advocacy/ask-for-review, reason: unsubscribed }
+            expect_only: true
+            """);
+    }
+
+    [Fact]
+    public void Unsubscribed_InAnotherAccount_GetsNoEmailFromThisOne()
+    {
+        // An address belongs to a person, who may sit in several accounts (a consultant, a reseller's admin).
+        Scenario.Passes(Advocacy.Replace("limit: { max: 1, per: 180d }", "", StringComparison.Ordinal), """
+            test: an unsubscribe reaches every account, from its time on
+            events:
+              - { time: 2026-01-01T09:00:00Z, type: user.updated, accountid: globex, userid: u9, data: { email: ann@acme.test } }
+              - { time: 2026-01-02T10:00:00Z, type: nps.answered, accountid: globex, userid: u9, data: { score: 10 } }
+              - { time: 2026-01-05T09:00:00Z, type: email.bounced, accountid: acme, data: { email: Ann@Acme.test } }
+              - { time: 2026-01-10T10:00:00Z, type: nps.answered, accountid: globex, userid: u9, data: { score: 10 } }
+            expect:
+              - { time: 2026-01-02T10:00:00Z, rule: advocacy/ask-for-review, action: email, to: ann@acme.test }
+              - { time: 2026-01-10T10:00:00Z, kind: suppressed, rule: advocacy/ask-for-review, reason: bounced }
             expect_only: true
             """);
     }

@@ -93,7 +93,7 @@ public sealed class PropertyTests
             var saved = first.Accounts.Values.Select(s => AccountStateSerializer.Serialize(s, firstProgram)).ToList();
 
             var secondProgram = new CompiledPlaybooks(Set);
-            var second = new Simulator(secondProgram, new SimulationOptions { Until = end }, o => outcomes.Add(Json(o)));
+            var second = new Simulator(secondProgram, new SimulationOptions { Until = end, Recipients = first.Recipients }, o => outcomes.Add(Json(o)));
             foreach (var bytes in saved)
             {
                 second.Resume(AccountStateSerializer.Deserialize(bytes, secondProgram));
@@ -212,9 +212,19 @@ public sealed class PropertyTests
         var end = history.Max(e => e.Time);
         var program = new CompiledPlaybooks(Set);
         var reference = new List<string>();
-        var engine = new JourneyEngine(program, o => reference.Add(Json(o))) { ReportTimers = false };
+        var ordered = history.Select(e => (Event: Parse(e.Json), e.Time)).OrderBy(e => e.Time).ThenBy(e => e.Event.Id, StringComparer.Ordinal).ToList();
+        // Unsubscribes and bounces reach every account by time, as the cloud's table of them does.
+        var recipients = new RecipientTimeline();
+        foreach (var (e, time) in ordered.Where(e => e.Event.Type is "email.unsubscribed" or "email.bounced"))
+        {
+            if (e.Data.ValueKind == System.Text.Json.JsonValueKind.Object && e.Data.TryGetProperty("email", out var email) && email.ValueKind == System.Text.Json.JsonValueKind.String)
+            {
+                recipients.Add(email.GetString()!, time, bounced: e.Type == "email.bounced");
+            }
+        }
+
+        var engine = new JourneyEngine(program, o => reference.Add(Json(o))) { ReportTimers = false, Recipients = recipients };
         var states = new Dictionary<string, AccountState>(StringComparer.Ordinal);
-        var ordered = history.Select(e => (Event: Parse(e.Json), e.Time)).OrderBy(e => e.Time).ThenBy(e => e.Event.Id, StringComparer.Ordinal);
         foreach (var (e, _) in ordered)
         {
             if (!states.TryGetValue(e.AccountId, out var state))
