@@ -17,17 +17,23 @@ internal static class PlaybookReader
         var description = reader.String("description");
         var stage = reader.Id("stage", what: "stage id");
         var appliesTo = reader.Expression("applies_to", Roots.Segment, ExprType.Bool);
-        var playbookId = id ?? "?";
+        // An id that breaks the rules is reported, and the text as written stands in for it, so the rest of the file
+        // is still checked in the same run.
+        var playbookId = id ?? AsWritten(reader, "playbook") ?? "?";
         var milestones = ReadList(reader, "milestones", "milestone", (s, m) => ReadMilestone(s, m, playbookId));
         var rules = ReadList(reader, "rules", "rule", (s, m) => ReadRule(s, m, playbookId), required: true);
         if (reader.Get("rules") is YamlSequenceNode { Children.Count: 0 } && id is not null)
         {
             source.Diagnostics.Warning(reader.KeyAt("rules"), ErrorCodes.NoRules, $"playbook '{id}' has no rules, so it never acts");
         }
-        return id is null
+        return playbookId == "?"
             ? null
-            : new Playbook(id, description, stage, appliesTo, milestones, rules, reader.KeyAt("playbook")) { StageLocation = reader.ValueAt("stage") };
+            : new Playbook(playbookId, description, stage, appliesTo, milestones, rules, reader.KeyAt("playbook")) { StageLocation = reader.ValueAt("stage") };
     }
+
+    /// <summary>A key's text as written, when it is a non-empty scalar (the stand-in for an id reported as invalid).</summary>
+    private static string? AsWritten(MapReader reader, string key) =>
+        reader.Get(key) is YamlScalarNode { Value: { Length: > 0 } text } ? text : null;
 
     public static List<T> ReadList<T>(MapReader reader, string key, string what, Func<YamlSource, YamlMappingNode, T?> read, bool required = false)
         where T : class
@@ -59,19 +65,20 @@ internal static class PlaybookReader
     private static Milestone? ReadMilestone(YamlSource source, YamlMappingNode map, string playbookId)
     {
         var reader = new MapReader(source, map, "milestone", Keys.Milestone);
-        var id = reader.Id("id", required: true, "milestone id");
+        var id = reader.Id("id", required: true, "milestone id") ?? AsWritten(reader, "id");
         var description = reader.String("description");
         var reached = TriggerReader.Read(source, reader.Get("reached_when", required: true), "reached_when", AnyTrigger);
         var success = ReadEventMatch(reader, "success", required: true);
-        return id is null || reached is null || success is null
+        // Kept with what could be read (errors reported), so its duplicates and references are still checked.
+        return id is null || success is null
             ? null
-            : new Milestone(playbookId, id, description, reached, success, reader.ValueAt("id"));
+            : new Milestone(playbookId, id, description, reached ?? new UnreadTrigger(reader.Location), success, reader.ValueAt("id"));
     }
 
     private static Rule? ReadRule(YamlSource source, YamlMappingNode map, string playbookId)
     {
         var reader = new MapReader(source, map, "rule", Keys.Rule);
-        var id = reader.Id("id", required: true, "rule id");
+        var id = reader.Id("id", required: true, "rule id") ?? AsWritten(reader, "id");
         var description = reader.String("description");
         var when = TriggerReader.Read(source, reader.Get("when", required: true), "when", AnyTrigger);
         var roots = Roots.OfRule(when);
@@ -80,11 +87,11 @@ internal static class PlaybookReader
         var actions = reader.Sequence("do", required: true) is { } list ? ActionReader.ReadAll(source, list, roots) : [];
         var limit = ReadLimit(reader);
         var quiet = ReadQuietHours(reader);
-        var broken = (reader.Has("limit") && limit is null) || (reader.Has("quiet_hours") && quiet is null) ||
-                     (reader.Has("unless") && unless is null);
-        return id is null || when is null || actions.Count == 0 || broken
+        // A rule with a part that could not be read (its error is reported) is kept with the parts that could, so its
+        // id, references and targets are still checked in the same run; a set with errors never runs.
+        return id is null
             ? null
-            : new Rule(playbookId, id, description, when, where, unless, actions, limit, quiet, reader.ValueAt("id"));
+            : new Rule(playbookId, id, description, when ?? new UnreadTrigger(reader.Location), where, unless, actions, limit, quiet, reader.ValueAt("id"));
     }
 
     private static EventMatch? ReadEventMatch(MapReader outer, string key, bool required = false, ExpressionRoots roots = Roots.Everything)

@@ -1,0 +1,65 @@
+using Triggers.Core.Loading;
+using Triggers.Core.Tests.Support;
+
+namespace Triggers.Core.Tests.Loading;
+
+/// <summary>
+/// Validation reports every error in one run: a piece that could not be read (an id that breaks the rules, a broken
+/// trigger or action) does not hide what else is wrong around it.
+/// </summary>
+public sealed class GatheredErrorsTests
+{
+    private static List<string> Errors(string playbook) =>
+        [.. PlaybookLoader.Load([.. Sources.FixtureWithBase("TRG013.yaml").Where(f => f.Path.StartsWith("base/", StringComparison.Ordinal)),
+                new SourceFile("p.yaml", playbook)])
+            .Diagnostics.Where(d => d.Location.File == "p.yaml").Select(d => $"{d.Location.Line}:{d.Code}")];
+
+    [Fact]
+    public void InvalidPlaybookId_StillReportsTheRestOfTheFile()
+    {
+        var errors = Errors("""
+            playbook: Alpha_1
+            stage: nostage
+            milestones:
+              - { id: m1, reached_when: { event: user.invited }, success: { event: user.logged_in, within: 7d } }
+              - { id: m1, reached_when: { event: user.invited }, success: { event: user.logged_in, within: 7d } }
+            rules:
+              - id: r1
+                when: { milestone: nosuch, is: reached }
+                do:
+                  - webhook: { target: nosuch, body: { a: 1 } }
+              - id: r1
+                when: { event: user.invited }
+                do:
+                  - task: { title: hello }
+            """);
+
+        Assert.Equal(["1:TRG006", "2:TRG008", "5:TRG007", "8:TRG009", "10:TRG011", "11:TRG007"], errors);
+    }
+
+    [Fact]
+    public void RuleWithABrokenTriggerOrAction_StillHasItsIdAndReferencesChecked()
+    {
+        var errors = Errors("""
+            playbook: alpha
+            rules:
+              - id: r1
+                when: { milestone: nosuch, is: reached }
+                do:
+                  - email: { to: "x@y.z" }
+              - id: r1
+                when: { threshold: { value: account.x, below: 1, above: 2, for: 1d } }
+                do:
+                  - webhook: { target: nosuch, body: { a: 1 } }
+              - id: Bad_Id
+                when: { event: user.invited }
+                do:
+                  - task: { title: hello }
+              - id: bad_id
+                when: { event: user.invited }
+                do: []
+            """);
+
+        Assert.Equal(["4:TRG009", "6:TRG004", "7:TRG007", "8:TRG015", "10:TRG011", "11:TRG006", "15:TRG006", "17:TRG004"], errors.Where(e => !e.EndsWith("TRG200", StringComparison.Ordinal)));
+    }
+}
