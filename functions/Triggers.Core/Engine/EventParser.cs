@@ -183,7 +183,7 @@ public static partial class EventParser
 
         string? type = null, timeText = null, version = null;
         long time = 0;
-        bool hasTime = false, timeIsString = true, hasId = false, hasAccount = false;
+        bool hasTime = false, timeIsString = true, hasId = false, hasAccount = false, hasSource = false;
         var given = 0; // bits of the attributes present at all, so a wrong one is told apart from a missing one
         Range id = default, account = default, source = default, user = default, subject = default, data = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -246,8 +246,8 @@ public static partial class EventParser
                 case Attribute.AccountId:
                     (account, hasAccount) = (text ? range : account, filled);
                     break;
-                case Attribute.Source when text:
-                    source = range;
+                case Attribute.Source:
+                    (source, hasSource) = (text ? range : source, filled);
                     break;
                 case Attribute.UserId when text:
                     user = range;
@@ -270,7 +270,9 @@ public static partial class EventParser
             : !hasTime ? "missing required attribute 'time'"
             : !timeIsString ? "'time' must be a string (an RFC 3339 timestamp such as 2026-01-05T10:00:00Z)"
             : timeText is not null ? $"'time' is not an RFC 3339 timestamp: {timeText}"
-            : null;
+            : version is null ? "missing required attribute 'specversion'"
+            : !hasSource ? Missing("source", (given & (1 << (int)Attribute.Source)) != 0)
+            : DataProblem(json, data, type!);
         if (problem is null)
         {
             envelope = new Envelope(type!, time, id, account, source, user, subject, data);
@@ -326,6 +328,29 @@ public static partial class EventParser
 
         static int Two(ReadOnlySpan<byte> text, int at) =>
             (uint)(text[at] - '0') <= 9 && (uint)(text[at + 1] - '0') <= 9 ? ((text[at] - '0') * 10) + text[at + 1] - '0' : -1;
+    }
+
+    /// <summary>
+    /// Why an event's data cannot be what its type needs, or null. The data of <c>account.updated</c> and
+    /// <c>user.updated</c> is merged into traits member by member: any other value than an object would be a silent
+    /// no-op (null is taken as no data, which changes nothing either way). Any other type may carry any JSON value, as
+    /// CloudEvents allows. Only the data's first byte is read, and the type only when that is not <c>{</c>.
+    /// </summary>
+    internal static string? DataProblem(ReadOnlySpan<byte> json, Range data, string type)
+    {
+        if (data.End.Value == 0 || json[data.Start.Value] is (byte)'{' or (byte)'n' || type is not ("account.updated" or "user.updated"))
+        {
+            return null;
+        }
+
+        var given = json[data.Start.Value] switch
+        {
+            (byte)'[' => "an array",
+            (byte)'"' => "a string",
+            (byte)'t' or (byte)'f' => "true or false",
+            _ => "a number",
+        };
+        return $"'data' must be an object on {type} (its members are merged into the {(type[0] == 'a' ? "account's" : "user's")} traits), not {given}";
     }
 
     private const int MaxNameLength = 16; // the longest attribute read here, "specversion", with room to spare

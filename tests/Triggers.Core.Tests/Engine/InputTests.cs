@@ -45,6 +45,16 @@ public sealed class InputTests
     [InlineData("""{"id":"x","type":"ticket.opened","accountid":"a","time":"2026-01-01T10:30:00Z"} tail""", "not valid JSON at byte 81 of the line: 't' is invalid after a single JSON value. Expected end of data")]
     [InlineData("""{"type":"ticket.opened","accountid":"a","time":"2026-01-01T00:00:00Z"}""", "missing required attribute 'id'")]
     [InlineData("""{"specversion":"0.3","id":"x","type":"t.x","accountid":"a","time":"2026-01-01T00:00:00Z"}""", "specversion must be \"1.0\"")]
+    [InlineData("""{"id":"x","source":"s","type":"t.x","accountid":"a","time":"2026-01-01T10:30:00Z"}""", "missing required attribute 'specversion'")]
+    [InlineData("""{"specversion":"1.0","id":"x","type":"t.x","accountid":"a","time":"2026-01-01T10:30:00Z"}""", "missing required attribute 'source'")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"","type":"t.x","accountid":"a","time":"2026-01-01T10:30:00Z"}""", "'source' must be a non-empty string")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":{"uri":"crm"},"type":"t.x","accountid":"a","time":"2026-01-01T10:30:00Z"}""", "'source' must be a non-empty string")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"account.updated","accountid":"a","time":"2026-01-01T10:30:00Z","data":[{"plan":"pro"}]}""",
+        "'data' must be an object on account.updated (its members are merged into the account's traits), not an array")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"user.updated","userid":"u","accountid":"a","time":"2026-01-01T10:30:00Z","data":"admin"}""",
+        "'data' must be an object on user.updated (its members are merged into the user's traits), not a string")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"account.updated","accountid":"a","time":"2026-01-01T10:30:00Z","data":42}""",
+        "'data' must be an object on account.updated (its members are merged into the account's traits), not a number")]
     public void MalformedEvent_IsRejectedWithAReason_AndTheRunGoesOn(string bad, string reason)
     {
         var (outcomes, stats) = Run(TimeSpan.Zero, Ticket(1, "2026-01-01T10:00:00Z"), bad, Ticket(2, "2026-01-01T11:00:00Z"));
@@ -55,6 +65,27 @@ public sealed class InputTests
         Assert.Equal("events.jsonl:2", rejected.Because);
         Assert.Equal(2, outcomes.Count(o => o.Kind == OutcomeKind.Action));
         Assert.Equal(1, stats.Rejected);
+    }
+
+    [Theory]
+    [InlineData("""[1,"two"]""")]
+    [InlineData("\"a note\"")]
+    [InlineData("null")]
+    public void DataThatIsNotAnObject_OnAnEventWhoseDataIsNotTraits_IsTakenAsCloudEventsAllows(string data)
+    {
+        var (outcomes, stats) = Run(TimeSpan.Zero, Ticket(1, "2026-01-01T10:00:00Z").Replace("{\"n\":1}", data, StringComparison.Ordinal));
+
+        Assert.Equal((1, 0), (stats.Processed, stats.Rejected));
+        Assert.Equal(OutcomeKind.Action, Assert.Single(outcomes).Kind);
+    }
+
+    [Fact]
+    public void NullData_OnAnAccountUpdate_IsNoDataAndTaken()
+    {
+        var (_, stats) = Run(TimeSpan.Zero,
+            """{"specversion":"1.0","id":"u1","source":"crm","type":"account.updated","time":"2026-01-01T10:00:00Z","accountid":"acme","data":null}""");
+
+        Assert.Equal((1, 0), (stats.Processed, stats.Rejected));
     }
 
     [Theory]
