@@ -201,15 +201,9 @@ public static partial class EventParser
                 case Attribute.Time:
                     hasTime = true;
                     timeIsString = reader.TokenType == JsonTokenType.String;
-                    if (timeIsString && TryReadUtcSeconds(ref reader, out var seconds))
+                    if (timeIsString && (TryReadUtcSeconds(ref reader, out var ticks) || TryReadTime(ref reader, out ticks)))
                     {
-                        time = seconds;
-                    }
-                    else if (timeIsString && reader.TryGetDateTimeOffset(out var t))
-                    {
-                        // No offset (Python's utcnow().isoformat() writes none): UTC, as everywhere else in Triggers,
-                        // never the zone of the machine running the replay, which is what the reader would assume.
-                        time = HasOffset(ref reader) ? t.UtcTicks : reader.TryGetDateTime(out var unzoned) ? unzoned.Ticks : t.UtcTicks;
+                        time = ticks;
                     }
                     else
                     {
@@ -287,8 +281,8 @@ public static partial class EventParser
 
     /// <summary>
     /// The common shape of an event time, <c>yyyy-MM-ddTHH:mm:ssZ</c>, read digit by digit (the reader's general
-    /// ISO 8601 parser was a tenth of the envelope's cost). Anything else, or any field out of range, is left to
-    /// <see cref="Utf8JsonReader.TryGetDateTimeOffset"/>, so both accept and read exactly the same times.
+    /// ISO 8601 parser was a tenth of the envelope's cost), the T and Z in either case. Anything else, or any field out
+    /// of range, is left to <see cref="TryReadTime"/>, so both accept and read exactly the same times.
     /// </summary>
     internal static bool TryReadUtcSeconds(ref Utf8JsonReader reader, out long ticks)
     {
@@ -305,7 +299,8 @@ public static partial class EventParser
     internal static bool TryReadUtcSeconds(ReadOnlySpan<byte> text, out long ticks)
     {
         ticks = 0;
-        if (text.Length != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z')
+        // RFC 3339 (5.6) lets the T and the Z be written in lower case: a bit sets the case (no other byte maps to them).
+        if (text.Length != 20 || text[4] != '-' || text[7] != '-' || (text[10] | 0x20) != 't' || text[13] != ':' || text[16] != ':' || (text[19] | 0x20) != 'z')
         {
             return false;
         }
@@ -352,6 +347,47 @@ public static partial class EventParser
         };
         return $"'data' must be an object on {type} (its members are merged into the {(type[0] == 'a' ? "account's" : "user's")} traits), not {given}";
     }
+
+    /// <summary>
+    /// Any other time the JSON reader's ISO 8601 parser takes (fractions of a second, an offset, none), and the same
+    /// with a lower-case <c>t</c> or <c>z</c>, which RFC 3339 (5.6) allows and that parser does not: those are read as
+    /// their upper-case spelling. Only for times <see cref="TryReadUtcSeconds(ref Utf8JsonReader, out long)"/> did not take.
+    /// </summary>
+    private static bool TryReadTime(ref Utf8JsonReader reader, out long ticks)
+    {
+        if (reader.TryGetDateTimeOffset(out var t))
+        {
+            // No offset (Python's utcnow().isoformat() writes none): UTC, as everywhere else in Triggers,
+            // never the zone of the machine running the replay, which is what the reader would assume.
+            ticks = HasOffset(ref reader) ? t.UtcTicks : reader.TryGetDateTime(out var unzoned) ? unzoned.Ticks : t.UtcTicks;
+            return true;
+        }
+
+        ticks = 0;
+        var escaped = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (escaped > MaxTimeLength)
+        {
+            return false; // longer than any time the parser takes, however it is escaped
+        }
+
+        Span<byte> text = stackalloc byte[MaxTimeLength + 2];
+        var length = reader.CopyString(text[1..]);
+        var inner = text[1..(length + 1)];
+        if (inner.IndexOfAny((byte)'t', (byte)'z') < 0)
+        {
+            return false;
+        }
+
+        inner.Replace((byte)'t', (byte)'T');
+        inner.Replace((byte)'z', (byte)'Z');
+        (text[0], text[length + 1]) = ((byte)'"', (byte)'"');
+        var upper = new Utf8JsonReader(text[..(length + 2)]);
+        upper.Read();
+        return TryReadTime(ref upper, out ticks); // no lower case left: one level deep at most
+    }
+
+    // The reader's parser takes at most 42 bytes of time, each escaped in at most 6.
+    private const int MaxTimeLength = 42 * 6;
 
     private const int MaxNameLength = 16; // the longest attribute read here, "specversion", with room to spare
 

@@ -146,13 +146,15 @@ public sealed class SimulateCommandTests
         Assert.Contains("warning: quiet hours were kept in UTC for 1 action: 1 whose time zone is unknown ('Europe/Berln')", result.Error);
     }
 
-    [Fact]
-    public void Simulate_UntilBeforeTheWindowCloses_FiresNothing()
+    [Theory]
+    [InlineData("2026-01-07T00:00:00Z")]
+    [InlineData("2026-01-07t00:00:00z")] // RFC 3339 (5.6) allows lower case
+    public void Simulate_UntilBeforeTheWindowCloses_FiresNothing(string until)
     {
         using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks)
             .Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n").Write("events.jsonl", Events);
 
-        var result = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--until", "2026-01-07T00:00:00Z", "--format", "json");
+        var result = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--until", until, "--format", "json");
 
         Assert.DoesNotContain("\"kind\":\"action\"", result.Output);
         Assert.Contains("1 after --until", result.Error);

@@ -21,6 +21,8 @@ public sealed class EventParserCommonTests
         """{"specversion":"1.0","source":"s","id":"e1","type":"a.b","time":"2026-01-05T10:00:00+02:00","accountid":"acme"}""",
         """{"specversion":"1.0","source":"s","id":"e1","type":"a.b","time":"2026-01-05T10:00:00.123Z","accountid":"acme"}""",
         """{"specversion":"1.0","source":"s","id":"e1","type":"a.b","time":"2026-02-30T10:00:00Z","accountid":"acme"}""",
+        """{"specversion":"1.0","source":"s","id":"e1","type":"a.b","time":"2026-01-05t10:00:00z","accountid":"acme"}""",
+        """{"specversion":"1.0","source":"s","id":"e1","type":"a.b","time":"2026-01-05t10:00:00.5+01:00","accountid":"acme"}""",
         """{"specversion":"1.0","source":"s","id":"e1","type":"t\u0079pe.x","time":"2026-01-05T10:00:00Z","accountid":"acme"}""",
         """{"specversion":"1.0","source":"s","i\u0064":"e1","type":"a.b","time":"2026-01-05T10:00:00Z","accountid":"acme"}""",
         """{"specversion":"1.0","source":"s","id":"e1","id":"e2","type":"a.b","time":"2026-01-05T10:00:00Z","accountid":"acme"}""",

@@ -80,6 +80,31 @@ public sealed class InputTests
     }
 
     [Fact]
+    public void EventTime_WithALowerCaseTAndZ_IsTakenAsRfc3339Allows()
+    {
+        var (outcomes, stats) = Run(TimeSpan.Zero, Ticket(1, "2026-01-01t10:00:00z"), Ticket(2, "2026-01-01t10:30:00.5z"), Ticket(3, "2026-01-01t12:00:00+01:00"));
+
+        Assert.Equal(0, stats.Rejected);
+        Assert.Equal(
+            [new DateTimeOffset(2026, 1, 1, 10, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 1, 1, 10, 30, 0, 500, TimeSpan.Zero), new DateTimeOffset(2026, 1, 1, 11, 0, 0, TimeSpan.Zero)],
+            outcomes.Select(o => o.Time));
+    }
+
+    [Fact]
+    public void TestFileTimes_WithALowerCaseTAndZ_AreReadAsRfc3339Allows()
+    {
+        Scenario.Passes(Playbook, """
+            test: lower-case t and z everywhere a test takes a time
+            events:
+              - { time: 2026-01-05t10:00:00z, type: ticket.opened, accountid: acme, data: { n: 1 } }
+            run_until: 2026-01-06t00:00:00z
+            expect:
+              - { time: 2026-01-05t10:00:00z, rule: p/ticket, action: task, title: ticket 1 }
+            expect_only: true
+            """);
+    }
+
+    [Fact]
     public void NullData_OnAnAccountUpdate_IsNoDataAndTaken()
     {
         var (_, stats) = Run(TimeSpan.Zero,
