@@ -38,7 +38,7 @@ public static partial class EventParser
             // The JSON reader takes any bytes inside strings and leaves them to whoever decodes them: checked here, once
             // for the whole line, so nothing later (a trait, an id, a template) meets bytes it cannot turn into text.
             error = $"not valid UTF-8 at byte {FirstInvalidByte(json) + 1} of the line";
-            envelope = new Envelope("", ReadableTime(json), default, default, default, default, default, default); // the rejection's time
+            envelope = Readable(json); // the rejection's time and account
             return false;
         }
 
@@ -46,7 +46,7 @@ public static partial class EventParser
         {
             // Valid JSON syntax, but no text: decoding the string later would throw.
             error = $"not valid JSON at byte {half + 1} of the line: {Encoding.ASCII.GetString(json.Slice(half, 6))} is half of a UTF-16 surrogate pair without its other half";
-            envelope = new Envelope("", ReadableTime(json), default, default, default, default, default, default);
+            envelope = Readable(json);
             return false;
         }
 
@@ -73,8 +73,11 @@ public static partial class EventParser
         return error is null;
     }
 
-    /// <summary>The event's time, when the rest of a line with text that cannot be decoded lets it be read (else 0).</summary>
-    private static long ReadableTime(ReadOnlySpan<byte> json)
+    /// <summary>
+    /// What the rest of a line with text that cannot be decoded lets be read: the event's time (else 0) and its account,
+    /// when the account's own text decodes (else an empty range).
+    /// </summary>
+    private static Envelope Readable(ReadOnlySpan<byte> json)
     {
         var envelope = default(Envelope);
         try
@@ -83,10 +86,12 @@ public static partial class EventParser
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // the time, if it came before the trouble, is in the envelope already
+            // the time and account, if they came before the trouble, are in the envelope already
         }
 
-        return envelope.TimeTicks;
+        var account = json[envelope.Account];
+        var decodes = System.Text.Unicode.Utf8.IsValid(account) && (account.IndexOf((byte)'\\') < 0 || UnpairedSurrogate(account) is null);
+        return Rejection(null, envelope.TimeTicks, decodes ? envelope.Account : default);
     }
 
     /// <summary>
@@ -147,7 +152,7 @@ public static partial class EventParser
 
     /// <summary>
     /// An envelope read ahead, or why it could not be read (<see cref="Error"/> set; the envelope then holds at most the
-    /// event's time, when that could be read, to place the rejection on the timeline).
+    /// event's time and account, when they could be read, to place the rejection on the timeline and under its account).
     /// </summary>
     internal readonly record struct ReadEnvelope(Envelope Envelope, string? Error);
 
@@ -214,7 +219,7 @@ public static partial class EventParser
                     {
                         // Known now, whatever comes later: a line that turns out not to be JSON further on is still
                         // reported at its own time (the caller reads this envelope after catching the reader's error).
-                        envelope = new Envelope("", time, default, default, default, default, default, default);
+                        envelope = Rejection(null, time, hasAccount ? account : default);
                     }
 
                     reader.Skip();
@@ -239,6 +244,11 @@ public static partial class EventParser
                     break;
                 case Attribute.AccountId:
                     (account, hasAccount) = (text ? range : account, filled);
+                    if (hasAccount)
+                    {
+                        envelope = Rejection(null, time, account); // known now, as the time is (0 until it is read)
+                    }
+
                     break;
                 case Attribute.Source:
                     (source, hasSource) = (text ? range : source, filled);
@@ -271,13 +281,19 @@ public static partial class EventParser
         {
             envelope = new Envelope(type!, time, id, account, source, user, subject, data);
         }
-        else if (hasTime && timeIsString && timeText is null)
+        else
         {
-            envelope = new Envelope(type ?? "", time, default, default, default, default, default, default); // a rejection's time
+            envelope = Rejection(type, hasTime && timeIsString && timeText is null ? time : 0, hasAccount ? account : default);
         }
 
         return problem;
     }
+
+    /// <summary>
+    /// What a rejected line's envelope holds: the time and account that could be read (0 and an empty range when not),
+    /// to place the rejection on the timeline and under its account.
+    /// </summary>
+    private static Envelope Rejection(string? type, long time, Range account) => new(type ?? "", time, default, account, default, default, default, default);
 
     /// <summary>
     /// The common shape of an event time, <c>yyyy-MM-ddTHH:mm:ssZ</c>, read digit by digit (the reader's general
