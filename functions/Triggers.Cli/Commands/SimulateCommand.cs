@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Triggers.Core.Engine;
+using Triggers.Core.Explaining;
 
 namespace Triggers.Cli.Commands;
 
@@ -146,7 +147,7 @@ internal static class SimulateCommand
             OutcomeKind.Action => o.Action switch
             {
                 "email" => $"email to {o.To} ({o.Template})",
-                "task" => $"task \"{o.Title}\" for {o.Assignee ?? "unassigned"} ({o.Priority})",
+                "task" => $"task {LineText.Quote(o.Title)} for {o.Assignee ?? "unassigned"} ({o.Priority})",
                 "webhook" => $"webhook to {o.Target}",
                 _ => $"emit {o.Type}",
             },
@@ -155,6 +156,7 @@ internal static class SimulateCommand
             OutcomeKind.Timer => $"{o.Reason} at {OutcomeJson.Format(o.Due!.Value)}",
             _ => string.IsNullOrEmpty(o.Because) ? $"{o.Action} {o.Reason}".Trim() : $"{o.Action} {o.Reason}: {o.Because}".Trim(),
         };
-        return $"{OutcomeJson.Format(o.Time),-24}  {OutcomeJson.Kind(o.Kind),-10}  {o.AccountId,-14}  {what,-44}  {detail}";
+        // Text from events is escaped (a newline in a title would start a line that reads as another outcome).
+        return $"{OutcomeJson.Format(o.Time),-24}  {OutcomeJson.Kind(o.Kind),-10}  {LineText.Escape(o.AccountId),-14}  {LineText.Escape(what),-44}  {LineText.Escape(detail)}";
     }
 }
