@@ -76,7 +76,7 @@ internal static class ExplainCommand
         // Ids, traits, titles and reasons come from events: escaped, so each stays on its line (see LineText).
         void Line(string text) => output.WriteLine(LineText.Escape(text));
 
-        Line($"Account {x.AccountId}: {x.Events} events");
+        Line($"Account {x.AccountId}: {Counted.Of(x.Events, "event")}");
         if (x.Traits.Count > 0)
         {
             Line("Traits: " + string.Join(", ", x.Traits.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}")));

@@ -129,8 +129,8 @@ internal static class SimulateCommand
         var rate = s.Events / Math.Max(elapsed.TotalSeconds, 1e-6);
         var others = s.OtherAccounts > 0 ? string.Create(CultureInfo.InvariantCulture, $", {s.OtherAccounts:N0} for other parts") : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"events: {s.Events:N0} ({s.Processed:N0} processed, {s.Duplicates:N0} duplicates, {s.Late:N0} late, {s.Rejected:N0} rejected, {s.AfterUntil:N0} after --until{others}) " +
-            $"over {s.Accounts:N0} {(s.Accounts == 1 ? "account" : "accounts")}; actions: {s.Actions:N0}, suppressed: {s.Suppressed:N0}, milestone changes: {s.Milestones:N0}, " +
+            $"events: {s.Events:N0} ({s.Processed:N0} processed, {Counted.Of(s.Duplicates, "duplicate")}, {s.Late:N0} late, {s.Rejected:N0} rejected, {s.AfterUntil:N0} after --until{others}) " +
+            $"over {Counted.Of(s.Accounts, "account")}; actions: {s.Actions:N0}, suppressed: {s.Suppressed:N0}, milestone changes: {s.Milestones:N0}, " +
             $"stage changes: {s.StageChanges:N0}, timers: {s.Timers:N0}; {elapsed.TotalSeconds:F2} s, {rate:N0} events/s");
     }
 
