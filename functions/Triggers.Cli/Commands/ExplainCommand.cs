@@ -73,45 +73,48 @@ internal static class ExplainCommand
 
     private static void Print(AccountExplanation x, string? onlyRule, TextWriter output)
     {
-        output.WriteLine($"Account {x.AccountId}: {x.Events} events");
+        // Ids, traits, titles and reasons come from events: escaped, so each stays on its line (see LineText).
+        void Line(string text) => output.WriteLine(LineText.Escape(text));
+
+        Line($"Account {x.AccountId}: {Counted.Of(x.Events, "event")}");
         if (x.Traits.Count > 0)
         {
-            output.WriteLine("Traits: " + string.Join(", ", x.Traits.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}")));
+            Line("Traits: " + string.Join(", ", x.Traits.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}")));
         }
 
         output.WriteLine();
-        output.WriteLine("Timeline");
+        Line("Timeline");
         foreach (var entry in x.Timeline.Where(e => onlyRule is null || e.Kind == "event" || x.Rules.Any(r => r.Rule == e.Subject)))
         {
-            output.WriteLine($"  {OutcomeJson.Format(entry.Time),-20}  {entry.Kind,-10}  {entry.Subject,-40}  {entry.Text}");
+            Line($"  {OutcomeJson.Format(entry.Time),-20}  {entry.Kind,-10}  {entry.Subject,-40}  {entry.Text}");
         }
 
         output.WriteLine();
-        output.WriteLine("Rules");
+        Line("Rules");
         foreach (var rule in x.Rules)
         {
             var fired = rule.Fired.Count(o => o.Kind == OutcomeKind.Action);
             var suppressed = rule.Fired.Count(o => o.Kind == OutcomeKind.Suppressed);
             var verdict = fired > 0 ? $"fired {fired} action{(fired == 1 ? "" : "s")}" : "did not fire";
-            output.WriteLine($"  {rule.Rule}: {verdict}{(suppressed > 0 ? $", {suppressed} suppressed" : "")} (listens for {rule.Listens})");
+            Line($"  {rule.Rule}: {verdict}{(suppressed > 0 ? $", {suppressed} suppressed" : "")} (listens for {rule.Listens})");
             foreach (var outcome in rule.Fired)
             {
                 var what = outcome.Kind == OutcomeKind.Action ? AccountExplainer.Describe(outcome) : $"suppressed {outcome.Action} ({outcome.Reason}): {outcome.Because}";
-                output.WriteLine($"      {OutcomeJson.Format(outcome.Time)}  {what}");
+                Line($"      {OutcomeJson.Format(outcome.Time)}  {what}");
                 if (outcome.Kind == OutcomeKind.Action)
                 {
-                    output.WriteLine($"          because {outcome.Because}");
+                    Line($"          because {outcome.Because}");
                 }
             }
 
             foreach (var decision in rule.Decisions)
             {
-                output.WriteLine($"      {OutcomeJson.Format(decision.Time)}  {decision.Text}");
+                Line($"      {OutcomeJson.Format(decision.Time)}  {decision.Text}");
             }
 
             if (fired == 0 && suppressed == 0 && rule.Decisions.Count == 0)
             {
-                output.WriteLine($"      nothing this rule listens for happened to {x.AccountId}");
+                Line($"      nothing this rule listens for happened to {x.AccountId}");
             }
         }
     }

@@ -137,12 +137,12 @@ internal static class ReportCommand
             : set.Journeys.OrderByDescending(j => set.Playbooks.Count(p => j.Stages.Any(s => s.Id == p.Stage)))
                 .ThenBy(j => j.Id, StringComparer.Ordinal).FirstOrDefault();
 
-    private static string Summary(JourneyReport report, SimulationStats stats, string path, TimeSpan replay, TimeSpan total)
+    internal static string Summary(JourneyReport report, SimulationStats stats, string path, TimeSpan replay, TimeSpan total)
     {
         var traits = report.SegmentTraits.Count == 0 ? "no trait any account has" : string.Join(", ", report.SegmentTraits);
         return string.Create(CultureInfo.InvariantCulture,
-            $"journey map of '{report.JourneyId}': {stats.Events:N0} events ({stats.Rejected:N0} rejected, {stats.Late:N0} late) over {stats.Accounts:N0} accounts; " +
-            $"{report.Segments.Count - 1:N0} segments by {traits}; written to {path} in {total.TotalSeconds:F1} s " +
+            $"journey map of '{report.JourneyId}': {Counted.Of(stats.Events, "event")} ({stats.Rejected:N0} rejected, {stats.Late:N0} late) over {Counted.Of(stats.Accounts, "account")}; " +
+            $"{Counted.Of(report.Segments.Count - 1, "segment")} by {traits}; written to {path} in {total.TotalSeconds:F1} s " +
             $"(replay {replay.TotalSeconds:F1} s, map {(total - replay).TotalSeconds:F1} s)");
     }
 }

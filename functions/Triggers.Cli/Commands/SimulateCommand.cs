@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Triggers.Core.Engine;
+using Triggers.Core.Explaining;
 
 namespace Triggers.Cli.Commands;
 
@@ -128,8 +129,8 @@ internal static class SimulateCommand
         var rate = s.Events / Math.Max(elapsed.TotalSeconds, 1e-6);
         var others = s.OtherAccounts > 0 ? string.Create(CultureInfo.InvariantCulture, $", {s.OtherAccounts:N0} for other parts") : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"events: {s.Events:N0} ({s.Processed:N0} processed, {s.Duplicates:N0} duplicates, {s.Late:N0} late, {s.Rejected:N0} rejected, {s.AfterUntil:N0} after --until{others}) " +
-            $"over {s.Accounts:N0} {(s.Accounts == 1 ? "account" : "accounts")}; actions: {s.Actions:N0}, suppressed: {s.Suppressed:N0}, milestone changes: {s.Milestones:N0}, " +
+            $"events: {s.Events:N0} ({s.Processed:N0} processed, {Counted.Of(s.Duplicates, "duplicate")}, {s.Late:N0} late, {s.Rejected:N0} rejected, {s.AfterUntil:N0} after --until{others}) " +
+            $"over {Counted.Of(s.Accounts, "account")}; actions: {s.Actions:N0}, suppressed: {s.Suppressed:N0}, milestone changes: {s.Milestones:N0}, " +
             $"stage changes: {s.StageChanges:N0}, timers: {s.Timers:N0}; {elapsed.TotalSeconds:F2} s, {rate:N0} events/s");
     }
 
@@ -146,7 +147,7 @@ internal static class SimulateCommand
             OutcomeKind.Action => o.Action switch
             {
                 "email" => $"email to {o.To} ({o.Template})",
-                "task" => $"task \"{o.Title}\" for {o.Assignee ?? "unassigned"} ({o.Priority})",
+                "task" => $"task {LineText.Quote(o.Title)} for {o.Assignee ?? "unassigned"} ({o.Priority})",
                 "webhook" => $"webhook to {o.Target}",
                 _ => $"emit {o.Type}",
             },
@@ -155,6 +156,7 @@ internal static class SimulateCommand
             OutcomeKind.Timer => $"{o.Reason} at {OutcomeJson.Format(o.Due!.Value)}",
             _ => string.IsNullOrEmpty(o.Because) ? $"{o.Action} {o.Reason}".Trim() : $"{o.Action} {o.Reason}: {o.Because}".Trim(),
         };
-        return $"{OutcomeJson.Format(o.Time),-24}  {OutcomeJson.Kind(o.Kind),-10}  {o.AccountId,-14}  {what,-44}  {detail}";
+        // Text from events is escaped (a newline in a title would start a line that reads as another outcome).
+        return $"{OutcomeJson.Format(o.Time),-24}  {OutcomeJson.Kind(o.Kind),-10}  {LineText.Escape(o.AccountId),-14}  {LineText.Escape(what),-44}  {LineText.Escape(detail)}";
     }
 }

@@ -4,10 +4,10 @@ namespace Triggers.Core.Engine;
 
 /// <summary>
 /// The envelope of an event in its common shape, read and checked in one pass without the JSON reader's token state
-/// machine: attribute names without escapes, each known one given once, specversion "1.0", a time such as
-/// <c>2026-01-05T10:00:00Z</c>, and every value (data included) valid JSON by RFC 8259. Whatever this pass is not
-/// sure of, it leaves to <see cref="Read"/>, the reader-based parse: any line it would reject, any unusual spelling,
-/// nesting deeper than 32. So it never accepts a line the reader rejects, and for a line both accept, the envelope
+/// machine: attribute names without escapes, each known one given once, specversion "1.0", a non-empty source, a time
+/// such as <c>2026-01-05T10:00:00Z</c>, data its type can take, and every value (data included) valid JSON by RFC 8259.
+/// Whatever this pass is not sure of, it leaves to <see cref="Read"/>, the reader-based parse: any line it would
+/// reject, any unusual spelling, nesting deeper than 32. So it never accepts a line the reader rejects, and for a line both accept, the envelope
 /// is the same (a differential test feeds both thousands of events and mutations of them).
 /// </summary>
 public static partial class EventParser
@@ -77,7 +77,7 @@ public static partial class EventParser
                 case Attribute.AccountId when text && end - start > 2:
                     account = range;
                     break;
-                case Attribute.Source when text:
+                case Attribute.Source when text && end - start > 2:
                     source = range;
                     break;
                 case Attribute.UserId when text:
@@ -89,7 +89,7 @@ public static partial class EventParser
                 case Attribute.Data:
                     data = range;
                     break;
-                case Attribute.Other or Attribute.Source or Attribute.UserId or Attribute.Subject:
+                case Attribute.Other or Attribute.UserId or Attribute.Subject:
                     break; // not a string: the reader's parse skips it too
                 default:
                     return false; // a required attribute the reader's parse would reject or read some other way
@@ -114,10 +114,17 @@ public static partial class EventParser
             at = Space(json, at + 1);
         }
 
-        const int Required = (1 << (int)Attribute.Type) | (1 << (int)Attribute.Time) | (1 << (int)Attribute.Id) | (1 << (int)Attribute.AccountId);
+        // Each bit stands for an attribute given in the form taken above (any other form has returned already).
+        const int Required = (1 << (int)Attribute.Type) | (1 << (int)Attribute.Time) | (1 << (int)Attribute.Id) | (1 << (int)Attribute.AccountId) |
+            (1 << (int)Attribute.SpecVersion) | (1 << (int)Attribute.Source);
         if (Space(json, at + 1) != json.Length || (seen & Required) != Required)
         {
             return false;
+        }
+
+        if (data.End.Value != 0 && json[data.Start.Value] != (byte)'{' && DataProblem(json, data, type!) is not null)
+        {
+            return false; // data the type cannot take: the reader's parse says why
         }
 
         envelope = new Envelope(type!, time, id, account, source, user, subject, data);

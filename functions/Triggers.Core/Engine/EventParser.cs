@@ -38,7 +38,7 @@ public static partial class EventParser
             // The JSON reader takes any bytes inside strings and leaves them to whoever decodes them: checked here, once
             // for the whole line, so nothing later (a trait, an id, a template) meets bytes it cannot turn into text.
             error = $"not valid UTF-8 at byte {FirstInvalidByte(json) + 1} of the line";
-            envelope = new Envelope("", ReadableTime(json), default, default, default, default, default, default); // the rejection's time
+            envelope = Readable(json); // the rejection's time and account
             return false;
         }
 
@@ -46,7 +46,7 @@ public static partial class EventParser
         {
             // Valid JSON syntax, but no text: decoding the string later would throw.
             error = $"not valid JSON at byte {half + 1} of the line: {Encoding.ASCII.GetString(json.Slice(half, 6))} is half of a UTF-16 surrogate pair without its other half";
-            envelope = new Envelope("", ReadableTime(json), default, default, default, default, default, default);
+            envelope = Readable(json);
             return false;
         }
 
@@ -73,8 +73,11 @@ public static partial class EventParser
         return error is null;
     }
 
-    /// <summary>The event's time, when the rest of a line with text that cannot be decoded lets it be read (else 0).</summary>
-    private static long ReadableTime(ReadOnlySpan<byte> json)
+    /// <summary>
+    /// What the rest of a line with text that cannot be decoded lets be read: the event's time (else 0) and its account,
+    /// when the account's own text decodes (else an empty range).
+    /// </summary>
+    private static Envelope Readable(ReadOnlySpan<byte> json)
     {
         var envelope = default(Envelope);
         try
@@ -83,10 +86,12 @@ public static partial class EventParser
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // the time, if it came before the trouble, is in the envelope already
+            // the time and account, if they came before the trouble, are in the envelope already
         }
 
-        return envelope.TimeTicks;
+        var account = json[envelope.Account];
+        var decodes = System.Text.Unicode.Utf8.IsValid(account) && (account.IndexOf((byte)'\\') < 0 || UnpairedSurrogate(account) is null);
+        return Rejection(null, envelope.TimeTicks, decodes ? envelope.Account : default);
     }
 
     /// <summary>
@@ -147,7 +152,7 @@ public static partial class EventParser
 
     /// <summary>
     /// An envelope read ahead, or why it could not be read (<see cref="Error"/> set; the envelope then holds at most the
-    /// event's time, when that could be read, to place the rejection on the timeline).
+    /// event's time and account, when they could be read, to place the rejection on the timeline and under its account).
     /// </summary>
     internal readonly record struct ReadEnvelope(Envelope Envelope, string? Error);
 
@@ -183,7 +188,7 @@ public static partial class EventParser
 
         string? type = null, timeText = null, version = null;
         long time = 0;
-        bool hasTime = false, timeIsString = true, hasId = false, hasAccount = false;
+        bool hasTime = false, timeIsString = true, hasId = false, hasAccount = false, hasSource = false;
         var given = 0; // bits of the attributes present at all, so a wrong one is told apart from a missing one
         Range id = default, account = default, source = default, user = default, subject = default, data = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -201,15 +206,9 @@ public static partial class EventParser
                 case Attribute.Time:
                     hasTime = true;
                     timeIsString = reader.TokenType == JsonTokenType.String;
-                    if (timeIsString && TryReadUtcSeconds(ref reader, out var seconds))
+                    if (timeIsString && (TryReadUtcSeconds(ref reader, out var ticks) || TryReadTime(ref reader, out ticks)))
                     {
-                        time = seconds;
-                    }
-                    else if (timeIsString && reader.TryGetDateTimeOffset(out var t))
-                    {
-                        // No offset (Python's utcnow().isoformat() writes none): UTC, as everywhere else in Triggers,
-                        // never the zone of the machine running the replay, which is what the reader would assume.
-                        time = HasOffset(ref reader) ? t.UtcTicks : reader.TryGetDateTime(out var unzoned) ? unzoned.Ticks : t.UtcTicks;
+                        time = ticks;
                     }
                     else
                     {
@@ -220,7 +219,7 @@ public static partial class EventParser
                     {
                         // Known now, whatever comes later: a line that turns out not to be JSON further on is still
                         // reported at its own time (the caller reads this envelope after catching the reader's error).
-                        envelope = new Envelope("", time, default, default, default, default, default, default);
+                        envelope = Rejection(null, time, hasAccount ? account : default);
                     }
 
                     reader.Skip();
@@ -245,9 +244,14 @@ public static partial class EventParser
                     break;
                 case Attribute.AccountId:
                     (account, hasAccount) = (text ? range : account, filled);
+                    if (hasAccount)
+                    {
+                        envelope = Rejection(null, time, account); // known now, as the time is (0 until it is read)
+                    }
+
                     break;
-                case Attribute.Source when text:
-                    source = range;
+                case Attribute.Source:
+                    (source, hasSource) = (text ? range : source, filled);
                     break;
                 case Attribute.UserId when text:
                     user = range;
@@ -270,23 +274,31 @@ public static partial class EventParser
             : !hasTime ? "missing required attribute 'time'"
             : !timeIsString ? "'time' must be a string (an RFC 3339 timestamp such as 2026-01-05T10:00:00Z)"
             : timeText is not null ? $"'time' is not an RFC 3339 timestamp: {timeText}"
-            : null;
+            : version is null ? "missing required attribute 'specversion'"
+            : !hasSource ? Missing("source", (given & (1 << (int)Attribute.Source)) != 0)
+            : DataProblem(json, data, type!);
         if (problem is null)
         {
             envelope = new Envelope(type!, time, id, account, source, user, subject, data);
         }
-        else if (hasTime && timeIsString && timeText is null)
+        else
         {
-            envelope = new Envelope(type ?? "", time, default, default, default, default, default, default); // a rejection's time
+            envelope = Rejection(type, hasTime && timeIsString && timeText is null ? time : 0, hasAccount ? account : default);
         }
 
         return problem;
     }
 
     /// <summary>
+    /// What a rejected line's envelope holds: the time and account that could be read (0 and an empty range when not),
+    /// to place the rejection on the timeline and under its account.
+    /// </summary>
+    private static Envelope Rejection(string? type, long time, Range account) => new(type ?? "", time, default, account, default, default, default, default);
+
+    /// <summary>
     /// The common shape of an event time, <c>yyyy-MM-ddTHH:mm:ssZ</c>, read digit by digit (the reader's general
-    /// ISO 8601 parser was a tenth of the envelope's cost). Anything else, or any field out of range, is left to
-    /// <see cref="Utf8JsonReader.TryGetDateTimeOffset"/>, so both accept and read exactly the same times.
+    /// ISO 8601 parser was a tenth of the envelope's cost), the T and Z in either case. Anything else, or any field out
+    /// of range, is left to <see cref="TryReadTime"/>, so both accept and read exactly the same times.
     /// </summary>
     internal static bool TryReadUtcSeconds(ref Utf8JsonReader reader, out long ticks)
     {
@@ -303,7 +315,8 @@ public static partial class EventParser
     internal static bool TryReadUtcSeconds(ReadOnlySpan<byte> text, out long ticks)
     {
         ticks = 0;
-        if (text.Length != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z')
+        // RFC 3339 (5.6) lets the T and the Z be written in lower case: a bit sets the case (no other byte maps to them).
+        if (text.Length != 20 || text[4] != '-' || text[7] != '-' || (text[10] | 0x20) != 't' || text[13] != ':' || text[16] != ':' || (text[19] | 0x20) != 'z')
         {
             return false;
         }
@@ -327,6 +340,70 @@ public static partial class EventParser
         static int Two(ReadOnlySpan<byte> text, int at) =>
             (uint)(text[at] - '0') <= 9 && (uint)(text[at + 1] - '0') <= 9 ? ((text[at] - '0') * 10) + text[at + 1] - '0' : -1;
     }
+
+    /// <summary>
+    /// Why an event's data cannot be what its type needs, or null. The data of <c>account.updated</c> and
+    /// <c>user.updated</c> is merged into traits member by member: any other value than an object would be a silent
+    /// no-op (null is taken as no data, which changes nothing either way). Any other type may carry any JSON value, as
+    /// CloudEvents allows. Only the data's first byte is read, and the type only when that is not <c>{</c>.
+    /// </summary>
+    internal static string? DataProblem(ReadOnlySpan<byte> json, Range data, string type)
+    {
+        if (data.End.Value == 0 || json[data.Start.Value] is (byte)'{' or (byte)'n' || type is not ("account.updated" or "user.updated"))
+        {
+            return null;
+        }
+
+        var given = json[data.Start.Value] switch
+        {
+            (byte)'[' => "an array",
+            (byte)'"' => "a string",
+            (byte)'t' or (byte)'f' => "true or false",
+            _ => "a number",
+        };
+        return $"'data' must be an object on {type} (its members are merged into the {(type[0] == 'a' ? "account's" : "user's")} traits), not {given}";
+    }
+
+    /// <summary>
+    /// Any other time the JSON reader's ISO 8601 parser takes (fractions of a second, an offset, none), and the same
+    /// with a lower-case <c>t</c> or <c>z</c>, which RFC 3339 (5.6) allows and that parser does not: those are read as
+    /// their upper-case spelling. Only for times <see cref="TryReadUtcSeconds(ref Utf8JsonReader, out long)"/> did not take.
+    /// </summary>
+    private static bool TryReadTime(ref Utf8JsonReader reader, out long ticks)
+    {
+        if (reader.TryGetDateTimeOffset(out var t))
+        {
+            // No offset (Python's utcnow().isoformat() writes none): UTC, as everywhere else in Triggers,
+            // never the zone of the machine running the replay, which is what the reader would assume.
+            ticks = HasOffset(ref reader) ? t.UtcTicks : reader.TryGetDateTime(out var unzoned) ? unzoned.Ticks : t.UtcTicks;
+            return true;
+        }
+
+        ticks = 0;
+        var escaped = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (escaped > MaxTimeLength)
+        {
+            return false; // longer than any time the parser takes, however it is escaped
+        }
+
+        Span<byte> text = stackalloc byte[MaxTimeLength + 2];
+        var length = reader.CopyString(text[1..]);
+        var inner = text[1..(length + 1)];
+        if (inner.IndexOfAny((byte)'t', (byte)'z') < 0)
+        {
+            return false;
+        }
+
+        inner.Replace((byte)'t', (byte)'T');
+        inner.Replace((byte)'z', (byte)'Z');
+        (text[0], text[length + 1]) = ((byte)'"', (byte)'"');
+        var upper = new Utf8JsonReader(text[..(length + 2)]);
+        upper.Read();
+        return TryReadTime(ref upper, out ticks); // no lower case left: one level deep at most
+    }
+
+    // The reader's parser takes at most 42 bytes of time, each escaped in at most 6.
+    private const int MaxTimeLength = 42 * 6;
 
     private const int MaxNameLength = 16; // the longest attribute read here, "specversion", with room to spare
 

@@ -31,8 +31,9 @@ public sealed class Simulator
     private readonly CloudEvent _event = new();
     private readonly Batch _batch;
     private AccountState? _spare;
-    private List<(string Source, long Line, string Error)>? _untimed;
+    private List<(string Source, long Line, string Error, string? Account)>? _untimed;
     private long _newest = long.MinValue;
+    private long _newestElsewhere = long.MinValue; // the newest time read on a line not replayed: rejected, or after --until
     private bool _finished;
 
     public Simulator(CompiledPlaybooks program, SimulationOptions options, Action<Outcome> sink)
@@ -178,13 +179,20 @@ public sealed class Simulator
                 return null;
             }
 
-            if (read.Envelope.TimeTicks <= 0 && _newest == long.MinValue)
+            var time = read.Envelope.TimeTicks;
+            var account = read.Envelope.Account.End.Value == 0 ? null : EventParser.Text(json[read.Envelope.Account]);
+            if (time > 0)
             {
-                (_untimed ??= []).Add((source, line, error)); // no time known yet: reported at the first event's time
+                TimeRead(time);
+                Rejected(source, line, error, time, account);
+            }
+            else if (NewestRead == long.MinValue)
+            {
+                (_untimed ??= []).Add((source, line, error, account)); // no time read yet: reported at the first one read
             }
             else
             {
-                Rejected(source, line, error, read.Envelope.TimeTicks);
+                Rejected(source, line, error, NewestRead, account);
             }
 
             return null;
@@ -195,6 +203,7 @@ public sealed class Simulator
         if (e.TimeTicks > Until)
         {
             Stats.AfterUntil++;
+            TimeRead(e.TimeTicks);
             return null;
         }
 
@@ -227,14 +236,30 @@ public sealed class Simulator
         }
     }
 
-    /// <summary>Reports the malformed events read before any event had a time, at the first time known (0001-01-01 if none ever is).</summary>
+    /// <summary>The newest time read on any line so far (an accepted event's, a rejected one's, one after --until), or MinValue.</summary>
+    private long NewestRead => Math.Max(_newest, _newestElsewhere);
+
+    /// <summary>Notes the time of a line that is not replayed, and reports the malformed lines that waited for a time.</summary>
+    private void TimeRead(long time)
+    {
+        _newestElsewhere = Math.Max(_newestElsewhere, time);
+        if (_untimed is not null)
+        {
+            ReportUntimed();
+        }
+    }
+
+    /// <summary>
+    /// Reports the malformed lines read before any line had a time, at the first time read after them; when no line of
+    /// the history has one, at 0001-01-01T00:00:00Z, the earliest time there is, so they lead the timeline.
+    /// </summary>
     private void ReportUntimed()
     {
         var untimed = _untimed!;
         _untimed = null;
-        foreach (var (source, line, error) in untimed)
+        foreach (var (source, line, error, account) in untimed)
         {
-            Rejected(source, line, error, 0);
+            Rejected(source, line, error, Math.Max(NewestRead, 0), account);
         }
     }
 
@@ -504,15 +529,19 @@ public sealed class Simulator
         }
     }
 
-    /// <summary>Reports a malformed event at its own time when that could be read, else at the newest time so far.</summary>
-    private void Rejected(string source, long line, string error, long time)
+    /// <summary>
+    /// Reports a malformed event at <paramref name="time"/>: its own when that could be read, else the newest read so far
+    /// (see <see cref="Check(ReadOnlySpan{byte}, in EventParser.ReadEnvelope, string, long)"/>), under its account when
+    /// the line had a readable one.
+    /// </summary>
+    private void Rejected(string source, long line, string error, long time, string? account)
     {
         Stats.Rejected++;
         var origin = line > 0 ? $"{source}:{line}" : source;
         _sink(new Outcome
         {
             Kind = OutcomeKind.Rejected, Key = new EffectIds.Key("input", "rejected", origin, ""),
-            Time = new DateTimeOffset(time > 0 ? time : Math.Max(_newest, 0), TimeSpan.Zero), Reason = error, Because = origin,
+            Time = new DateTimeOffset(time, TimeSpan.Zero), AccountId = account, Reason = error, Because = origin,
         });
     }
 

@@ -57,7 +57,7 @@ public sealed class AccountExplainer(string account) : IEngineTrace
             OutcomeKind.Stage => ($"{outcome.Journey}/{outcome.Stage}", outcome.Because ?? "entered"),
             OutcomeKind.Timer => (outcome.QualifiedRule ?? outcome.Playbook ?? "", $"{outcome.Reason} at {OutcomeJson.Format(outcome.Due!.Value)}"),
             OutcomeKind.Action => (outcome.QualifiedRule!, $"{Describe(outcome)}; because {outcome.Because}"),
-            _ => (outcome.QualifiedRule ?? outcome.TriggerEventId ?? "", $"{outcome.Action} {outcome.Reason}: {outcome.Because}"),
+            _ => (outcome.QualifiedRule ?? outcome.TriggerEventId ?? "", $"{outcome.Action} {outcome.Reason}: {outcome.Because}".TrimStart()),
         };
         _timeline.Add(new TimelineEntry(outcome.Time, OutcomeJson.Kind(outcome.Kind), subject, text));
     }
@@ -78,7 +78,7 @@ public sealed class AccountExplainer(string account) : IEngineTrace
     public static string Describe(Outcome o) => o.Action switch
     {
         "email" => $"email to {o.To} ({o.Template})",
-        "task" => $"task \"{o.Title}\"{(o.Assignee is null ? "" : $" for {o.Assignee}")}",
+        "task" => $"task {LineText.Quote(o.Title)}{(o.Assignee is null ? "" : $" for {o.Assignee}")}",
         "webhook" => $"webhook to {o.Target}",
         "emit" => $"emit {o.Type}",
         _ => o.Action ?? "",

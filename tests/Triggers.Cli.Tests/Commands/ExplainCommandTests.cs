@@ -50,6 +50,21 @@ public sealed class ExplainCommandTests
     }
 
     [Fact]
+    public void Explain_TextFromEventsWithControlCharacters_StaysOnItsOwnLineEscaped()
+    {
+        var events = Events.Replace("bob@acme.test", SimulateCommandTests.Forged, StringComparison.Ordinal)
+            .Replace("\"userid\":\"u1\"", "\"userid\":\"u1\\r\\n\"", StringComparison.Ordinal);
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("events.jsonl", events);
+
+        var result = TriggersProcess.Run(dir.Path, "explain", "--events", "events.jsonl", "--account", "acme", "--until", "2026-01-20T00:00:00Z");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("""2026-01-08T10:00:00Z  email to bob\n2026-01-08T10:00:00Z      action      acme            forged/row  email to x\t\u0001 "boss" (invite-reminder)""", result.Output);
+        Assert.All(result.OutputLines.Where(l => l.Contains("forged/row", StringComparison.Ordinal)), l => Assert.Contains("bob\\n2026", l, StringComparison.Ordinal));
+        Assert.Contains("e1 by user u1\\r\\n {", result.Output);
+    }
+
+    [Fact]
     public void WindowsOpenedInTheLastDaysOfYear9999_NeverClose_AndNeitherCommandStops()
     {
         // A clock-skewed producer or a placeholder date: the 3-day window would close after the last date there is.

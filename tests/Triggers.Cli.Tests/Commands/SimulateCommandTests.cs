@@ -79,6 +79,26 @@ public sealed class SimulateCommandTests
         Assert.Contains("email to bob@acme.test (invite-reminder)", first.Output);
     }
 
+    /// <summary>An invitee address that, printed as it is, would end its row and start one that reads as another outcome.</summary>
+    internal const string Forged = "bob\\n2026-01-08T10:00:00Z      action      acme            forged/row  email to x\\t\\u0001 \\\"boss\\\"";
+
+    [Fact]
+    public void SimulateTable_TextFromEventsWithControlCharactersAndQuotes_StaysOnItsOwnLineEscaped()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks)
+            .Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n").Write("events.jsonl", Events.Replace("bob@acme.test", Forged, StringComparison.Ordinal));
+
+        var table = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl");
+        var json = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--format", "json");
+
+        Assert.Equal((0, 0), (table.ExitCode, json.ExitCode));
+        Assert.Equal(json.OutputLines.Length + 1, table.OutputLines.Length); // the header, then one line per outcome
+        var task = Assert.Single(table.OutputLines, l => l.Contains("  task \"", StringComparison.Ordinal));
+        Assert.EndsWith("""task "bob\n2026-01-08T10:00:00Z      action      acme            forged/row  email to x\t\u0001 \"boss\" never logged in" for cs@vendor.test (normal)""", task);
+        Assert.Contains("""email to bob\n2026-01-08T10:00:00Z      action      acme            forged/row  email to x\t\u0001 "boss" (invite-reminder)""", table.Output);
+        Assert.Contains("\"title\":\"bob\\n2026-01-08T10:00:00Z", json.Output); // JSON escapes by its own rules, as before
+    }
+
     [Fact]
     public void Simulate_EventsGivenAsADirectory_SaysItIsOneAndWhatItTakes()
     {
@@ -146,13 +166,15 @@ public sealed class SimulateCommandTests
         Assert.Contains("warning: quiet hours were kept in UTC for 1 action: 1 whose time zone is unknown ('Europe/Berln')", result.Error);
     }
 
-    [Fact]
-    public void Simulate_UntilBeforeTheWindowCloses_FiresNothing()
+    [Theory]
+    [InlineData("2026-01-07T00:00:00Z")]
+    [InlineData("2026-01-07t00:00:00z")] // RFC 3339 (5.6) allows lower case
+    public void Simulate_UntilBeforeTheWindowCloses_FiresNothing(string until)
     {
         using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks)
             .Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n").Write("events.jsonl", Events);
 
-        var result = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--until", "2026-01-07T00:00:00Z", "--format", "json");
+        var result = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--until", until, "--format", "json");
 
         Assert.DoesNotContain("\"kind\":\"action\"", result.Output);
         Assert.Contains("1 after --until", result.Error);

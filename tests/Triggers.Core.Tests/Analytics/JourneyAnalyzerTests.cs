@@ -25,11 +25,11 @@ public sealed class JourneyAnalyzerTests
         string[] events =
         [
             // "waiting" starts and never moves on; "advocate" reaches the final stage. Both stay active for 60 days.
-            """{"id":"1","type":"subscription.started","time":"2026-01-01T00:00:00Z","accountid":"waiting"}""",
-            """{"id":"2","type":"subscription.started","time":"2026-01-01T00:00:00Z","accountid":"advocate"}""",
-            """{"id":"3","type":"nps.answered","time":"2026-01-02T00:00:00Z","accountid":"advocate","data":{"score":10}}""",
-            """{"id":"4","type":"user.logged_in","time":"2026-03-01T00:00:00Z","accountid":"waiting"}""",
-            """{"id":"5","type":"user.logged_in","time":"2026-03-01T00:00:00Z","accountid":"advocate"}""",
+            """{"specversion":"1.0","source":"s","id":"1","type":"subscription.started","time":"2026-01-01T00:00:00Z","accountid":"waiting"}""",
+            """{"specversion":"1.0","source":"s","id":"2","type":"subscription.started","time":"2026-01-01T00:00:00Z","accountid":"advocate"}""",
+            """{"specversion":"1.0","source":"s","id":"3","type":"nps.answered","time":"2026-01-02T00:00:00Z","accountid":"advocate","data":{"score":10}}""",
+            """{"specversion":"1.0","source":"s","id":"4","type":"user.logged_in","time":"2026-03-01T00:00:00Z","accountid":"waiting"}""",
+            """{"specversion":"1.0","source":"s","id":"5","type":"user.logged_in","time":"2026-03-01T00:00:00Z","accountid":"advocate"}""",
         ];
         foreach (var json in events)
         {
@@ -63,7 +63,7 @@ public sealed class JourneyAnalyzerTests
         var simulator = new Simulator(new CompiledPlaybooks(set), new SimulationOptions(), analyzer.Record) { EventObserver = analyzer.Observe };
         var n = 0;
         void Add(string type, string account) =>
-            simulator.Add(Encoding.UTF8.GetBytes($$$"""{"id":"{{{++n}}}","type":"{{{type}}}","time":"2026-01-01T{{{n / 60:00}}}:{{{n % 60:00}}}:00Z","accountid":"{{{account}}}"}"""), "events");
+            simulator.Add(Encoding.UTF8.GetBytes($$$"""{"specversion":"1.0","source":"s","id":"{{{++n}}}","type":"{{{type}}}","time":"2026-01-01T{{{n / 60:00}}}:{{{n % 60:00}}}:00Z","accountid":"{{{account}}}"}"""), "events");
         foreach (var account in new[] { "a", "b", "c" })
         {
             Add("subscription.started", account);
@@ -104,7 +104,7 @@ public sealed class JourneyAnalyzerTests
         var simulator = new Simulator(new CompiledPlaybooks(set), new SimulationOptions(), analyzer.Record) { EventObserver = analyzer.Observe };
         var n = 0;
         void Add(string account, string type, string day, string data = "{}") =>
-            simulator.Add(Encoding.UTF8.GetBytes($$$"""{"id":"{{{++n}}}","type":"{{{type}}}","time":"2026-01-{{{day}}}T00:00:00Z","accountid":"{{{account}}}","data":{{{data}}}}"""), "events");
+            simulator.Add(Encoding.UTF8.GetBytes($$$"""{"specversion":"1.0","source":"s","id":"{{{++n}}}","type":"{{{type}}}","time":"2026-01-{{{day}}}T00:00:00Z","accountid":"{{{account}}}","data":{{{data}}}}"""), "events");
 
         // Team: t1 logs in (milestone succeeds) and adopts after 2 days, t2 adopts after 4 days, t3 never logs in
         // (fails on the 5th) and has a ticket and a CSAT answer. Business: b1 fails on the 4th, then cancels.
@@ -172,8 +172,8 @@ public sealed class JourneyAnalyzerTests
         for (var a = 0; a < industries.Count; a++)
         {
             var account = $"acct-{industries.Count - a:00}";
-            simulator.Add(Encoding.UTF8.GetBytes($$$"""{"id":"{{{++n}}}","type":"account.updated","time":"2026-01-01T{{{a:00}}}:00:00Z","accountid":"{{{account}}}","data":{"industry":"{{{industries[a]}}}"}}"""), "events");
-            simulator.Add(Encoding.UTF8.GetBytes($$$"""{"id":"{{{++n}}}","type":"subscription.started","time":"2026-01-01T{{{a:00}}}:30:00Z","accountid":"{{{account}}}"}"""), "events");
+            simulator.Add(Encoding.UTF8.GetBytes($$$"""{"specversion":"1.0","source":"s","id":"{{{++n}}}","type":"account.updated","time":"2026-01-01T{{{a:00}}}:00:00Z","accountid":"{{{account}}}","data":{"industry":"{{{industries[a]}}}"}}"""), "events");
+            simulator.Add(Encoding.UTF8.GetBytes($$$"""{"specversion":"1.0","source":"s","id":"{{{++n}}}","type":"subscription.started","time":"2026-01-01T{{{a:00}}}:30:00Z","accountid":"{{{account}}}"}"""), "events");
         }
 
         simulator.Finish();

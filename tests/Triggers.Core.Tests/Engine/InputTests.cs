@@ -45,6 +45,16 @@ public sealed class InputTests
     [InlineData("""{"id":"x","type":"ticket.opened","accountid":"a","time":"2026-01-01T10:30:00Z"} tail""", "not valid JSON at byte 81 of the line: 't' is invalid after a single JSON value. Expected end of data")]
     [InlineData("""{"type":"ticket.opened","accountid":"a","time":"2026-01-01T00:00:00Z"}""", "missing required attribute 'id'")]
     [InlineData("""{"specversion":"0.3","id":"x","type":"t.x","accountid":"a","time":"2026-01-01T00:00:00Z"}""", "specversion must be \"1.0\"")]
+    [InlineData("""{"id":"x","source":"s","type":"t.x","accountid":"a","time":"2026-01-01T10:30:00Z"}""", "missing required attribute 'specversion'")]
+    [InlineData("""{"specversion":"1.0","id":"x","type":"t.x","accountid":"a","time":"2026-01-01T10:30:00Z"}""", "missing required attribute 'source'")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"","type":"t.x","accountid":"a","time":"2026-01-01T10:30:00Z"}""", "'source' must be a non-empty string")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":{"uri":"crm"},"type":"t.x","accountid":"a","time":"2026-01-01T10:30:00Z"}""", "'source' must be a non-empty string")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"account.updated","accountid":"a","time":"2026-01-01T10:30:00Z","data":[{"plan":"pro"}]}""",
+        "'data' must be an object on account.updated (its members are merged into the account's traits), not an array")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"user.updated","userid":"u","accountid":"a","time":"2026-01-01T10:30:00Z","data":"admin"}""",
+        "'data' must be an object on user.updated (its members are merged into the user's traits), not a string")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"account.updated","accountid":"a","time":"2026-01-01T10:30:00Z","data":42}""",
+        "'data' must be an object on account.updated (its members are merged into the account's traits), not a number")]
     public void MalformedEvent_IsRejectedWithAReason_AndTheRunGoesOn(string bad, string reason)
     {
         var (outcomes, stats) = Run(TimeSpan.Zero, Ticket(1, "2026-01-01T10:00:00Z"), bad, Ticket(2, "2026-01-01T11:00:00Z"));
@@ -55,6 +65,52 @@ public sealed class InputTests
         Assert.Equal("events.jsonl:2", rejected.Because);
         Assert.Equal(2, outcomes.Count(o => o.Kind == OutcomeKind.Action));
         Assert.Equal(1, stats.Rejected);
+    }
+
+    [Theory]
+    [InlineData("""[1,"two"]""")]
+    [InlineData("\"a note\"")]
+    [InlineData("null")]
+    public void DataThatIsNotAnObject_OnAnEventWhoseDataIsNotTraits_IsTakenAsCloudEventsAllows(string data)
+    {
+        var (outcomes, stats) = Run(TimeSpan.Zero, Ticket(1, "2026-01-01T10:00:00Z").Replace("{\"n\":1}", data, StringComparison.Ordinal));
+
+        Assert.Equal((1, 0), (stats.Processed, stats.Rejected));
+        Assert.Equal(OutcomeKind.Action, Assert.Single(outcomes).Kind);
+    }
+
+    [Fact]
+    public void EventTime_WithALowerCaseTAndZ_IsTakenAsRfc3339Allows()
+    {
+        var (outcomes, stats) = Run(TimeSpan.Zero, Ticket(1, "2026-01-01t10:00:00z"), Ticket(2, "2026-01-01t10:30:00.5z"), Ticket(3, "2026-01-01t12:00:00+01:00"));
+
+        Assert.Equal(0, stats.Rejected);
+        Assert.Equal(
+            [new DateTimeOffset(2026, 1, 1, 10, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 1, 1, 10, 30, 0, 500, TimeSpan.Zero), new DateTimeOffset(2026, 1, 1, 11, 0, 0, TimeSpan.Zero)],
+            outcomes.Select(o => o.Time));
+    }
+
+    [Fact]
+    public void TestFileTimes_WithALowerCaseTAndZ_AreReadAsRfc3339Allows()
+    {
+        Scenario.Passes(Playbook, """
+            test: lower-case t and z everywhere a test takes a time
+            events:
+              - { time: 2026-01-05t10:00:00z, type: ticket.opened, accountid: acme, data: { n: 1 } }
+            run_until: 2026-01-06t00:00:00z
+            expect:
+              - { time: 2026-01-05t10:00:00z, rule: p/ticket, action: task, title: ticket 1 }
+            expect_only: true
+            """);
+    }
+
+    [Fact]
+    public void NullData_OnAnAccountUpdate_IsNoDataAndTaken()
+    {
+        var (_, stats) = Run(TimeSpan.Zero,
+            """{"specversion":"1.0","id":"u1","source":"crm","type":"account.updated","time":"2026-01-01T10:00:00Z","accountid":"acme","data":null}""");
+
+        Assert.Equal((1, 0), (stats.Processed, stats.Rejected));
     }
 
     [Theory]
@@ -234,12 +290,78 @@ public sealed class InputTests
     }
 
     [Fact]
-    public void MalformedEvents_Only_AreStillAllReported()
+    public void MalformedEvents_Only_AreStillAllReported_AtTheEarliestTimeWhenNoLineHasOne()
     {
         var (outcomes, stats) = Run(TimeSpan.Zero, "{not json", "[1]");
 
         Assert.Equal(["events.jsonl:1", "events.jsonl:2"], outcomes.Where(o => o.Kind == OutcomeKind.Rejected).Select(o => o.Because));
+        Assert.All(outcomes, o => Assert.Equal(DateTimeOffset.MinValue, o.Time));
         Assert.Equal(2, stats.Rejected);
+    }
+
+    [Fact]
+    public void MalformedEvents_Only_EachAtItsOwnTime_ThoseWithoutOneAtTheNewestTimeReadBeforeThem()
+    {
+        // Every line rejected: the times their lines hold still place them, rather than all at 0001-01-01.
+        var (outcomes, _) = Run(TimeSpan.Zero,
+            "{not json",
+            """{"specversion":"0.3","id":"a","source":"s","type":"t.x","time":"2026-01-01T10:00:00Z","accountid":"acme"}""",
+            "{not json",
+            """{"specversion":"1.0","id":"b","type":"t.x","time":"2026-01-01T09:00:00Z","accountid":"acme"}""",
+            "{not json");
+
+        Assert.Equal(
+            [("events.jsonl:1", 10), ("events.jsonl:2", 10), ("events.jsonl:3", 10), ("events.jsonl:4", 9), ("events.jsonl:5", 10)],
+            outcomes.Select(o => (o.Because!, o.Time.Hour)).OrderBy(r => r.Item1, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void MalformedEvent_WithoutATime_AfterOnlyEventsPastUntil_IsReportedAtTheNewestOfThem()
+    {
+        var set = PlaybookLoader.Load([new SourceFile("p.yaml", Playbook)]).Set;
+        var outcomes = new List<Outcome>();
+        var simulator = new Simulator(new CompiledPlaybooks(set), new SimulationOptions { Until = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) }, outcomes.Add);
+        simulator.Add(Encoding.UTF8.GetBytes("{not json"), "events.jsonl", 1);
+        simulator.Add(Encoding.UTF8.GetBytes(Ticket(1, "2026-01-02T10:00:00Z")), "events.jsonl", 2);
+        simulator.Finish();
+
+        Assert.Equal(new DateTimeOffset(2026, 1, 2, 10, 0, 0, TimeSpan.Zero), Assert.Single(outcomes).Time);
+    }
+
+    [Theory]
+    [InlineData("""{"specversion":"0.3","id":"x","source":"s","type":"t.x","time":"2026-01-01T10:30:00Z","accountid":"acme"}""", "acme")]
+    [InlineData("""{"specversion":"1.0","id":"x","type":"t.x","time":"2026-01-01T10:30:00Z","accountid":"\u0061cme"}""", "acme")]
+    [InlineData("""{"specversion":"1.0","id":"x","accountid":"acme","source":"s","type":"t.x","time":"2026-01-01T10:30:00Z","data":{"n":}}""", "acme")]
+    [InlineData("""{"specversion":"1.0","id":"x","accountid":"acme","source":"s","type":"t.x","time":"2026-01-01T10:30:00Z","data":{"n":"\uD800"}}""", "acme")]
+    [InlineData("""{"specversion":"1.0","id":"x","accountid":"ac\uD800me","source":"s","type":"t.x","time":"2026-01-01T10:30:00Z"}""", null)]
+    [InlineData("""{"specversion":"1.0","id":"x","accountid":"","source":"s","type":"t.x","time":"2026-01-01T10:30:00Z"}""", null)]
+    [InlineData("""{"specversion":"1.0","id":"x","accountid":["acme"],"source":"s","type":"t.x","time":"2026-01-01T10:30:00Z"}""", null)]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"t.x","time":"2026-01-01T10:30:00Z"}""", null)]
+    public void MalformedEvent_WithAReadableAccount_IsRejectedUnderThatAccount(string bad, string? account)
+    {
+        var (outcomes, _) = Run(TimeSpan.Zero, Ticket(1, "2026-01-01T10:00:00Z"), bad);
+
+        var rejected = Assert.Single(outcomes, o => o.Kind == OutcomeKind.Rejected);
+        Assert.Equal(account, rejected.AccountId);
+        Assert.Equal(new DateTimeOffset(2026, 1, 1, 10, 30, 0, TimeSpan.Zero), rejected.Time);
+    }
+
+    [Fact]
+    public void MalformedEvent_WithBytesThatAreNotUtf8_IsRejectedUnderItsAccountOnlyWhenTheAccountDecodes()
+    {
+        var good = Encoding.UTF8.GetBytes(Ticket(7, "2026-01-01T10:30:00Z").Replace("{\"n\":7}", "{\"n\":\"caf?\"}", StringComparison.Ordinal));
+        good[Array.IndexOf(good, (byte)'?')] = 0xE9;
+        var bad = Encoding.UTF8.GetBytes(Ticket(8, "2026-01-01T10:30:00Z").Replace("acme", "ac?me", StringComparison.Ordinal));
+        bad[Array.IndexOf(bad, (byte)'?')] = 0xFF;
+        var set = PlaybookLoader.Load([new SourceFile("p.yaml", Playbook)]).Set;
+        var outcomes = new List<Outcome>();
+        var simulator = new Simulator(new CompiledPlaybooks(set), new SimulationOptions(), outcomes.Add);
+
+        simulator.Add(good, "events.jsonl", 1);
+        simulator.Add(bad, "events.jsonl", 2);
+        simulator.Finish();
+
+        Assert.Equal(["acme", null], outcomes.Select(o => o.AccountId));
     }
 
     [Fact]
