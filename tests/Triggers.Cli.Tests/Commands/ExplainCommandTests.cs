@@ -59,7 +59,8 @@ public sealed class ExplainCommandTests
         var result = TriggersProcess.Run(dir.Path, "explain", "--events", "events.jsonl", "--account", "acme", "--until", "2026-01-20T00:00:00Z");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("""2026-01-08T10:00:00Z  email to bob\n2026-01-08T10:00:00Z      action      acme            forged/row  email to x\t\u0001 "boss" (invite-reminder)""", result.Output);
+        // The email itself is no address, so it is suppressed; its explanation quotes the text, escaped the same way.
+        Assert.Contains("""email invalid-recipient: 'bob\n2026-01-08T10:00:00Z      action      acme            forged/row  email to x\t\u0001 "boss"' (""", result.Output);
         Assert.All(result.OutputLines.Where(l => l.Contains("forged/row", StringComparison.Ordinal)), l => Assert.Contains("bob\\n2026", l, StringComparison.Ordinal));
         Assert.Contains("e1 by user u1\\r\\n {", result.Output);
     }

@@ -95,7 +95,8 @@ public sealed class SimulateCommandTests
         Assert.Equal(json.OutputLines.Length + 1, table.OutputLines.Length); // the header, then one line per outcome
         var task = Assert.Single(table.OutputLines, l => l.Contains("  task \"", StringComparison.Ordinal));
         Assert.EndsWith("""task "bob\n2026-01-08T10:00:00Z      action      acme            forged/row  email to x\t\u0001 \"boss\" never logged in" for cs@vendor.test (normal)""", task);
-        Assert.Contains("""email to bob\n2026-01-08T10:00:00Z      action      acme            forged/row  email to x\t\u0001 "boss" (invite-reminder)""", table.Output);
+        // The email itself is no address, so it is suppressed; its explanation quotes the text, escaped the same way.
+        Assert.Contains("""email invalid-recipient: 'bob\n2026-01-08T10:00:00Z      action      acme            forged/row  email to x\t\u0001 "boss"' (""", table.Output);
         Assert.Contains("\"title\":\"bob\\n2026-01-08T10:00:00Z", json.Output); // JSON escapes by its own rules, as before
     }
 
