@@ -26,7 +26,9 @@ internal static class TestFailureReport
         return repeats;
     }
 
-    public static List<string> Lines(PlaybookTest test, List<Expectation> missing, List<Outcome> unexpected, List<Outcome> outcomes)
+    /// <summary>The report; <paramref name="takenBy"/> gives, for each outcome, the expectation paired with it, if any.</summary>
+    public static List<string> Lines(PlaybookTest test, List<Expectation> missing, List<Outcome> unexpected, List<Outcome> outcomes,
+        IReadOnlyList<Expectation?> takenBy)
     {
         var lines = new List<string>();
         if (missing.Count > 0)
@@ -35,7 +37,7 @@ internal static class TestFailureReport
             foreach (var e in missing)
             {
                 lines.Add($"  - {PlaybookTestRunner.Describe(e)}    ({e.Location})");
-                if (NearMiss(e, outcomes) is { } near)
+                if (NearMiss(e, outcomes, takenBy) is { } near)
                 {
                     lines.Add($"      {near}");
                 }
@@ -92,7 +94,7 @@ internal static class TestFailureReport
     /// The outcome the test author most likely meant, and what differs: the same rule firing a day later, a task
     /// with another title, or the action suppressed instead. Null when nothing comes close.
     /// </summary>
-    internal static string? NearMiss(Expectation e, IReadOnlyList<Outcome> outcomes)
+    internal static string? NearMiss(Expectation e, IReadOnlyList<Outcome> outcomes, IReadOnlyList<Expectation?> takenBy)
     {
         if (e.Kind == "action" && e.Fields.TryGetValue("rule", out var rule) &&
             outcomes.FirstOrDefault(o => o.Kind == OutcomeKind.Suppressed && o.QualifiedRule == rule &&
@@ -104,11 +106,13 @@ internal static class TestFailureReport
         // The closest outcome of the same kind that agrees on what the expectation is about (its rule, milestone or
         // stage) and differs in as few fields as possible.
         var subject = new[] { "rule", "milestone", "stage" }.FirstOrDefault(e.Fields.ContainsKey);
-        Outcome? best = null;
+        var about = subject is null ? null : new Expectation(e.Kind, null, new Dictionary<string, string> { [subject] = e.Fields[subject] }, e.Location);
+        var best = -1;
         var fewest = int.MaxValue;
-        foreach (var o in outcomes.Where(o => OutcomeJson.Kind(o.Kind) == e.Kind))
+        for (var i = 0; i < outcomes.Count; i++)
         {
-            if (subject is not null && !PlaybookTestRunner.Matches(new Expectation(e.Kind, null, new Dictionary<string, string> { [subject] = e.Fields[subject] }, e.Location), o))
+            var o = outcomes[i];
+            if (OutcomeJson.Kind(o.Kind) != e.Kind || (about is not null && !PlaybookTestRunner.Matches(about, o)))
             {
                 continue;
             }
@@ -116,16 +120,21 @@ internal static class TestFailureReport
             var differences = Differences(e, o).Count;
             if (differences < fewest)
             {
-                (best, fewest) = (o, differences);
+                (best, fewest) = (i, differences);
             }
         }
 
-        if (best is null || (subject is null && fewest > 1))
+        if (best < 0 || (subject is null && fewest > 1))
         {
             return null; // nothing of the kind, or nothing that is recognisably the one meant
         }
 
-        return $"closest: {PlaybookTestRunner.Describe(best)}: {string.Join("; ", Differences(e, best))}";
+        // An exact fit left unpaired was paired with another expectation: the same outcome expected twice, say.
+        var closest = outcomes[best];
+        var what = fewest == 0 && takenBy[best] is { } other
+            ? $"matched by the expectation at line {other.Location.Line}"
+            : string.Join("; ", Differences(e, closest));
+        return $"closest: {PlaybookTestRunner.Describe(closest)}: {what}";
     }
 
     private static List<string> Differences(Expectation e, Outcome o)
