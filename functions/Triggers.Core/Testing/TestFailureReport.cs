@@ -92,15 +92,18 @@ internal static class TestFailureReport
 
     /// <summary>
     /// The outcome the test author most likely meant, and what differs: the same rule firing a day later, a task
-    /// with another title, or the action suppressed instead. Null when nothing comes close.
+    /// with another title, the action suppressed instead, or sent instead of suppressed. Null when nothing comes close.
     /// </summary>
     internal static string? NearMiss(Expectation e, IReadOnlyList<Outcome> outcomes, IReadOnlyList<Expectation?> takenBy)
     {
-        if (e.Kind == "action" && e.Fields.TryGetValue("rule", out var rule) &&
-            outcomes.FirstOrDefault(o => o.Kind == OutcomeKind.Suppressed && o.QualifiedRule == rule &&
-                (!e.Fields.TryGetValue("action", out var action) || o.Action == action) && (e.Time is not { } at || o.Time == at)) is { } suppressed)
+        if (e.Kind == "action" && Counterpart(e, OutcomeKind.Suppressed, outcomes, takenBy) is { } suppressed)
         {
             return $"suppressed instead at {OutcomeJson.Format(suppressed.Time)}, reason {suppressed.Reason}: {suppressed.Because}";
+        }
+
+        if (e.Kind == "suppressed" && Counterpart(e, OutcomeKind.Action, outcomes, takenBy) is { } sent)
+        {
+            return $"sent instead: {PlaybookTestRunner.Describe(sent)}";
         }
 
         // The closest outcome of the same kind that agrees on what the expectation is about (its rule, milestone or
@@ -135,6 +138,23 @@ internal static class TestFailureReport
             ? $"matched by the expectation at line {other.Location.Line}"
             : string.Join("; ", Differences(e, closest));
         return $"closest: {PlaybookTestRunner.Describe(closest)}: {what}";
+    }
+
+    /// <summary>
+    /// The other fate of the action an expectation names (sent rather than suppressed, or the reverse): the same rule,
+    /// and the same action, time and account where the expectation gives them. One no other entry took comes first.
+    /// </summary>
+    private static Outcome? Counterpart(Expectation e, OutcomeKind kind, IReadOnlyList<Outcome> outcomes, IReadOnlyList<Expectation?> takenBy)
+    {
+        if (!e.Fields.TryGetValue("rule", out var rule))
+        {
+            return null;
+        }
+
+        var fits = Enumerable.Range(0, outcomes.Count).Where(i => outcomes[i] is var o && o.Kind == kind && o.QualifiedRule == rule &&
+            (!e.Fields.TryGetValue("action", out var action) || o.Action == action) &&
+            (!e.Fields.TryGetValue("accountid", out var account) || o.AccountId == account) && (e.Time is not { } at || o.Time == at));
+        return fits.OrderBy(i => takenBy[i] is null ? 0 : 1).Select(i => outcomes[i]).FirstOrDefault();
     }
 
     private static List<string> Differences(Expectation e, Outcome o)
