@@ -109,10 +109,51 @@ internal static class TestReader
             }
         }
 
+        if (name == "action")
+        {
+            CheckActionFields(reader, fields.TryGetValue("action", out var action) ? action : null, fields.Keys);
+        }
+
         return name is null ? null : new Expectation(name, time, fields, reader.Location);
     }
 
-    private static string Article(string kind) => kind == "action" ? "an" : "a";
+    /// <summary>
+    /// A field of another action kind (a <c>title</c> on an email), or fields of two kinds with no <c>action</c> named
+    /// (<c>title</c> and <c>to</c>), would never match either: no outcome carries them, so the test could only fail.
+    /// </summary>
+    private static void CheckActionFields(MapReader reader, string? action, IEnumerable<string> present)
+    {
+        var specific = present.Where(k => ActionFieldsOf.Values.Any(f => f.Contains(k))).ToList();
+        for (var i = 0; i < specific.Count; i++)
+        {
+            var key = specific[i];
+            if (action is not null && !ActionFieldsOf[action].Contains(key))
+            {
+                reader.Source.Diagnostics.Error(reader.KeyAt(key), ErrorCodes.ConflictingKeys, $"{Article(action)} {action} action has no '{key}', so this expectation could never match",
+                    $"{Article(action)} {action} action is matched on: rule, action, accountid, {string.Join(", ", ActionFieldsOf[action])}");
+            }
+            else if (action is null && specific.Take(i).FirstOrDefault(other => !ActionFieldsOf.Values.Any(f => f.Contains(other) && f.Contains(key))) is { } other)
+            {
+                reader.Source.Diagnostics.Error(reader.KeyAt(key), ErrorCodes.ConflictingKeys, $"no action has both '{other}' and '{key}', so this expectation could never match",
+                    $"'{other}' is {Owners(other)}, '{key}' {Owners(key)}: write one expectation for each action");
+            }
+        }
+    }
+
+    /// <summary><c>a task's</c>, <c>an email's or an emit's</c>: the action kinds that carry a field.</summary>
+    private static string Owners(string field) =>
+        string.Join(" or ", ActionFieldsOf.Where(kind => kind.Value.Contains(field)).Select(kind => $"{Article(kind.Key)} {kind.Key}'s"));
+
+    /// <summary>The fields each action kind carries besides the rule, action and account every action has.</summary>
+    private static readonly Dictionary<string, string[]> ActionFieldsOf = new(StringComparer.Ordinal)
+    {
+        ["email"] = ["to", "template", "data"],
+        ["task"] = ["title", "assignee", "priority"],
+        ["webhook"] = ["target", "body"],
+        ["emit"] = ["type", "data"],
+    };
+
+    private static string Article(string kind) => kind is "action" or "email" or "emit" ? "an" : "a";
 
     private static string? Value(MapReader reader, string key)
     {
