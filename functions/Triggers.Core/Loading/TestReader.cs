@@ -103,7 +103,7 @@ internal static class TestReader
                 source.Diagnostics.Error(reader.KeyAt(key), ErrorCodes.ConflictingKeys, $"{Article(name)} {name} outcome has no '{key}', so this expectation could never match",
                     $"{Article(name)} {name} outcome is matched on: {string.Join(", ", FieldsOf[name])}{(name == "action" ? " (write kind: milestone, stage or suppressed for those)" : "")}");
             }
-            else if (Value(reader, key) is { } value)
+            else if (Value(reader, key, name) is { } value)
             {
                 fields[key] = value;
             }
@@ -155,7 +155,7 @@ internal static class TestReader
 
     private static string Article(string kind) => kind is "action" or "email" or "emit" ? "an" : "a";
 
-    private static string? Value(MapReader reader, string key)
+    private static string? Value(MapReader reader, string key, string? kind)
     {
         if (key is "body" or "data")
         {
@@ -174,7 +174,8 @@ internal static class TestReader
             return Encoding.UTF8.GetString(buffer.ToArray());
         }
 
-        if (!Keys.ExpectationValues.TryGetValue(key, out var values))
+        var values = key == "reason" && kind == "suppressed" ? Keys.SuppressionReasons : Keys.ExpectationValues.GetValueOrDefault(key);
+        if (values is null)
         {
             return reader.String(key);
         }
@@ -189,6 +190,8 @@ internal static class TestReader
         ["milestone"] = ["milestone", "status", "accountid"],
         ["stage"] = ["stage", "accountid"],
         ["suppressed"] = ["rule", "action", "reason", "accountid"],
+        ["late"] = ["trigger_event", "reason", "accountid"],
+        ["rejected"] = ["reason"], // a malformed event may have no account or id: it is known by its time and what was wrong
     };
 
 
@@ -262,5 +265,7 @@ internal static class TestReader
         Milestone,
         Stage,
         Suppressed,
+        Late,
+        Rejected,
     }
 }

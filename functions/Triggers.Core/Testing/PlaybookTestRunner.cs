@@ -82,6 +82,7 @@ public static class PlaybookTestRunner
         "stage" => o.Stage,
         "reason" => o.Reason,
         "accountid" => o.AccountId,
+        "trigger_event" => o.Kind == OutcomeKind.Late ? o.TriggerEventId : null, // every action has one too, but tests name it only for late events
         "body" => o.Action == "webhook" ? o.Payload : null,
         "data" => o.Action is "email" or "emit" ? o.Payload : null,
         _ => null,

@@ -68,7 +68,8 @@ internal static class TestFailureReport
             lines.Add($"hint: {repeats.Count} event{(repeats.Count == 1 ? " repeats an earlier event's id and was" : "s repeat an earlier event's id and were")} ignored as duplicate{(repeats.Count == 1 ? "" : "s")}: {string.Join(", ", repeats)}");
         }
 
-        if (outcomes.Any(o => o.Kind == OutcomeKind.Late))
+        // A test that expects late events lists them late on purpose: telling its author to reorder them is noise.
+        if (outcomes.Any(o => o.Kind == OutcomeKind.Late) && !test.Expect.Any(e => e.Kind == "late"))
         {
             lines.Add($"hint: events are fed in the order they are listed, as they would arrive; one listed after a later one is late. " +
                 $"List them in time order, or give the test 'allowed_lateness: {Model.DurationParser.Format(TimeSpan.FromSeconds(Math.Ceiling(Lateness(test).TotalSeconds)))}' to test a late arrival");

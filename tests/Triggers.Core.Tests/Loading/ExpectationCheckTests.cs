@@ -40,6 +40,10 @@ public sealed class ExpectationCheckTests
         "t.test.yaml:5:48: error TRG015: no action has both 'title' and 'to', so this expectation could never match", "'title' is a task's, 'to' an email's")]
     [InlineData("{ rule: spike/three-tickets, body: { a: 1 }, data: { a: 1 } }",
         "t.test.yaml:5:50: error TRG015: no action has both 'body' and 'data', so this expectation could never match", "'body' is a webhook's, 'data' an email's or an emit's")]
+    [InlineData("{ kind: late, rule: spike/three-tickets }",
+        "t.test.yaml:5:19: error TRG015: a late outcome has no 'rule', so this expectation could never match", "a late outcome is matched on: trigger_event, reason, accountid")]
+    [InlineData("{ kind: rejected, accountid: acme }",
+        "t.test.yaml:5:23: error TRG015: a rejected outcome has no 'accountid', so this expectation could never match", "a rejected outcome is matched on: reason")]
     [InlineData("{ kind: milestone, status: reachd }",
         "t.test.yaml:5:32: error TRG019: 'reachd' is not a valid status; did you mean 'reached'?", "status is one of: reached, succeeded, failed")]
     public void ExpectationThatCouldNeverMatch_IsAnErrorAtItsPosition(string expectation, string error, string hint)
@@ -74,6 +78,8 @@ public sealed class ExpectationCheckTests
               - { rule: spike/three-tickets, title: spike, priority: high }
               - { rule: spike/three-tickets, data: { n: 1 } }
               - { kind: suppressed, rule: spike/three-tickets, action: task, reason: limit }
+              - { kind: late, trigger_event: e1, accountid: acme, reason: arrived 1h behind the newest event; allowed lateness is 0 }
+              - { kind: rejected, reason: 'specversion must be "1.0"' }
             """;
 
         var result = PlaybookLoader.Load([new SourceFile("spike.yaml", Playbook), new SourceFile("t.test.yaml", test)]);
