@@ -101,7 +101,7 @@ internal static class TestReader
             {
                 // The field would never match: the outcome does not carry it, so the test could only fail.
                 source.Diagnostics.Error(reader.KeyAt(key), ErrorCodes.ConflictingKeys, $"{Article(name)} {name} outcome has no '{key}', so this expectation could never match",
-                    $"{Article(name)} {name} outcome is matched on: {string.Join(", ", FieldsOf[name])}{(name == "action" ? " (write kind: milestone, stage or suppressed for those)" : "")}");
+                    $"{Article(name)} {name} outcome is matched on: {string.Join(", ", FieldsOf[name])}{(name == "action" ? " (write kind: milestone, stage, suppressed, late or rejected for those)" : "")}");
             }
             else if (Value(reader, key, name) is { } value)
             {

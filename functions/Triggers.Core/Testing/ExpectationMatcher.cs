@@ -11,7 +11,8 @@ namespace Triggers.Core.Testing;
 /// <remarks>
 /// Expectations are placed in the order they are listed and each tries outcomes in the order they happened, so the
 /// same test always gets the same pairing; one placed once stays paired (a later one may only move it to another
-/// outcome), so when some must go unmatched it is the ones listed last. Tests hold a few dozen of each at most.
+/// outcome), so when not all can be paired an expectation only ever loses out to ones listed before it. Tests hold a
+/// few dozen of each at most.
 /// </remarks>
 internal static class ExpectationMatcher
 {

@@ -25,7 +25,7 @@ public sealed class ExpectationCheckTests
     [InlineData("{ kind: suppressed, rule: spike/three-tickets, to: ann@acme.test }",
         "t.test.yaml:5:52: error TRG015: a suppressed outcome has no 'to', so this expectation could never match", "a suppressed outcome is matched on: rule, action, reason, accountid")]
     [InlineData("{ rule: spike/three-tickets, status: reached }",
-        "t.test.yaml:5:34: error TRG015: an action outcome has no 'status', so this expectation could never match", "(write kind: milestone, stage or suppressed for those)")]
+        "t.test.yaml:5:34: error TRG015: an action outcome has no 'status', so this expectation could never match", "(write kind: milestone, stage, suppressed, late or rejected for those)")]
     [InlineData("{ rule: spike/three-tickets, action: email, title: spike }",
         "t.test.yaml:5:49: error TRG015: an email action has no 'title', so this expectation could never match", "an email action is matched on: rule, action, accountid, to, template, data")]
     [InlineData("{ rule: spike/three-tickets, action: email, target: slack-cs }",
