@@ -36,9 +36,9 @@ internal static class ExplainCommand
             return 1;
         }
 
-        if (loaded.HasErrors)
+        if (loaded.PlaybooksHaveErrors) // test files are never used here, so their errors are left to validate and test
         {
-            DiagnosticPrinter.Print(loaded.Diagnostics, error);
+            DiagnosticPrinter.Print(loaded.PlaybookDiagnostics, error);
             return 1;
         }
 

@@ -43,9 +43,9 @@ internal static class SimulateCommand
             return 1;
         }
 
-        if (loaded.HasErrors)
+        if (loaded.PlaybooksHaveErrors) // test files are never used here, so their errors are left to validate and test
         {
-            DiagnosticPrinter.Print(loaded.Diagnostics, error);
+            DiagnosticPrinter.Print(loaded.PlaybookDiagnostics, error);
             error.WriteLine("simulation not run: fix the errors above first (triggers validate)");
             return 1;
         }

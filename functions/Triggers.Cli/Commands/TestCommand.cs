@@ -5,7 +5,8 @@ namespace Triggers.Cli.Commands;
 
 /// <summary>
 /// <c>triggers test [DIR]</c>: runs every <c>*.test.yaml</c>; ends with <c>N passed, N failed</c>. Given one test file
-/// instead of a directory, it loads the file's directory and runs only that file's tests (while writing one).
+/// instead of a directory, it loads the file's directory and runs only that file's tests (while writing one). A test
+/// file with errors counts as failed without stopping the others; errors in the playbooks stop them all.
 /// </summary>
 internal static class TestCommand
 {
@@ -37,29 +38,47 @@ internal static class TestCommand
             return 1;
         }
 
-        if (result.HasErrors)
+        // The test files this run is about (a sibling's errors are no concern of a run given one file), and which of
+        // them have errors: those count as failed, and every other test still runs.
+        var files = result.TestFiles.Where(f => only is null || Path.GetFullPath(f) == only).ToList();
+        var broken = files.Where(f => result.DiagnosticsOf(f).Any(d => d.IsError)).ToHashSet();
+        if (result.PlaybooksHaveErrors)
         {
-            DiagnosticPrinter.Print(result.Diagnostics, output);
-            error.WriteLine("tests not run: fix the errors above first");
+            // No test can run without the playbooks: each counts as failed, so the summary still says how many.
+            DiagnosticPrinter.Print(result.Diagnostics.Where(d => !result.TestFiles.Contains(d.Location.File) || files.Contains(d.Location.File)), output);
+            error.WriteLine($"tests not run: the playbooks have errors (above), so all {DiagnosticPrinter.Count(files.Count, "test")} count as failed");
+            output.WriteLine($"0 passed, {files.Count} failed");
             return 1;
         }
 
+        DiagnosticPrinter.Print(result.Diagnostics.Where(d => broken.Contains(d.Location.File)), output);
         int passed = 0, failed = 0;
-        foreach (var test in result.Set.Tests.Where(t => only is null || Path.GetFullPath(t.Location.File) == only))
+        foreach (var file in files)
         {
-            var outcome = PlaybookTestRunner.Run(result.Set, test);
-            if (outcome.Passed)
+            if (broken.Contains(file))
             {
-                passed++;
-                output.WriteLine($"PASS {test.Location.File}: {test.Name}");
+                failed++;
+                var errors = result.DiagnosticsOf(file).Count(d => d.IsError);
+                output.WriteLine($"FAIL {file}: not run: the file has {DiagnosticPrinter.Count(errors, "error")} (above)");
                 continue;
             }
 
-            failed++;
-            output.WriteLine($"FAIL {test.Location}: {test.Name}");
-            foreach (var line in outcome.Report)
+            foreach (var test in result.Set.Tests.Where(t => t.Location.File == file))
             {
-                output.WriteLine($"    {line}");
+                var outcome = PlaybookTestRunner.Run(result.Set, test);
+                if (outcome.Passed)
+                {
+                    passed++;
+                    output.WriteLine($"PASS {test.Location.File}: {test.Name}");
+                    continue;
+                }
+
+                failed++;
+                output.WriteLine($"FAIL {test.Location}: {test.Name}");
+                foreach (var line in outcome.Report)
+                {
+                    output.WriteLine($"    {line}");
+                }
             }
         }
 

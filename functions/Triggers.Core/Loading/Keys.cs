@@ -37,10 +37,17 @@ public static class Keys
     public static readonly string[] Test = ["test", "playbooks", "allowed_lateness", "events", "run_until", "expect", "expect_only"];
     public static readonly string[] TestEvent = ["id", "time", "type", "source", "subject", "accountid", "userid", "data", "specversion", "datacontenttype"];
     public static readonly string[] Expectation =
-        ["kind", "time", "rule", "action", "to", "template", "title", "assignee", "target", "type", "priority", "body", "data", "milestone", "status", "stage", "reason", "accountid"];
+        ["kind", "time", "rule", "action", "to", "template", "title", "assignee", "target", "type", "priority", "body", "data", "milestone", "status", "stage", "reason",
+         "trigger_event", "accountid"];
 
     public static readonly string[] Channels = ["email", "in-app", "web", "phone", "meeting", "support", "community", "other"];
-    public static readonly string[] ExpectationKinds = ["action", "milestone", "stage", "suppressed"];
+    public static readonly string[] ExpectationKinds = ["action", "milestone", "stage", "suppressed", "late", "rejected"];
+
+    /// <summary>
+    /// Why the engine suppresses an action: the only values a <c>kind: suppressed</c> expectation's <c>reason</c> may
+    /// take. A late or rejected event's reason is text made from the event (<c>arrived 2h behind the newest event ...</c>).
+    /// </summary>
+    public static readonly string[] SuppressionReasons = ["limit", "unsubscribed", "bounced", "invalid-recipient", "emit-depth", "capacity"];
 
     /// <summary>Expectation fields whose values the engine draws from a fixed set: anything else could never match.</summary>
     public static IReadOnlyDictionary<string, string[]> ExpectationValues { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -49,7 +56,6 @@ public static class Keys
         ["action"] = ["email", "task", "webhook", "emit"],
         ["status"] = ["reached", "succeeded", "failed"],
         ["priority"] = ["low", "normal", "high", "urgent"],
-        ["reason"] = ["limit", "unsubscribed", "bounced", "invalid-recipient", "emit-depth", "capacity"],
     };
 
     /// <summary>All key lists by the name of the object they describe, for the schema consistency test.</summary>

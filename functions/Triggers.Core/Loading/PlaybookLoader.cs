@@ -9,6 +9,20 @@ namespace Triggers.Core.Loading;
 public sealed record LoadResult(PlaybookSet Set, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+    /// <summary>
+    /// The files read as tests (named <c>*.test.yaml</c>, or holding a top-level <c>test:</c>), in path order, broken ones
+    /// included: a test file's errors are that test's problem, and must not stop the others or a replay.
+    /// </summary>
+    public IReadOnlyList<string> TestFiles { get; init; } = [];
+
+    /// <summary>The diagnostics outside test files: the ones that keep any replay (a test's, a simulation's) from running.</summary>
+    public IReadOnlyList<Diagnostic> PlaybookDiagnostics => [.. Diagnostics.Where(d => !TestFiles.Contains(d.Location.File))];
+
+    public bool PlaybooksHaveErrors => PlaybookDiagnostics.Any(d => d.IsError);
+
+    /// <summary>The diagnostics of one file, such as a test file.</summary>
+    public IReadOnlyList<Diagnostic> DiagnosticsOf(string file) => [.. Diagnostics.Where(d => d.Location.File == file)];
 }
 
 /// <summary>
@@ -24,8 +38,14 @@ public static class PlaybookLoader
         var journeys = new List<Journey>();
         var targets = new List<WebhookTarget>();
         var tests = new List<PlaybookTest>();
+        var testFiles = new List<string>();
         foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
+            if (IsTestFileName(file.Path))
+            {
+                testFiles.Add(file.Path); // known by its name even when it cannot be parsed
+            }
+
             var root = YamlSource.Parse(file, diagnostics);
             if (root is null)
             {
@@ -46,13 +66,21 @@ public static class PlaybookLoader
                     break;
                 case "test":
                     Add(tests, TestReader.Read(source, (YamlMappingNode)root));
+                    if (!IsTestFileName(file.Path))
+                    {
+                        testFiles.Add(file.Path);
+                    }
+
                     break;
             }
         }
 
         var set = SetValidator.Validate(new PlaybookSet(playbooks, journeys, targets, tests), diagnostics);
-        return new LoadResult(set, diagnostics.Sorted());
+        return new LoadResult(set, diagnostics.Sorted()) { TestFiles = testFiles };
     }
+
+    private static bool IsTestFileName(string path) =>
+        path.EndsWith(".test.yaml", StringComparison.Ordinal) || path.EndsWith(".test.yml", StringComparison.Ordinal);
 
     private static void Add<T>(List<T> list, T? item)
         where T : class
@@ -66,7 +94,7 @@ public static class PlaybookLoader
     private static string? KindOf(YamlSource source, YamlNode root)
     {
         string[] kinds = ["playbook", "journey", "targets", "test"];
-        var isTestFile = source.File.EndsWith(".test.yaml", StringComparison.Ordinal) || source.File.EndsWith(".test.yml", StringComparison.Ordinal);
+        var isTestFile = IsTestFileName(source.File);
         var keys = (root as YamlMappingNode)?.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value).ToList() ?? [];
         var kind = kinds.FirstOrDefault(keys.Contains);
         if (kind is null || (isTestFile && kind != "test"))

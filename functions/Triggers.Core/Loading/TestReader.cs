@@ -101,20 +101,61 @@ internal static class TestReader
             {
                 // The field would never match: the outcome does not carry it, so the test could only fail.
                 source.Diagnostics.Error(reader.KeyAt(key), ErrorCodes.ConflictingKeys, $"{Article(name)} {name} outcome has no '{key}', so this expectation could never match",
-                    $"{Article(name)} {name} outcome is matched on: {string.Join(", ", FieldsOf[name])}{(name == "action" ? " (write kind: milestone, stage or suppressed for those)" : "")}");
+                    $"{Article(name)} {name} outcome is matched on: {string.Join(", ", FieldsOf[name])}{(name == "action" ? " (write kind: milestone, stage, suppressed, late or rejected for those)" : "")}");
             }
-            else if (Value(reader, key) is { } value)
+            else if (Value(reader, key, name) is { } value)
             {
                 fields[key] = value;
             }
         }
 
+        if (name == "action")
+        {
+            CheckActionFields(reader, fields.TryGetValue("action", out var action) ? action : null, fields.Keys);
+        }
+
         return name is null ? null : new Expectation(name, time, fields, reader.Location);
     }
 
-    private static string Article(string kind) => kind == "action" ? "an" : "a";
+    /// <summary>
+    /// A field of another action kind (a <c>title</c> on an email), or fields of two kinds with no <c>action</c> named
+    /// (<c>title</c> and <c>to</c>), would never match either: no outcome carries them, so the test could only fail.
+    /// </summary>
+    private static void CheckActionFields(MapReader reader, string? action, IEnumerable<string> present)
+    {
+        var specific = present.Where(k => ActionFieldsOf.Values.Any(f => f.Contains(k))).ToList();
+        for (var i = 0; i < specific.Count; i++)
+        {
+            var key = specific[i];
+            if (action is not null && !ActionFieldsOf[action].Contains(key))
+            {
+                reader.Source.Diagnostics.Error(reader.KeyAt(key), ErrorCodes.ConflictingKeys, $"{Article(action)} {action} action has no '{key}', so this expectation could never match",
+                    $"{Article(action)} {action} action is matched on: rule, action, accountid, {string.Join(", ", ActionFieldsOf[action])}");
+            }
+            else if (action is null && specific.Take(i).FirstOrDefault(other => !ActionFieldsOf.Values.Any(f => f.Contains(other) && f.Contains(key))) is { } other)
+            {
+                reader.Source.Diagnostics.Error(reader.KeyAt(key), ErrorCodes.ConflictingKeys, $"no action has both '{other}' and '{key}', so this expectation could never match",
+                    $"'{other}' is {Owners(other)}, '{key}' {Owners(key)}: write one expectation for each action");
+            }
+        }
+    }
 
-    private static string? Value(MapReader reader, string key)
+    /// <summary><c>a task's</c>, <c>an email's or an emit's</c>: the action kinds that carry a field.</summary>
+    private static string Owners(string field) =>
+        string.Join(" or ", ActionFieldsOf.Where(kind => kind.Value.Contains(field)).Select(kind => $"{Article(kind.Key)} {kind.Key}'s"));
+
+    /// <summary>The fields each action kind carries besides the rule, action and account every action has.</summary>
+    private static readonly Dictionary<string, string[]> ActionFieldsOf = new(StringComparer.Ordinal)
+    {
+        ["email"] = ["to", "template", "data"],
+        ["task"] = ["title", "assignee", "priority"],
+        ["webhook"] = ["target", "body"],
+        ["emit"] = ["type", "data"],
+    };
+
+    private static string Article(string kind) => kind is "action" or "email" or "emit" ? "an" : "a";
+
+    private static string? Value(MapReader reader, string key, string? kind)
     {
         if (key is "body" or "data")
         {
@@ -133,7 +174,8 @@ internal static class TestReader
             return Encoding.UTF8.GetString(buffer.ToArray());
         }
 
-        if (!Keys.ExpectationValues.TryGetValue(key, out var values))
+        var values = key == "reason" && kind == "suppressed" ? Keys.SuppressionReasons : Keys.ExpectationValues.GetValueOrDefault(key);
+        if (values is null)
         {
             return reader.String(key);
         }
@@ -148,6 +190,8 @@ internal static class TestReader
         ["milestone"] = ["milestone", "status", "accountid"],
         ["stage"] = ["stage", "accountid"],
         ["suppressed"] = ["rule", "action", "reason", "accountid"],
+        ["late"] = ["trigger_event", "reason", "accountid"],
+        ["rejected"] = ["reason"], // a malformed event may have no account or id: it is known by its time and what was wrong
     };
 
 
@@ -221,5 +265,7 @@ internal static class TestReader
         Milestone,
         Stage,
         Suppressed,
+        Late,
+        Rejected,
     }
 }

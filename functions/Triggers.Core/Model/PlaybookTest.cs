@@ -21,7 +21,7 @@ public sealed record PlaybookTest(
 public sealed record TestEvent(string Json, DateTimeOffset Time, SourceLocation Location);
 
 /// <summary>
-/// One expected outcome. <see cref="Kind"/> is action, milestone, stage or suppressed; every field given
+/// One expected outcome. <see cref="Kind"/> is action, milestone, stage, suppressed, late or rejected; every field given
 /// must match the outcome's field of the same name, fields left out match anything.
 /// </summary>
 public sealed record Expectation(string Kind, DateTimeOffset? Time, IReadOnlyDictionary<string, string> Fields,

@@ -22,24 +22,13 @@ public static class PlaybookTestRunner
 
         simulator.Finish();
 
-        var unmatched = new List<Outcome>(outcomes);
-        var missing = new List<Expectation>();
-        foreach (var expectation in test.Expect)
-        {
-            var index = unmatched.FindIndex(o => Matches(expectation, o));
-            if (index < 0)
-            {
-                missing.Add(expectation);
-            }
-            else
-            {
-                unmatched.RemoveAt(index);
-            }
-        }
-
-        var unexpected = test.ExpectOnly ? unmatched.Where(o => o.Kind == OutcomeKind.Action).ToList() : [];
+        var owner = ExpectationMatcher.Match(test.Expect, outcomes);
+        var paired = owner.Where(e => e >= 0).ToHashSet();
+        var missing = test.Expect.Where((_, i) => !paired.Contains(i)).ToList();
+        var takenBy = owner.Select(e => e < 0 ? null : test.Expect[e]).ToList();
+        var unexpected = test.ExpectOnly ? outcomes.Where((o, i) => owner[i] < 0 && o.Kind == OutcomeKind.Action).ToList() : [];
         var passed = missing.Count == 0 && unexpected.Count == 0;
-        var report = passed ? [] : TestFailureReport.Lines(test, missing, unexpected, outcomes);
+        var report = passed ? [] : TestFailureReport.Lines(test, missing, unexpected, outcomes, takenBy);
         if (!passed && simulator.Stats.QuietHoursWithUnknownZone > 0)
         {
             report.Add($"hint: {SimulationStats.DescribeQuietHoursInUtc(simulator.Stats)}");
@@ -93,6 +82,7 @@ public static class PlaybookTestRunner
         "stage" => o.Stage,
         "reason" => o.Reason,
         "accountid" => o.AccountId,
+        "trigger_event" => o.Kind == OutcomeKind.Late ? o.TriggerEventId : null, // every action has one too, but tests name it only for late events
         "body" => o.Action == "webhook" ? o.Payload : null,
         "data" => o.Action is "email" or "emit" ? o.Payload : null,
         _ => null,

@@ -26,7 +26,9 @@ internal static class TestFailureReport
         return repeats;
     }
 
-    public static List<string> Lines(PlaybookTest test, List<Expectation> missing, List<Outcome> unexpected, List<Outcome> outcomes)
+    /// <summary>The report; <paramref name="takenBy"/> gives, for each outcome, the expectation paired with it, if any.</summary>
+    public static List<string> Lines(PlaybookTest test, List<Expectation> missing, List<Outcome> unexpected, List<Outcome> outcomes,
+        IReadOnlyList<Expectation?> takenBy)
     {
         var lines = new List<string>();
         if (missing.Count > 0)
@@ -35,7 +37,7 @@ internal static class TestFailureReport
             foreach (var e in missing)
             {
                 lines.Add($"  - {PlaybookTestRunner.Describe(e)}    ({e.Location})");
-                if (NearMiss(e, outcomes) is { } near)
+                if (NearMiss(e, outcomes, takenBy) is { } near)
                 {
                     lines.Add($"      {near}");
                 }
@@ -66,7 +68,8 @@ internal static class TestFailureReport
             lines.Add($"hint: {repeats.Count} event{(repeats.Count == 1 ? " repeats an earlier event's id and was" : "s repeat an earlier event's id and were")} ignored as duplicate{(repeats.Count == 1 ? "" : "s")}: {string.Join(", ", repeats)}");
         }
 
-        if (outcomes.Any(o => o.Kind == OutcomeKind.Late))
+        // A test that expects late events lists them late on purpose: telling its author to reorder them is noise.
+        if (outcomes.Any(o => o.Kind == OutcomeKind.Late) && !test.Expect.Any(e => e.Kind == "late"))
         {
             lines.Add($"hint: events are fed in the order they are listed, as they would arrive; one listed after a later one is late. " +
                 $"List them in time order, or give the test 'allowed_lateness: {Model.DurationParser.Format(TimeSpan.FromSeconds(Math.Ceiling(Lateness(test).TotalSeconds)))}' to test a late arrival");
@@ -90,25 +93,30 @@ internal static class TestFailureReport
 
     /// <summary>
     /// The outcome the test author most likely meant, and what differs: the same rule firing a day later, a task
-    /// with another title, or the action suppressed instead. Null when nothing comes close.
+    /// with another title, the action suppressed instead, or sent instead of suppressed. Null when nothing comes close.
     /// </summary>
-    internal static string? NearMiss(Expectation e, IReadOnlyList<Outcome> outcomes)
+    internal static string? NearMiss(Expectation e, IReadOnlyList<Outcome> outcomes, IReadOnlyList<Expectation?> takenBy)
     {
-        if (e.Kind == "action" && e.Fields.TryGetValue("rule", out var rule) &&
-            outcomes.FirstOrDefault(o => o.Kind == OutcomeKind.Suppressed && o.QualifiedRule == rule &&
-                (!e.Fields.TryGetValue("action", out var action) || o.Action == action) && (e.Time is not { } at || o.Time == at)) is { } suppressed)
+        if (e.Kind == "action" && Counterpart(e, OutcomeKind.Suppressed, outcomes, takenBy) is { } suppressed)
         {
             return $"suppressed instead at {OutcomeJson.Format(suppressed.Time)}, reason {suppressed.Reason}: {suppressed.Because}";
+        }
+
+        if (e.Kind == "suppressed" && Counterpart(e, OutcomeKind.Action, outcomes, takenBy) is { } sent)
+        {
+            return $"sent instead: {PlaybookTestRunner.Describe(sent)}";
         }
 
         // The closest outcome of the same kind that agrees on what the expectation is about (its rule, milestone or
         // stage) and differs in as few fields as possible.
         var subject = new[] { "rule", "milestone", "stage" }.FirstOrDefault(e.Fields.ContainsKey);
-        Outcome? best = null;
+        var about = subject is null ? null : new Expectation(e.Kind, null, new Dictionary<string, string> { [subject] = e.Fields[subject] }, e.Location);
+        var best = -1;
         var fewest = int.MaxValue;
-        foreach (var o in outcomes.Where(o => OutcomeJson.Kind(o.Kind) == e.Kind))
+        for (var i = 0; i < outcomes.Count; i++)
         {
-            if (subject is not null && !PlaybookTestRunner.Matches(new Expectation(e.Kind, null, new Dictionary<string, string> { [subject] = e.Fields[subject] }, e.Location), o))
+            var o = outcomes[i];
+            if (OutcomeJson.Kind(o.Kind) != e.Kind || (about is not null && !PlaybookTestRunner.Matches(about, o)))
             {
                 continue;
             }
@@ -116,16 +124,38 @@ internal static class TestFailureReport
             var differences = Differences(e, o).Count;
             if (differences < fewest)
             {
-                (best, fewest) = (o, differences);
+                (best, fewest) = (i, differences);
             }
         }
 
-        if (best is null || (subject is null && fewest > 1))
+        if (best < 0 || (subject is null && fewest > 1))
         {
             return null; // nothing of the kind, or nothing that is recognisably the one meant
         }
 
-        return $"closest: {PlaybookTestRunner.Describe(best)}: {string.Join("; ", Differences(e, best))}";
+        // An exact fit left unpaired was paired with another expectation: the same outcome expected twice, say.
+        var closest = outcomes[best];
+        var what = fewest == 0 && takenBy[best] is { } other
+            ? $"matched by the expectation at line {other.Location.Line}"
+            : string.Join("; ", Differences(e, closest));
+        return $"closest: {PlaybookTestRunner.Describe(closest)}: {what}";
+    }
+
+    /// <summary>
+    /// The other fate of the action an expectation names (sent rather than suppressed, or the reverse): the same rule,
+    /// and the same action, time and account where the expectation gives them. One no other entry took comes first.
+    /// </summary>
+    private static Outcome? Counterpart(Expectation e, OutcomeKind kind, IReadOnlyList<Outcome> outcomes, IReadOnlyList<Expectation?> takenBy)
+    {
+        if (!e.Fields.TryGetValue("rule", out var rule))
+        {
+            return null;
+        }
+
+        var fits = Enumerable.Range(0, outcomes.Count).Where(i => outcomes[i] is var o && o.Kind == kind && o.QualifiedRule == rule &&
+            (!e.Fields.TryGetValue("action", out var action) || o.Action == action) &&
+            (!e.Fields.TryGetValue("accountid", out var account) || o.AccountId == account) && (e.Time is not { } at || o.Time == at));
+        return fits.OrderBy(i => takenBy[i] is null ? 0 : 1).Select(i => outcomes[i]).FirstOrDefault();
     }
 
     private static List<string> Differences(Expectation e, Outcome o)

@@ -84,6 +84,19 @@ public sealed class ExplainCommandTests
     }
 
     [Fact]
+    public void Explain_BrokenTestFileBesideThePlaybooks_ExplainsAnyway()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("playbooks/invite.test.yaml", "test: half written\nevents: [\n")
+            .Write("events.jsonl", Events);
+
+        var result = TriggersProcess.Run(dir.Path, "explain", "--events", "events.jsonl", "--account", "acme", "--until", "2026-01-20T00:00:00Z");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("never-logged-in", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("invite.test.yaml", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Explain_OneRule_ShowsOnlyThatRule()
     {
         using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("events.jsonl", Events);

@@ -66,6 +66,26 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public void Simulate_BrokenTestFileBesideThePlaybooks_RunsAnyway_AndLeavesItsErrorsToValidateAndTest()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks)
+            .Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n").Write("playbooks/invite.test.yaml", "test: half written\nevents: [\n")
+            .Write("events.jsonl", Events);
+
+        var result = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl");
+        File.WriteAllText(Path.Combine(dir.Path, "playbooks/webhooks.yaml"), "targets: [\n");
+        var brokenPlaybooks = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("email to bob@acme.test (invite-reminder)", result.Output);
+        Assert.DoesNotContain("invite.test.yaml", result.Error, StringComparison.Ordinal);
+        Assert.Equal(1, brokenPlaybooks.ExitCode);
+        Assert.Contains("playbooks/webhooks.yaml:", brokenPlaybooks.Error, StringComparison.Ordinal);
+        Assert.Contains("simulation not run: fix the errors above first", brokenPlaybooks.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("invite.test.yaml", brokenPlaybooks.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SimulateTable_IsReadableAndSameRunTwiceIsIdentical()
     {
         using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks)

@@ -91,6 +91,55 @@ public sealed class TestCommandTests
     }
 
     [Fact]
+    public void Test_BrokenTestFile_CountsAsFailedWithItsErrors_AndEveryOtherTestStillRuns()
+    {
+        using var dir = new TempDirectory()
+            .Write("spike.yaml", Playbook)
+            .Write("broken.test.yaml", "test: half written\nevents: [\n")
+            .Write("ok.test.yaml", "test: fires\n" + Events + "expect:\n  - { rule: spike/three-tickets, action: task }\n");
+
+        var result = TriggersProcess.Run(dir.Path, "test", ".");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Matches(@"^broken\.test\.yaml:\d+:\d+: error TRG001: ", result.OutputLines[0]);
+        Assert.Contains("FAIL broken.test.yaml: not run: the file has 1 error (above)", result.OutputLines);
+        Assert.Contains("PASS ok.test.yaml: fires", result.OutputLines);
+        Assert.Equal("1 passed, 1 failed", result.OutputLines[^1]);
+        Assert.DoesNotContain("tests not run", result.Error);
+    }
+
+    [Fact]
+    public void Test_GivenOneTestFile_IsNotStoppedByABrokenSibling()
+    {
+        using var dir = new TempDirectory()
+            .Write("playbooks/spike.yaml", Playbook)
+            .Write("playbooks/broken.test.yaml", "test: half written\nevents: [\n")
+            .Write("playbooks/ok.test.yaml", "test: fires\n" + Events + "expect:\n  - { rule: spike/three-tickets, action: task }\n");
+
+        var result = TriggersProcess.Run(dir.Path, "test", "playbooks/ok.test.yaml");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["PASS playbooks/ok.test.yaml: fires", "1 passed, 0 failed"], result.OutputLines);
+        Assert.Equal("", result.Error);
+    }
+
+    [Fact]
+    public void Test_PlaybookWithErrors_CountsEveryTestAsFailed_SaysWhy_AndEndsWithTheCountLine()
+    {
+        using var dir = new TempDirectory()
+            .Write("spike.yaml", Playbook.Replace("at_least: 3", "at_least: three", StringComparison.Ordinal))
+            .Write("a.test.yaml", "test: fires\n" + Events + "expect:\n  - { rule: spike/three-tickets, action: task }\n")
+            .Write("b.test.yaml", "test: fires too\n" + Events + "expect: []\n");
+
+        var result = TriggersProcess.Run(dir.Path, "test", ".");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(result.OutputLines, l => l.StartsWith("spike.yaml:", StringComparison.Ordinal) && l.Contains(": error ", StringComparison.Ordinal));
+        Assert.Contains("tests not run: the playbooks have errors (above), so all 2 tests count as failed", result.Error);
+        Assert.Equal("0 passed, 2 failed", result.OutputLines[^1]);
+    }
+
+    [Fact]
     public void Test_AllPassing_ExitsZero()
     {
         using var dir = new TempDirectory()

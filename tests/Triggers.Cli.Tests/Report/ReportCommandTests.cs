@@ -93,6 +93,18 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void Report_BrokenTestFileBesideThePlaybooks_DrawsTheMapAnyway()
+    {
+        using var dir = Files().Write("playbooks/p.test.yaml", "test: half written\nevents: [\n");
+
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "map.html");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.True(File.Exists(Path.Combine(dir.Path, "map.html")));
+        Assert.DoesNotContain("p.test.yaml", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_SegmentOption_IsRepeatable()
     {
         using var dir = Files();

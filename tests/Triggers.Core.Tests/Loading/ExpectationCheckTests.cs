@@ -25,7 +25,25 @@ public sealed class ExpectationCheckTests
     [InlineData("{ kind: suppressed, rule: spike/three-tickets, to: ann@acme.test }",
         "t.test.yaml:5:52: error TRG015: a suppressed outcome has no 'to', so this expectation could never match", "a suppressed outcome is matched on: rule, action, reason, accountid")]
     [InlineData("{ rule: spike/three-tickets, status: reached }",
-        "t.test.yaml:5:34: error TRG015: an action outcome has no 'status', so this expectation could never match", "(write kind: milestone, stage or suppressed for those)")]
+        "t.test.yaml:5:34: error TRG015: an action outcome has no 'status', so this expectation could never match", "(write kind: milestone, stage, suppressed, late or rejected for those)")]
+    [InlineData("{ rule: spike/three-tickets, action: email, title: spike }",
+        "t.test.yaml:5:49: error TRG015: an email action has no 'title', so this expectation could never match", "an email action is matched on: rule, action, accountid, to, template, data")]
+    [InlineData("{ rule: spike/three-tickets, action: email, target: slack-cs }",
+        "t.test.yaml:5:49: error TRG015: an email action has no 'target', so this expectation could never match", "an email action is matched on")]
+    [InlineData("{ rule: spike/three-tickets, action: task, to: ann@acme.test }",
+        "t.test.yaml:5:48: error TRG015: a task action has no 'to', so this expectation could never match", "a task action is matched on: rule, action, accountid, title, assignee, priority")]
+    [InlineData("{ rule: spike/three-tickets, action: webhook, data: { a: 1 } }",
+        "t.test.yaml:5:51: error TRG015: a webhook action has no 'data', so this expectation could never match", "a webhook action is matched on: rule, action, accountid, target, body")]
+    [InlineData("{ rule: spike/three-tickets, action: emit, body: { a: 1 } }",
+        "t.test.yaml:5:48: error TRG015: an emit action has no 'body', so this expectation could never match", "an emit action is matched on: rule, action, accountid, type, data")]
+    [InlineData("{ rule: spike/three-tickets, title: spike, to: ann@acme.test }",
+        "t.test.yaml:5:48: error TRG015: no action has both 'title' and 'to', so this expectation could never match", "'title' is a task's, 'to' an email's")]
+    [InlineData("{ rule: spike/three-tickets, body: { a: 1 }, data: { a: 1 } }",
+        "t.test.yaml:5:50: error TRG015: no action has both 'body' and 'data', so this expectation could never match", "'body' is a webhook's, 'data' an email's or an emit's")]
+    [InlineData("{ kind: late, rule: spike/three-tickets }",
+        "t.test.yaml:5:19: error TRG015: a late outcome has no 'rule', so this expectation could never match", "a late outcome is matched on: trigger_event, reason, accountid")]
+    [InlineData("{ kind: rejected, accountid: acme }",
+        "t.test.yaml:5:23: error TRG015: a rejected outcome has no 'accountid', so this expectation could never match", "a rejected outcome is matched on: reason")]
     [InlineData("{ kind: milestone, status: reachd }",
         "t.test.yaml:5:32: error TRG019: 'reachd' is not a valid status; did you mean 'reached'?", "status is one of: reached, succeeded, failed")]
     public void ExpectationThatCouldNeverMatch_IsAnErrorAtItsPosition(string expectation, string error, string hint)
@@ -54,7 +72,14 @@ public sealed class ExpectationCheckTests
               - { time: 2026-02-01T10:00:00Z, type: ticket.opened, accountid: acme }
             expect:
               - { rule: spike/three-tickets, action: task, title: spike, priority: normal, accountid: acme }
+              - { rule: spike/three-tickets, action: email, to: ann@acme.test, template: spike, data: { n: 1 } }
+              - { rule: spike/three-tickets, action: webhook, target: slack-cs, body: { n: 1 } }
+              - { rule: spike/three-tickets, action: emit, type: spike.seen, data: { n: 1 } }
+              - { rule: spike/three-tickets, title: spike, priority: high }
+              - { rule: spike/three-tickets, data: { n: 1 } }
               - { kind: suppressed, rule: spike/three-tickets, action: task, reason: limit }
+              - { kind: late, trigger_event: e1, accountid: acme, reason: arrived 1h behind the newest event; allowed lateness is 0 }
+              - { kind: rejected, reason: 'specversion must be "1.0"' }
             """;
 
         var result = PlaybookLoader.Load([new SourceFile("spike.yaml", Playbook), new SourceFile("t.test.yaml", test)]);

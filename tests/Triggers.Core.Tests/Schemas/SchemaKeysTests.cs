@@ -39,13 +39,19 @@ public sealed class SchemaKeysTests
     public void TestSchema_ExpectationValues_AreTheOnesTheLoaderAccepts()
     {
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Schemas, "test.schema.json")));
-        var properties = document.RootElement.GetProperty("definitions").GetProperty("expectation").GetProperty("properties");
+        var expectation = document.RootElement.GetProperty("definitions").GetProperty("expectation");
+        var properties = expectation.GetProperty("properties");
 
         foreach (var (field, values) in Keys.ExpectationValues)
         {
             var offered = properties.GetProperty(field).GetProperty("enum").EnumerateArray().Select(v => v.GetString()!);
             Assert.Equal(values, offered);
         }
+
+        // A reason is one of a fixed few only for a suppression (a late or rejected event's is text about the event).
+        Assert.Equal("suppressed", expectation.GetProperty("if").GetProperty("properties").GetProperty("kind").GetProperty("const").GetString());
+        var reasons = expectation.GetProperty("then").GetProperty("properties").GetProperty("reason").GetProperty("enum").EnumerateArray().Select(v => v.GetString()!);
+        Assert.Equal(Keys.SuppressionReasons, reasons);
     }
 
     [Fact]

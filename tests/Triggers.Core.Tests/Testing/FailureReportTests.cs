@@ -43,6 +43,14 @@ public sealed class FailureReportTests
     }
 
     [Fact]
+    public void ExpectedSuppressionOfAnActionThatWasSent_SaysItWasSentInstead()
+    {
+        var report = Report("{ kind: suppressed, time: 2026-02-01T10:00:00Z, rule: spike/every-ticket, action: task }");
+
+        Assert.Contains("sent instead: 2026-02-01T10:00:00Z action accountid=acme rule=spike/every-ticket action=task title=Ticket 1 assignee=cs@vendor.test", report);
+    }
+
+    [Fact]
     public void ExpectedActionAtAnotherTimeOrWithOtherText_ShowsTheClosestAndWhatDiffers()
     {
         var report = Report("{ time: 2026-02-01T09:00:00Z, rule: spike/every-ticket, action: task, title: Ticket one }");

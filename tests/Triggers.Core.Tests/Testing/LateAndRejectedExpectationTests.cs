@@ -1,0 +1,58 @@
+using Triggers.Core.Tests.Engine;
+
+namespace Triggers.Core.Tests.Testing;
+
+/// <summary>
+/// Late and malformed events are outcomes the contract says are reported, so a test can expect them like any other:
+/// <c>kind: late</c> with the late event's id, account and reason, <c>kind: rejected</c> with its reason.
+/// </summary>
+public sealed class LateAndRejectedExpectationTests
+{
+    private const string Playbook = """
+        playbook: spike
+        rules:
+          - id: every-ticket
+            when: { event: ticket.opened }
+            do:
+              - task: { title: "Ticket {{ event.data.n }}" }
+        """;
+
+    private static string LateTest(string late) => $$"""
+        test: a ticket from yesterday arrives after today's
+        events:
+          - { id: t2, time: 2026-02-02T10:00:00Z, type: ticket.opened, accountid: acme, data: { n: 2 } }
+          - { id: t1, time: 2026-02-01T10:00:00Z, type: ticket.opened, accountid: acme, data: { n: 1 } }
+        expect:
+          - { time: 2026-02-02T10:00:00Z, rule: spike/every-ticket, action: task, title: Ticket 2 }
+          - {{late}}
+        expect_only: true
+        """;
+
+    [Fact]
+    public void EventListedAfterALaterOne_CanBeExpectedLate_WithItsIdAccountAndReason() =>
+        Scenario.Passes(Playbook, LateTest(
+            "{ kind: late, time: 2026-02-01T10:00:00Z, accountid: acme, trigger_event: t1, reason: 'arrived 1d behind the newest event; allowed lateness is 0' }"));
+
+    [Fact]
+    public void ExpectedLateEventThatWasNot_FailsWithWhatDiffers_AndNoHintToReorderTheEvents()
+    {
+        var result = Scenario.Run(Playbook, LateTest("{ kind: late, trigger_event: t2 }"));
+
+        Assert.False(result.Passed);
+        var report = string.Join("\n", result.Report);
+        Assert.Contains("  - any time late trigger_event=t2", report);
+        Assert.Contains("trigger_event is 't1', not 't2'", report);
+        Assert.DoesNotContain("hint: events are fed in the order they are listed", report);
+    }
+
+    [Fact]
+    public void MalformedEvent_CanBeExpectedRejected_WithItsReason() =>
+        Scenario.Passes(Playbook, """
+            test: an event of another CloudEvents version is refused
+            events:
+              - { time: 2026-02-01T10:00:00Z, type: ticket.opened, accountid: acme, specversion: "0.3", data: { n: 1 } }
+            expect:
+              - { kind: rejected, time: 2026-02-01T10:00:00Z, reason: 'specversion must be "1.0"' }
+            expect_only: true
+            """);
+}
