@@ -24,7 +24,9 @@ public sealed partial class JourneyEngine
         var t = item.Due;
         switch (item.Kind)
         {
-            case PendingKind.Absence:
+            // A rule fired by a timer must still apply when the timer falls due: an account that left the playbook's
+            // segment while a window was open, or during the quiet night, gets nothing (as with stuck stages and at_most).
+            case PendingKind.Absence when Applies(state, reaction, trigger):
                 Complete(state, reaction, trigger, item.Cause, t, depth: 0);
                 break;
             case PendingKind.MilestoneWindow:
@@ -32,13 +34,14 @@ public sealed partial class JourneyEngine
                 MilestoneChanged(state, reaction, MilestoneStatus.Failed, trigger, item.Cause, t, depth: 0);
                 break;
             case PendingKind.ThresholdHold:
-                if (state.ThresholdSince.TryGetValue(reaction.Index, out var since) && since == item.Since && state.ThresholdFired.Add(reaction.Index))
+                if (state.ThresholdSince.TryGetValue(reaction.Index, out var since) && since == item.Since && Applies(state, reaction, trigger) &&
+                    state.ThresholdFired.Add(reaction.Index))
                 {
                     Triggered(state, reaction, trigger, item.Cause, t, depth: 0);
                 }
 
                 break;
-            case PendingKind.Schedule:
+            case PendingKind.Schedule when Applies(state, reaction, null):
                 Triggered(state, reaction, null, item.Cause, t, depth: 0);
                 break;
             case PendingKind.StageStuck:
@@ -49,7 +52,7 @@ public sealed partial class JourneyEngine
                 }
 
                 break;
-            case PendingKind.DelayedAction:
+            case PendingKind.DelayedAction when Applies(state, reaction, trigger):
                 Deliver(state, reaction, item.Action, trigger, item.Cause, t, depth: 0);
                 break;
             case PendingKind.AtMost:

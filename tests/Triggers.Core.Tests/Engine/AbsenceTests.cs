@@ -31,6 +31,49 @@ public sealed class AbsenceTests
             """);
     }
 
+    [Theory]
+    [InlineData("2026-01-06T10:00:00Z", "free", false)] // downgraded while the window was open: the playbook no longer applies
+    [InlineData("2026-01-06T10:00:00Z", "business", true)] // still in the segment
+    [InlineData("2026-01-08T10:30:00Z", "free", true)] // downgraded after the task went out
+    public void Absence_AccountLeavesTheSegmentWhileTheWindowIsOpen_GetsNothing(string changed, string plan, bool fires)
+    {
+        var expect = fires ? "\n  - { time: 2026-01-08T10:00:00Z, rule: invite/never-logged-in, action: task }" : "[]";
+        Scenario.Passes(Invite.Replace("rules:", "applies_to: account.plan in [\"team\", \"business\"]\nrules:", StringComparison.Ordinal), $$"""
+            test: the segment is checked again when the window closes
+            events:
+              - { time: 2026-01-05T09:00:00Z, type: account.updated, accountid: acme, data: { plan: team } }
+              - { time: 2026-01-05T10:00:00Z, type: user.invited, accountid: acme, userid: u1, data: { invitee_id: u2, invitee_email: bob@acme.test } }
+              - { time: {{changed}}, type: account.updated, accountid: acme, data: { plan: {{plan}} } }
+            run_until: 2026-01-20T00:00:00Z
+            expect: {{expect}}
+            expect_only: true
+            """);
+    }
+
+    [Fact]
+    public void QuietHours_AccountLeavesTheSegmentDuringTheNight_GetsNothingInTheMorning()
+    {
+        Scenario.Passes("""
+            playbook: nightly
+            applies_to: account.plan == "team"
+            rules:
+              - id: tell
+                when: { event: ticket.escalated }
+                do:
+                  - task: { title: escalated }
+                quiet_hours: { from: "20:00", to: "08:00", timezone: UTC }
+            """, """
+            test: the task held for the morning is not sent to an account that left the segment overnight
+            events:
+              - { time: 2026-01-05T09:00:00Z, type: account.updated, accountid: acme, data: { plan: team } }
+              - { time: 2026-01-05T22:00:00Z, type: ticket.escalated, accountid: acme }
+              - { time: 2026-01-06T02:00:00Z, type: account.updated, accountid: acme, data: { plan: free } }
+            run_until: 2026-01-07T00:00:00Z
+            expect: []
+            expect_only: true
+            """);
+    }
+
     [Fact]
     public void Absence_InviteeLogsInWithinWindow_DoesNotFire()
     {
