@@ -329,9 +329,11 @@ public sealed partial class JourneyEngine
         Emit(new Outcome
         {
             Kind = OutcomeKind.Timer, Key = new EffectIds.Key(reaction.Version, reaction.Name, item.Cause, TimerPart(item.Kind, item.Action)),
-            Time = At(t), Due = At(item.Due), AccountId = state.AccountId, Playbook = reaction.PlaybookId ?? reaction.Stage?.JourneyId,
-            Rule = reaction.Rule?.Id ?? reaction.Milestone?.Id ?? reaction.Stage?.Id, Reason = TimerReasons[(int)item.Kind],
-            TriggerEventId = item.Cause,
+            Time = At(t), Due = At(item.Due), AccountId = state.AccountId, Playbook = reaction.PlaybookId,
+            // Named by the fields the outcomes of its owner use: a consumer reading "rule" must find a rule there,
+            // not a milestone's window or a stage's id.
+            Rule = reaction.Rule?.Id, Milestone = reaction.Milestone?.Id, Journey = reaction.Stage?.JourneyId, Stage = reaction.Stage?.Id,
+            Reason = TimerReasons[(int)item.Kind], TriggerEventId = item.Cause,
         });
     }
 

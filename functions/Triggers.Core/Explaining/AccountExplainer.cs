@@ -55,7 +55,7 @@ public sealed class AccountExplainer(string account) : IEngineTrace
         {
             OutcomeKind.Milestone => ($"{outcome.Playbook}/{outcome.Milestone}", $"{outcome.Status}: {outcome.Because}"),
             OutcomeKind.Stage => ($"{outcome.Journey}/{outcome.Stage}", outcome.Because ?? "entered"),
-            OutcomeKind.Timer => (outcome.QualifiedRule ?? outcome.Playbook ?? "", $"{outcome.Reason} at {OutcomeJson.Format(outcome.Due!.Value)}"),
+            OutcomeKind.Timer => (outcome.Owner ?? "", $"{outcome.Reason} at {OutcomeJson.Format(outcome.Due!.Value)}"),
             OutcomeKind.Action => (outcome.QualifiedRule!, $"{Describe(outcome)}; because {outcome.Because}"),
             _ => (outcome.QualifiedRule ?? outcome.TriggerEventId ?? "", $"{outcome.Action} {outcome.Reason}: {outcome.Because}".TrimStart()),
         };
