@@ -72,6 +72,25 @@ internal static class ExplainCommand
         return 0;
     }
 
+    /// <summary>
+    /// Decisions in a row with the same text, as one: a threshold re-read at every trait change that leaves its value
+    /// alone says the same each time, and the summary should show what was checked, not how often.
+    /// </summary>
+    private static IEnumerable<(TimelineEntry First, int Times, DateTimeOffset Last)> Runs(IReadOnlyList<TimelineEntry> decisions)
+    {
+        for (var i = 0; i < decisions.Count;)
+        {
+            var j = i + 1;
+            while (j < decisions.Count && decisions[j].Text == decisions[i].Text)
+            {
+                j++;
+            }
+
+            yield return (decisions[i], j - i, decisions[j - 1].Time);
+            i = j;
+        }
+    }
+
     // Rows for what the history held rather than what the engine did: kept when --rule narrows the rest.
     private static readonly string[] Input = ["event", "duplicate", "rejected", "late"];
 
@@ -128,9 +147,9 @@ internal static class ExplainCommand
                 }
             }
 
-            foreach (var decision in rule.Decisions)
+            foreach (var (decision, times, last) in Runs(rule.Decisions))
             {
-                Line($"      {OutcomeJson.Format(decision.Time)}  {decision.Text}");
+                Line($"      {OutcomeJson.Format(decision.Time)}  {decision.Text}{(times > 1 ? $" ({times} times, the last at {OutcomeJson.Format(last)})" : "")}");
             }
 
             if (fired == 0 && suppressed == 0 && rule.Decisions.Count == 0)

@@ -97,11 +97,27 @@ public sealed class AccountExplainer(string account) : IEngineTrace
             .Where(r => onlyRule is null || r.QualifiedId == onlyRule || r.Id == onlyRule)
             .Select(r => new RuleExplanation(r.QualifiedId, Listens(r.When),
                 [.. _outcomes.Where(o => o.QualifiedRule == r.QualifiedId && o.Kind is OutcomeKind.Action or OutcomeKind.Suppressed)],
-                [.. _timeline.Where(t => t.Kind == "decision" && t.Subject == r.QualifiedId)]))
+                [.. _timeline.Where(t => t.Kind == "decision" && t.Subject == r.QualifiedId).Concat(MilestoneSeen(r)).OrderBy(t => t.Time)]))
             .ToList();
         // Stable by time; entries at one instant keep the order the engine produced them in.
         var timeline = _timeline.Select((entry, index) => (entry, index)).OrderBy(x => x.entry.Time).ThenBy(x => x.index).Select(x => x.entry).ToList();
         return new AccountExplanation(account, _events, _duplicates, _traits, timeline, rules);
+    }
+
+    /// <summary>
+    /// For a rule waiting on a milestone status that never came: the statuses the milestone did reach. The engine
+    /// only calls a rule for its own status, so it has nothing to note; the outcomes say what happened instead.
+    /// </summary>
+    private IEnumerable<TimelineEntry> MilestoneSeen(Rule rule)
+    {
+        if (rule.When is not MilestoneTrigger m)
+        {
+            return [];
+        }
+
+        var wanted = m.Is.ToString().ToLowerInvariant();
+        return _outcomes.Where(o => o.Kind == OutcomeKind.Milestone && o.Owner == m.MilestoneId && o.Status != wanted)
+            .Select(o => new TimelineEntry(o.Time, "decision", rule.QualifiedId, $"milestone {m.MilestoneId} {o.Status} (this rule waits for {wanted})"));
     }
 
     public static string Describe(Outcome o) => o.Action switch

@@ -88,6 +88,33 @@ public sealed class ExplainCommandTests
     }
 
     [Fact]
+    public void Explain_ThresholdCheckedButNeverCrossed_SaysWhatTheValueWasNotThatNothingHappened()
+    {
+        // Audit #9: the value was read at every trait change, yet the summary said nothing had happened.
+        const string licences = """
+            playbook: licences
+            rules:
+              - id: seats-unused
+                when:
+                  threshold: { value: account.seats_assigned / account.seats_purchased, below: 0.4, for: 14d }
+                do:
+                  - task: { title: seats unused }
+            """;
+        const string events = """
+            {"specversion":"1.0","id":"a1","source":"crm","type":"account.updated","time":"2026-01-05T08:00:00Z","accountid":"pixelforge","data":{"seats_purchased":8,"seats_assigned":6}}
+            {"specversion":"1.0","id":"a2","source":"crm","type":"account.updated","time":"2026-01-09T08:00:00Z","accountid":"pixelforge","data":{"plan":"team"}}
+
+            """;
+        using var dir = new TempDirectory().Write("playbooks/licences.yaml", licences).Write("events.jsonl", events);
+
+        var result = TriggersProcess.Run(dir.Path, "explain", "--events", "events.jsonl", "--account", "pixelforge");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("2026-01-05T08:00:00Z  value 0.75 (account.seats_assigned = 6, account.seats_purchased = 8) is not below 0.4 (2 times, the last at 2026-01-09T08:00:00Z)", result.Output);
+        Assert.DoesNotContain("nothing this rule listens for happened", result.Output);
+    }
+
+    [Fact]
     public void Explain_TextFromEventsWithControlCharacters_StaysOnItsOwnLineEscaped()
     {
         var events = Events.Replace("bob@acme.test", SimulateCommandTests.Forged, StringComparison.Ordinal)
