@@ -55,12 +55,13 @@ internal static class ExplainCommand
             Trace = explainer,
             EventStarting = explainer.Starting,
             EventObserver = explainer.Observe,
+            DuplicateIgnored = explainer.Ignored,
         };
         HistoryInput.Feed(simulator, eventsFile, error, "replaying");
 
         simulator.Finish();
         var explanation = explainer.Build(program, onlyRule);
-        if (explanation.Events == 0)
+        if (explanation.Timeline.Count == 0) // an account whose every line was rejected or late still has those to show
         {
             var closest = Triggers.Core.Diagnostics.Suggest.Closest(accountId, simulator.AccountIds);
             error.WriteLine($"triggers: account '{accountId}' has no events in {eventsFile}{(closest is null ? "" : $"; did you mean '{closest}'?")}");
@@ -71,12 +72,51 @@ internal static class ExplainCommand
         return 0;
     }
 
+    /// <summary>
+    /// Decisions in a row with the same text, as one: a threshold re-read at every trait change that leaves its value
+    /// alone says the same each time, and the summary should show what was checked, not how often.
+    /// </summary>
+    private static IEnumerable<(TimelineEntry First, int Times, DateTimeOffset Last)> Runs(IReadOnlyList<TimelineEntry> decisions)
+    {
+        for (var i = 0; i < decisions.Count;)
+        {
+            var j = i + 1;
+            while (j < decisions.Count && decisions[j].Text == decisions[i].Text)
+            {
+                j++;
+            }
+
+            yield return (decisions[i], j - i, decisions[j - 1].Time);
+            i = j;
+        }
+    }
+
+    // Rows for what the history held rather than what the engine did: kept when --rule narrows the rest.
+    private static readonly string[] Input = ["event", "duplicate", "rejected", "late"];
+
+    /// <summary>
+    /// How many events, and of them how many the engine ignored as duplicates; then the lines that never reached
+    /// it: a count that included those would not match the rows a reader can see the rules answer to.
+    /// </summary>
+    private static string Header(AccountExplanation x)
+    {
+        var text = Counted.Of(x.Events, "event");
+        if (x.Duplicates > 0)
+        {
+            text += x.Duplicates == 1 ? " (1 a duplicate, ignored)" : $" ({Counted.Of(x.Duplicates, "duplicate")}, ignored)";
+        }
+
+        var (rejected, late) = (x.Timeline.Count(e => e.Kind == "rejected"), x.Timeline.Count(e => e.Kind == "late"));
+        text += rejected > 0 ? $", {Counted.Of(rejected, "rejected line")}" : "";
+        return text + (late > 0 ? $", {Counted.Of(late, "late event")} not evaluated" : "");
+    }
+
     private static void Print(AccountExplanation x, string? onlyRule, TextWriter output)
     {
         // Ids, traits, titles and reasons come from events: escaped, so each stays on its line (see LineText).
         void Line(string text) => output.WriteLine(LineText.Escape(text));
 
-        Line($"Account {x.AccountId}: {Counted.Of(x.Events, "event")}");
+        Line($"Account {x.AccountId}: {Header(x)}");
         if (x.Traits.Count > 0)
         {
             Line("Traits: " + string.Join(", ", x.Traits.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}")));
@@ -84,7 +124,7 @@ internal static class ExplainCommand
 
         output.WriteLine();
         Line("Timeline");
-        foreach (var entry in x.Timeline.Where(e => onlyRule is null || e.Kind == "event" || x.Rules.Any(r => r.Rule == e.Subject)))
+        foreach (var entry in x.Timeline.Where(e => onlyRule is null || Input.Contains(e.Kind) || x.Rules.Any(r => r.Rule == e.Subject)))
         {
             Line($"  {OutcomeJson.Format(entry.Time),-20}  {entry.Kind,-10}  {entry.Subject,-40}  {entry.Text}");
         }
@@ -107,9 +147,9 @@ internal static class ExplainCommand
                 }
             }
 
-            foreach (var decision in rule.Decisions)
+            foreach (var (decision, times, last) in Runs(rule.Decisions))
             {
-                Line($"      {OutcomeJson.Format(decision.Time)}  {decision.Text}");
+                Line($"      {OutcomeJson.Format(decision.Time)}  {decision.Text}{(times > 1 ? $" ({times} times, the last at {OutcomeJson.Format(last)})" : "")}");
             }
 
             if (fired == 0 && suppressed == 0 && rule.Decisions.Count == 0)

@@ -136,12 +136,7 @@ internal static class SimulateCommand
 
     private static string TableRow(Outcome o)
     {
-        var what = o.Kind switch
-        {
-            OutcomeKind.Milestone => $"{o.Playbook}/{o.Milestone}",
-            OutcomeKind.Stage => $"{o.Journey}/{o.Stage}",
-            _ => o.QualifiedRule ?? o.TriggerEventId ?? "",
-        };
+        var what = o.Owner ?? o.TriggerEventId ?? "";
         var detail = o.Kind switch
         {
             OutcomeKind.Action => o.Action switch

@@ -89,6 +89,11 @@ public sealed partial class JourneyEngine
                     var value = threshold.Value.Compiled.Evaluate(_context);
                     var crossing = applies && value.Kind == Expressions.ValueKind.Number &&
                                    (threshold.Below is { } below ? value.AsNumber < below : value.AsNumber > threshold.Above!.Value);
+                    if (applies && Tracing(state))
+                    {
+                        NoteThreshold(state, reaction, threshold, value, crossing, t);
+                    }
+
                     if (crossing && !state.ThresholdSince.ContainsKey(reaction.Index))
                     {
                         state.ThresholdSince[reaction.Index] = t;
@@ -112,6 +117,11 @@ public sealed partial class JourneyEngine
     {
         long? due = applies && schedule.Date.Compiled.Evaluate(_context).TryGetTime(out var date) ? date + schedule.Offset.Ticks : null;
         var armed = state.ScheduleArmed.TryGetValue(reaction.Index, out var previous) ? previous : (long?)null;
+        if (Tracing(state) && applies && (due != armed || due is null))
+        {
+            NoteSchedule(state, reaction, schedule, due, armed, t);
+        }
+
         if (due == armed)
         {
             return;

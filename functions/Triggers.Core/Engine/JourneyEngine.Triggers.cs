@@ -51,7 +51,7 @@ public sealed partial class JourneyEngine
                         times.RemoveAt(0);
                     }
 
-                    RearmAtMost(state, reaction);
+                    RearmAtMost(state, reaction, e);
                 }
 
                 break;
@@ -237,6 +237,11 @@ public sealed partial class JourneyEngine
         {
             foreach (var listener in program.OnStage(current))
             {
+                if (Tracing(state) && state.IndexOfPending(PendingKind.StageStuck, listener.Index) >= 0)
+                {
+                    NoteStuckCancelled(state, listener, current, stage.Id, t);
+                }
+
                 state.RemovePending(PendingKind.StageStuck, listener.Index);
             }
         }
@@ -253,6 +258,11 @@ public sealed partial class JourneyEngine
             var stuck = ((StageTrigger)listener.Trigger).StuckFor;
             if (stuck is { } duration)
             {
+                if (Tracing(state))
+                {
+                    NoteStuckArmed(state, listener, stage.Id, t + duration.Ticks, t);
+                }
+
                 AddPending(state, state.NewPending(PendingKind.StageStuck, listener.Index, t + duration.Ticks, cause + reaction.CauseSuffixes[1], trigger: trigger, since: t), listener, t);
             }
             else if (Applies(state, listener, trigger))
@@ -278,7 +288,7 @@ public sealed partial class JourneyEngine
     /// An at_most window is sliding: it ends W after both its anchor and the event that would make the count too
     /// high, i.e. the first instant the last W holds at most N matching events.
     /// </summary>
-    private void RearmAtMost(AccountState state, Reaction reaction)
+    private void RearmAtMost(AccountState state, Reaction reaction, CloudEvent e)
     {
         var index = state.IndexOfPending(PendingKind.AtMost, reaction.Index);
         if (index < 0)
@@ -290,6 +300,11 @@ public sealed partial class JourneyEngine
         var due = AtMostDue(state, reaction, item.Since);
         if (due != item.Due)
         {
+            if (Tracing(state))
+            {
+                NoteAtMost(state, reaction, e, due);
+            }
+
             state.Pending.RemoveAt(index);
             item.Due = due;
             state.AddPending(item);
@@ -329,9 +344,11 @@ public sealed partial class JourneyEngine
         Emit(new Outcome
         {
             Kind = OutcomeKind.Timer, Key = new EffectIds.Key(reaction.Version, reaction.Name, item.Cause, TimerPart(item.Kind, item.Action)),
-            Time = At(t), Due = At(item.Due), AccountId = state.AccountId, Playbook = reaction.PlaybookId ?? reaction.Stage?.JourneyId,
-            Rule = reaction.Rule?.Id ?? reaction.Milestone?.Id ?? reaction.Stage?.Id, Reason = TimerReasons[(int)item.Kind],
-            TriggerEventId = item.Cause,
+            Time = At(t), Due = At(item.Due), AccountId = state.AccountId, Playbook = reaction.PlaybookId,
+            // Named by the fields the outcomes of its owner use: a consumer reading "rule" must find a rule there,
+            // not a milestone's window or a stage's id.
+            Rule = reaction.Rule?.Id, Milestone = reaction.Milestone?.Id, Journey = reaction.Stage?.JourneyId, Stage = reaction.Stage?.Id,
+            Reason = TimerReasons[(int)item.Kind], TriggerEventId = item.Cause,
         });
     }
 

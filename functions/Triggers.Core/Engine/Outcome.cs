@@ -134,6 +134,12 @@ public sealed record Outcome
     /// <summary>The qualified rule name <c>playbook/rule</c>, as tests name it.</summary>
     public string? QualifiedRule => Playbook is null || Rule is null ? null : $"{Playbook}/{Rule}";
 
+    /// <summary>
+    /// What the outcome belongs to, as tables and timelines name it: <c>playbook/rule</c>, <c>playbook/milestone</c> or
+    /// <c>journey/stage</c> (a timer belongs to any of the three); null for late and rejected input.
+    /// </summary>
+    public string? Owner => QualifiedRule ?? (Milestone is { } m ? $"{Playbook}/{m}" : Stage is { } s ? $"{Journey}/{s}" : null);
+
     /// <summary>All the action fields at once, for the engine, which fills them before it makes the outcome.</summary>
     internal ActionFields? Details { init => _action = value; }
 

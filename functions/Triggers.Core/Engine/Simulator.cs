@@ -73,6 +73,12 @@ public sealed class Simulator
     public Action<CloudEvent, AccountState>? EventObserver { get; set; }
 
     /// <summary>
+    /// Called instead of <see cref="EventObserver"/> when the engine ignored the event as a duplicate (an id its account
+    /// saw recently), so explain can say so: only the engine knows which ids it still remembers.
+    /// </summary>
+    public Action<CloudEvent>? DuplicateIgnored { get; set; }
+
+    /// <summary>
     /// Called once per account when all its events and timers up to the end have been replayed. Unless
     /// <see cref="SimulationOptions.KeepStates"/> is set, the state is reused for the next account after the call.
     /// </summary>
@@ -525,6 +531,7 @@ public sealed class Simulator
             else
             {
                 Stats.Duplicates++;
+                DuplicateIgnored?.Invoke(e);
             }
         }
     }

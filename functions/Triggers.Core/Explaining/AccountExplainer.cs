@@ -11,7 +11,9 @@ public sealed class AccountExplainer(string account) : IEngineTrace
 {
     private readonly List<TimelineEntry> _timeline = [];
     private readonly List<Outcome> _outcomes = [];
+    private readonly Dictionary<string, (DateTimeOffset Time, string Type)> _firstSeen = new(StringComparer.Ordinal);
     private int _events;
+    private int _duplicates;
     private IReadOnlyDictionary<string, string> _traits = new Dictionary<string, string>();
 
     public bool Wants(string accountId) => accountId == account;
@@ -28,9 +30,33 @@ public sealed class AccountExplainer(string account) : IEngineTrace
         }
 
         _events++;
+        _firstSeen.TryAdd(e.Id, (e.Time, e.Type));
         var user = e.UserId is null ? "" : $" by user {e.UserId}";
+        _timeline.Add(new TimelineEntry(e.Time, "event", e.Type, $"{e.Id}{user}{Data(e)}"));
+    }
+
+    /// <summary>
+    /// Feed to <see cref="Simulator.DuplicateIgnored"/>: the event <see cref="Starting"/> just listed was ignored, so its
+    /// row says so rather than reading like one the rules saw. Nothing came between the two calls.
+    /// </summary>
+    public void Ignored(CloudEvent e)
+    {
+        if (e.AccountId != account || _timeline.Count == 0 || _timeline[^1].Kind != "event")
+        {
+            return;
+        }
+
+        _duplicates++;
+        // The engine remembers ids, not when it saw them: the first listing of this id is the one it matched.
+        var earlier = _firstSeen.TryGetValue(e.Id, out var first) && first.Time <= e.Time
+            ? $"the {first.Type} at {OutcomeJson.Format(first.Time)}" : "an earlier event";
+        _timeline[^1] = new TimelineEntry(e.Time, "duplicate", e.Type, $"{e.Id}: same id as {earlier}; ignored{Data(e)}");
+    }
+
+    private static string Data(CloudEvent e)
+    {
         var data = e.Data.ValueKind == System.Text.Json.JsonValueKind.Object ? " " + e.Data.GetRawText() : "";
-        _timeline.Add(new TimelineEntry(e.Time, "event", e.Type, $"{e.Id}{user}{(data.Length > 160 ? data[..157] + "..." : data)}"));
+        return data.Length > 160 ? data[..157] + "..." : data;
     }
 
     /// <summary>Feed to <see cref="Simulator.EventObserver"/>: keeps the account's latest traits.</summary>
@@ -55,8 +81,11 @@ public sealed class AccountExplainer(string account) : IEngineTrace
         {
             OutcomeKind.Milestone => ($"{outcome.Playbook}/{outcome.Milestone}", $"{outcome.Status}: {outcome.Because}"),
             OutcomeKind.Stage => ($"{outcome.Journey}/{outcome.Stage}", outcome.Because ?? "entered"),
-            OutcomeKind.Timer => (outcome.QualifiedRule ?? outcome.Playbook ?? "", $"{outcome.Reason} at {OutcomeJson.Format(outcome.Due!.Value)}"),
+            OutcomeKind.Timer => (outcome.Owner ?? "", $"{outcome.Reason} at {OutcomeJson.Format(outcome.Due!.Value)}"),
             OutcomeKind.Action => (outcome.QualifiedRule!, $"{Describe(outcome)}; because {outcome.Because}"),
+            // Input the rules never saw: where it was read, what was wrong, and that it went no further.
+            OutcomeKind.Rejected => (outcome.Because ?? "", $"{outcome.Reason}; skipped"),
+            OutcomeKind.Late => (outcome.TriggerEventId ?? "", $"{outcome.Reason}; not evaluated ({outcome.Because})"),
             _ => (outcome.QualifiedRule ?? outcome.TriggerEventId ?? "", $"{outcome.Action} {outcome.Reason}: {outcome.Because}".TrimStart()),
         };
         _timeline.Add(new TimelineEntry(outcome.Time, OutcomeJson.Kind(outcome.Kind), subject, text));
@@ -68,11 +97,27 @@ public sealed class AccountExplainer(string account) : IEngineTrace
             .Where(r => onlyRule is null || r.QualifiedId == onlyRule || r.Id == onlyRule)
             .Select(r => new RuleExplanation(r.QualifiedId, Listens(r.When),
                 [.. _outcomes.Where(o => o.QualifiedRule == r.QualifiedId && o.Kind is OutcomeKind.Action or OutcomeKind.Suppressed)],
-                [.. _timeline.Where(t => t.Kind == "decision" && t.Subject == r.QualifiedId)]))
+                [.. _timeline.Where(t => t.Kind == "decision" && t.Subject == r.QualifiedId).Concat(MilestoneSeen(r)).OrderBy(t => t.Time)]))
             .ToList();
         // Stable by time; entries at one instant keep the order the engine produced them in.
         var timeline = _timeline.Select((entry, index) => (entry, index)).OrderBy(x => x.entry.Time).ThenBy(x => x.index).Select(x => x.entry).ToList();
-        return new AccountExplanation(account, _events, _traits, timeline, rules);
+        return new AccountExplanation(account, _events, _duplicates, _traits, timeline, rules);
+    }
+
+    /// <summary>
+    /// For a rule waiting on a milestone status that never came: the statuses the milestone did reach. The engine
+    /// only calls a rule for its own status, so it has nothing to note; the outcomes say what happened instead.
+    /// </summary>
+    private IEnumerable<TimelineEntry> MilestoneSeen(Rule rule)
+    {
+        if (rule.When is not MilestoneTrigger m)
+        {
+            return [];
+        }
+
+        var wanted = m.Is.ToString().ToLowerInvariant();
+        return _outcomes.Where(o => o.Kind == OutcomeKind.Milestone && o.Owner == m.MilestoneId && o.Status != wanted)
+            .Select(o => new TimelineEntry(o.Time, "decision", rule.QualifiedId, $"milestone {m.MilestoneId} {o.Status} (this rule waits for {wanted})"));
     }
 
     public static string Describe(Outcome o) => o.Action switch

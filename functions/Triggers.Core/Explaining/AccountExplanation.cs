@@ -9,9 +9,16 @@ public sealed record TimelineEntry(DateTimeOffset Time, string Kind, string Subj
 public sealed record RuleExplanation(string Rule, string Listens, IReadOnlyList<Outcome> Fired, IReadOnlyList<TimelineEntry> Decisions);
 
 /// <summary>The answer to "why did this fire (or not)?" for one account.</summary>
+/// <param name="AccountId">The account explained.</param>
+/// <param name="Events">Its events replayed, duplicates included (late and rejected lines are on the timeline only).</param>
+/// <param name="Duplicates">How many of <paramref name="Events"/> the engine ignored for repeating an earlier id.</param>
+/// <param name="Traits">Its traits at the end.</param>
+/// <param name="Timeline">Events, outcomes and decisions in time order.</param>
+/// <param name="Rules">Per rule, what it did and why.</param>
 public sealed record AccountExplanation(
     string AccountId,
     int Events,
+    int Duplicates,
     IReadOnlyDictionary<string, string> Traits,
     IReadOnlyList<TimelineEntry> Timeline,
     IReadOnlyList<RuleExplanation> Rules);

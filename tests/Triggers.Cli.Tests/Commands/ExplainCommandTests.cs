@@ -50,6 +50,71 @@ public sealed class ExplainCommandTests
     }
 
     [Fact]
+    public void Explain_DuplicateEvent_IsMarkedIgnoredAndCountedAsADuplicate()
+    {
+        // Audit #8a: the repeated id read as an ordinary event, and the header counted it as one.
+        var events = Events + """
+            {"specversion":"1.0","id":"e5","source":"app","type":"ticket.opened","time":"2026-01-08T11:00:00Z","accountid":"acme","data":{"again":true}}
+
+            """;
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("events.jsonl", events);
+
+        var result = TriggersProcess.Run(dir.Path, "explain", "--events", "events.jsonl", "--account", "acme", "--until", "2026-01-20T00:00:00Z");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Account acme: 7 events (1 a duplicate, ignored)", result.Output);
+        Assert.Contains("""duplicate   ticket.opened                             e5: same id as the ticket.opened at 2026-01-06T11:00:00Z; ignored {"again":true}""", result.Output);
+        Assert.DoesNotContain("counted ticket.opened e5: 2 of 3", result.Output);
+    }
+
+    [Fact]
+    public void Explain_AccountWhoseOnlyLinesWereRejected_ShowsThemRatherThanNoEvents()
+    {
+        var events = Events + """
+            {"specversion":"0.3","id":"z1","source":"app","type":"user.logged_in","time":"2026-01-09T00:00:00Z","accountid":"zed"}
+            {"specversion":"0.3","id":"e9","source":"app","type":"user.logged_in","time":"2026-01-09T00:00:00Z","accountid":"acme"}
+
+            """;
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("events.jsonl", events);
+
+        var zed = TriggersProcess.Run(dir.Path, "explain", "--events", "events.jsonl", "--account", "zed");
+        var acme = TriggersProcess.Run(dir.Path, "explain", "--events", "events.jsonl", "--account", "acme", "--rule", "spike");
+
+        Assert.Equal((0, ""), (zed.ExitCode, zed.Error));
+        Assert.Contains("Account zed: 0 events, 1 rejected line", zed.Output);
+        Assert.Contains("""2026-01-09T00:00:00Z  rejected    events.jsonl:8                            specversion must be "1.0"; skipped""", zed.Output);
+        Assert.Contains("Account acme: 6 events, 1 rejected line", acme.Output);
+        Assert.Contains("events.jsonl:9", acme.Output); // --rule narrows the decisions, not what the history held
+    }
+
+    [Fact]
+    public void Explain_ThresholdCheckedButNeverCrossed_SaysWhatTheValueWasNotThatNothingHappened()
+    {
+        // Audit #9: the value was read at every trait change, yet the summary said nothing had happened.
+        const string licences = """
+            playbook: licences
+            rules:
+              - id: seats-unused
+                when:
+                  threshold: { value: account.seats_assigned / account.seats_purchased, below: 0.4, for: 14d }
+                do:
+                  - task: { title: seats unused }
+            """;
+        const string events = """
+            {"specversion":"1.0","id":"a1","source":"crm","type":"account.updated","time":"2026-01-05T08:00:00Z","accountid":"pixelforge","data":{"seats_purchased":8,"seats_assigned":6}}
+            {"specversion":"1.0","id":"a2","source":"crm","type":"account.updated","time":"2026-01-09T08:00:00Z","accountid":"pixelforge","data":{"plan":"team"}}
+
+            """;
+        using var dir = new TempDirectory().Write("playbooks/licences.yaml", licences).Write("events.jsonl", events);
+
+        var result = TriggersProcess.Run(dir.Path, "explain", "--events", "events.jsonl", "--account", "pixelforge");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("2026-01-05T08:00:00Z  value 0.75 (account.seats_assigned = 6, account.seats_purchased = 8) is not below 0.4 (2 times, the last at 2026-01-09T08:00:00Z)", result.Output);
+        Assert.DoesNotContain("nothing this rule listens for happened", result.Output);
+    }
+
+    [Fact]
     public void Explain_TextFromEventsWithControlCharacters_StaysOnItsOwnLineEscaped()
     {
         var events = Events.Replace("bob@acme.test", SimulateCommandTests.Forged, StringComparison.Ordinal)

@@ -219,6 +219,27 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public void SimulateShowTimers_MilestoneWindow_IsNamedAsAMilestoneNotARule()
+    {
+        // Audit #24: the milestone's id was written under "rule", where a consumer looks for a rule.
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks)
+            .Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n").Write("events.jsonl", Events);
+
+        var timers = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--format", "json", "--show-timers")
+            .OutputLines.Where(l => l.Contains("\"kind\":\"timer\"", StringComparison.Ordinal)).ToArray();
+        var table = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--show-timers").OutputLines;
+
+        var window = JsonDocument.Parse(timers.Single(t => t.Contains("milestone window", StringComparison.Ordinal))).RootElement;
+        Assert.Equal("invite-colleague", window.GetProperty("playbook").GetString());
+        Assert.Equal("colleague-activated", window.GetProperty("milestone").GetString());
+        Assert.False(window.TryGetProperty("rule", out _));
+        var unless = JsonDocument.Parse(timers.Single(t => t.Contains("unless window", StringComparison.Ordinal))).RootElement;
+        Assert.Equal("invitee-never-logged-in", unless.GetProperty("rule").GetString());
+        Assert.False(unless.TryGetProperty("milestone", out _));
+        Assert.Contains(table, l => l.Contains("invite-colleague/colleague-activated", StringComparison.Ordinal) && l.Contains("milestone window closes", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Simulate_AGzippedHistory_GivesTheSameOutcomesAsThePlainFile()
     {
         using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks)

@@ -1,0 +1,167 @@
+using System.Text;
+using Triggers.Core.Engine;
+using Triggers.Core.Explaining;
+using Triggers.Core.Loading;
+using Triggers.Core.Tests.Engine;
+
+namespace Triggers.Core.Tests.Explaining;
+
+/// <summary>
+/// Audit #9: a rule whose trigger was evaluated and did not hold must say what was checked, not that nothing
+/// happened. Each test replays a playbook as explain does and reads the rule's decisions.
+/// </summary>
+public sealed class AccountExplainerTests
+{
+    [Fact]
+    public void Threshold_ValueNeverPastItsBound_SaysWhatTheValueWasAndWhatItHadToBe()
+    {
+        var decisions = Decisions("""
+            playbook: licences
+            rules:
+              - id: low
+                when:
+                  threshold: { value: account.seats_assigned / account.seats_purchased, below: 0.4, for: 14d }
+                do:
+                  - task: { title: low }
+            """, "licences/low",
+            Event("a1", "2026-01-05T08:00:00Z", "account.updated", """{"seats_purchased":8,"seats_assigned":6}"""));
+
+        Assert.Equal(["value 0.75 (account.seats_assigned = 6, account.seats_purchased = 8) is not below 0.4"], decisions);
+    }
+
+    [Fact]
+    public void Threshold_CrossedAndRecoveredBeforeTheDuration_SaysWhenItWouldHaveFiredAndWhyNot()
+    {
+        var decisions = Decisions("""
+            playbook: licences
+            rules:
+              - id: low
+                when:
+                  threshold: { value: account.seats_assigned / account.seats_purchased, below: 0.4, for: 14d }
+                do:
+                  - task: { title: low }
+            """, "licences/low",
+            Event("a1", "2026-01-05T08:00:00Z", "account.updated", """{"seats_purchased":10,"seats_assigned":3}"""),
+            Event("a2", "2026-01-10T08:00:00Z", "account.updated", """{"seats_assigned":6}"""));
+
+        Assert.Equal(
+            [
+                "value 0.3 (account.seats_assigned = 3, account.seats_purchased = 10) is below 0.4: fires at 2026-01-19T08:00:00Z if it stays there",
+                "value 0.6 (account.seats_assigned = 6, account.seats_purchased = 10) is no longer below 0.4: it did not stay there for 2w, so the rule does not fire",
+            ], decisions);
+    }
+
+    [Fact]
+    public void Schedule_DateMissingThenNotYetDue_SaysSo()
+    {
+        var decisions = Decisions("""
+            playbook: renewals
+            rules:
+              - id: soon
+                when:
+                  schedule: { date: account.renewal_date, offset: -90d }
+                do:
+                  - task: { title: renewal }
+            """, "renewals/soon",
+            Event("a1", "2026-01-05T08:00:00Z", "account.updated", """{"plan":"team"}"""),
+            Event("a2", "2026-01-06T08:00:00Z", "account.updated", """{"renewal_date":"2027-01-01T00:00:00Z"}"""));
+
+        Assert.Equal(
+            [
+                "account.renewal_date -90d (account.renewal_date = null): not a date, nothing scheduled",
+                "account.renewal_date -90d (account.renewal_date = \"2027-01-01T00:00:00Z\"): falls due at 2026-10-03T00:00:00Z",
+            ], decisions);
+    }
+
+    [Fact]
+    public void StageStuck_AccountMovesOn_SaysTheCheckWasCancelled()
+    {
+        var decisions = Decisions("""
+            playbook: stalled
+            rules:
+              - id: stuck
+                when: { stage: onboarding, stuck_for: 30d }
+                do:
+                  - task: { title: stuck }
+            """, "stalled/stuck",
+            Event("a1", "2026-01-05T08:00:00Z", "subscription.started", "{}"),
+            Event("a2", "2026-01-09T08:00:00Z", "feature.used", """{"key":true}"""));
+
+        Assert.Equal(
+            [
+                "entered stage onboarding: fires at 2026-02-04T08:00:00Z if the account is still there",
+                "left stage onboarding for adoption: the stuck check is cancelled",
+            ], decisions);
+    }
+
+    [Fact]
+    public void AtMost_TooManyEventsInTheWindow_SaysWhenTheQuietWindowNowEnds()
+    {
+        var decisions = Decisions("""
+            playbook: quiet
+            rules:
+              - id: few-logins
+                when:
+                  count: { event: user.logged_in, at_most: 1, within: 7d }
+                do:
+                  - task: { title: quiet }
+            """, "quiet/few-logins",
+            Event("a1", "2026-01-05T08:00:00Z", "user.logged_in", "{}"),
+            Event("a2", "2026-01-06T08:00:00Z", "user.logged_in", "{}"),
+            Event("a3", "2026-01-07T08:00:00Z", "user.logged_in", "{}"));
+
+        Assert.Equal(
+            [
+                "user.logged_in a3 makes more than 1 within 1w: fires at 2026-01-13T08:00:00Z if no other comes by then",
+            ], decisions);
+    }
+
+    [Fact]
+    public void MilestoneRule_MilestoneSucceededInstead_SaysWhatTheMilestoneDid()
+    {
+        var decisions = Decisions("""
+            playbook: invite
+            milestones:
+              - id: activated
+                reached_when: { event: user.invited }
+                success: { event: user.logged_in, within: 7d }
+            rules:
+              - id: red-flag
+                when: { milestone: activated, is: failed }
+                do:
+                  - task: { title: failed }
+            """, "invite/red-flag",
+            Event("a1", "2026-01-05T08:00:00Z", "user.invited", "{}"),
+            Event("a2", "2026-01-06T08:00:00Z", "user.logged_in", "{}"));
+
+        Assert.Equal(
+            [
+                "milestone invite/activated reached (this rule waits for failed)",
+                "milestone invite/activated succeeded (this rule waits for failed)",
+            ], decisions);
+    }
+
+    private static string Event(string id, string time, string type, string data) =>
+        $$"""{"specversion":"1.0","id":"{{id}}","source":"app","type":"{{type}}","time":"{{time}}","accountid":"acme","data":{{data}}}""";
+
+    /// <summary>The rule's decisions after replaying <paramref name="events"/> for acme, as <c>triggers explain</c> wires it.</summary>
+    private static List<string> Decisions(string playbook, string rule, params string[] events)
+    {
+        var loaded = PlaybookLoader.Load([new SourceFile("journeys/scenario.yaml", Scenario.Journey), new SourceFile("playbook.yaml", playbook)]);
+        Assert.False(loaded.HasErrors, string.Join("\n", loaded.Diagnostics));
+        var program = new CompiledPlaybooks(loaded.Set);
+        var explainer = new AccountExplainer("acme");
+        var options = new SimulationOptions { IncludeTimers = true, OnlyAccount = "acme", Until = DateTimeOffset.Parse("2026-03-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture) };
+        var simulator = new Simulator(program, options, explainer.Record)
+        {
+            Trace = explainer, EventStarting = explainer.Starting, EventObserver = explainer.Observe, DuplicateIgnored = explainer.Ignored,
+        };
+        for (var i = 0; i < events.Length; i++)
+        {
+            simulator.Add(Encoding.UTF8.GetBytes(events[i]), "events.jsonl", i + 1);
+        }
+
+        simulator.Finish();
+        return [.. explainer.Build(program, rule).Rules.Single().Decisions.Select(d => d.Text)];
+    }
+}
