@@ -15,7 +15,7 @@ internal static class PlaybookFiles
             .Where(path => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
             .Where(path => !path.Split(Path.DirectorySeparatorChar).Contains("node_modules"))
             .Order(StringComparer.Ordinal)
-            .Select(path => new SourceFile(Display(path), File.ReadAllText(path)))];
+            .Select(path => SourceFile.FromBytes(Display(path), File.ReadAllBytes(path)))];
     }
 
     /// <summary>Paths as the user typed the directory, with forward slashes, so editors can jump to them.</summary>

@@ -33,6 +33,7 @@ public sealed class FixtureDiagnosticsTests
         { "TRG020.yaml", "TRG020.yaml:1:1: error TRG020: not a Triggers file: expected a top-level 'playbook', 'journey', 'test' or 'targets' key" },
         { "TRG021.test.yaml", "TRG021.test.yaml:3:13: error TRG021: 'yesterday' is not a timestamp" },
         { "TRG022.yaml", "TRG022.yaml:29:13: error TRG022: rule 'relay/s8' emits 'relay.e9' as emit 9 of one chain (user.invited -> relay.e1 -> relay.e2 -> relay.e3 -> relay.e4 -> relay.e5 -> relay.e6 -> relay.e7 -> relay.e8 -> relay.e9): the engine follows at most 8 emits at one instant, so this one would be suppressed (reason emit-depth)" },
+        { "TRG023.yaml", "TRG023.yaml:6:28: error TRG023: the file is not UTF-8: byte 0xE9 (byte 104 of the file) is not part of a UTF-8 character" },
         { "TRG100.yaml", "TRG100.yaml:5:41: error TRG100: expected a value after '!=', found end of expression" },
         { "TRG101.yaml", "TRG101.yaml:2:13: error TRG101: unknown name 'acount'; did you mean 'account'?" },
         { "TRG102.yaml", "TRG102.yaml:5:71: error TRG102: cannot compare a duration with a number" },
