@@ -136,9 +136,9 @@ internal sealed class Lexer(Reporter reporter, int from, int to)
         var message = isDecimal && oneLetter && unit is 's' or 'm' or 'h' or 'd' or 'w'
             ? $"'{spelling}' is not a duration: durations are whole numbers (write 90m, not 1.5h)"
             : oneLetter && unit is 's' or 'm' or 'h' or 'd' or 'w'
-                ? $"the duration {spelling} is too large"
+                ? DurationParser.TooLong(spelling)
                 : $"'{spelling}' is neither a number nor a duration";
-        reporter.Error(start, ExpressionCodes.Syntax, message, "write durations as a whole number and a unit: 45m, 12h, 3d or 2w");
+        reporter.Error(start, ExpressionCodes.Syntax, message, $"write durations as {DurationParser.Spelling}");
         return false;
     }
 

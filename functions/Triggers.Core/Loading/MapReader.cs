@@ -153,11 +153,11 @@ internal sealed class MapReader
         if (!DurationParser.TryParse(text, out var duration) || (!allowNegative && duration < TimeSpan.Zero) ||
             (!allowNegative && !allowZero && duration == TimeSpan.Zero))
         {
-            var why = !DurationParser.TryParse(text, out _) ? $"'{text}' is not a valid duration"
+            var why = DurationParser.IsTooLong(text) ? DurationParser.TooLong(text)
+                : !DurationParser.TryParse(text, out _) ? $"'{text}' is not a valid duration"
                 : allowZero ? $"'{key}' must not be negative"
                 : $"'{key}' must be longer than zero";
-            _source.Diagnostics.Error(_source.ContentAt(node), ErrorCodes.BadDuration, why,
-                "write a whole number and a unit: 45m, 12h, 3d or 2w");
+            _source.Diagnostics.Error(_source.ContentAt(node), ErrorCodes.BadDuration, why, $"write {DurationParser.Spelling}");
             return null;
         }
 
