@@ -247,8 +247,8 @@ internal sealed class MapReader
 
         var closest = Suggest.Closest(text, names);
         _source.Diagnostics.Error(_source.ContentAt(node), ErrorCodes.BadEnumValue,
-            $"'{text}' is not a valid {key}{(closest is null ? "" : $"; did you mean '{closest}'?")}",
-            $"{key} is one of: {string.Join(", ", names)}");
+            $"'{text}' is not a valid value for '{key}'{(closest is null ? "" : $"; did you mean '{closest}'?")}",
+            $"'{key}' takes one of: {string.Join(", ", names)}"); // quoted: a key such as 'is' reads as a word otherwise
         return null;
     }
 

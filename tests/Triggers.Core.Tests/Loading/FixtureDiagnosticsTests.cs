@@ -29,7 +29,7 @@ public sealed class FixtureDiagnosticsTests
         { "TRG016.yaml", "TRG016.yaml:7:27: error TRG016: '25:00' is not a time of day" },
         { "TRG017.yaml", "TRG017.yaml:7:58: error TRG017: unknown time zone 'Mars/Olympus_Mons'" },
         { "TRG018.yaml", "TRG018.yaml:7:19: error TRG018: 'max' must be at least 1, not 0" },
-        { "TRG019.yaml", "TRG019.yaml:6:37: error TRG019: 'asap' is not a valid priority" },
+        { "TRG019.yaml", "TRG019.yaml:6:37: error TRG019: 'asap' is not a valid value for 'priority'" },
         { "TRG020.yaml", "TRG020.yaml:1:1: error TRG020: not a Triggers file: expected a top-level 'playbook', 'journey', 'test' or 'targets' key" },
         { "TRG021.test.yaml", "TRG021.test.yaml:3:13: error TRG021: 'yesterday' is not a timestamp" },
         { "TRG022.yaml", "TRG022.yaml:29:13: error TRG022: rule 'relay/s8' emits 'relay.e9' as emit 9 of one chain (user.invited -> relay.e1 -> relay.e2 -> relay.e3 -> relay.e4 -> relay.e5 -> relay.e6 -> relay.e7 -> relay.e8 -> relay.e9): the engine follows at most 8 emits at one instant, so this one would be suppressed (reason emit-depth)" },
