@@ -116,7 +116,7 @@ internal sealed class Lexer(Reporter reporter, int from, int to)
         var number = double.Parse(spelling, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
         if (!double.IsFinite(number))
         {
-            reporter.Error(start, ExpressionCodes.Syntax, $"the number {spelling} is too large");
+            reporter.Error(start, ExpressionCodes.Syntax, $"the number {spelling} is too large", "numbers go up to about 1.7e308");
             return false;
         }
 
@@ -178,7 +178,8 @@ internal sealed class Lexer(Reporter reporter, int from, int to)
             _pos++;
         }
 
-        reporter.Error(start, ExpressionCodes.Syntax, $"the text starting here is not closed: add a closing {quote}");
+        reporter.Error(start, ExpressionCodes.Syntax, $"the text starting here is not closed: add a closing {quote}",
+            $"a {quote} inside the text is written \\{quote}; in YAML, quote the whole expression with the other quote mark");
         return false;
     }
 
@@ -251,7 +252,7 @@ internal sealed class Lexer(Reporter reporter, int from, int to)
             '&' => ("'&' alone is not an operator", "write 'and' or '&&'"),
             '|' => ("'|' alone is not an operator", "write 'or' or '||'"),
             '{' or '}' => ($"unexpected '{c}' in an expression", "'{{ }}' holes belong in text templates, not in conditions"),
-            _ when char.IsControl(c) || char.IsSurrogate(c) => ($"unexpected character U+{(int)c:X4}", (string?)null),
+            _ when char.IsControl(c) || char.IsSurrogate(c) => ($"unexpected character U+{(int)c:X4}", "remove it: it is invisible, often pasted in with the text"),
             _ => ($"unexpected character '{c}'", "names use letters, digits and '_'; put other text in quotes"),
         };
         reporter.Error(_pos, ExpressionCodes.Syntax, message, hint);

@@ -181,7 +181,8 @@ internal sealed class MapReader
 
         if (value < min)
         {
-            _source.Diagnostics.Error(_source.At(node), ErrorCodes.OutOfRange, $"'{key}' must be at least {min}, not {value}");
+            _source.Diagnostics.Error(_source.At(node), ErrorCodes.OutOfRange, $"'{key}' must be at least {min}, not {value}",
+                $"write {key}: {min} or more");
             return null;
         }
 

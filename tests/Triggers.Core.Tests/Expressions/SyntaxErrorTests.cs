@@ -43,6 +43,7 @@ public class SyntaxErrorTests
         Assert.Equal(new SourceLocation("p.yaml", 7, column), error.Location);
         Assert.Equal(ExpressionCodes.Syntax, error.Code);
         Assert.Equal(message, error.Message);
+        Assert.False(string.IsNullOrWhiteSpace(error.Hint), $"no hint for: {message}"); // audit #18: every TRG100 says how to fix it
     }
 
     [Fact]
