@@ -31,4 +31,5 @@ public static class ErrorCodes
     public const string NotUtf8 = "TRG023";
     public const string NoRules = "TRG200";
     public const string UnknownEventType = "TRG201";
+    public const string EmptyFile = "TRG203";
 }

@@ -65,7 +65,15 @@ internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics)
             return null;
         }
 
-        return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "", Style: ScalarStyle.Plain })
+        {
+            // Nothing to read; said out loud, because a playbook saved half way would otherwise vanish from every run.
+            diagnostics.Warning(new SourceLocation(file.Path, 1, 1), ErrorCodes.EmptyFile, "the file is empty (or holds only comments), so nothing in it is read",
+                "write a playbook, journey, test or webhook targets in it, or delete it");
+            return null;
+        }
+
+        return stream.Documents[0].RootNode;
     }
 
     /// <summary>

@@ -64,4 +64,17 @@ public sealed class YamlSyntaxTests
         Assert.Empty(result.Diagnostics);
         Assert.Single(result.Set.Playbooks);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# only a comment\n")]
+    [InlineData("---\n")]
+    public void EmptyOrCommentOnlyFile_IsAWarning_NotSilentlyLeftOut(string text)
+    {
+        var result = PlaybookLoader.Load([new SourceFile("half-saved.yaml", text)]);
+
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal("half-saved.yaml:1:1: warning TRG203: the file is empty (or holds only comments), so nothing in it is read", warning.ToString());
+        Assert.False(result.HasErrors);
+    }
 }
