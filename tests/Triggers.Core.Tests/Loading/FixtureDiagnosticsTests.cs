@@ -11,7 +11,7 @@ public sealed class FixtureDiagnosticsTests
 {
     public static TheoryData<string, string> Cases() => new()
     {
-        { "TRG001.yaml", "TRG001.yaml:4:18: error TRG001: YAML syntax error: the file ends inside an unclosed '{', '[' or quote" },
+        { "TRG001.yaml", "TRG001.yaml:4:11: error TRG001: YAML syntax error: this '{' is never closed: the file ends before its '}'" },
         { "TRG002.yaml", "TRG002.yaml:5:5: error TRG002: unknown key 'wher' in rule; did you mean 'where'?" },
         { "TRG003.yaml", "TRG003.yaml:2:8: error TRG003: 'rules' in playbook must be a list, not 'remind everyone'" },
         { "TRG004.yaml", "TRG004.yaml:3:5: error TRG004: rule is missing required key 'do'" },
