@@ -8,6 +8,9 @@ internal static class PlaybookFiles
     /// <summary>The directory a command uses when none is given: ./playbooks when it exists, else the current one.</summary>
     public static string DefaultDirectory => Directory.Exists("playbooks") ? "playbooks" : ".";
 
+    /// <summary>The default as help states it.</summary>
+    public const string DefaultDescription = "./playbooks when it exists, else the current directory";
+
     public static IReadOnlyList<SourceFile> Read(string directory)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
