@@ -27,7 +27,7 @@ internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics)
         {
             diagnostics.Error(touchpoint.Location, ErrorCodes.UnknownStage,
                 $"touchpoint '{touchpoint.Id}' names stage '{touchpoint.Stage}', which journey '{journey.Id}' does not have",
-                Listing(touchpoint.Stage!, own, $"journey '{journey.Id}' has the stages"));
+                Listing(touchpoint.Stage!, own, $"journey '{journey.Id}' has the stages", $"journey '{journey.Id}' has no stages"));
         }
 
         return journey with { Stages = [.. journey.Stages.Select(s => s with { EnteredWhen = Trigger(s.EnteredWhen, null) })] };
@@ -44,7 +44,7 @@ internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics)
                 var id = names[i];
                 if (!_playbooks.Contains(id))
                 {
-                    diagnostics.Error(i < test.PlaybookLocations.Count ? test.PlaybookLocations[i] : test.Location, ErrorCodes.UnknownPlaybook, $"test '{test.Name}' names playbook '{id}', which does not exist", Listing(id, _playbooks, "the playbooks are"));
+                    diagnostics.Error(i < test.PlaybookLocations.Count ? test.PlaybookLocations[i] : test.Location, ErrorCodes.UnknownPlaybook, $"test '{test.Name}' names playbook '{id}', which does not exist", Listing(id, _playbooks, "the playbooks are", "there are no playbooks"));
                 }
             }
 
@@ -107,7 +107,7 @@ internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics)
         {
             if (!_milestones.Contains(id))
             {
-                diagnostics.Error(at, ErrorCodes.UnknownMilestone, $"milestone '{id}' does not exist", Listing(id, _milestones, "the milestones are"));
+                diagnostics.Error(at, ErrorCodes.UnknownMilestone, $"milestone '{id}' does not exist", Listing(id, _milestones, "the milestones are", "no playbook defines a milestone"));
             }
 
             return id;
@@ -131,7 +131,8 @@ internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics)
         diagnostics.Error(at, ErrorCodes.UnknownMilestone, message,
             matches.Count == 1 ? $"it is defined in another playbook: write {matches[0]}"
             : matches.Count > 1 ? $"write one of: {string.Join(", ", matches)}"
-            : Listing(id, OwnMilestones(playbookId), playbookId is null ? "the milestones are" : $"playbook '{playbookId}' has the milestones"));
+            : Listing(id, OwnMilestones(playbookId), playbookId is null ? "the milestones are" : $"playbook '{playbookId}' has the milestones",
+                playbookId is null ? "no playbook defines a milestone" : $"playbook '{playbookId}' defines no milestones"));
         return id;
     }
 
@@ -150,7 +151,7 @@ internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics)
         }
         else
         {
-            diagnostics.Error(at, ErrorCodes.UnknownStage, message, Listing(id, _stages, "the journeys' stages are"));
+            diagnostics.Error(at, ErrorCodes.UnknownStage, message, Listing(id, _stages, "the journeys' stages are", "the journeys define no stages"));
         }
     }
 
@@ -158,7 +159,7 @@ internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics)
         Suggest.Closest(id, known) is { } closest ? $"did you mean '{closest}'?" : null;
 
     /// <summary>The closest name, or else the names there are (a few dozen at most in practice), so a hint always helps.</summary>
-    private static string Listing(string id, IEnumerable<string> known, string intro)
+    private static string Listing(string id, IEnumerable<string> known, string intro, string none)
     {
         if (Hint(id, known) is { } closest)
         {
@@ -167,7 +168,7 @@ internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics)
 
         const int Shown = 12;
         var names = known.Order(StringComparer.Ordinal).ToList();
-        return names.Count == 0 ? $"{intro}: none yet"
+        return names.Count == 0 ? none
             : $"{intro}: {string.Join(", ", names.Take(Shown))}{(names.Count > Shown ? $" and {names.Count - Shown} more" : "")}";
     }
 

@@ -36,6 +36,14 @@ public sealed class ReferenceHintTests
     }
 
     [Fact]
+    public void UnknownMilestoneInAPlaybookWithNone_SaysItHasNone()
+    {
+        var (_, hint) = Only("playbook: p\nrules:\n  - id: r\n    when: { milestone: nosuch, is: reached }\n    do:\n      - task: { title: t }\n");
+
+        Assert.Equal("playbook 'p' defines no milestones", hint);
+    }
+
+    [Fact]
     public void UnknownQualifiedMilestone_ListsTheMilestones()
     {
         var (_, hint) = Only("playbook: p\nrules:\n  - id: r\n    when: { milestone: base/nosuch, is: reached }\n    do:\n      - task: { title: t }\n");
