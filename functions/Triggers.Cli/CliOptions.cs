@@ -7,11 +7,16 @@ namespace Triggers.Cli;
 /// <summary>Options several commands share, parsed with errors that say what was expected.</summary>
 internal static class CliOptions
 {
+    /// <summary>
+    /// No default value factory: help would print the directory it picks where help runs ("[default: .]"), which is
+    /// not where the command will run. Read it with <see cref="PlaybooksOrDefault"/>.
+    /// </summary>
     public static Option<string> Playbooks() => new("--playbooks")
     {
-        Description = "The playbook directory (default: ./playbooks)",
-        DefaultValueFactory = _ => PlaybookFiles.DefaultDirectory,
+        Description = $"The playbook directory (default: {PlaybookFiles.DefaultDescription})",
     };
+
+    public static string PlaybooksOrDefault(this ParseResult result, Option<string> playbooks) => result.GetValue(playbooks) ?? PlaybookFiles.DefaultDirectory;
 
     public static Option<FileInfo> Events() => new("--events")
     {

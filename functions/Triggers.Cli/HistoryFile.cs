@@ -29,9 +29,34 @@ internal sealed class HistoryFile : IDisposable
         }
 
         var file = System.IO.File.OpenRead(path);
+        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) && !StartsLikeGzip(file))
+        {
+            file.Dispose();
+            throw new IOException($"{path} is not a gzip file (it does not start with gzip's bytes 1f 8b): a name ending in .gz is read " +
+                                  "through gzip, so rename the file if it holds plain JSON lines");
+        }
+
         return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
             ? new HistoryFile(path, file, new CountingStream(new GZipStream(file, CompressionMode.Decompress)))
             : new HistoryFile(path, file, file);
+    }
+
+    /// <summary>
+    /// Whether the file begins with gzip's two magic bytes (an empty file passes: it holds no events either way), so
+    /// that a plain file named .gz is named as such rather than met with the decompressor's "unsupported compression
+    /// method". A file that cannot seek (a named pipe) is left to the decompressor.
+    /// </summary>
+    private static bool StartsLikeGzip(FileStream file)
+    {
+        if (!file.CanSeek || file.Length == 0)
+        {
+            return true;
+        }
+
+        Span<byte> magic = stackalloc byte[2];
+        var read = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+        file.Position = 0;
+        return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
     }
 
     /// <summary>
@@ -46,10 +71,12 @@ internal sealed class HistoryFile : IDisposable
             return null;
         }
 
-        var recorded = GzipTrailerSize(file);
-        return (uint)content.BytesRead == recorded ? null
-            : $"warning: {Name} decompressed to {content.BytesRead:N0} bytes, but its gzip trailer records {recorded:N0} (modulo 4 GiB): the file looks cut short, " +
-              "so the history may end early (gzip files joined one after another show this too)";
+        // The size in the last four bytes is only a size when the file is whole; in a cut file they are compressed data,
+        // so the message names where the file stops rather than quoting them.
+        return (uint)content.BytesRead == GzipTrailerSize(file) ? null
+            : $"warning: {Name} looks cut short at byte {file.Length:N0}, the end of the file: it decompressed to {content.BytesRead:N0} bytes of history, " +
+              "but does not end with the size record a whole gzip file ends with, so the history may end early (an interrupted download or copy " +
+              "leaves this; gzip files joined one after another can look the same)";
     }
 
     /// <summary>Counts the bytes read through it, and whether its end was reached.</summary>

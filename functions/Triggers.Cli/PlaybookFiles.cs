@@ -8,6 +8,9 @@ internal static class PlaybookFiles
     /// <summary>The directory a command uses when none is given: ./playbooks when it exists, else the current one.</summary>
     public static string DefaultDirectory => Directory.Exists("playbooks") ? "playbooks" : ".";
 
+    /// <summary>The default as help states it.</summary>
+    public const string DefaultDescription = "./playbooks when it exists, else the current directory";
+
     public static IReadOnlyList<SourceFile> Read(string directory)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
@@ -15,7 +18,7 @@ internal static class PlaybookFiles
             .Where(path => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
             .Where(path => !path.Split(Path.DirectorySeparatorChar).Contains("node_modules"))
             .Order(StringComparer.Ordinal)
-            .Select(path => new SourceFile(Display(path), File.ReadAllText(path)))];
+            .Select(path => SourceFile.FromBytes(Display(path), File.ReadAllBytes(path)))];
     }
 
     /// <summary>Paths as the user typed the directory, with forward slashes, so editors can jump to them.</summary>

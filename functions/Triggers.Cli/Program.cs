@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using Triggers.Cli;
 using Triggers.Cli.Commands;
 using Triggers.Cli.Generate;
 
@@ -12,10 +14,14 @@ var root = new RootCommand("Triggers: journey-trigger automation for customer-su
     GenerateCommand.Create(),
     ReportCommand.Create(),
 };
+HelpText.Install(root);
 
 try
 {
-    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    var parsed = root.Parse(args);
+    return parsed.Action is ParseErrorAction
+        ? ParseErrors.Report(parsed, Console.Error)
+        : parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
 {

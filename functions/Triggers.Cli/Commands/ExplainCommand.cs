@@ -22,7 +22,7 @@ internal static class ExplainCommand
         {
             playbooks, events, account, rule, until, lateness,
         };
-        command.SetAction(result => Run(result.GetValue(playbooks)!, result.GetValue(events)!.ToString(), result.GetValue(account)!,
+        command.SetAction(result => Run(result.PlaybooksOrDefault(playbooks), result.GetValue(events)!.ToString(), result.GetValue(account)!,
             result.GetValue(rule), result.GetValue(until), result.GetValue(lateness) ?? TimeSpan.Zero, Console.Out, Console.Error));
         return command;
     }

@@ -14,12 +14,11 @@ internal static class TestCommand
     {
         var directory = new Argument<string>("DIR")
         {
-            Description = "The playbook directory holding *.test.yaml files (default: ./playbooks), or one *.test.yaml file to run alone",
-            Arity = ArgumentArity.ZeroOrOne,
-            DefaultValueFactory = _ => PlaybookFiles.DefaultDirectory,
+            Description = $"The playbook directory holding *.test.yaml files (default: {PlaybookFiles.DefaultDescription}), or one *.test.yaml file to run alone",
+            Arity = ArgumentArity.ZeroOrOne, // no default value factory: help would print the one it finds where help runs
         };
         var command = new Command("test", "Run the playbook tests (*.test.yaml) and show expected against actual for each failure") { directory };
-        command.SetAction(result => Run(result.GetValue(directory)!, Console.Out, Console.Error));
+        command.SetAction(result => Run(result.GetValue(directory) ?? PlaybookFiles.DefaultDirectory, Console.Out, Console.Error));
         return command;
     }
 

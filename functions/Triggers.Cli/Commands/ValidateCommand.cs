@@ -9,15 +9,14 @@ internal static class ValidateCommand
     {
         var directory = new Argument<string>("DIR")
         {
-            Description = "The playbook directory (default: ./playbooks, else the current directory)",
-            Arity = ArgumentArity.ZeroOrOne,
-            DefaultValueFactory = _ => PlaybookFiles.DefaultDirectory,
+            Description = $"The playbook directory (default: {PlaybookFiles.DefaultDescription})",
+            Arity = ArgumentArity.ZeroOrOne, // no default value factory: help would print the one it finds where help runs
         };
         var command = new Command("validate", "Check playbooks, journeys, webhook targets and tests; print every problem with its position")
         {
             directory,
         };
-        command.SetAction(result => Run(result.GetValue(directory)!, Console.Out, Console.Error));
+        command.SetAction(result => Run(result.GetValue(directory) ?? PlaybookFiles.DefaultDirectory, Console.Out, Console.Error));
         return command;
     }
 

@@ -116,7 +116,7 @@ internal sealed class Lexer(Reporter reporter, int from, int to)
         var number = double.Parse(spelling, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
         if (!double.IsFinite(number))
         {
-            reporter.Error(start, ExpressionCodes.Syntax, $"the number {spelling} is too large");
+            reporter.Error(start, ExpressionCodes.Syntax, $"the number {spelling} is too large", "numbers go up to about 1.7e308");
             return false;
         }
 
@@ -136,9 +136,9 @@ internal sealed class Lexer(Reporter reporter, int from, int to)
         var message = isDecimal && oneLetter && unit is 's' or 'm' or 'h' or 'd' or 'w'
             ? $"'{spelling}' is not a duration: durations are whole numbers (write 90m, not 1.5h)"
             : oneLetter && unit is 's' or 'm' or 'h' or 'd' or 'w'
-                ? $"the duration {spelling} is too large"
+                ? DurationParser.TooLong(spelling)
                 : $"'{spelling}' is neither a number nor a duration";
-        reporter.Error(start, ExpressionCodes.Syntax, message, "write durations as a whole number and a unit: 45m, 12h, 3d or 2w");
+        reporter.Error(start, ExpressionCodes.Syntax, message, $"write durations as {DurationParser.Spelling}");
         return false;
     }
 
@@ -178,7 +178,8 @@ internal sealed class Lexer(Reporter reporter, int from, int to)
             _pos++;
         }
 
-        reporter.Error(start, ExpressionCodes.Syntax, $"the text starting here is not closed: add a closing {quote}");
+        reporter.Error(start, ExpressionCodes.Syntax, $"the text starting here is not closed: add a closing {quote}",
+            $"a {quote} inside the text is written \\{quote}; in YAML, quote the whole expression with the other quote mark");
         return false;
     }
 
@@ -251,7 +252,7 @@ internal sealed class Lexer(Reporter reporter, int from, int to)
             '&' => ("'&' alone is not an operator", "write 'and' or '&&'"),
             '|' => ("'|' alone is not an operator", "write 'or' or '||'"),
             '{' or '}' => ($"unexpected '{c}' in an expression", "'{{ }}' holes belong in text templates, not in conditions"),
-            _ when char.IsControl(c) || char.IsSurrogate(c) => ($"unexpected character U+{(int)c:X4}", (string?)null),
+            _ when char.IsControl(c) || char.IsSurrogate(c) => ($"unexpected character U+{(int)c:X4}", "remove it: it is invisible, often pasted in with the text"),
             _ => ($"unexpected character '{c}'", "names use letters, digits and '_'; put other text in quotes"),
         };
         reporter.Error(_pos, ExpressionCodes.Syntax, message, hint);

@@ -26,9 +26,11 @@ internal sealed partial class Parser
             case TokenKind.LeftBracket:
                 return Nested(token.Offset, ParseList);
             default:
-                return Fail(ExpectedValue(token));
+                return Fail(ExpectedValue(token), ValueHint);
         }
     }
+
+    private const string ValueHint = "a value is a number, \"text\", a duration such as 3d, true, false, null, a path such as account.plan, a call or a [list]";
 
     private string ExpectedValue(Token found)
     {
@@ -98,9 +100,12 @@ internal sealed partial class Parser
         }
 
         var where = _reporter.Map.Describe(open.Offset, Current.Offset);
-        Fail($"expected {what} opened at {where}, found {Current.Describe()}");
+        Fail($"expected {what} opened at {where}, found {Current.Describe()}",
+            $"every '{open.Text}' needs its closing '{Closer(open)}'; items inside are separated by ','");
         return null;
     }
+
+    private static char Closer(Token open) => open.Kind == TokenKind.LeftBracket ? ']' : ')';
 
     private Token Advance()
     {

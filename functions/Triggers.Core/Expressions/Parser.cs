@@ -36,7 +36,8 @@ internal sealed partial class Parser(Reporter reporter, List<Token> tokens)
         if (Current.Kind != TokenKind.End)
         {
             var lower = Current.Text.ToLowerInvariant();
-            var hint = Current.Kind == TokenKind.Identifier && Lexer.IsKeyword(lower) ? $"keywords are lower case: write '{lower}'" : null;
+            var hint = Current.Kind == TokenKind.Identifier && Lexer.IsKeyword(lower) ? $"keywords are lower case: write '{lower}'"
+                : "join conditions with 'and' or 'or', and put text in quotes";
             return Fail($"expected an operator or the end of the expression, found {Current.Describe()}", hint);
         }
 
@@ -198,7 +199,8 @@ internal sealed partial class Parser(Reporter reporter, List<Token> tokens)
         }
 
         return Fail($"expected a name after '.', found {name.Describe()}",
-            name.Kind == TokenKind.String ? "for names with other characters write [\"name\"] instead of .name" : null);
+            name.Kind == TokenKind.String ? "for names with other characters write [\"name\"] instead of .name"
+            : "a member name starts with a letter (account.plan); write others as [\"name\"], and a list item as [0]");
     }
 
     private ExprNode? ParseIndex(ExprNode target)

@@ -15,6 +15,7 @@ internal sealed class MapReader
 {
     private readonly YamlSource _source;
     private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
+    private readonly bool _hasMergeKey;
 
     public MapReader(YamlSource source, YamlMappingNode node, string what, IReadOnlyList<string> allowed)
     {
@@ -26,6 +27,16 @@ internal sealed class MapReader
             if (keyNode is not YamlScalarNode { Value: { } key } scalarKey)
             {
                 source.Diagnostics.Error(source.At(keyNode), ErrorCodes.WrongType, $"a key in {what} must be plain text");
+                continue;
+            }
+
+            if (key == "<<")
+            {
+                // YamlDotNet's node model does not apply merge keys, and a half-merged mapping would mislead: say so, and
+                // leave out the 'missing key' errors the unmerged keys would cause.
+                _hasMergeKey = true;
+                source.Diagnostics.Error(source.At(keyNode), ErrorCodes.UnknownKey, $"YAML merge keys ('<<') are not supported (in {what})",
+                    "write the keys out in full; an alias (*name) can still repeat a whole value");
                 continue;
             }
 
@@ -75,7 +86,11 @@ internal sealed class MapReader
             return entry.Value;
         }
 
-        if (required)
+        if (required && _entries.TryGetValue(key, out var empty))
+        {
+            _source.Diagnostics.Error(_source.At(empty.Key), ErrorCodes.MissingKey, $"'{key}' in {What} has no value", KeyExamples.For(What, key));
+        }
+        else if (required && !_hasMergeKey)
         {
             _source.Diagnostics.Error(Location, ErrorCodes.MissingKey, $"{What} is missing required key '{key}'", KeyExamples.For(What, key));
         }
@@ -153,11 +168,11 @@ internal sealed class MapReader
         if (!DurationParser.TryParse(text, out var duration) || (!allowNegative && duration < TimeSpan.Zero) ||
             (!allowNegative && !allowZero && duration == TimeSpan.Zero))
         {
-            var why = !DurationParser.TryParse(text, out _) ? $"'{text}' is not a valid duration"
+            var why = DurationParser.IsTooLong(text) ? DurationParser.TooLong(text)
+                : !DurationParser.TryParse(text, out _) ? $"'{text}' is not a valid duration"
                 : allowZero ? $"'{key}' must not be negative"
                 : $"'{key}' must be longer than zero";
-            _source.Diagnostics.Error(_source.ContentAt(node), ErrorCodes.BadDuration, why,
-                "write a whole number and a unit: 45m, 12h, 3d or 2w");
+            _source.Diagnostics.Error(_source.ContentAt(node), ErrorCodes.BadDuration, why, $"write {DurationParser.Spelling}");
             return null;
         }
 
@@ -181,7 +196,8 @@ internal sealed class MapReader
 
         if (value < min)
         {
-            _source.Diagnostics.Error(_source.At(node), ErrorCodes.OutOfRange, $"'{key}' must be at least {min}, not {value}");
+            _source.Diagnostics.Error(_source.At(node), ErrorCodes.OutOfRange, $"'{key}' must be at least {min}, not {value}",
+                $"write {key}: {min} or more");
             return null;
         }
 
@@ -247,8 +263,8 @@ internal sealed class MapReader
 
         var closest = Suggest.Closest(text, names);
         _source.Diagnostics.Error(_source.ContentAt(node), ErrorCodes.BadEnumValue,
-            $"'{text}' is not a valid {key}{(closest is null ? "" : $"; did you mean '{closest}'?")}",
-            $"{key} is one of: {string.Join(", ", names)}");
+            $"'{text}' is not a valid value for '{key}'{(closest is null ? "" : $"; did you mean '{closest}'?")}",
+            $"'{key}' takes one of: {string.Join(", ", names)}"); // quoted: a key such as 'is' reads as a word otherwise
         return null;
     }
 

@@ -46,6 +46,12 @@ public static class PlaybookLoader
                 testFiles.Add(file.Path); // known by its name even when it cannot be parsed
             }
 
+            if (file.EncodingError is { } unreadable)
+            {
+                diagnostics.Add(unreadable);
+                continue;
+            }
+
             var root = YamlSource.Parse(file, diagnostics);
             if (root is null)
             {

@@ -11,6 +11,9 @@ internal static class TriggerReader
     private static readonly string[] MilestoneStates = ["reached", "succeeded", "failed"];
     private static readonly string[] StageStates = ["entered"];
 
+    /// <summary>Keys that belong beside a trigger kind (<c>where</c>, <c>is</c>, ...), so are not a misspelt kind themselves.</summary>
+    private static readonly HashSet<string> TriggerParts = [.. Keys.EventTrigger, .. Keys.MilestoneTrigger, .. Keys.StageTrigger];
+
     /// <summary>Reads <paramref name="node"/> as a trigger; <paramref name="allowedKinds"/> are the kinds this place accepts
     /// (stages enter on an event or a milestone only). Problems go to the source's diagnostics.</summary>
     public static Trigger? Read(YamlSource source, YamlNode? node, string what, IReadOnlyList<string> allowedKinds)
@@ -64,20 +67,23 @@ internal static class TriggerReader
             return;
         }
 
-        // No kind at all: most often a misspelt one, so point at the key and suggest.
-        foreach (var key in map.Children.Keys.OfType<YamlScalarNode>())
+        // No kind at all: most often a misspelt or invented one, so name every key that is no part of any trigger and
+        // suggest the nearest kind. Only when the keys are all a trigger's own (a lone 'where') is the kind simply missing.
+        var kindless = true;
+        foreach (var key in map.Children.Keys.OfType<YamlScalarNode>().Where(k => !TriggerParts.Contains(k.Value ?? "")))
         {
-            var closest = Suggest.Closest(key.Value ?? "", allowed);
-            if (closest is not null)
-            {
-                source.Diagnostics.Error(source.At(key), ErrorCodes.UnknownKey, $"unknown key '{key.Value}' in {what}; did you mean '{closest}'?",
-                    $"a trigger has one of: {string.Join(", ", allowed)}");
-                return;
-            }
+            var closest = MapReader.ClosestKey(key.Value ?? "", allowed);
+            source.Diagnostics.Error(source.At(key), ErrorCodes.UnknownKey,
+                closest is null ? $"unknown trigger kind '{key.Value}' in {what}" : $"unknown trigger kind '{key.Value}' in {what}; did you mean '{closest}'?",
+                $"a trigger has exactly one of: {string.Join(", ", allowed)}");
+            kindless = false;
         }
 
-        source.Diagnostics.Error(source.At(map), ErrorCodes.KindCount, $"{what} names no trigger kind",
-            $"a trigger has exactly one of: {string.Join(", ", allowed)}");
+        if (kindless)
+        {
+            source.Diagnostics.Error(source.At(map), ErrorCodes.KindCount, $"{what} names no trigger kind",
+                $"a trigger has exactly one of: {string.Join(", ", allowed)}");
+        }
     }
 
     private static EventTrigger? ReadEvent(YamlSource source, YamlMappingNode map, string what)

@@ -30,6 +30,7 @@ internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics)
         }
         catch (YamlException e)
         {
+            ReportDuplicates(file, diagnostics, parser);
             var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
             if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && TabIndent(file.Text) is { } tab)
             {
@@ -45,17 +46,30 @@ internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics)
                 return null;
             }
 
-            Report(file, diagnostics, e.Start, $"YAML syntax error: {Tidy(message)}");
+            var opened = parser.OpenFlow is { } flow && message.Contains("flow", StringComparison.OrdinalIgnoreCase)
+                ? $" (in the '{flow.Opener}' opened at line {flow.At.Line}, column {flow.At.Column})" : "";
+            Report(file, diagnostics, e.Start, $"YAML syntax error: {Tidy(message)}{opened}");
             return null;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             // YamlDotNet gives up without a position on some malformed input (an unclosed '{' at the end of a
-            // file): report it after the last part it could read.
+            // file): blame the '{' or '[' still open, else the end of the last part it could read.
+            ReportDuplicates(file, diagnostics, parser);
+            if (parser.OpenFlow is { } open)
+            {
+                var closer = open.Opener == '{' ? '}' : ']';
+                Report(file, diagnostics, open.At, $"YAML syntax error: this '{open.Opener}' is never closed: the file ends before its '{closer}'",
+                    open.Opener == '{' ? "add the '}' after the mapping's last entry: when: { event: user.invited }"
+                        : "add the ']' after the list's last item: events: [user.invited, user.logged_in]");
+                return null;
+            }
+
             Report(file, diagnostics, parser.LastEnd, "YAML syntax error: the file ends inside an unclosed '{', '[' or quote");
             return null;
         }
 
+        ReportDuplicates(file, diagnostics, parser); // the first of each key was read: carry on, so the rest is checked too
         if (stream.Documents.Skip(1).FirstOrDefault(d => d.RootNode is not YamlScalarNode { Value: null or "" }) is { } second)
         {
             // Not read: a file holds one playbook, journey, test or target list, and a second one would be lost unseen.
@@ -65,7 +79,15 @@ internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics)
             return null;
         }
 
-        return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "", Style: ScalarStyle.Plain })
+        {
+            // Nothing to read; said out loud, because a playbook saved half way would otherwise vanish from every run.
+            diagnostics.Warning(new SourceLocation(file.Path, 1, 1), ErrorCodes.EmptyFile, "the file is empty (or holds only comments), so nothing in it is read",
+                "write a playbook, journey, test or webhook targets in it, or delete it");
+            return null;
+        }
+
+        return stream.Documents[0].RootNode;
     }
 
     /// <summary>
@@ -123,27 +145,19 @@ internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics)
         return null;
     }
 
+    /// <summary>TRG001 at each key written twice in one mapping.</summary>
+    private static void ReportDuplicates(SourceFile file, DiagnosticBag diagnostics, TrackingParser parser)
+    {
+        foreach (var (key, first) in parser.Duplicates)
+        {
+            Report(file, diagnostics, key.Start, $"duplicate key '{key.Value}': this mapping already has it at line {first.Line}, column {first.Column}",
+                "a key may appear once in a mapping: remove one of them; if they belong to different items, check the indentation or the '- ' that starts an item");
+        }
+    }
+
     private static void Report(SourceFile file, DiagnosticBag diagnostics, Mark at, string message,
         string hint = "check indentation and that every '{', '[' and quote is closed") =>
         diagnostics.Error(new SourceLocation(file.Path, Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column)), ErrorCodes.YamlSyntax, message, hint);
-
-    /// <summary>Remembers where the last parsed event ended, for errors that come without a position.</summary>
-    private sealed class TrackingParser(IParser inner) : IParser
-    {
-        public Mark LastEnd { get; private set; } = Mark.Empty;
-
-        public YamlDotNet.Core.Events.ParsingEvent? Current => inner.Current;
-
-        public bool MoveNext()
-        {
-            if (inner.Current is { } current)
-            {
-                LastEnd = current.End;
-            }
-
-            return inner.MoveNext();
-        }
-    }
 
     private static string Tidy(string message)
     {

@@ -8,7 +8,13 @@ namespace Triggers.Core.Model;
 /// </summary>
 public static class DurationParser
 {
-    public const string Expected = "a duration such as 45m, 12h, 3d or 2w";
+    public const string Expected = "a duration such as 30s, 45m, 12h, 3d or 2w";
+
+    /// <summary>The most of one unit a duration may count (<c>100000w</c> is almost 2,000 years: plenty, and far from overflow).</summary>
+    public const long MaxAmount = 100_000;
+
+    /// <summary>How to write one, for hints.</summary>
+    public const string Spelling = "a whole number and a unit: 30s, 45m, 12h, 3d or 2w";
 
     public static bool TryParse(ReadOnlySpan<char> text, out TimeSpan duration)
     {
@@ -34,7 +40,7 @@ public static class DurationParser
         var digits = text[..^1];
         if (digits.IsEmpty || digits.ContainsAnyExceptInRange('0', '9') ||
             !long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) ||
-            amount > 100_000)
+            amount > MaxAmount)
         {
             return false;
         }
@@ -56,6 +62,25 @@ public static class DurationParser
         duration = TimeSpan.FromSeconds(sign * seconds.Value);
         return true;
     }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is written as a duration but counts more than <see cref="MaxAmount"/> of its unit
+    /// (<c>999999999w</c>), which deserves a different message from text that is no duration at all.
+    /// </summary>
+    public static bool IsTooLong(ReadOnlySpan<char> text)
+    {
+        if (text.Length > 0 && text[0] is '-' or '+')
+        {
+            text = text[1..];
+        }
+
+        return text.Length >= 2 && text[^1] is 's' or 'm' or 'h' or 'd' or 'w' && !text[..^1].ContainsAnyExceptInRange('0', '9') &&
+               !(long.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var amount) && amount <= MaxAmount);
+    }
+
+    /// <summary>The message for a duration past <see cref="MaxAmount"/>.</summary>
+    public static string TooLong(string text) =>
+        $"'{text}' is too long: a duration counts at most {MaxAmount} of its unit ({MaxAmount}w is the longest, almost 2,000 years)";
 
     /// <summary>
     /// A duration for people, largest units first and zero parts left out: <c>64d 14h 30m</c>, <c>30m 1s</c>,

@@ -27,7 +27,7 @@ internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics)
         {
             diagnostics.Error(touchpoint.Location, ErrorCodes.UnknownStage,
                 $"touchpoint '{touchpoint.Id}' names stage '{touchpoint.Stage}', which journey '{journey.Id}' does not have",
-                Hint(touchpoint.Stage!, own));
+                Listing(touchpoint.Stage!, own, $"journey '{journey.Id}' has the stages", $"journey '{journey.Id}' has no stages"));
         }
 
         return journey with { Stages = [.. journey.Stages.Select(s => s with { EnteredWhen = Trigger(s.EnteredWhen, null) })] };
@@ -44,7 +44,7 @@ internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics)
                 var id = names[i];
                 if (!_playbooks.Contains(id))
                 {
-                    diagnostics.Error(i < test.PlaybookLocations.Count ? test.PlaybookLocations[i] : test.Location, ErrorCodes.UnknownPlaybook, $"test '{test.Name}' names playbook '{id}', which does not exist", Hint(id, _playbooks));
+                    diagnostics.Error(i < test.PlaybookLocations.Count ? test.PlaybookLocations[i] : test.Location, ErrorCodes.UnknownPlaybook, $"test '{test.Name}' names playbook '{id}', which does not exist", Listing(id, _playbooks, "the playbooks are", "there are no playbooks"));
                 }
             }
 
@@ -107,7 +107,7 @@ internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics)
         {
             if (!_milestones.Contains(id))
             {
-                diagnostics.Error(at, ErrorCodes.UnknownMilestone, $"milestone '{id}' does not exist", Hint(id, _milestones));
+                diagnostics.Error(at, ErrorCodes.UnknownMilestone, $"milestone '{id}' does not exist", Listing(id, _milestones, "the milestones are", "no playbook defines a milestone"));
             }
 
             return id;
@@ -129,7 +129,10 @@ internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics)
             ? $"milestone '{id}' is defined by several playbooks ({string.Join(", ", matches)}); qualify it"
             : $"milestone '{id}' does not exist{(playbookId is null ? "" : $" in playbook '{playbookId}'")}";
         diagnostics.Error(at, ErrorCodes.UnknownMilestone, message,
-            matches.Count == 1 ? $"it is defined in another playbook: write {matches[0]}" : Hint(id, _milestones.Select(m => m.Split('/')[1])));
+            matches.Count == 1 ? $"it is defined in another playbook: write {matches[0]}"
+            : matches.Count > 1 ? $"write one of: {string.Join(", ", matches)}"
+            : Listing(id, OwnMilestones(playbookId), playbookId is null ? "the milestones are" : $"playbook '{playbookId}' has the milestones",
+                playbookId is null ? "no playbook defines a milestone" : $"playbook '{playbookId}' defines no milestones"));
         return id;
     }
 
@@ -148,10 +151,28 @@ internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics)
         }
         else
         {
-            diagnostics.Error(at, ErrorCodes.UnknownStage, message, Hint(id, _stages));
+            diagnostics.Error(at, ErrorCodes.UnknownStage, message, Listing(id, _stages, "the journeys' stages are", "the journeys define no stages"));
         }
     }
 
     private static string? Hint(string id, IEnumerable<string> known) =>
         Suggest.Closest(id, known) is { } closest ? $"did you mean '{closest}'?" : null;
+
+    /// <summary>The closest name, or else the names there are (a few dozen at most in practice), so a hint always helps.</summary>
+    private static string Listing(string id, IEnumerable<string> known, string intro, string none)
+    {
+        if (Hint(id, known) is { } closest)
+        {
+            return closest;
+        }
+
+        const int Shown = 12;
+        var names = known.Order(StringComparer.Ordinal).ToList();
+        return names.Count == 0 ? none
+            : $"{intro}: {string.Join(", ", names.Take(Shown))}{(names.Count > Shown ? $" and {names.Count - Shown} more" : "")}";
+    }
+
+    /// <summary>The bare ids of a playbook's own milestones (all milestones' bare ids when there is no playbook).</summary>
+    private IEnumerable<string> OwnMilestones(string? playbookId) =>
+        _milestones.Where(m => playbookId is null || m.StartsWith($"{playbookId}/", StringComparison.Ordinal)).Select(m => m.Split('/')[1]).Distinct();
 }

@@ -95,4 +95,17 @@ public sealed partial class ValidateCommandTests
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("playbooks/broken.yaml:1:11: error TRG006:", result.Output);
     }
+
+    [Fact]
+    public void Validate_APlaybookSavedAsLatin1_IsAnErrorAtTheByte_NotTextWithAReplacementCharacter()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllBytes(Path.Combine(dir.Path, "cafe.yaml"), System.Text.Encoding.Latin1.GetBytes(Valid.Replace("never logged in", "never logged in, café", StringComparison.Ordinal)));
+
+        var result = TriggersProcess.Run(dir.Path, "validate", ".");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("cafe.yaml:7:78: error TRG023: the file is not UTF-8: byte 0xE9", result.Output);
+        Assert.Contains("hint: save the file as UTF-8", result.Output);
+    }
 }

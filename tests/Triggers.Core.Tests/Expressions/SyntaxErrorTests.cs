@@ -22,7 +22,7 @@ public class SyntaxErrorTests
     [InlineData("'a\\q'", 14, "unknown escape '\\q' in text")]
     [InlineData("1.5h", 12, "'1.5h' is not a duration: durations are whole numbers (write 90m, not 1.5h)")]
     [InlineData("90days", 12, "'90days' is neither a number nor a duration")]
-    [InlineData("200000d", 12, "the duration 200000d is too large")]
+    [InlineData("200000d", 12, "'200000d' is too long: a duration counts at most 100000 of its unit (100000w is the longest, almost 2,000 years)")]
     [InlineData("account.plan @ 3", 25, "unexpected character '@'")]
     [InlineData("", 12, "the expression is empty")]
     [InlineData("   ", 15, "the expression is empty")]
@@ -43,6 +43,7 @@ public class SyntaxErrorTests
         Assert.Equal(new SourceLocation("p.yaml", 7, column), error.Location);
         Assert.Equal(ExpressionCodes.Syntax, error.Code);
         Assert.Equal(message, error.Message);
+        Assert.False(string.IsNullOrWhiteSpace(error.Hint), $"no hint for: {message}"); // audit #18: every TRG100 says how to fix it
     }
 
     [Fact]

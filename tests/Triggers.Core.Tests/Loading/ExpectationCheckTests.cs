@@ -19,9 +19,9 @@ public sealed class ExpectationCheckTests
 
     [Theory]
     [InlineData("{ rule: spike/three-tickets, action: tsk }",
-        "t.test.yaml:5:42: error TRG019: 'tsk' is not a valid action; did you mean 'task'?", "action is one of: email, task, webhook, emit")]
+        "t.test.yaml:5:42: error TRG019: 'tsk' is not a valid value for 'action'; did you mean 'task'?", "'action' takes one of: email, task, webhook, emit")]
     [InlineData("{ kind: suppressed, rule: spike/three-tickets, reason: limt }",
-        "t.test.yaml:5:60: error TRG019: 'limt' is not a valid reason; did you mean 'limit'?", "reason is one of: limit, unsubscribed, bounced, invalid-recipient, emit-depth, capacity")]
+        "t.test.yaml:5:60: error TRG019: 'limt' is not a valid value for 'reason'; did you mean 'limit'?", "'reason' takes one of: limit, unsubscribed, bounced, invalid-recipient, emit-depth, capacity")]
     [InlineData("{ kind: suppressed, rule: spike/three-tickets, to: ann@acme.test }",
         "t.test.yaml:5:52: error TRG015: a suppressed outcome has no 'to', so this expectation could never match", "a suppressed outcome is matched on: rule, action, reason, accountid")]
     [InlineData("{ rule: spike/three-tickets, status: reached }",
@@ -45,7 +45,7 @@ public sealed class ExpectationCheckTests
     [InlineData("{ kind: rejected, accountid: acme }",
         "t.test.yaml:5:23: error TRG015: a rejected outcome has no 'accountid', so this expectation could never match", "a rejected outcome is matched on: reason")]
     [InlineData("{ kind: milestone, status: reachd }",
-        "t.test.yaml:5:32: error TRG019: 'reachd' is not a valid status; did you mean 'reached'?", "status is one of: reached, succeeded, failed")]
+        "t.test.yaml:5:32: error TRG019: 'reachd' is not a valid value for 'status'; did you mean 'reached'?", "'status' takes one of: reached, succeeded, failed")]
     public void ExpectationThatCouldNeverMatch_IsAnErrorAtItsPosition(string expectation, string error, string hint)
     {
         var test = $"""

@@ -11,7 +11,7 @@ public sealed class FixtureDiagnosticsTests
 {
     public static TheoryData<string, string> Cases() => new()
     {
-        { "TRG001.yaml", "TRG001.yaml:4:18: error TRG001: YAML syntax error: the file ends inside an unclosed '{', '[' or quote" },
+        { "TRG001.yaml", "TRG001.yaml:4:11: error TRG001: YAML syntax error: this '{' is never closed: the file ends before its '}'" },
         { "TRG002.yaml", "TRG002.yaml:5:5: error TRG002: unknown key 'wher' in rule; did you mean 'where'?" },
         { "TRG003.yaml", "TRG003.yaml:2:8: error TRG003: 'rules' in playbook must be a list, not 'remind everyone'" },
         { "TRG004.yaml", "TRG004.yaml:3:5: error TRG004: rule is missing required key 'do'" },
@@ -29,10 +29,11 @@ public sealed class FixtureDiagnosticsTests
         { "TRG016.yaml", "TRG016.yaml:7:27: error TRG016: '25:00' is not a time of day" },
         { "TRG017.yaml", "TRG017.yaml:7:58: error TRG017: unknown time zone 'Mars/Olympus_Mons'" },
         { "TRG018.yaml", "TRG018.yaml:7:19: error TRG018: 'max' must be at least 1, not 0" },
-        { "TRG019.yaml", "TRG019.yaml:6:37: error TRG019: 'asap' is not a valid priority" },
+        { "TRG019.yaml", "TRG019.yaml:6:37: error TRG019: 'asap' is not a valid value for 'priority'" },
         { "TRG020.yaml", "TRG020.yaml:1:1: error TRG020: not a Triggers file: expected a top-level 'playbook', 'journey', 'test' or 'targets' key" },
         { "TRG021.test.yaml", "TRG021.test.yaml:3:13: error TRG021: 'yesterday' is not a timestamp" },
         { "TRG022.yaml", "TRG022.yaml:29:13: error TRG022: rule 'relay/s8' emits 'relay.e9' as emit 9 of one chain (user.invited -> relay.e1 -> relay.e2 -> relay.e3 -> relay.e4 -> relay.e5 -> relay.e6 -> relay.e7 -> relay.e8 -> relay.e9): the engine follows at most 8 emits at one instant, so this one would be suppressed (reason emit-depth)" },
+        { "TRG023.yaml", "TRG023.yaml:6:28: error TRG023: the file is not UTF-8: byte 0xE9 (byte 104 of the file) is not part of a UTF-8 character" },
         { "TRG100.yaml", "TRG100.yaml:5:41: error TRG100: expected a value after '!=', found end of expression" },
         { "TRG101.yaml", "TRG101.yaml:2:13: error TRG101: unknown name 'acount'; did you mean 'account'?" },
         { "TRG102.yaml", "TRG102.yaml:5:71: error TRG102: cannot compare a duration with a number" },

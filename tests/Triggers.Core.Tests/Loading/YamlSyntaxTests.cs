@@ -64,4 +64,77 @@ public sealed class YamlSyntaxTests
         Assert.Empty(result.Diagnostics);
         Assert.Single(result.Set.Playbooks);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# only a comment\n")]
+    [InlineData("---\n")]
+    public void EmptyOrCommentOnlyFile_IsAWarning_NotSilentlyLeftOut(string text)
+    {
+        var result = PlaybookLoader.Load([new SourceFile("half-saved.yaml", text)]);
+
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal("half-saved.yaml:1:1: warning TRG203: the file is empty (or holds only comments), so nothing in it is read", warning.ToString());
+        Assert.False(result.HasErrors);
+    }
+
+    [Fact]
+    public void DuplicateKeys_EachReportedAtTheSecondKey_AndTheRestOfTheFileStillChecked()
+    {
+        var result = PlaybookLoader.Load([new SourceFile("p.yaml", """
+            playbook: p
+            rules:
+              - id: r1
+                when: { event: user.invited }
+                when: { event: user.logged_in }
+                do:
+                  - task: { title: x, priority: normal, priority: high }
+                  - task: { title: y, priority: asap }
+            """)]);
+
+        Assert.Equal(
+            ["p.yaml:5:5: error TRG001: duplicate key 'when': this mapping already has it at line 4, column 5",
+             "p.yaml:7:45: error TRG001: duplicate key 'priority': this mapping already has it at line 7, column 27",
+             "p.yaml:8:37: error TRG019: 'asap' is not a valid value for 'priority'"],
+            result.Diagnostics.Select(d => d.ToString()));
+        Assert.StartsWith("a key may appear once in a mapping", result.Diagnostics[0].Hint);
+    }
+
+    [Fact]
+    public void UnclosedBrace_IsReportedAtTheBrace_NotWhereTheParserGaveUp()
+    {
+        var result = PlaybookLoader.Load([new SourceFile("p.yaml", "playbook: p\nrules:\n  - id: r1\n    when: { event: user.invited }\n    do:\n      - task: { title: t }\n  - id: r2\n    when: { event: user.invited\n    do:\n")]);
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal("p.yaml:8:11: error TRG001: YAML syntax error: this '{' is never closed: the file ends before its '}'", error.ToString());
+    }
+
+    [Fact]
+    public void MergeKey_SaysMergeKeysAreNotSupported_WithoutAFollowOnMissingKey()
+    {
+        var result = PlaybookLoader.Load([new SourceFile("p.yaml", """
+            playbook: p
+            rules:
+              - id: r1
+                when: { event: user.invited }
+                do:
+                  - task: &t { title: t, due: 1d }
+              - id: r2
+                when: { event: user.invited }
+                do:
+                  - task: { <<: *t, priority: high }
+            """)]);
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal("p.yaml:10:17: error TRG002: YAML merge keys ('<<') are not supported (in task action)", error.ToString());
+    }
+
+    [Fact]
+    public void RequiredKeyWithNoValue_SaysTheValueIsEmpty_AtTheKey()
+    {
+        var result = PlaybookLoader.Load([new SourceFile("p.yaml", "playbook:\ndescription: empty id\nrules: []\n")]);
+
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal("p.yaml:1:1: error TRG004: 'playbook' in playbook has no value", error.ToString());
+    }
 }

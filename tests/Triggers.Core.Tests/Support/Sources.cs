@@ -11,7 +11,7 @@ internal static class Sources
     public static IReadOnlyList<SourceFile> FixtureWithBase(string name) =>
         [.. System.IO.Directory.GetFiles(Path.Combine(FixtureDir, "base")).Order(StringComparer.Ordinal)
             .Select(path => new SourceFile("base/" + Path.GetFileName(path), File.ReadAllText(path))),
-         new SourceFile(name, File.ReadAllText(Path.Combine(FixtureDir, name)))];
+         SourceFile.FromBytes(name, File.ReadAllBytes(Path.Combine(FixtureDir, name)))];
 
     public static IReadOnlyList<SourceFile> AllUnder(string root) =>
         [.. System.IO.Directory.EnumerateFiles(root, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal)

@@ -1,0 +1,93 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+using Triggers.Core.Diagnostics;
+
+namespace Triggers.Core.Loading;
+
+/// <summary>
+/// Turns a playbook file's bytes into text. YAML files are UTF-8; anything else (Latin-1 from an old editor, UTF-16
+/// from Windows tools) would otherwise be decoded into replacement characters or read as one odd scalar.
+/// </summary>
+internal static class SourceDecoder
+{
+    private const string Hint = "save the file as UTF-8 (most editors offer it under 'Save with Encoding')";
+
+    // Byte-order marks. (A u8 literal cannot spell them: "\xFF"u8 is U+00FF encoded as UTF-8.)
+    private static ReadOnlySpan<byte> Utf8Mark => [0xEF, 0xBB, 0xBF];
+
+    private static ReadOnlySpan<byte> Utf16LittleMark => [0xFF, 0xFE];
+
+    private static ReadOnlySpan<byte> Utf16BigMark => [0xFE, 0xFF];
+
+    private static ReadOnlySpan<byte> Utf32LittleMark => [0xFF, 0xFE, 0, 0];
+
+    private static ReadOnlySpan<byte> Utf32BigMark => [0, 0, 0xFE, 0xFF];
+
+    public static SourceFile Decode(string path, ReadOnlySpan<byte> bytes)
+    {
+        if (WideEncoding(bytes) is { } wide)
+        {
+            return Unreadable(path, 1, 1, $"the file is {wide}, not UTF-8", Hint);
+        }
+
+        if (bytes.StartsWith(Utf8Mark))
+        {
+            bytes = bytes[3..]; // what File.ReadAllText drops too: columns count from the first real character
+        }
+
+        var chars = new char[bytes.Length];
+        var status = Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
+        if (status == OperationStatus.Done)
+        {
+            return new SourceFile(path, new string(chars, 0, written));
+        }
+
+        var (line, column) = Position(chars.AsSpan(0, written));
+        return Unreadable(path, line, column,
+            $"the file is not UTF-8: byte 0x{bytes[read]:X2} (byte {read + 1:N0} of the file) is not part of a UTF-8 character",
+            $"{Hint}; a byte like this usually comes from text saved as Latin-1 or Windows-1252");
+    }
+
+    /// <summary>UTF-16 or UTF-32, by their byte-order mark, or UTF-16 without one by the zero byte beside each ASCII letter.</summary>
+    private static string? WideEncoding(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith(Utf32LittleMark) || bytes.StartsWith(Utf32BigMark))
+        {
+            return "UTF-32";
+        }
+
+        if (bytes.StartsWith(Utf16LittleMark) || bytes.StartsWith(Utf16BigMark))
+        {
+            return "UTF-16";
+        }
+
+        var head = bytes[..(Math.Min(bytes.Length, 64) & ~1)];
+        var (evenZeros, oddZeros) = (0, 0);
+        for (var i = 0; i < head.Length; i += 2)
+        {
+            evenZeros += head[i] == 0 ? 1 : 0;
+            oddZeros += head[i + 1] == 0 ? 1 : 0;
+        }
+
+        return head.Length >= 4 && Math.Max(evenZeros, oddZeros) * 4 >= head.Length ? "UTF-16 (without a byte-order mark)" : null;
+    }
+
+    /// <summary>The 1-based line and column just after <paramref name="text"/>, counting line breaks as YAML does (\n, \r\n, \r).</summary>
+    private static (int Line, int Column) Position(ReadOnlySpan<char> text)
+    {
+        var (line, start) = (1, 0);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
+            {
+                (line, start) = (line + 1, i + 1);
+            }
+        }
+
+        return (line, text.Length - start + 1);
+    }
+
+    private static SourceFile Unreadable(string path, int line, int column, string message, string hint) =>
+        new(path, "") { EncodingError = new Diagnostic(new SourceLocation(path, line, column), Severity.Error, ErrorCodes.NotUtf8, message, hint) };
+}

@@ -1,0 +1,24 @@
+using Triggers.Core.Loading;
+
+namespace Triggers.Core.Tests.Loading;
+
+/// <summary>TRG019 reads as a sentence whatever the key is called, 'is' included (audit #23).</summary>
+public sealed class EnumValueTests
+{
+    [Fact]
+    public void BadValueOfIs_NamesTheKeyInQuotes()
+    {
+        var result = PlaybookLoader.Load([new SourceFile("p.yaml", """
+            playbook: p
+            rules:
+              - id: r
+                when: { stage: onboarding, is: exited }
+                do:
+                  - task: { title: t }
+            """)]);
+
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal("p.yaml:4:36: error TRG019: 'exited' is not a valid value for 'is'", error.ToString());
+        Assert.Equal("'is' takes one of: entered", error.Hint);
+    }
+}

@@ -1,0 +1,62 @@
+using Triggers.Core.Loading;
+using Triggers.Core.Tests.Support;
+
+namespace Triggers.Core.Tests.Loading;
+
+/// <summary>
+/// An unknown stage or milestone, and a number below its minimum, come with a hint like every other error: the closest
+/// name, or else the names there are (audit #18).
+/// </summary>
+public sealed class ReferenceHintTests
+{
+    private static (string Error, string? Hint) Only(string playbook)
+    {
+        var result = PlaybookLoader.Load([.. Sources.FixtureWithBase("TRG008.yaml").Where(f => f.Path.StartsWith("base/", StringComparison.Ordinal)),
+            new SourceFile("p.yaml", playbook)]);
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        return (error.ToString(), error.Hint);
+    }
+
+    [Fact]
+    public void UnknownStageFarFromAnyName_ListsTheStages()
+    {
+        var (error, hint) = Only("playbook: p\nstage: nostage\nrules:\n  - id: r\n    when: { event: user.invited }\n    do:\n      - task: { title: t }\n");
+
+        Assert.Equal("p.yaml:2:8: error TRG008: stage 'nostage' is not defined by any journey", error);
+        Assert.Equal("the journeys' stages are: adoption, onboarding", hint);
+    }
+
+    [Fact]
+    public void UnknownMilestoneFarFromAnyName_ListsThePlaybooksMilestones()
+    {
+        var (error, hint) = Only("playbook: p\nmilestones:\n  - id: started\n    reached_when: { event: user.invited }\n    success: { event: user.logged_in, within: 7d }\nrules:\n  - id: r\n    when: { milestone: nosuch, is: reached }\n    do:\n      - task: { title: t }\n");
+
+        Assert.Equal("p.yaml:8:24: error TRG009: milestone 'nosuch' does not exist in playbook 'p'", error);
+        Assert.Equal("playbook 'p' has the milestones: started", hint);
+    }
+
+    [Fact]
+    public void UnknownMilestoneInAPlaybookWithNone_SaysItHasNone()
+    {
+        var (_, hint) = Only("playbook: p\nrules:\n  - id: r\n    when: { milestone: nosuch, is: reached }\n    do:\n      - task: { title: t }\n");
+
+        Assert.Equal("playbook 'p' defines no milestones", hint);
+    }
+
+    [Fact]
+    public void UnknownQualifiedMilestone_ListsTheMilestones()
+    {
+        var (_, hint) = Only("playbook: p\nrules:\n  - id: r\n    when: { milestone: base/nosuch, is: reached }\n    do:\n      - task: { title: t }\n");
+
+        Assert.Equal("the milestones are: base/activated", hint);
+    }
+
+    [Fact]
+    public void MaxBelowOne_HintsTheSmallestToWrite()
+    {
+        var (error, hint) = Only("playbook: p\nrules:\n  - id: r\n    when: { event: user.invited }\n    do:\n      - task: { title: t }\n    limit: { max: 0, per: 14d }\n");
+
+        Assert.Equal("p.yaml:7:19: error TRG018: 'max' must be at least 1, not 0", error);
+        Assert.Equal("write max: 1 or more", hint);
+    }
+}
