@@ -85,12 +85,13 @@ public static class OutcomeJson
     /// <summary>Writes the time as <see cref="Format"/> does, straight into UTF-8 (a line has two or three).</summary>
     internal static void Time(Utf8JsonWriter json, JsonEncodedText name, long utcTicks)
     {
-        Span<byte> text = stackalloc byte[24];
+        Span<byte> text = stackalloc byte[32];
         json.WriteString(name, text[..Utf8(new DateTime(utcTicks, DateTimeKind.Utc), text)]);
     }
 
     /// <summary>
-    /// <c>yyyy-MM-ddTHH:mm:ssZ</c>, with <c>.fff</c> before the Z when there are milliseconds, digit by digit: the
+    /// <c>yyyy-MM-ddTHH:mm:ssZ</c>, with <c>.fff</c> (and up to four more digits, to the tick) before the Z when the
+    /// second has a fraction, digit by digit: the
     /// culture-aware custom-format path cost a tenth of the output thread's time on a million-outcome replay.
     /// </summary>
     internal static int Utf8(DateTime utc, Span<byte> text)
@@ -108,11 +109,18 @@ public static class OutcomeJson
         text[16] = (byte)':';
         Digits(text[17..19], utc.Second);
         var length = 19;
-        if (utc.Millisecond != 0)
+        var fraction = (int)(utc.Ticks % TimeSpan.TicksPerSecond);
+        if (fraction != 0)
         {
+            // Milliseconds as before (.250), and the finer digits an event's time carried when there are any
+            // (.1234567): two events a tenth of a millisecond apart do not read as simultaneous.
             text[19] = (byte)'.';
-            Digits(text[20..23], utc.Millisecond);
-            length = 23;
+            Digits(text[20..27], fraction);
+            length = 27;
+            while (length > 23 && text[length - 1] == (byte)'0')
+            {
+                length--;
+            }
         }
 
         text[length] = (byte)'Z';
@@ -152,10 +160,10 @@ public static class OutcomeJson
         _ => "rejected",
     };
 
-    /// <summary>An outcome's time as text: <c>2026-03-01T08:00:00Z</c>, or <c>2026-03-01T08:00:00.250Z</c> with milliseconds.</summary>
+    /// <summary>An outcome's time as text: <c>2026-03-01T08:00:00Z</c>, or <c>2026-03-01T08:00:00.250Z</c> with a fraction (to the tick: <c>.2500001</c>).</summary>
     public static string Format(DateTimeOffset time)
     {
-        Span<byte> text = stackalloc byte[24];
+        Span<byte> text = stackalloc byte[32];
         return System.Text.Encoding.ASCII.GetString(text[..Utf8(time.UtcDateTime, text)]);
     }
 

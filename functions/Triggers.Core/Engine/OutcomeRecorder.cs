@@ -83,7 +83,7 @@ internal sealed class OutcomeRecorder : IOutcomeFields, IDisposable
             return line.Length;
         }
 
-        Span<byte> time = stackalloc byte[24];
+        Span<byte> time = stackalloc byte[32];
         Span<byte> hex = stackalloc byte[IdBytes * 2];
         line.Put((byte)'{');
         for (var at = 0; at < record.Length;)

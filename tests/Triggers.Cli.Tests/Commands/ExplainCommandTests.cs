@@ -144,7 +144,7 @@ public sealed class ExplainCommandTests
         Assert.Equal((0, ""), (explain.ExitCode, explain.Error));
         Assert.Contains("triggered by e1: waiting until 9999-12-31T23:59:59Z for no user.logged_in", explain.Output);
         Assert.Equal(0, simulate.ExitCode);
-        Assert.Contains("\"due\":\"9999-12-31T23:59:59.999Z\",\"reason\":\"unless window closes\",\"trigger_event\":\"e1\"", simulate.Output);
+        Assert.Contains("\"due\":\"9999-12-31T23:59:59.9999999Z\",\"reason\":\"unless window closes\",\"trigger_event\":\"e1\"", simulate.Output);
         Assert.DoesNotContain("\"kind\":\"action\",\"time\":\"9999", simulate.Output);
     }
 

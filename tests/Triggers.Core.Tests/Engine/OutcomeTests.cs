@@ -104,8 +104,11 @@ public class OutcomeTests
     [InlineData("2026-12-31T23:59:59.999+00:00", "2026-12-31T23:59:59.999Z")]
     [InlineData("2026-01-01T00:00:00.050+01:00", "2025-12-31T23:00:00.050Z")]
     [InlineData("0042-07-04T09:05:03Z", "0042-07-04T09:05:03Z")]
-    [InlineData("9999-12-31T23:59:59.9999999Z", "9999-12-31T23:59:59.999Z")]
-    public void Times_AreWrittenInUtcToTheSecond_WithMillisecondsOnlyWhenThereAreAny(string given, string written)
+    [InlineData("9999-12-31T23:59:59.9999999Z", "9999-12-31T23:59:59.9999999Z")]
+    [InlineData("2026-01-05T10:00:00.1234567Z", "2026-01-05T10:00:00.1234567Z")] // an audit saw this and .123456 both as .123
+    [InlineData("2026-01-05T10:00:00.123456Z", "2026-01-05T10:00:00.123456Z")]
+    [InlineData("2026-01-05T10:00:00.1Z", "2026-01-05T10:00:00.100Z")]
+    public void Times_AreWrittenInUtc_WithTheFractionOnlyWhenThereIsOne_MillisecondsAtLeast(string given, string written)
     {
         var time = DateTimeOffset.Parse(given, System.Globalization.CultureInfo.InvariantCulture);
         using var buffer = new MemoryStream();
