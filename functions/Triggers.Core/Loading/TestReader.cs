@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Triggers.Core.Engine;
 using Triggers.Core.Model;
 using YamlDotNet.RepresentationModel;
 
@@ -148,7 +149,7 @@ internal static class TestReader
     private static readonly Dictionary<string, string[]> ActionFieldsOf = new(StringComparer.Ordinal)
     {
         ["email"] = ["to", "template", "data"],
-        ["task"] = ["title", "assignee", "priority"],
+        ["task"] = ["title", "assignee", "priority", "due"],
         ["webhook"] = ["target", "body"],
         ["emit"] = ["type", "data"],
     };
@@ -174,6 +175,12 @@ internal static class TestReader
             return Encoding.UTF8.GetString(buffer.ToArray());
         }
 
+        if (key == "due")
+        {
+            // A task's due time, compared as the outcome writes it (so any offset or precision given reads the same).
+            return Timestamp(reader, key) is { } due ? OutcomeJson.Format(due) : null;
+        }
+
         var values = key == "reason" && kind == "suppressed" ? Keys.SuppressionReasons : Keys.ExpectationValues.GetValueOrDefault(key);
         if (values is null)
         {
@@ -186,7 +193,7 @@ internal static class TestReader
     /// <summary>The fields each kind of outcome carries, which is what an expectation of that kind can match on.</summary>
     private static readonly Dictionary<string, string[]> FieldsOf = new(StringComparer.Ordinal)
     {
-        ["action"] = ["rule", "action", "to", "template", "title", "assignee", "target", "type", "priority", "body", "data", "accountid"],
+        ["action"] = ["rule", "action", "to", "template", "title", "assignee", "target", "type", "priority", "due", "body", "data", "accountid"],
         ["milestone"] = ["milestone", "status", "accountid"],
         ["stage"] = ["stage", "accountid"],
         ["suppressed"] = ["rule", "action", "reason", "accountid"],

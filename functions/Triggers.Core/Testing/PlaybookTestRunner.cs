@@ -77,6 +77,7 @@ public static class PlaybookTestRunner
         "target" => o.Target,
         "type" => o.Type,
         "priority" => o.Priority,
+        "due" => o.Kind == OutcomeKind.Action && o.Due is { } due ? OutcomeJson.Format(due) : null,
         "milestone" => o.Milestone,
         "status" => o.Status,
         "stage" => o.Stage,
@@ -123,7 +124,7 @@ public static class PlaybookTestRunner
 
     public static string Describe(Outcome o)
     {
-        var fields = new[] { "rule", "action", "to", "template", "title", "assignee", "target", "type", "milestone", "status", "stage", "reason", "body", "data" }
+        var fields = new[] { "rule", "action", "to", "template", "title", "assignee", "target", "type", "due", "milestone", "status", "stage", "reason", "body", "data" }
             .Select(f => (f, v: f == "milestone" && o.Milestone is not null ? $"{o.Playbook}/{o.Milestone}" : Field(o, f)))
             .Where(p => p.v is not null)
             .Select(p => $"{p.f}={p.v}");

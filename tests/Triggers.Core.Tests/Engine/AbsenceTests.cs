@@ -74,6 +74,28 @@ public sealed class AbsenceTests
             """);
     }
 
+    [Theory]
+    [InlineData("2026-01-10T10:00:00Z", true)] // fired 01-08 10:00, due: 2d
+    [InlineData("2026-01-10T11:00:00+01:00", true)] // the same instant, written with an offset
+    [InlineData("2026-01-09T10:00:00Z", false)]
+    public void Task_DueTime_CanBeExpected(string due, bool passes)
+    {
+        var result = Scenario.Run(Invite, $$"""
+            test: the task is due two days after it fired
+            events:
+              - { time: 2026-01-05T10:00:00Z, type: user.invited, accountid: acme, userid: u1, data: { invitee_id: u2, invitee_email: bob@acme.test } }
+            run_until: 2026-01-20T00:00:00Z
+            expect:
+              - { time: 2026-01-08T10:00:00Z, rule: invite/never-logged-in, action: task, due: "{{due}}" }
+            """);
+
+        Assert.Equal(passes, result.Passed);
+        if (!passes)
+        {
+            Assert.Contains("due is '2026-01-10T10:00:00Z', not '2026-01-09T10:00:00Z'", string.Join("\n", result.Report), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Absence_InviteeLogsInWithinWindow_DoesNotFire()
     {

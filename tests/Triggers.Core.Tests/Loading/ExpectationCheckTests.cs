@@ -31,7 +31,7 @@ public sealed class ExpectationCheckTests
     [InlineData("{ rule: spike/three-tickets, action: email, target: slack-cs }",
         "t.test.yaml:5:49: error TRG015: an email action has no 'target', so this expectation could never match", "an email action is matched on")]
     [InlineData("{ rule: spike/three-tickets, action: task, to: ann@acme.test }",
-        "t.test.yaml:5:48: error TRG015: a task action has no 'to', so this expectation could never match", "a task action is matched on: rule, action, accountid, title, assignee, priority")]
+        "t.test.yaml:5:48: error TRG015: a task action has no 'to', so this expectation could never match", "a task action is matched on: rule, action, accountid, title, assignee, priority, due")]
     [InlineData("{ rule: spike/three-tickets, action: webhook, data: { a: 1 } }",
         "t.test.yaml:5:51: error TRG015: a webhook action has no 'data', so this expectation could never match", "a webhook action is matched on: rule, action, accountid, target, body")]
     [InlineData("{ rule: spike/three-tickets, action: emit, body: { a: 1 } }",
@@ -44,6 +44,8 @@ public sealed class ExpectationCheckTests
         "t.test.yaml:5:19: error TRG015: a late outcome has no 'rule', so this expectation could never match", "a late outcome is matched on: trigger_event, reason, accountid")]
     [InlineData("{ kind: rejected, accountid: acme }",
         "t.test.yaml:5:23: error TRG015: a rejected outcome has no 'accountid', so this expectation could never match", "a rejected outcome is matched on: reason")]
+    [InlineData("{ rule: spike/three-tickets, action: email, due: 2026-01-10T10:00:00Z }",
+        "t.test.yaml:5:49: error TRG015: an email action has no 'due', so this expectation could never match", "an email action is matched on")]
     [InlineData("{ kind: milestone, status: reachd }",
         "t.test.yaml:5:32: error TRG019: 'reachd' is not a valid value for 'status'; did you mean 'reached'?", "'status' takes one of: reached, succeeded, failed")]
     public void ExpectationThatCouldNeverMatch_IsAnErrorAtItsPosition(string expectation, string error, string hint)
