@@ -115,12 +115,21 @@ internal static class ReportCommand
 
     private static string CannotWrite(string path, Exception e) => $"triggers: the journey map could not be written to '{path}': {e.Message}";
 
-    /// <summary>Makes the folder <paramref name="path"/> goes in, or says why it cannot be.</summary>
+    /// <summary>
+    /// Makes the folder <paramref name="path"/> goes in, saying so when it did not exist (a typo in the path would
+    /// otherwise leave new folders behind without a word), or says why it cannot be made.
+    /// </summary>
     private static bool Writable(string path, TextWriter error)
     {
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            if (!Directory.Exists(folder))
+            {
+                Directory.CreateDirectory(folder);
+                error.WriteLine($"created the folder {folder} for the journey map");
+            }
+
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -75,6 +75,7 @@ public sealed class ReportCommandTests
         Assert.Contains("journey map of 'j': 7 events", result.Error, StringComparison.Ordinal);
         Assert.Contains("over 2 accounts", result.Error, StringComparison.Ordinal);
         Assert.Contains(Path.Combine("out", "map.html"), result.Error, StringComparison.Ordinal);
+        Assert.Contains($"created the folder {Path.Combine(dir.Path, "out")} for the journey map", result.Error, StringComparison.Ordinal); // not left behind in silence
         Assert.Matches(@"in \d+\.\d s", result.Error);
     }
 
@@ -89,6 +90,7 @@ public sealed class ReportCommandTests
         var html = File.ReadAllText(Path.Combine(dir.Path, "map.html"));
         Assert.Contains("<h1>Journey map: j</h1>", html, StringComparison.Ordinal); // not a-other, first alphabetically
         Assert.Contains("segments by plan;", result.Error, StringComparison.Ordinal); // region is not a default trait
+        Assert.DoesNotContain("created the folder", result.Error, StringComparison.Ordinal); // the folder was there
         Assert.DoesNotContain("region", html, StringComparison.Ordinal);
     }
 
