@@ -122,9 +122,10 @@ public static partial class EventParser
             return false;
         }
 
-        if (data.End.Value != 0 && json[data.Start.Value] != (byte)'{' && DataProblem(json, data, type!) is not null)
+        if ((data.End.Value != 0 && json[data.Start.Value] != (byte)'{' && DataProblem(json, data, type!) is not null) ||
+            (user.End.Value - user.Start.Value <= 2 && UserProblem(user, type!) is not null))
         {
-            return false; // data the type cannot take: the reader's parse says why
+            return false; // data or a user the type cannot do without: the reader's parse says why
         }
 
         envelope = new Envelope(type!, time, id, account, source, user, subject, data);

@@ -276,7 +276,7 @@ public static partial class EventParser
             : timeText is not null ? $"'time' is not an RFC 3339 timestamp: {timeText}"
             : version is null ? "missing required attribute 'specversion'"
             : !hasSource ? Missing("source", (given & (1 << (int)Attribute.Source)) != 0)
-            : DataProblem(json, data, type!);
+            : DataProblem(json, data, type!) ?? UserProblem(user, type!);
         if (problem is null)
         {
             envelope = new Envelope(type!, time, id, account, source, user, subject, data);
@@ -363,6 +363,15 @@ public static partial class EventParser
         };
         return $"'data' must be an object on {type} (its members are merged into the {(type[0] == 'a' ? "account's" : "user's")} traits), not {given}";
     }
+
+    /// <summary>
+    /// Why a <c>user.updated</c> event cannot do what it is for, or null: its data is merged into the traits of the user
+    /// its <c>userid</c> names, so without a userid given as non-empty text it would change nothing, without a word.
+    /// </summary>
+    internal static string? UserProblem(Range user, string type) =>
+        user.End.Value - user.Start.Value <= 2 && type == "user.updated" // none, or "" (ranges keep the quotes)
+            ? "missing 'userid' on user.updated (its data is merged into that user's traits); give the user's id as text"
+            : null;
 
     /// <summary>
     /// Any other time the JSON reader's ISO 8601 parser takes (fractions of a second, an offset, none), and the same

@@ -55,6 +55,12 @@ public sealed class InputTests
         "'data' must be an object on user.updated (its members are merged into the user's traits), not a string")]
     [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"account.updated","accountid":"a","time":"2026-01-01T10:30:00Z","data":42}""",
         "'data' must be an object on account.updated (its members are merged into the account's traits), not a number")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"user.updated","accountid":"a","time":"2026-01-01T10:30:00Z","data":{"role":"admin"}}""",
+        "missing 'userid' on user.updated (its data is merged into that user's traits)")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"user.updated","userid":42,"accountid":"a","time":"2026-01-01T10:30:00Z","data":{"role":"admin"}}""",
+        "missing 'userid' on user.updated")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"user.updated","userid":"","accountid":"a","time":"2026-01-01T10:30:00Z","data":{"role":"admin"}}""",
+        "missing 'userid' on user.updated")]
     public void MalformedEvent_IsRejectedWithAReason_AndTheRunGoesOn(string bad, string reason)
     {
         var (outcomes, stats) = Run(TimeSpan.Zero, Ticket(1, "2026-01-01T10:00:00Z"), bad, Ticket(2, "2026-01-01T11:00:00Z"));
