@@ -116,19 +116,44 @@ public static class PlaybookTestRunner
         }
     }
 
+    /// <summary>
+    /// One expectation as a line: its time, its kind (with the action kind after it: "action task", "suppressed
+    /// email") and its fields as name=value, quoted where a value is empty or holds spaces, quotes or control characters.
+    /// </summary>
     public static string Describe(Expectation e)
     {
         var time = e.Time is { } t ? OutcomeJson.Format(t) : "any time";
-        return $"{time} {e.Kind} " + string.Join(" ", e.Fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}"));
+        var head = e.Fields.TryGetValue("action", out var action) ? $"{time} {e.Kind} {Value(action)}" : $"{time} {e.Kind}";
+        var fields = e.Fields.Where(f => f.Key != "action").OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => Pair(f.Key, f.Value));
+        return string.Join(" ", fields.Prepend(head));
     }
 
+    /// <summary>An outcome as a line, in the shape <see cref="Describe(Expectation)"/> gives an expectation.</summary>
     public static string Describe(Outcome o)
     {
-        var fields = new[] { "rule", "action", "to", "template", "title", "assignee", "target", "type", "due", "milestone", "status", "stage", "reason", "body", "data" }
+        var fields = new[] { "rule", "to", "template", "title", "assignee", "target", "type", "due", "milestone", "status", "stage", "reason", "body", "data" }
             .Select(f => (f, v: f == "milestone" && o.Milestone is not null ? $"{o.Playbook}/{o.Milestone}" : Field(o, f)))
             .Where(p => p.v is not null)
-            .Select(p => $"{p.f}={p.v}");
-        var line = $"{OutcomeJson.Format(o.Time)} {OutcomeJson.Kind(o.Kind)} accountid={o.AccountId} {string.Join(" ", fields)}";
+            .Select(p => Pair(p.f, p.v!));
+        var kind = o.Action is { } action ? $"{OutcomeJson.Kind(o.Kind)} {Value(action)}" : OutcomeJson.Kind(o.Kind);
+        var head = o.AccountId is { } account ? $"{OutcomeJson.Format(o.Time)} {kind} {Pair("accountid", account)}" : $"{OutcomeJson.Format(o.Time)} {kind}";
+        var line = string.Join(" ", fields.Prepend(head));
         return o.Kind is OutcomeKind.Late or OutcomeKind.Rejected && !string.IsNullOrEmpty(o.Because) ? $"{line}    ({o.Because})" : line;
+    }
+
+    private static string Pair(string name, string value) => $"{name}={Value(value)}";
+
+    /// <summary>
+    /// A value as it reads in a line: as it is, or in single quotes when it is empty or holds a space (double quotes,
+    /// escaped, when it holds a single quote too); control characters escaped either way, so a value is one line.
+    /// </summary>
+    internal static string Value(string value)
+    {
+        if (value.Length > 0 && !value.Any(char.IsWhiteSpace))
+        {
+            return Explaining.LineText.Escape(value);
+        }
+
+        return value.Contains('\'') ? Explaining.LineText.Quote(value) : $"'{Explaining.LineText.Escape(value)}'";
     }
 }

@@ -172,7 +172,7 @@ internal static class TestFailureReport
             var single = new Expectation(e.Kind, null, new Dictionary<string, string> { [field] = expected }, e.Location);
             if (!PlaybookTestRunner.Matches(single, o))
             {
-                differences.Add($"{field} is {(PlaybookTestRunner.Field(o, field) is { } actual ? $"'{actual}'" : "not set")}, not '{expected}'");
+                differences.Add($"{field} is {(PlaybookTestRunner.Field(o, field) is { } actual ? $"'{Explaining.LineText.Escape(actual)}'" : "not set")}, not '{Explaining.LineText.Escape(expected)}'");
             }
         }
 

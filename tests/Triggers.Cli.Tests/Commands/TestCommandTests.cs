@@ -43,8 +43,8 @@ public sealed class TestCommandTests
         Assert.Equal("1 passed, 1 failed", result.OutputLines[^1]);
         Assert.Contains("PASS spike.fires.test.yaml: fires on the third ticket", result.Output);
         Assert.Contains("FAIL spike.wrong.test.yaml:1:1: expects the wrong day", result.Output);
-        Assert.Contains("- 2026-02-02T10:00:00Z action action=task rule=spike/three-tickets", result.Output);
-        Assert.Contains("+ 2026-02-03T10:00:00Z action accountid=acme rule=spike/three-tickets action=task title=Ticket spike at Acme", result.Output);
+        Assert.Contains("- 2026-02-02T10:00:00Z action task rule=spike/three-tickets", result.Output);
+        Assert.Contains("+ 2026-02-03T10:00:00Z action task accountid=acme rule=spike/three-tickets title='Ticket spike at Acme'", result.Output);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class TestCommandTests
         var result = TriggersProcess.Run(dir.Path, "test", ".");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("2026-02-01T08:00:00Z late accountid=acme reason=arrived 2d 2h behind the newest event; allowed lateness is 0    (spike.test.yaml:6:5)", result.Output);
+        Assert.Contains("2026-02-01T08:00:00Z late accountid=acme reason='arrived 2d 2h behind the newest event; allowed lateness is 0'    (spike.test.yaml:6:5)", result.Output);
         Assert.Contains("hint: events are fed in the order they are listed", result.Output);
         Assert.Contains("'allowed_lateness: 50h'", result.Output);
     }

@@ -46,10 +46,10 @@ public sealed class ExpectationMatchingTests
 
         Assert.False(result.Passed);
         var report = string.Join("\n", result.Report);
-        Assert.Contains("  - any time action action=email rule=welcome/greet to=a@x.test    (scenario.test.yaml:7:5)", report);
+        Assert.Contains("  - any time action email rule=welcome/greet to=a@x.test    (scenario.test.yaml:7:5)", report);
         Assert.DoesNotContain("(scenario.test.yaml:5:5)", report);
         Assert.DoesNotContain("(scenario.test.yaml:6:5)", report);
-        Assert.Contains("closest: 2026-02-01T10:00:00Z action accountid=acme rule=welcome/greet action=email to=a@x.test template=welcome: " +
+        Assert.Contains("closest: 2026-02-01T10:00:00Z action email accountid=acme rule=welcome/greet to=a@x.test template=welcome: " +
             "matched by the expectation at line 6", report);
     }
 }

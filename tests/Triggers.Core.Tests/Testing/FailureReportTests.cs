@@ -47,7 +47,7 @@ public sealed class FailureReportTests
     {
         var report = Report("{ kind: suppressed, time: 2026-02-01T10:00:00Z, rule: spike/every-ticket, action: task }");
 
-        Assert.Contains("sent instead: 2026-02-01T10:00:00Z action accountid=acme rule=spike/every-ticket action=task title=Ticket 1 assignee=cs@vendor.test", report);
+        Assert.Contains("sent instead: 2026-02-01T10:00:00Z action task accountid=acme rule=spike/every-ticket title='Ticket 1' assignee=cs@vendor.test", report);
     }
 
     [Fact]
@@ -55,8 +55,32 @@ public sealed class FailureReportTests
     {
         var report = Report("{ time: 2026-02-01T09:00:00Z, rule: spike/every-ticket, action: task, title: Ticket one }");
 
-        Assert.Contains("closest: 2026-02-01T10:00:00Z action accountid=acme rule=spike/every-ticket action=task title=Ticket 1", report);
+        Assert.Contains("closest: 2026-02-01T10:00:00Z action task accountid=acme rule=spike/every-ticket title='Ticket 1'", report);
         Assert.Contains(": 1h later than expected; title is 'Ticket 1', not 'Ticket one'", report);
+    }
+
+    [Fact]
+    public void EachLine_NamesTheActionKindOnceAndQuotesValuesWithSpaces()
+    {
+        var report = Report("{ time: 2026-02-03T10:00:00Z, rule: spike/every-ticket, action: task, title: \"it's late\" }");
+
+        Assert.Contains("  - 2026-02-03T10:00:00Z action task rule=spike/every-ticket title=\"it's late\"", report);
+        Assert.Contains("    2026-02-02T10:00:00Z suppressed task accountid=acme rule=spike/every-ticket reason=limit", report);
+        Assert.DoesNotContain("action=", report);
+    }
+
+    [Fact]
+    public void ValuesWithLineBreaks_StayOnOneLine()
+    {
+        var result = Scenario.Run(Playbook.Replace("Ticket {{ event.data.n }}", "{{ event.data.n }}"), """
+            test: t
+            events:
+              - { time: 2026-02-01T10:00:00Z, type: ticket.opened, accountid: acme, data: { n: "one\nrow" } }
+            expect:
+              - { rule: spike/every-ticket, action: email }
+            """);
+
+        Assert.Contains("    2026-02-01T10:00:00Z action task accountid=acme rule=spike/every-ticket title='one\\nrow' assignee=cs@vendor.test", result.Report);
     }
 
     [Fact]
