@@ -179,14 +179,15 @@ public sealed class Simulator
         Stats.Events++;
         if (read.Error is { } error)
         {
-            if (_options.Part is { Index: > 1 })
+            var time = read.Envelope.TimeTicks;
+            var account = read.Envelope.Account.End.Value == 0 ? null : EventParser.Text(json[read.Envelope.Account]);
+            // A line that names its account is reported by that account's part; one with no account to go by, by part 1.
+            if (_options.Part is { } part && (account is null ? part.Index > 1 : !part.Holds(account)))
             {
-                Stats.OtherAccounts++; // no account to go by: part 1 reports it
+                Stats.OtherAccounts++;
                 return null;
             }
 
-            var time = read.Envelope.TimeTicks;
-            var account = read.Envelope.Account.End.Value == 0 ? null : EventParser.Text(json[read.Envelope.Account]);
             if (time > 0)
             {
                 TimeRead(time);

@@ -329,6 +329,31 @@ public sealed class SimulateCommandTests
         Assert.Matches(@"^part 2/3: events: 16 \(\d+ processed, 0 duplicates, 0 late, 0 rejected, 0 after --until, \d+ for other parts\) over \d+ accounts", parts[1].Error.Split('\n').First(l => l.StartsWith("part ", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void Simulate_InParts_ReportsAMalformedLineInThePartOfTheAccountItNames()
+    {
+        var lines = string.Join("\n", Enumerable.Range(1, 12).SelectMany(i => new[]
+        {
+            $$$"""{"specversion":"1.0","id":"i{{{i}}}","source":"app","type":"user.invited","time":"2026-01-21T10:{{{i:D2}}}:00Z","accountid":"acct-{{{i}}}","userid":"u1","data":{"invitee_id":"u2","invitee_email":"bob{{{i}}}@acme.test"}}""",
+            $$$"""{"specversion":"0.3","id":"bad{{{i}}}","source":"app","type":"user.invited","time":"2026-01-21T10:{{{i:D2}}}:30Z","accountid":"acct-{{{i}}}"}""",
+        }));
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks)
+            .Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n").Write("events.jsonl", lines + "\nnot json\n");
+
+        var parts = Enumerable.Range(1, 3).Select(k => TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--format", "json", "--part", $"{k}/3")).ToList();
+
+        var rejected = parts.Select(p => p.OutputLines.Where(l => l.Contains("\"kind\":\"rejected\"", StringComparison.Ordinal)).ToList()).ToList();
+        Assert.Equal(13, rejected.Sum(r => r.Count));
+        Assert.Single(rejected[0], l => !l.Contains("\"accountid\"", StringComparison.Ordinal)); // no account to go by: part 1
+        for (var k = 0; k < 3; k++)
+        {
+            var accounts = parts[k].OutputLines.Where(l => !l.Contains("\"kind\":\"rejected\"", StringComparison.Ordinal))
+                .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("accountid").GetString()).ToHashSet();
+            Assert.All(rejected[k].Where(l => l.Contains("\"accountid\"", StringComparison.Ordinal)),
+                l => Assert.Contains(System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("accountid").GetString(), accounts));
+        }
+    }
+
     [Theory]
     [InlineData("3")]
     [InlineData("0/2")]
