@@ -49,9 +49,74 @@ public sealed class SchemaKeysTests
         }
 
         // A reason is one of a fixed few only for a suppression (a late or rejected event's is text about the event).
-        Assert.Equal("suppressed", expectation.GetProperty("if").GetProperty("properties").GetProperty("kind").GetProperty("const").GetString());
-        var reasons = expectation.GetProperty("then").GetProperty("properties").GetProperty("reason").GetProperty("enum").EnumerateArray().Select(v => v.GetString()!);
+        var suppression = expectation.GetProperty("allOf").EnumerateArray().Single(rule => rule.GetProperty("then").TryGetProperty("properties", out _));
+        Assert.Equal("suppressed", suppression.GetProperty("if").GetProperty("properties").GetProperty("kind").GetProperty("const").GetString());
+        var reasons = suppression.GetProperty("then").GetProperty("properties").GetProperty("reason").GetProperty("enum").EnumerateArray().Select(v => v.GetString()!);
         Assert.Equal(Keys.SuppressionReasons, reasons);
+    }
+
+    /// <summary>
+    /// Every expectation field, under every kind and every action kind: the schema lets an editor offer it exactly
+    /// when the loader accepts it (a title on an email is an error in both). The schema's per-kind rules are
+    /// draft-07 if/then pairs on a const, with propertyNames listing what is allowed; they are read as such here.
+    /// </summary>
+    [Fact]
+    public void TestSchema_FieldsPerKindAndActionKind_AreTheOnesTheLoaderAccepts()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Schemas, "test.schema.json")));
+        var rules = document.RootElement.GetProperty("definitions").GetProperty("expectation").GetProperty("allOf").EnumerateArray().ToList();
+        var disagreements = new List<string>();
+        var samples = new Dictionary<string, string>
+        {
+            ["time"] = "2026-02-01T10:00:00Z", ["rule"] = "spike/three-tickets", ["priority"] = "normal", ["due"] = "2026-02-03T10:00:00Z",
+            ["body"] = "{ n: 1 }", ["data"] = "{ n: 1 }", ["status"] = "reached", ["reason"] = "limit",
+        };
+        foreach (var kind in (string?[])[null, "action", "milestone", "stage", "suppressed", "late", "rejected"])
+        {
+            foreach (var action in kind is null or "action" or "suppressed" ? (string?[])[null, "email", "task", "webhook", "emit"] : [null])
+            {
+                foreach (var field in Keys.Expectation.Where(f => f is not ("kind" or "action")))
+                {
+                    var given = new Dictionary<string, string>();
+                    if (kind is not null)
+                    {
+                        given["kind"] = kind;
+                    }
+
+                    if (action is not null)
+                    {
+                        given["action"] = action;
+                    }
+
+                    given[field] = samples.GetValueOrDefault(field, "x");
+                    var schemaAllows = rules.All(rule => !Applies(rule.GetProperty("if"), given) || Allows(rule.GetProperty("then"), given.Keys));
+                    var expectation = "{ " + string.Join(", ", given.Select(g => $"{g.Key}: {g.Value}")) + " }";
+                    var loaderAllows = !Load(expectation).Any(d => d.Code == "TRG015");
+                    if (schemaAllows != loaderAllows)
+                    {
+                        disagreements.Add($"{expectation}: schema {(schemaAllows ? "allows" : "forbids")}, loader {(loaderAllows ? "accepts" : "rejects")}");
+                    }
+                }
+            }
+        }
+
+        Assert.Empty(disagreements);
+
+        static bool Applies(JsonElement condition, Dictionary<string, string> given)
+        {
+            var required = condition.TryGetProperty("required", out var names) ? names.EnumerateArray().Select(n => n.GetString()!) : [];
+            return required.All(given.ContainsKey) && condition.GetProperty("properties").EnumerateObject()
+                .All(p => !given.TryGetValue(p.Name, out var value) || value == p.Value.GetProperty("const").GetString());
+        }
+
+        static bool Allows(JsonElement then, IEnumerable<string> keys) =>
+            !then.TryGetProperty("propertyNames", out var names) || keys.All(k => names.GetProperty("enum").EnumerateArray().Any(n => n.GetString() == k));
+
+        static IReadOnlyList<Core.Diagnostics.Diagnostic> Load(string expectation) => PlaybookLoader.Load(
+        [
+            new SourceFile("spike.yaml", "playbook: spike\nrules:\n  - id: three-tickets\n    when: { event: ticket.opened }\n    do:\n      - task: { title: spike }\n"),
+            new SourceFile("t.test.yaml", $"test: t\nevents:\n  - {{ time: 2026-02-01T10:00:00Z, type: ticket.opened, accountid: acme }}\nexpect:\n  - {expectation}\n"),
+        ]).Diagnostics;
     }
 
     [Fact]
