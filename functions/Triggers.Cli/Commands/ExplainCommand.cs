@@ -124,9 +124,12 @@ internal static class ExplainCommand
 
         output.WriteLine();
         Line("Timeline");
-        foreach (var entry in x.Timeline.Where(e => onlyRule is null || Input.Contains(e.Kind) || x.Rules.Any(r => r.Rule == e.Subject)))
+        var shown = x.Timeline.Where(e => onlyRule is null || Input.Contains(e.Kind) || x.Rules.Any(r => r.Rule == e.Subject)).ToList();
+        // Times to the second fill 20 characters; one with a fraction widens the column for every row, so they stay aligned.
+        var width = shown.Select(e => OutcomeJson.Format(e.Time).Length).DefaultIfEmpty(20).Max();
+        foreach (var entry in shown)
         {
-            Line($"  {OutcomeJson.Format(entry.Time),-20}  {entry.Kind,-10}  {entry.Subject,-40}  {entry.Text}");
+            Line($"  {OutcomeJson.Format(entry.Time).PadRight(width)}  {entry.Kind,-10}  {entry.Subject,-40}  {entry.Text}");
         }
 
         output.WriteLine();

@@ -50,6 +50,21 @@ public sealed class ExplainCommandTests
     }
 
     [Fact]
+    public void Explain_TimesWithFractions_KeepTheTimelineColumnsAligned()
+    {
+        var events = Events.Replace("2026-01-06T11:00:00Z", "2026-01-06T11:00:00.25Z", StringComparison.Ordinal);
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("events.jsonl", events);
+
+        var result = TriggersProcess.Run(dir.Path, "explain", "--events", "events.jsonl", "--account", "acme", "--until", "2026-01-20T00:00:00Z");
+
+        Assert.Equal(0, result.ExitCode);
+        var rows = result.Output.Split('\n').SkipWhile(l => l != "Timeline").Skip(1).TakeWhile(l => l.Length > 0).ToList();
+        Assert.Contains(rows, r => r.Contains("2026-01-06T11:00:00.250Z", StringComparison.Ordinal));
+        Assert.True(rows.Count > 5);
+        Assert.Single(rows.Select(r => System.Text.RegularExpressions.Regex.Match(r, @"^  \S+ +").Length).Distinct()); // where the kind column starts
+    }
+
+    [Fact]
     public void Explain_DuplicateEvent_IsMarkedIgnoredAndCountedAsADuplicate()
     {
         // Audit #8a: the repeated id read as an ordinary event, and the header counted it as one.
