@@ -190,10 +190,16 @@ public static partial class EventParser
         long time = 0;
         bool hasTime = false, timeIsString = true, hasId = false, hasAccount = false, hasSource = false;
         var given = 0; // bits of the attributes present at all, so a wrong one is told apart from a missing one
+        Attribute? twice = null;
         Range id = default, account = default, source = default, user = default, subject = default, data = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = Name(ref reader);
+            if (name != Attribute.Other && (given & (1 << (int)name)) != 0)
+            {
+                twice ??= name; // which one counts would be a guess: JSON leaves repeated names to the reader
+            }
+
             given |= 1 << (int)name;
             reader.Read();
             var start = (int)reader.TokenStartIndex;
@@ -267,7 +273,8 @@ public static partial class EventParser
             return "unexpected content after the event object";
         }
 
-        var problem = version is not null and not "1.0" ? "specversion must be \"1.0\""
+        var problem = twice is { } repeated ? $"attribute '{repeated.ToString().ToLowerInvariant()}' is given twice; an event names each attribute once"
+            : version is not null and not "1.0" ? "specversion must be \"1.0\""
             : !hasId ? Missing("id", (given & (1 << (int)Attribute.Id)) != 0)
             : type is null ? Missing("type", (given & (1 << (int)Attribute.Type)) != 0)
             : !hasAccount ? Missing("accountid", (given & (1 << (int)Attribute.AccountId)) != 0)

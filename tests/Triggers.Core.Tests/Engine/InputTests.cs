@@ -61,6 +61,10 @@ public sealed class InputTests
         "missing 'userid' on user.updated")]
     [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"user.updated","userid":"","accountid":"a","time":"2026-01-01T10:30:00Z","data":{"role":"admin"}}""",
         "missing 'userid' on user.updated")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"t.x","accountid":"a","time":"2026-01-01T10:30:00Z","id":"y"}""",
+        "attribute 'id' is given twice; an event names each attribute once")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"t.x","accountid":"a","\u0061ccountid":"b","time":"2026-01-01T10:30:00Z"}""",
+        "attribute 'accountid' is given twice")]
     public void MalformedEvent_IsRejectedWithAReason_AndTheRunGoesOn(string bad, string reason)
     {
         var (outcomes, stats) = Run(TimeSpan.Zero, Ticket(1, "2026-01-01T10:00:00Z"), bad, Ticket(2, "2026-01-01T11:00:00Z"));
