@@ -1,0 +1,261 @@
+namespace Triggers.Core.Engine;
+
+// The input side: each line, in arrival order, is rejected, late, after the end, another part's, or kept for the replay.
+public sealed partial class Simulator
+{
+    /// <summary>
+    /// Adds one event (CloudEvents JSON) in arrival order; the simulator keeps a copy of accepted events until
+    /// <see cref="Finish"/>. <paramref name="source"/> and <paramref name="line"/> name it in a rejection
+    /// (<c>events.jsonl:12</c>); the name is only built when needed.
+    /// </summary>
+    public void Add(ReadOnlySpan<byte> json, string source, long line = 0)
+    {
+        if (Check(json, source, line) is { } e && Replayed(json, e) is { } account)
+        {
+            Accept(account, json.Length, e, _log.Append(json));
+        }
+    }
+
+    /// <summary>
+    /// Adds one event as <see cref="Add(ReadOnlySpan{byte}, string, long)"/> does, but keeps the caller's bytes
+    /// rather than a copy: for callers that hold the whole history in large arrays anyway (a file read in blocks, or mapped)
+    /// and will not change them until <see cref="Finish"/> has returned. A replay of some accounts only
+    /// (<see cref="SimulationOptions.Part"/>, <see cref="SimulationOptions.OnlyAccount"/>) copies the events it keeps.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public void AddShared(ReadOnlyMemory<byte> json, string source, long line = 0) =>
+        AddShared(json, EventParser.ReadAhead(json.Span), source, line);
+
+    /// <summary>
+    /// Adds one event as <see cref="AddShared(ReadOnlyMemory{byte}, string, long)"/> does, with its envelope already
+    /// read (<see cref="EventParser.ReadAhead"/>, by the thread that reads the file): the same outcome, without
+    /// parsing on the replay's thread.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal void AddShared(ReadOnlyMemory<byte> json, in EventParser.ReadEnvelope read, string source, long line)
+    {
+        if (Check(json.Span, read, source, line) is { } e && Replayed(json.Span, e) is { } account)
+        {
+            // A replay of some accounts copies their events, so the caller's blocks, mostly other accounts' events, can go.
+            var at = _replayed is null ? _log.Adopt(json) : _log.Append(json.Span);
+            Accept(account, json.Length, e, at);
+        }
+    }
+
+    private EventParser.Envelope? Check(ReadOnlySpan<byte> json, string source, long line) =>
+        Check(json, EventParser.ReadAhead(json), source, line);
+
+    /// <summary>Decides, from the envelope and in arrival order, whether the event is replayed at all.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private EventParser.Envelope? Check(ReadOnlySpan<byte> json, in EventParser.ReadEnvelope read, string source, long line)
+    {
+        if (_finished)
+        {
+            throw new InvalidOperationException("the replay has finished; start a new simulator");
+        }
+
+        Stats.Events++;
+        if (read.Error is { } error)
+        {
+            var time = read.Envelope.TimeTicks;
+            var account = read.Envelope.Account.End.Value == 0 ? null : EventParser.Text(json[read.Envelope.Account]);
+            // A line that names its account is reported by that account's part; one with no account to go by, by part 1.
+            if (_options.Part is { } part && (account is null ? part.Index > 1 : !part.Holds(account)))
+            {
+                Stats.OtherAccounts++;
+                return null;
+            }
+
+            if (time > 0)
+            {
+                TimeRead(time);
+                Rejected(source, line, error, time, account);
+            }
+            else if (NewestRead == long.MinValue)
+            {
+                (_untimed ??= []).Add((source, line, error, account)); // no time read yet: reported at the first one read
+            }
+            else
+            {
+                Rejected(source, line, error, NewestRead, account);
+            }
+
+            return null;
+        }
+
+        var e = read.Envelope;
+
+        if (e.TimeTicks > Until)
+        {
+            Stats.AfterUntil++;
+            TimeRead(e.TimeTicks);
+            return null;
+        }
+
+        if (_newest != long.MinValue && e.TimeTicks < _newest - Lateness)
+        {
+            Late(json, e, source, line);
+            return null;
+        }
+
+        _newest = Math.Max(_newest, e.TimeTicks);
+        if (_untimed is not null)
+        {
+            ReportUntimed();
+        }
+
+        if (e.Type is "email.unsubscribed" or "email.bounced")
+        {
+            RecordRecipient(json[e.Data], e);
+        }
+
+        return e;
+    }
+
+    /// <summary>Records an unsubscribe or bounce for every account before any is replayed (see <see cref="RecipientTimeline"/>).</summary>
+    private void RecordRecipient(ReadOnlySpan<byte> data, in EventParser.Envelope e)
+    {
+        if (JourneyEngine.SuppressedAddress(data) is { } address)
+        {
+            Recipients.Add(address, e.TimeTicks, bounced: e.Type == "email.bounced");
+        }
+    }
+
+    /// <summary>The newest time read on any line so far (an accepted event's, a rejected one's, one after --until), or MinValue.</summary>
+    private long NewestRead => Math.Max(_newest, _newestElsewhere);
+
+    /// <summary>Notes the time of a line that is not replayed, and reports the malformed lines that waited for a time.</summary>
+    private void TimeRead(long time)
+    {
+        _newestElsewhere = Math.Max(_newestElsewhere, time);
+        if (_untimed is not null)
+        {
+            ReportUntimed();
+        }
+    }
+
+    /// <summary>
+    /// Reports the malformed lines read before any line had a time, at the first time read after them; when no line of
+    /// the history has one, at 0001-01-01T00:00:00Z, the earliest time there is, so they lead the timeline.
+    /// </summary>
+    private void ReportUntimed()
+    {
+        var untimed = _untimed!;
+        _untimed = null;
+        foreach (var (source, line, error, account) in untimed)
+        {
+            Rejected(source, line, error, Math.Max(NewestRead, 0), account);
+        }
+    }
+
+    private void Accept(int account, int length, in EventParser.Envelope e, (int Chunk, int Offset) at) =>
+        _entries.Add(new Entry(account, _entries.Count, at.Chunk, at.Offset, length, TypeNumber(e.Type), e.TimeTicks, e.Id, e.Account, e.Source, e.User, e.Subject, e.Data));
+
+    /// <summary>
+    /// The event type's number in this replay. Types come from the parser's interner, one string per type, so they are
+    /// found by reference (a type read some other way, or past the interner's cap, by text and not remembered so).
+    /// </summary>
+    private int TypeNumber(string type)
+    {
+        if (_typesByReference.TryGetValue(type, out var number))
+        {
+            return number;
+        }
+
+        if (!_typesByText.TryGetValue(type, out number))
+        {
+            _typesByText[type] = number = _types.Count;
+            _types.Add(type);
+        }
+
+        if (ReferenceEquals(string.IsInterned(type), type) && _typesByReference.Count < 1024)
+        {
+            _typesByReference[type] = number;
+        }
+
+        return number;
+    }
+
+    /// <summary>The event's account number, or null when this replay leaves the account to another (then nothing of the event is kept).</summary>
+    private int? Replayed(ReadOnlySpan<byte> json, in EventParser.Envelope e)
+    {
+        var account = IndexOf(json[e.Account]);
+        if (_replayed is null || _replayed[account])
+        {
+            return account;
+        }
+
+        Stats.OtherAccounts++;
+        return null;
+    }
+
+    /// <summary>
+    /// Reports a malformed event at <paramref name="time"/>: its own when that could be read, else the newest read so far
+    /// (see <see cref="Check(ReadOnlySpan{byte}, in EventParser.ReadEnvelope, string, long)"/>), under its account when
+    /// the line had a readable one.
+    /// </summary>
+    private void Rejected(string source, long line, string error, long time, string? account)
+    {
+        Stats.Rejected++;
+        var origin = line > 0 ? $"{source}:{line}" : source;
+        _sink(new Outcome
+        {
+            Kind = OutcomeKind.Rejected, Key = new EffectIds.Key("input", "rejected", origin, ""),
+            Time = new DateTimeOffset(time, TimeSpan.Zero), AccountId = account, Reason = error, Because = origin,
+        });
+    }
+
+    /// <summary>Reports an event older than the watermark allows, with where it was read (<c>events.jsonl:12</c>).</summary>
+    private void Late(ReadOnlySpan<byte> json, EventParser.Envelope e, string source, long line)
+    {
+        if (_replayed is not null && !_replayed[IndexOf(json[e.Account])])
+        {
+            Stats.OtherAccounts++;
+            return;
+        }
+
+        Stats.Late++;
+        var (id, account) = (EventParser.Text(json[e.Id])!, EventParser.Text(json[e.Account])!);
+        _sink(new Outcome
+        {
+            Kind = OutcomeKind.Late, Key = new EffectIds.Key("input", "late", id, ""), Time = new DateTimeOffset(e.TimeTicks, TimeSpan.Zero),
+            AccountId = account, TriggerEventId = id, Because = line > 0 ? $"{source}:{line}" : source,
+            Reason = $"arrived {Model.DurationParser.Describe(TimeSpan.FromTicks(_newest - e.TimeTicks))} behind the newest event; allowed lateness is {Model.DurationParser.Describe(_options.AllowedLateness)}",
+        });
+    }
+
+    /// <summary>The account's number, looked up from its JSON token: no string for accounts already seen.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private int IndexOf(ReadOnlySpan<byte> token)
+    {
+        if (token.IndexOf((byte)'\\') >= 0 || !System.Text.Unicode.Utf8.IsValid(token))
+        {
+            return IndexOf(EventParser.Text(token)!); // escaped or not UTF-8: the key is the decoded id's UTF-8
+        }
+
+        var index = _accountIndex.GetOrAdd(token[1..^1], out var added);
+        if (added)
+        {
+            Added(System.Text.Encoding.UTF8.GetString(token[1..^1]));
+        }
+
+        return index;
+    }
+
+    private int IndexOf(string account)
+    {
+        var index = _accountIndex.GetOrAdd(System.Text.Encoding.UTF8.GetBytes(account), out var added);
+        if (added)
+        {
+            Added(account);
+        }
+
+        return index;
+    }
+
+    private void Added(string account)
+    {
+        _accountIds.Add(account);
+        _replayed?.Add(_options.OnlyAccount is { } only ? account == only : _options.Part!.Value.Holds(account));
+    }
+}
