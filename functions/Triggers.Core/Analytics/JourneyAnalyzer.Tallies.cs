@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using Triggers.Core.Engine;
 using Triggers.Core.Model;
 
 namespace Triggers.Core.Analytics;
