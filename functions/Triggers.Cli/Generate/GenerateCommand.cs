@@ -46,9 +46,16 @@ internal static class GenerateCommand
 
     public static int Run(GenerateOptions options, string path, TextWriter error)
     {
-        if (options.Accounts < 1 || options.Months < 1 || options.Events < 1)
+        var tooSmall = new (string Name, long? Value)[] { ("--accounts", options.Accounts), ("--months", options.Months), ("--events", options.Events) }
+            .Where(o => o.Value < 1).ToList();
+        if (tooSmall.Count > 0)
         {
-            error.WriteLine("triggers: --accounts, --months and --events must be at least 1");
+            foreach (var (name, value) in tooSmall)
+            {
+                error.WriteLine($"{name}: {value} is too small; it must be at least 1");
+            }
+
+            error.WriteLine("see 'triggers generate --help'");
             return 1;
         }
 
@@ -62,7 +69,12 @@ internal static class GenerateCommand
         long lines;
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
+            {
+                Directory.CreateDirectory(folder);
+                error.WriteLine($"created the folder {folder} for the history");
+            }
+
             using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
             lines = Write(options, file, Reporter(options, clock, error));
         }
@@ -79,6 +91,12 @@ internal static class GenerateCommand
             // The activity per account scales down only so far: every account still signs up and has its first weeks.
             error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"note: --events {target:N0} is below what {options.Accounts:N0} accounts make at the lowest activity (about {lines / options.Accounts:N0} each); for a smaller file, ask for fewer --accounts"));
+        }
+        else if (options.Events is { } wanted && 2 * lines < wanted)
+        {
+            // The activity per account scales up only so far too: past it, more events mean more accounts or months.
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"note: --events {wanted:N0} is above what {options.Accounts:N0} accounts make over {options.Months} months at the highest activity (about {lines / options.Accounts:N0} each); for a larger file, ask for more --accounts or --months"));
         }
 
         return 0;

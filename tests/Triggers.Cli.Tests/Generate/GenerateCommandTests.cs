@@ -127,6 +127,45 @@ public sealed class GenerateCommandTests
     }
 
     [Fact]
+    public void Generate_EventsTargetFarAboveWhatTheAccountsCanMake_SaysToAskForMoreAccountsOrMonths()
+    {
+        using var dir = new TempDirectory();
+
+        var many = TriggersProcess.Run(dir.Path, "generate", "--accounts", "2", "--events", "5000000", "--out", "many.jsonl");
+
+        Assert.Equal(0, many.ExitCode);
+        Assert.Matches(@"note: --events 5,000,000 is above what 2 accounts make over 6 months at the highest activity \(about [0-9,]+ each\); for a larger file, ask for more --accounts or --months", many.Error);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--seed", "abc" }, "--seed: 'abc' is not a whole number")]
+    [InlineData(new[] { "--accounts", "99999999999" }, "--accounts: 99999999999 is out of range; it must be between -2,147,483,648 and 2,147,483,647")]
+    [InlineData(new[] { "--accounts", "0", "--months", "-1" }, "--accounts: 0 is too small; it must be at least 1\n--months: -1 is too small; it must be at least 1")]
+    public void Generate_ANumberOptionThatIsNotOne_SaysWhichAndWhy_InOurWords(string[] options, string message)
+    {
+        using var dir = new TempDirectory();
+
+        var result = TriggersProcess.Run(dir.Path, ["generate", .. options, "--out", "x.jsonl"]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(message + "\nsee 'triggers generate --help'", result.Error.Trim());
+        Assert.DoesNotContain("System.", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "x.jsonl")));
+    }
+
+    [Fact]
+    public void Generate_OutInAFolderThatDoesNotExist_MakesItAndSaysSo()
+    {
+        using var dir = new TempDirectory();
+
+        var result = TriggersProcess.Run(dir.Path, "generate", "--accounts", "2", "--out", "new/events.jsonl");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"created the folder {Path.Combine(dir.Path, "new")} for the history", result.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(dir.Path, "new", "events.jsonl")));
+    }
+
+    [Fact]
     public void Generate_OutIsADirectoryOrUnderAFile_SaysSo_ExitsOne()
     {
         using var dir = new TempDirectory().Write("taken", "a file, not a folder");
