@@ -7,18 +7,33 @@ namespace Triggers.Core.Loading;
 /// Stands between YamlDotNet's parser and the node loader to keep what the loader's errors lack: where the last event
 /// ended (some errors come without a position), which '{' or '[' is still open, and every duplicate key. A duplicate
 /// key and its value are left out of the events, so the loader reads the first one and the rest of the file is still
-/// checked, instead of the whole file failing on the first duplicate.
+/// checked, instead of the whole file failing on the first duplicate. It also keeps each value written with a YAML
+/// tag, and stops the file (a <see cref="YamlLimitException"/>) when it nests too deeply, uses an alias with no
+/// anchor before it, or its aliases stand for too many nodes: YamlDotNet shares an anchored node between its aliases,
+/// but every reader walks each alias in full, so a few hundred bytes of aliases to aliases would take gigabytes.
 /// </summary>
 internal sealed class TrackingParser(IParser inner) : IParser
 {
+    /// <summary>How deep collections may nest: far more than a playbook needs, and deeper than event data may be.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>How many nodes all the aliases of one file may stand for together.</summary>
+    public const int MaxAliasedNodes = 10_000;
+
     private readonly Stack<Frame> _frames = new();
+    private readonly Dictionary<string, long> _anchorSizes = new(StringComparer.Ordinal);
     private ParsingEvent? _current;
+    private long _nodes; // nodes read so far, an alias counted as the nodes it stands for
+    private long _aliased; // of those, the nodes read through aliases
 
     public Mark LastEnd { get; private set; } = Mark.Empty;
 
     /// <summary>The innermost flow collection still open, or null.</summary>
     public (Mark At, char Opener)? OpenFlow =>
         _frames.FirstOrDefault(f => f.Flow) is { } open ? (open.Start, open.Keys is null ? '[' : '{') : null;
+
+    /// <summary>Each value written with a tag (<c>!x</c>, <c>!!str</c>): a playbook has no use for one, and YAML drops it unseen.</summary>
+    public List<NodeEvent> Tagged { get; } = [];
 
     /// <summary>Each key written a second time in one mapping, with where the first one is.</summary>
     public List<(Scalar Key, Mark First)> Duplicates { get; } = [];
@@ -70,18 +85,38 @@ internal sealed class TrackingParser(IParser inner) : IParser
     /// <summary>Keeps each open collection's state, so the next scalar is known to be a key or a value.</summary>
     private void Track(ParsingEvent next)
     {
+        if (next is NodeEvent { Tag.IsEmpty: false } tagged)
+        {
+            Tagged.Add(tagged);
+        }
+
         switch (next)
         {
             case MappingStart start:
-                _frames.Push(new Frame(new Dictionary<string, Mark>(StringComparer.Ordinal), start.Style == MappingStyle.Flow, start.Start));
+                Open(new Frame(new Dictionary<string, Mark>(StringComparer.Ordinal), start.Style == MappingStyle.Flow, start.Start, start.Anchor, _nodes));
                 return;
             case SequenceStart start:
-                _frames.Push(new Frame(null, start.Style == SequenceStyle.Flow, start.Start));
+                Open(new Frame(null, start.Style == SequenceStyle.Flow, start.Start, start.Anchor, _nodes));
                 return;
             case MappingEnd or SequenceEnd:
-                _frames.TryPop(out _);
+                if (_frames.TryPop(out var closed) && !closed.Anchor.IsEmpty)
+                {
+                    _anchorSizes[closed.Anchor.Value] = _nodes - closed.NodesBefore;
+                }
+
                 break;
-            case not (Scalar or AnchorAlias):
+            case Scalar scalar:
+                _nodes++;
+                if (!scalar.Anchor.IsEmpty)
+                {
+                    _anchorSizes[scalar.Anchor.Value] = 1;
+                }
+
+                break;
+            case AnchorAlias alias:
+                Expand(alias);
+                break;
+            default:
                 return;
         }
 
@@ -91,9 +126,49 @@ internal sealed class TrackingParser(IParser inner) : IParser
         }
     }
 
-    private sealed class Frame(Dictionary<string, Mark>? keys, bool flow, Mark start)
+    private void Open(Frame frame)
+    {
+        if (_frames.Count >= MaxDepth)
+        {
+            throw new YamlLimitException(frame.Start, $"this is nested more than {MaxDepth} levels deep, more than a playbook, test or event may be",
+                "flatten the data: a webhook body, an email's data and an event's data may each nest a few levels, not dozens");
+        }
+
+        _nodes++;
+        _frames.Push(frame);
+    }
+
+    /// <summary>Counts what an alias stands for; an alias with no anchor before it, or one too many, stops the file.</summary>
+    private void Expand(AnchorAlias alias)
+    {
+        var name = alias.Value.Value;
+        if (!_anchorSizes.TryGetValue(name, out var size))
+        {
+            var inside = _frames.Any(f => !f.Anchor.IsEmpty && f.Anchor.Value == name);
+            throw new YamlLimitException(alias.Start, inside
+                    ? $"the alias '*{name}' is inside the value anchored as '&{name}', so it would repeat itself without end"
+                    : $"the alias '*{name}' has no anchor '&{name}' before it",
+                inside ? "an alias may only repeat a value that is complete before it"
+                    : $"write '&{name}' on the value to repeat, before this alias, or check the spelling");
+        }
+
+        _nodes += size;
+        _aliased += size;
+        if (_aliased > MaxAliasedNodes)
+        {
+            throw new YamlLimitException(alias.Start, $"the file's aliases stand for more than {MaxAliasedNodes:N0} values in all, too many to read",
+                "aliases of aliases multiply: repeat the value itself, or split the data");
+        }
+    }
+
+    private sealed class Frame(Dictionary<string, Mark>? keys, bool flow, Mark start, AnchorName anchor, long nodesBefore)
     {
         public Mark Start { get; } = start;
+
+        public AnchorName Anchor { get; } = anchor;
+
+        /// <summary>How many nodes were read before this collection began, to measure it for its anchor.</summary>
+        public long NodesBefore { get; } = nodesBefore;
 
         /// <summary>The keys seen so far, with where each is; null for a sequence.</summary>
         public Dictionary<string, Mark>? Keys { get; } = keys;
@@ -102,4 +177,12 @@ internal sealed class TrackingParser(IParser inner) : IParser
 
         public bool ExpectsKey { get; set; } = keys is not null;
     }
+}
+
+/// <summary>A file the loader will not read, for a reason of ours rather than the parser's, with what to do about it.</summary>
+internal sealed class YamlLimitException(Mark at, string message, string hint) : YamlException(at, at, message)
+{
+    public string Hint { get; } = hint;
+
+    public string Reason { get; } = message;
 }

@@ -22,11 +22,25 @@ internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics)
     /// <summary>Parses the text; a syntax error becomes TRG001 at the parser's position and yields null.</summary>
     public static YamlNode? Parse(SourceFile file, DiagnosticBag diagnostics)
     {
+        if (LineSeparator(file.Text) is { } separator)
+        {
+            // YamlDotNet ends a line there (YAML 1.1); no editor does, so every position after it would be wrong.
+            Report(file, diagnostics, separator.At, $"a {separator.Name} (U+{(int)separator.Character:X4}) in the text: YAML reads it as the end of a line, though no editor shows one",
+                "delete it (text pasted from a web page or a word processor often carries one); if a new line is meant, start a real one");
+            return null;
+        }
+
         var stream = new YamlStream();
         var parser = new TrackingParser(new Parser(new StringReader(file.Text)));
         try
         {
             stream.Load(parser);
+        }
+        catch (Exception e) when ((e as YamlLimitException ?? e.InnerException as YamlLimitException) is { } limit)
+        {
+            ReportDuplicates(file, diagnostics, parser);
+            Report(file, diagnostics, limit.Start, limit.Reason, limit.Hint);
+            return null;
         }
         catch (YamlException e)
         {
@@ -70,6 +84,21 @@ internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics)
         }
 
         ReportDuplicates(file, diagnostics, parser); // the first of each key was read: carry on, so the rest is checked too
+        if (parser.Tagged.Count > 0)
+        {
+            // YAML drops a tag from the value, so '!' meant as "not" would leave an empty condition that always holds.
+            foreach (var tagged in parser.Tagged)
+            {
+                var written = Token(file.Text, tagged.Start);
+                var value = tagged is YamlDotNet.Core.Events.Scalar { Value: { Length: > 0 } text } ? $"{written} {text}" : written;
+                var negation = written.Contains('.', StringComparison.Ordinal) ? $"; for a negation write 'not': not {value.TrimStart('!')}" : "";
+                Report(file, diagnostics, tagged.Start, $"YAML reads '{written}' as a tag, which is dropped from the value without a word; playbooks use no tags",
+                    $"if the '!' belongs to the value, quote the whole value: '{value.Replace("'", "''", StringComparison.Ordinal)}'{negation}");
+            }
+
+            return null;
+        }
+
         if (stream.Documents.Skip(1).FirstOrDefault(d => d.RootNode is not YamlScalarNode { Value: null or "" }) is { } second)
         {
             // Not read: a file holds one playbook, journey, test or target list, and a second one would be lost unseen.
@@ -101,6 +130,15 @@ internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics)
         for (var i = Math.Min(stoppedAt, lines.Length) - 1; i >= Math.Max(0, stoppedAt - 4); i--)
         {
             var line = lines[i].TrimEnd('\r');
+            if (QuotedThenMore().Match(line) is { Success: true } startsQuoted)
+            {
+                // where: "vip" in event.data.tags: YAML reads the quoted text as the whole value, then finds more.
+                var whole = startsQuoted.Groups["value"].Value.TrimEnd();
+                return (i + 1, startsQuoted.Groups["value"].Index + 1,
+                    "YAML syntax error: this value starts with quoted text and goes on after the closing quote, which YAML does not allow",
+                    $"quote the whole value: {startsQuoted.Groups["key"].Value}: '{whole.Replace("'", "''", StringComparison.Ordinal)}'");
+            }
+
             if (PlainValue().Match(line) is not { Success: true } match)
             {
                 continue;
@@ -126,6 +164,10 @@ internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics)
     // key: value, in a block mapping or a list item, where the value is plain (not quoted) and not a comment.
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:-\s+)?(?<key>[A-Za-z_][\w-]*):\s+(?<value>[^\s'""#|>&*!%@`].*)$")]
     private static partial System.Text.RegularExpressions.Regex PlainValue();
+
+    // key: "text" more, or key: 'text' more: a value that starts quoted and does not end there (no comment after it).
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:-\s+)?(?<key>[A-Za-z_][\w-]*):\s+(?<value>(?:""(?:[^""\\]|\\.)*""|'(?:[^']|'')*')[ \t]*[^\s#,}\]].*)$")]
+    private static partial System.Text.RegularExpressions.Regex QuotedThenMore();
 
     /// <summary>The first tab in a line's leading whitespace (before any text), 1-based; null when none.</summary>
     private static (int Line, int Column)? TabIndent(string text)
@@ -156,8 +198,46 @@ internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics)
     }
 
     private static void Report(SourceFile file, DiagnosticBag diagnostics, Mark at, string message,
-        string hint = "check indentation and that every '{', '[' and quote is closed") =>
-        diagnostics.Error(new SourceLocation(file.Path, Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column)), ErrorCodes.YamlSyntax, message, hint);
+        string hint = "check indentation and that every '{', '[' and quote is closed")
+    {
+        var (line, column) = (Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column));
+        var lines = file.Text.Split('\n');
+        var count = lines.Length - (file.Text.EndsWith('\n') ? 1 : 0);
+        if (line > count && count > 0)
+        {
+            // The parser places an error at the end of a file with no final newline on the line after it, which
+            // no editor has: point at the end of the last line instead.
+            (line, column) = (count, lines[count - 1].TrimEnd('\r').Length + 1);
+        }
+
+        diagnostics.Error(new SourceLocation(file.Path, line, column), ErrorCodes.YamlSyntax, message, hint);
+    }
+
+    /// <summary>The text written at a position up to the next space or flow punctuation: a tag as it was typed.</summary>
+    private static string Token(string text, Mark at)
+    {
+        var start = (int)Math.Min(at.Index, text.Length);
+        var end = text.AsSpan(start).IndexOfAny(TokenEnds);
+        return end < 0 ? text[start..] : text.Substring(start, end);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> TokenEnds = System.Buffers.SearchValues.Create(" \t\r\n,]}");
+
+    /// <summary>The first character YAML 1.1 takes for a line break but editors do not, with where it is.</summary>
+    private static (Mark At, char Character, string Name)? LineSeparator(string text)
+    {
+        var index = text.AsSpan().IndexOfAny('\u2028', '\u2029', '\u0085');
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
+        var line = text.AsSpan(0, index).Count('\n') + 1;
+        var character = text[index];
+        var name = character switch { '\u2028' => "LINE SEPARATOR", '\u2029' => "PARAGRAPH SEPARATOR", _ => "NEXT LINE" };
+        return (new Mark(index, line, index - lineStart + 1), character, name);
+    }
 
     private static string Tidy(string message)
     {
