@@ -27,6 +27,16 @@ internal static class JourneyReader
         var description = reader.String("description");
         var entered = TriggerReader.Read(source, reader.Get("entered_when", required: true), "entered_when", EntryKinds);
         var expected = reader.Duration("expected_within");
+        if (entered is MilestoneTrigger { Is: MilestoneStatus.Failed } failed)
+        {
+            // Stages are steps forward; a milestone missed is something to act on, not a stage reached.
+            var at = reader.Get("entered_when") is YamlMappingNode entry && entry.Children.TryGetValue(new YamlScalarNode("is"), out var status)
+                ? source.At(status) : failed.Location;
+            source.Diagnostics.Error(at, ErrorCodes.BadEnumValue, "a stage is entered when a milestone is reached or succeeded, not when it failed",
+                "write is: reached or is: succeeded; to act on a missed milestone, write a playbook rule: when: { milestone: ID, is: failed }");
+            entered = null;
+        }
+
         return id is null || entered is null
             ? null
             : new Stage(journeyId, id, name ?? id, description, entered, expected, reader.ValueAt("id"));
