@@ -22,11 +22,28 @@ internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics)
     /// <summary>Parses the text; a syntax error becomes TRG001 at the parser's position and yields null.</summary>
     public static YamlNode? Parse(SourceFile file, DiagnosticBag diagnostics)
     {
-        if (LineSeparator(file.Text) is { } separator)
+        var unreadable = Unreadable(file.Text);
+        foreach (var (at, character) in unreadable)
         {
-            // YamlDotNet ends a line there (YAML 1.1); no editor does, so every position after it would be wrong.
-            Report(file, diagnostics, separator.At, $"a {separator.Name} (U+{(int)separator.Character:X4}) in the text: YAML reads it as the end of a line, though no editor shows one",
-                "delete it (text pasted from a web page or a word processor often carries one); if a new line is meant, start a real one");
+            // Each is reported, not just the first, since the file is not read until all are gone.
+            var code = $"U+{(int)character:X4}";
+            if (character is '\u2028' or '\u2029' or '\u0085')
+            {
+                // YamlDotNet ends a line there (YAML 1.1); no editor does, so every position after it would be wrong.
+                var name = character switch { '\u2028' => "LINE SEPARATOR", '\u2029' => "PARAGRAPH SEPARATOR", _ => "NEXT LINE" };
+                Report(file, diagnostics, at, $"a {name} ({code}) in the text: YAML reads it as the end of a line, though no editor shows one",
+                    "delete it (text pasted from a web page or a word processor often carries one); if a new line is meant, start a real one");
+            }
+            else
+            {
+                Report(file, diagnostics, at, $"a control character ({code}{(character == '\0' ? ", NUL" : character == '\u001b' ? ", ESC" : "")}) in the text: YAML does not allow it, and most editors do not show it",
+                    character == '\0' ? "delete it; a NUL usually means the file is not text or was cut off while being saved"
+                        : "delete it: it would reach titles, emails and webhook bodies unseen (a tab, written as a tab, is fine inside a value)");
+            }
+        }
+
+        if (unreadable.Count > 0)
+        {
             return null;
         }
 
@@ -223,21 +240,27 @@ internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics)
 
     private static readonly System.Buffers.SearchValues<char> TokenEnds = System.Buffers.SearchValues.Create(" \t\r\n,]}");
 
-    /// <summary>The first character YAML 1.1 takes for a line break but editors do not, with where it is.</summary>
-    private static (Mark At, char Character, string Name)? LineSeparator(string text)
+    /// <summary>
+    /// The characters YAML does not allow in a file (controls other than tab and line breaks, DEL, the C1 block) and
+    /// those YAML 1.1 takes for line breaks though editors do not (U+2028, U+2029, U+0085): at most 20, with where they are.
+    /// </summary>
+    private static List<(Mark At, char Character)> Unreadable(string text)
     {
-        var index = text.AsSpan().IndexOfAny('\u2028', '\u2029', '\u0085');
-        if (index < 0)
+        var found = new List<(Mark, char)>();
+        for (var index = text.AsSpan().IndexOfAny(UnreadableCharacters); index >= 0 && found.Count < 20;)
         {
-            return null;
+            var line = text.AsSpan(0, index).Count('\n') + 1;
+            var lineStart = index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
+            found.Add((new Mark(index, line, index - lineStart + 1), text[index]));
+            var next = text.AsSpan(index + 1).IndexOfAny(UnreadableCharacters);
+            index = next < 0 ? -1 : index + 1 + next;
         }
 
-        var lineStart = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
-        var line = text.AsSpan(0, index).Count('\n') + 1;
-        var character = text[index];
-        var name = character switch { '\u2028' => "LINE SEPARATOR", '\u2029' => "PARAGRAPH SEPARATOR", _ => "NEXT LINE" };
-        return (new Mark(index, line, index - lineStart + 1), character, name);
+        return found;
     }
+
+    private static readonly System.Buffers.SearchValues<char> UnreadableCharacters = System.Buffers.SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0xA0).Where(c => c is < 0x20 and not ('\t' or '\n' or '\r') or >= 0x7F).Select(c => (char)c)) + "\u2028\u2029\uFFFE\uFFFF");
 
     private static string Tidy(string message)
     {

@@ -172,6 +172,24 @@ public sealed class YamlHazardTests
     }
 
     [Fact]
+    public void ControlCharactersInTheText_AreEachReportedWhereTheyAre()
+    {
+        var yaml = Playbook("event.data.key", "\u001b[1mcall\u001b[0m") + "\n# saved half way\0";
+
+        var errors = Errors(yaml);
+
+        Assert.Equal(
+            [
+                "p.yaml:8:24: error TRG001: a control character (U+001B, ESC) in the text: YAML does not allow it, and most editors do not show it",
+                "p.yaml:8:32: error TRG001: a control character (U+001B, ESC) in the text: YAML does not allow it, and most editors do not show it",
+                "p.yaml:9:17: error TRG001: a control character (U+0000, NUL) in the text: YAML does not allow it, and most editors do not show it",
+            ],
+            errors);
+        var nul = PlaybookLoader.Load([new SourceFile("p.yaml", yaml)]).Diagnostics[^1];
+        Assert.Contains("the file is not text or was cut off", nul.Hint);
+    }
+
+    [Fact]
     public void ErrorAtTheEndOfAFileWithNoFinalNewline_IsOnItsLastLine()
     {
         var error = Assert.Single(Errors("playbook: a\nrules: [ { id: r"));
