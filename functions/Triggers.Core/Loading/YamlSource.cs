@@ -77,6 +77,12 @@ internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics)
                 return null;
             }
 
+            if (YamlSyntaxWording.Explain(file.Text, message, e.Start, parser.OpenFlow) is { } explained)
+            {
+                Report(file, diagnostics, explained.At, $"YAML syntax error: {explained.Message}", explained.Hint);
+                return null;
+            }
+
             var opened = parser.OpenFlow is { } flow && message.Contains("flow", StringComparison.OrdinalIgnoreCase)
                 ? $" (in the '{flow.Opener}' opened at line {flow.At.Line}, column {flow.At.Column})" : "";
             Report(file, diagnostics, e.Start, $"YAML syntax error: {Tidy(message)}{opened}");
@@ -151,9 +157,13 @@ internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics)
             {
                 // where: "vip" in event.data.tags: YAML reads the quoted text as the whole value, then finds more.
                 var whole = startsQuoted.Groups["value"].Value.TrimEnd();
+                var quotedKey = startsQuoted.Groups["key"].Value;
+                var hint = whole.Length > 2 && whole[^1] == whole[0]
+                    // 'it's fine' or "say "hi" now": the outer quotes were meant to hold it all, and a quote inside ended it.
+                    ? $"a quote inside the value ends it early: in single quotes write a ' as '': {quotedKey}: '{whole[1..^1].Replace("'", "''", StringComparison.Ordinal)}'"
+                    : $"quote the whole value: {quotedKey}: '{whole.Replace("'", "''", StringComparison.Ordinal)}'";
                 return (i + 1, startsQuoted.Groups["value"].Index + 1,
-                    "YAML syntax error: this value starts with quoted text and goes on after the closing quote, which YAML does not allow",
-                    $"quote the whole value: {startsQuoted.Groups["key"].Value}: '{whole.Replace("'", "''", StringComparison.Ordinal)}'");
+                    "YAML syntax error: this value starts with quoted text and goes on after the closing quote, which YAML does not allow", hint);
             }
 
             if (PlainValue().Match(line) is not { Success: true } match)
@@ -164,6 +174,12 @@ internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics)
             var (key, value) = (match.Groups["key"].Value, match.Groups["value"].Value.TrimEnd());
             var column = match.Groups["value"].Index + 1;
             var quoted = $"write it like this: {key}: \"{value.Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
+            if (value.StartsWith("- ", StringComparison.Ordinal))
+            {
+                return (i + 1, column, "YAML syntax error: a list cannot start on the same line as its key",
+                    $"start the list on the next line, each item indented under the key: '{key}:' then '  {value}'; or write it on one line: {key}: [...]");
+            }
+
             if (value.StartsWith("{{", StringComparison.Ordinal))
             {
                 return (i + 1, column, "YAML syntax error: a value that starts with '{{' must be in quotes (YAML reads '{' as the start of a mapping)", quoted);
@@ -177,6 +193,10 @@ internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics)
 
         return null;
     }
+
+    // event:x, which a reader takes for a key and its value.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z_][\w.-]*:[^\s:/]")]
+    private static partial System.Text.RegularExpressions.Regex KeyWithNoSpace();
 
     // key: value, in a block mapping or a list item, where the value is plain (not quoted) and not a comment.
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:-\s+)?(?<key>[A-Za-z_][\w-]*):\s+(?<value>[^\s'""#|>&*!%@`].*)$")]
@@ -275,6 +295,8 @@ internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics)
         YamlMappingNode => "a mapping",
         YamlSequenceNode => "a list",
         YamlScalarNode { Value: null or "" or "~" or "null", Style: ScalarStyle.Plain } => "nothing",
+        YamlScalarNode { Style: ScalarStyle.Plain } s when KeyWithNoSpace().IsMatch(s.Value ?? "") =>
+            $"'{s.Value}' (with no space after the ':', YAML reads it as one piece of text, not as a key and its value)",
         YamlScalarNode s => $"'{s.Value}'",
         _ => "something else",
     };

@@ -1,0 +1,99 @@
+using Triggers.Core.Loading;
+
+namespace Triggers.Core.Tests.Loading;
+
+/// <summary>
+/// The YAML mistakes CS ops make most are reported in words about the file, at the character to fix, with a hint that
+/// shows the fix: never the parser's own state ("While parsing a block mapping, did not find expected key").
+/// </summary>
+public sealed class YamlSyntaxWordingTests
+{
+    public static TheoryData<string, string, string> Mistakes => new()
+    {
+        {
+            "playbook: p\nrules:\n  - id: r\n    when:\n      event: x\n     do: []\n",
+            "6:6: this line is indented 5 spaces, which lines up with no key above it (the keys it could belong with are at 0, 4 and 6 spaces)",
+            "give it the same number of spaces as the keys it belongs with"
+        },
+        { "playbook: p\nrules\n  - id: r\n", "2:6: 'rules' has no ':' after it, so YAML does not read it as a key", "write 'rules:'" },
+        { "playbook: p\nrules\nstage: s\n", "2:6: 'rules' has no ':' after it, so YAML does not read it as a key", "write 'rules:'" },
+        {
+            "playbook: p\nrules:\n  - id: r\n    when: { event: x where: y }\n",
+            "4:27: expected ',' or '}' here: the entries of the '{' opened at line 4, column 11 are separated by commas",
+            "put ', ' between entries"
+        },
+        {
+            "playbook: p\nrules:\n  - id: r\n    do:\n      - task: { title: \"abc }\n",
+            "5:24: this \" is never closed: the file ends before the value's closing \"", "end the value with \" on the line it starts on"
+        },
+        { "playbook: p\ndescription: `hello`\nrules: []\n", "2:14: '`' cannot start a value that is not in quotes", "put the value in quotes: description: \"`hello`\"" },
+        { "playbook: p\ndescription: @team\nrules: []\n", "2:14: '@' cannot start a value that is not in quotes", "description: \"@team\"" },
+        {
+            "playbook: p\nrules: []\n  stage: s\n",
+            "3:3: this line is indented more than 'rules' on line 2, as if it belonged under it, but 'rules' already has its value ([])",
+            "if it is a key of its own, indent it like 'rules' (0 spaces)"
+        },
+        { "playbook: p\nrules: [\n", "2:8: this '[' is never closed: the file ends before its ']'", "add the ']' after the last item" },
+        { "playbook: p\napplies_to: [a, , b]\nrules: []\n", "2:17: an empty item: a ',' with nothing before it", "delete the extra ','" },
+        {
+            "playbook: p\ndescription: \"C:\\path\"\nrules: []\n",
+            "2:17: in a value in double quotes a backslash starts an escape, and '\\p' is not an escape YAML knows",
+            "use single quotes, where a backslash is an ordinary character ('C:\\path')"
+        },
+        {
+            "playbook: p\ndescription: \"bad \\xZZ\"\nrules: []\n",
+            "2:19: in a value in double quotes a backslash starts an escape, and '\\x' must be followed by 2 hexadecimal digits",
+            "write each backslash as '\\\\'"
+        },
+        {
+            "playbook: p\nrules:\n  - id: r\n    do:\n    - task: { title: a }\n   - task: { title: b }\n",
+            "6:4: this item's '-' is indented 3 spaces, but the list's items above start at 4 spaces", "line up the '-' of every item in a list"
+        },
+        {
+            "playbook: p\nrules:\n  - id: r\n  when: { event: x }\n",
+            "4:3: 'when' is at the indentation of the list's '-' above, where YAML expects the next item",
+            "if 'when' belongs to the item above, indent it 4 spaces like the item's first key; if it starts a new item, write '- when: ...'"
+        },
+        { "playbook: p\napplies_to: - admins\nrules: []\n", "2:13: a list cannot start on the same line as its key", "'applies_to:' then '  - admins'" },
+        { "playbook: p\nrules: - id: r\n", "2:8: a list cannot start on the same line as its key", "'rules:' then '  - id: r'" },
+        { "playbook: p\nrules: []\n- x\n", "3:1: a list item ('- ') at the indentation of the keys of a mapping", "a list belongs under a key" },
+        {
+            "playbook: p\ndescription: |\nSent when\nrules: []\n", "3:1: the text of the '|' on line 2 must be indented more than 'description'",
+            "indent every line of the text by at least 2 spaces"
+        },
+        {
+            "  playbook: p\nrules: []\n", "2:1: this line is indented less than the file's first line (2 spaces), so YAML cannot read it as part of the same mapping",
+            "start the top-level keys at the beginning of the line"
+        },
+        { "playbook: p\nrules: []]\n", "2:10: a ']' with no '[' before it to close", "delete it, or add the '['" },
+        { "%YAML 1.1\nplaybook: p\nrules: []\n", "1:1: YAML reads a line starting with '%' as a directive", "delete the '%' line" },
+        { "playbook: p\ndescription: ? what\nrules: []\n", "2:14: YAML reads '?' at the start of a value as syntax (a complex key), not as text", "description: \"? what\"" },
+        {
+            "playbook: p\ndescription: 'it's fine'\nrules: []\n", "2:14: this value starts with quoted text and goes on after the closing quote",
+            "a quote inside the value ends it early: in single quotes write a ' as '': description: 'it''s fine'"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Mistakes))]
+    public void CommonMistake_IsExplainedAtTheCharacterToFix(string yaml, string expected, string hint)
+    {
+        var result = PlaybookLoader.Load([new SourceFile("p.yaml", yaml)]);
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.StartsWith($"p.yaml:{expected.Split(": ")[0]}: error TRG001: YAML syntax error: {expected[(expected.IndexOf(": ", StringComparison.Ordinal) + 2)..]}", error.ToString());
+        Assert.Contains(hint, error.Hint);
+        Assert.DoesNotContain("While ", error.ToString());
+    }
+
+    [Fact]
+    public void KeyAndValueWithNoSpace_SaysYamlNeedsTheSpace()
+    {
+        var yaml = "playbook: p\nrules:\n  - id: r\n    when:\n      event:user.invited\n    do:\n      - task: { title: t }\n";
+
+        var error = Assert.Single(PlaybookLoader.Load([new SourceFile("p.yaml", yaml)]).Diagnostics);
+
+        Assert.Equal("p.yaml:5:7: error TRG003: when must be a trigger such as { event: user.invited }, not 'event:user.invited' "
+            + "(with no space after the ':', YAML reads it as one piece of text, not as a key and its value)", error.ToString());
+    }
+}
