@@ -11,6 +11,9 @@ namespace Triggers.Core.Loading;
 /// tag, and stops the file (a <see cref="YamlLimitException"/>) when it nests too deeply, uses an alias with no
 /// anchor before it, or its aliases stand for too many nodes: YamlDotNet shares an anchored node between its aliases,
 /// but every reader walks each alias in full, so a few hundred bytes of aliases to aliases would take gigabytes.
+/// An alias is replaced by a copy of the events of its anchored value, placed at the alias: the loader then reads a
+/// value of its own there, and a problem with it in that place is reported at the alias, not at the anchor, where the
+/// same value may be right.
 /// </summary>
 internal sealed class TrackingParser(IParser inner) : IParser
 {
@@ -22,6 +25,9 @@ internal sealed class TrackingParser(IParser inner) : IParser
 
     private readonly Stack<Frame> _frames = new();
     private readonly Dictionary<string, long> _anchorSizes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ParsingEvent>> _anchored = new(StringComparer.Ordinal);
+    private readonly Queue<ParsingEvent> _copies = new(); // an alias's copy of its anchored value, not yet read
+    private bool _copy; // whether the event being tracked comes from _copies
     private ParsingEvent? _current;
     private long _nodes; // nodes read so far, an alias counted as the nodes it stands for
     private long _aliased; // of those, the nodes read through aliases
@@ -58,6 +64,21 @@ internal sealed class TrackingParser(IParser inner) : IParser
             }
 
             Track(next);
+            if (next is AnchorAlias)
+            {
+                continue; // Track queued its copy
+            }
+
+            foreach (var open in _frames)
+            {
+                open.Recorded?.Add(next);
+            }
+
+            if (next is Scalar { Anchor.IsEmpty: false } anchored)
+            {
+                _anchored[anchored.Anchor.Value] = [anchored];
+            }
+
             _current = next;
             return true;
         }
@@ -66,7 +87,11 @@ internal sealed class TrackingParser(IParser inner) : IParser
         return false;
     }
 
-    private ParsingEvent? Next() => inner.MoveNext() ? inner.Current : null;
+    private ParsingEvent? Next()
+    {
+        _copy = _copies.Count > 0;
+        return _copy ? _copies.Dequeue() : inner.MoveNext() ? inner.Current : null;
+    }
 
     /// <summary>Leaves out the value after a duplicate key: one scalar or alias, or a whole collection.</summary>
     private void SkipNode()
@@ -102,11 +127,13 @@ internal sealed class TrackingParser(IParser inner) : IParser
                 if (_frames.TryPop(out var closed) && !closed.Anchor.IsEmpty)
                 {
                     _anchorSizes[closed.Anchor.Value] = _nodes - closed.NodesBefore;
+                    closed.Recorded!.Add(next);
+                    _anchored[closed.Anchor.Value] = closed.Recorded;
                 }
 
                 break;
             case Scalar scalar:
-                _nodes++;
+                _nodes += _copy ? 0 : 1; // an alias's copy was counted when the alias was read
                 if (!scalar.Anchor.IsEmpty)
                 {
                     _anchorSizes[scalar.Anchor.Value] = 1;
@@ -115,7 +142,7 @@ internal sealed class TrackingParser(IParser inner) : IParser
                 break;
             case AnchorAlias alias:
                 Expand(alias);
-                break;
+                return; // its copy completes the node
             default:
                 return;
         }
@@ -134,7 +161,7 @@ internal sealed class TrackingParser(IParser inner) : IParser
                 "flatten the data: a webhook body, an email's data and an event's data may each nest a few levels, not dozens");
         }
 
-        _nodes++;
+        _nodes += _copy ? 0 : 1;
         _frames.Push(frame);
     }
 
@@ -159,13 +186,32 @@ internal sealed class TrackingParser(IParser inner) : IParser
             throw new YamlLimitException(alias.Start, $"the file's aliases stand for more than {MaxAliasedNodes:N0} values in all, too many to read",
                 "aliases of aliases multiply: repeat the value itself, or split the data");
         }
+
+        foreach (var anchored in _anchored[name])
+        {
+            _copies.Enqueue(At(anchored, alias.Start, alias.End));
+        }
     }
+
+    /// <summary>An event of an anchored value, placed at an alias, without the anchor (it is defined once) or a tag (reported once).</summary>
+    private static ParsingEvent At(ParsingEvent original, Mark start, Mark end) => original switch
+    {
+        Scalar s => new Scalar(AnchorName.Empty, TagName.Empty, s.Value, s.Style, s.IsPlainImplicit || !s.Tag.IsEmpty, s.IsQuotedImplicit, start, end, s.IsKey),
+        MappingStart m => new MappingStart(AnchorName.Empty, TagName.Empty, true, m.Style, start, end),
+        SequenceStart q => new SequenceStart(AnchorName.Empty, TagName.Empty, true, q.Style, start, end),
+        MappingEnd => new MappingEnd(start, end),
+        SequenceEnd => new SequenceEnd(start, end),
+        _ => throw new InvalidOperationException($"an anchored value holds a {original.GetType().Name}"),
+    };
 
     private sealed class Frame(Dictionary<string, Mark>? keys, bool flow, Mark start, AnchorName anchor, long nodesBefore)
     {
         public Mark Start { get; } = start;
 
         public AnchorName Anchor { get; } = anchor;
+
+        /// <summary>The events of an anchored collection so far, from its start, for its aliases to copy; null when it has no anchor.</summary>
+        public List<ParsingEvent>? Recorded { get; } = anchor.IsEmpty ? null : [];
 
         /// <summary>How many nodes were read before this collection began, to measure it for its anchor.</summary>
         public long NodesBefore { get; } = nodesBefore;

@@ -190,6 +190,54 @@ public sealed class YamlHazardTests
     }
 
     [Fact]
+    public void ValueRepeatedByAnAlias_IsCheckedWhereTheAliasIs()
+    {
+        var yaml = """
+            playbook: p
+            rules:
+              - id: a
+                when: { event: feature.used }
+                do:
+                  - task: &call { title: call, due: 2d }
+              - id: b
+                when: { event: ticket.opened }
+                do:
+                  - task: *call
+                  - email: *call
+            """;
+
+        var errors = Errors(yaml);
+
+        // Right as a task (lines 6 and 10), wrong as an email: reported at the alias that puts it there.
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e => Assert.StartsWith("p.yaml:11:16: error", e));
+        Assert.Contains("p.yaml:11:16: error TRG002: unknown key 'title' in email action", errors);
+    }
+
+    [Fact]
+    public void AliasOfAnAliasedValue_IsCheckedAtTheOuterAlias()
+    {
+        var yaml = """
+            playbook: p
+            rules:
+              - id: a
+                when: { event: feature.used }
+                do: &actions
+                  - task: &call { title: call }
+                  - task: *call
+              - id: b
+                when: { event: ticket.opened }
+                do: *actions
+                limit: *call
+            """;
+
+        var errors = Errors(yaml);
+
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e => Assert.StartsWith("p.yaml:11:12: error", e));
+    }
+
+    [Fact]
     public void ErrorAtTheEndOfAFileWithNoFinalNewline_IsOnItsLastLine()
     {
         var error = Assert.Single(Errors("playbook: a\nrules: [ { id: r"));
