@@ -74,13 +74,13 @@ public static partial class EventParser
                 case Attribute.Id when text && end - start > 2:
                     id = range;
                     break;
-                case Attribute.AccountId when text && end - start > 2:
+                case Attribute.AccountId when text && end - start > 2 && !MaybePadded(json[start..end]):
                     account = range;
                     break;
                 case Attribute.Source when text && end - start > 2:
                     source = range;
                     break;
-                case Attribute.UserId when text:
+                case Attribute.UserId when text && !MaybePadded(json[start..end]):
                     user = range;
                     break;
                 case Attribute.Subject when text:
@@ -89,8 +89,10 @@ public static partial class EventParser
                 case Attribute.Data:
                     data = range;
                     break;
-                case Attribute.Other or Attribute.UserId or Attribute.Subject:
-                    break; // not a string: the reader's parse skips it too
+                case Attribute.Other:
+                    break;
+                case Attribute.UserId or Attribute.Subject when json[start] == (byte)'n':
+                    break; // null: not given
                 default:
                     return false; // a required attribute the reader's parse would reject or read some other way
             }
@@ -133,6 +135,13 @@ public static partial class EventParser
     }
 
     private static bool HasEscape(ReadOnlySpan<byte> token) => token.IndexOf((byte)'\\') >= 0;
+
+    /// <summary>
+    /// Whether a string token may begin or end with white space (a space or a tab, or an escape that could stand for
+    /// one): the reader's parse decodes it and tells (<see cref="IdProblem"/>).
+    /// </summary>
+    private static bool MaybePadded(ReadOnlySpan<byte> token) =>
+        token.Length > 2 && (token[1] is (byte)' ' or (byte)'\t' or (byte)'\\' || token[^2] is (byte)' ' or (byte)'\t' or (byte)'\\');
 
     // Called before and after every token; compact JSON Lines have no whitespace at all, so the common answer is
     // "here", given without a call.

@@ -65,7 +65,9 @@ public static partial class EventParser
             // The reader's message ends with its own position ("LineNumber: 0 | BytePositionInLine: 116."): say it once, our way.
             var message = e.Message;
             var position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            error = position < 0 || e.BytePositionInLine is not { } at
+            error = message.Contains("maximum configured depth", StringComparison.Ordinal) && e.BytePositionInLine is { } deep
+                ? $"nested more than {Options.MaxDepth} levels deep at byte {deep + 1} of the line, more than an event may be: flatten its data"
+                : position < 0 || e.BytePositionInLine is not { } at
                 ? $"not valid JSON: {message.TrimEnd('.')}"
                 : $"not valid JSON at byte {at + 1} of the line: {message[..position].TrimEnd('.')}";
         }
@@ -191,6 +193,7 @@ public static partial class EventParser
         bool hasTime = false, timeIsString = true, hasId = false, hasAccount = false, hasSource = false;
         var given = 0; // bits of the attributes present at all, so a wrong one is told apart from a missing one
         Attribute? twice = null;
+        string? idProblem = null; // an id or a subject given in a form it cannot take
         Range id = default, account = default, source = default, user = default, subject = default, data = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -250,6 +253,7 @@ public static partial class EventParser
                     break;
                 case Attribute.AccountId:
                     (account, hasAccount) = (text ? range : account, filled);
+                    idProblem ??= filled ? IdProblem("accountid", json[range]) : null;
                     if (hasAccount)
                     {
                         envelope = Rejection(null, time, account); // known now, as the time is (0 until it is read)
@@ -261,9 +265,13 @@ public static partial class EventParser
                     break;
                 case Attribute.UserId when text:
                     user = range;
+                    idProblem ??= IdProblem("userid", json[range]);
                     break;
                 case Attribute.Subject when text:
                     subject = range;
+                    break;
+                case Attribute.UserId or Attribute.Subject when reader.TokenType != JsonTokenType.Null:
+                    idProblem ??= $"'{(name == Attribute.UserId ? "userid" : "subject")}' must be a string{(name == Attribute.UserId ? " (the user's id as text)" : "")}, not {Kind(json[range])}";
                     break;
             }
         }
@@ -280,10 +288,10 @@ public static partial class EventParser
             : !hasAccount ? Missing("accountid", (given & (1 << (int)Attribute.AccountId)) != 0)
             : !hasTime ? "missing required attribute 'time'"
             : !timeIsString ? "'time' must be a string (an RFC 3339 timestamp such as 2026-01-05T10:00:00Z)"
-            : timeText is not null ? $"'time' is not an RFC 3339 timestamp: {timeText}"
+            : timeText is not null ? TimeProblem(timeText)
             : version is null ? "missing required attribute 'specversion'"
             : !hasSource ? Missing("source", (given & (1 << (int)Attribute.Source)) != 0)
-            : DataProblem(json, data, type!) ?? UserProblem(user, type!);
+            : idProblem ?? DataProblem(json, data, type!) ?? UserProblem(user, type!);
         if (problem is null)
         {
             envelope = new Envelope(type!, time, id, account, source, user, subject, data);
@@ -361,14 +369,7 @@ public static partial class EventParser
             return null;
         }
 
-        var given = json[data.Start.Value] switch
-        {
-            (byte)'[' => "an array",
-            (byte)'"' => "a string",
-            (byte)'t' or (byte)'f' => "true or false",
-            _ => "a number",
-        };
-        return $"'data' must be an object on {type} (its members are merged into the {(type[0] == 'a' ? "account's" : "user's")} traits), not {given}";
+        return $"'data' must be an object on {type} (its members are merged into the {(type[0] == 'a' ? "account's" : "user's")} traits), not {Kind(json[data])}";
     }
 
     /// <summary>
@@ -387,7 +388,7 @@ public static partial class EventParser
     /// </summary>
     private static bool TryReadTime(ref Utf8JsonReader reader, out long ticks)
     {
-        if (reader.TryGetDateTimeOffset(out var t))
+        if (reader.TryGetDateTimeOffset(out var t) && HasClock(ref reader))
         {
             // No offset (Python's utcnow().isoformat() writes none): UTC, as everywhere else in Triggers,
             // never the zone of the machine running the replay, which is what the reader would assume.
@@ -405,9 +406,15 @@ public static partial class EventParser
         Span<byte> text = stackalloc byte[MaxTimeLength + 2];
         var length = reader.CopyString(text[1..]);
         var inner = text[1..(length + 1)];
-        if (inner.IndexOfAny((byte)'t', (byte)'z') < 0)
+        var space = inner.Length > 10 && inner[10] == (byte)' '; // 2026-01-05 10:00:00Z, which RFC 3339 (5.6) allows too
+        if (inner.IndexOfAny((byte)'t', (byte)'z') < 0 && !space)
         {
             return false;
+        }
+
+        if (space)
+        {
+            inner[10] = (byte)'T';
         }
 
         inner.Replace((byte)'t', (byte)'T');
@@ -422,6 +429,46 @@ public static partial class EventParser
     private const int MaxTimeLength = 42 * 6;
 
     private const int MaxNameLength = 16; // the longest attribute read here, "specversion", with room to spare
+
+    /// <summary>Whether the time read has a time of day: the reader's parser takes a date alone, which says nothing of when in the day.</summary>
+    private static bool HasClock(ref Utf8JsonReader reader)
+    {
+        ReadOnlySpan<byte> text = reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+        return text.IndexOfAny((byte)'T', (byte)'t') >= 0;
+    }
+
+    private static string TimeProblem(string text) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, @"^\d{4}-\d{2}-\d{2}$")
+            ? $"'time' is a date without a time of day: {text}; an event time needs one, such as {text}T00:00:00Z"
+            : $"'time' is not an RFC 3339 timestamp: {text}";
+
+    /// <summary>
+    /// Why an id (<c>accountid</c>, <c>userid</c>) given as text cannot be taken, or null: one that is blank, or that
+    /// begins or ends with white space, which would name an account or a user of its own (<c>" acme"</c> is not <c>"acme"</c>).
+    /// </summary>
+    private static string? IdProblem(string attribute, ReadOnlySpan<byte> token)
+    {
+        if (!MaybePadded(token))
+        {
+            return null;
+        }
+
+        var value = Text(token)!;
+        return value.Trim(' ', '\t', '\n', '\r') is { Length: 0 } ? $"'{attribute}' is blank: it must name the {(attribute == "userid" ? "user" : "account")}"
+            : value[0] is ' ' or '\t' or '\n' or '\r' || value[^1] is ' ' or '\t' or '\n' or '\r'
+                ? $"'{attribute}' begins or ends with white space ('{value}'): ids are compared exactly, so it would name {(attribute == "userid" ? "a user" : "an account")} of its own"
+                : null;
+    }
+
+    /// <summary>What kind of JSON value a token is, for a message.</summary>
+    private static string Kind(ReadOnlySpan<byte> token) => token[0] switch
+    {
+        (byte)'{' => "an object",
+        (byte)'[' => "an array",
+        (byte)'"' => "a string",
+        (byte)'t' or (byte)'f' => "true or false",
+        _ => "a number",
+    };
 
     private static string Missing(string attribute, bool given) =>
         given ? $"'{attribute}' must be a non-empty string" : attribute == "accountid" ? "missing required extension attribute 'accountid'" : $"missing required attribute '{attribute}'";

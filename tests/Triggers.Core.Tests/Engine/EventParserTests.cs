@@ -71,21 +71,25 @@ public class EventParserTests
     [InlineData("2026-01-05T10:00:00+02:00")]
     [InlineData("2026-01-05T10:00:00.250Z")]
     [InlineData("2026-01-05 10:00:00Z")]
+    [InlineData("2026-01-05 10:00:00.5+01:00")]
+    [InlineData("2026-01-05")]
+    [InlineData("2026-01-05T10:00")]
     [InlineData("2026-1-05T10:00:00Z")]
     [InlineData("２０26-01-05T10:00:00Z")]
     public void TryParse_EventTimes_ReadExactlyAsTheJsonReadersOwnParserReadsThem_ALowerCaseTOrZAsUpperCase(string time)
     {
-        // RFC 3339 (5.6) allows t and z; the reader's parser does not.
+        // RFC 3339 (5.6) allows t and z, and a space for the T; the reader's parser does not. It takes a date alone, which is no time.
         var json = Plain.Replace("2026-01-05T10:00:00Z", time, StringComparison.Ordinal);
         var upper = time.Replace('t', 'T').Replace('z', 'Z').Replace("\\u0074", "T", StringComparison.Ordinal).Replace("\\u007a", "Z", StringComparison.Ordinal);
+        upper = upper.Length > 10 && upper[10] == ' ' ? $"{upper[..10]}T{upper[11..]}" : upper;
         var reader = new System.Text.Json.Utf8JsonReader(Encoding.UTF8.GetBytes($"\"{upper}\""));
         reader.Read();
-        var expected = reader.TryGetDateTimeOffset(out var parsed) ? parsed.UtcTicks : (long?)null;
+        var expected = upper.Contains('T', StringComparison.Ordinal) && reader.TryGetDateTimeOffset(out var parsed) ? parsed.UtcTicks : (long?)null;
 
         var ok = EventParser.TryParse(Encoding.UTF8.GetBytes(json), out var e, out var error);
 
         Assert.Equal(expected, ok ? e!.TimeTicks : null);
-        Assert.True(ok || error!.Contains("RFC 3339", StringComparison.Ordinal), error);
+        Assert.True(ok || error!.StartsWith("'time' is", StringComparison.Ordinal), error);
     }
 
     [Fact]

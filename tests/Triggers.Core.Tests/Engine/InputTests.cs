@@ -58,7 +58,21 @@ public sealed class InputTests
     [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"user.updated","accountid":"a","time":"2026-01-01T10:30:00Z","data":{"role":"admin"}}""",
         "missing 'userid' on user.updated (its data is merged into that user's traits)")]
     [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"user.updated","userid":42,"accountid":"a","time":"2026-01-01T10:30:00Z","data":{"role":"admin"}}""",
-        "missing 'userid' on user.updated")]
+        "'userid' must be a string (the user's id as text), not a number")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","userid":42,"accountid":"a","time":"2026-01-01T10:30:00Z"}""",
+        "'userid' must be a string (the user's id as text), not a number")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","userid":"  ","accountid":"a","time":"2026-01-01T10:30:00Z"}""",
+        "'userid' is blank: it must name the user")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","userid":"u1 ","accountid":"a","time":"2026-01-01T10:30:00Z"}""",
+        "'userid' begins or ends with white space ('u1 '): ids are compared exactly, so it would name a user of its own")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","accountid":" acme","time":"2026-01-01T10:30:00Z"}""",
+        "'accountid' begins or ends with white space (' acme'): ids are compared exactly, so it would name an account of its own")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","accountid":"\u0009acme","time":"2026-01-01T10:30:00Z"}""",
+        "'accountid' begins or ends with white space")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","subject":7,"accountid":"a","time":"2026-01-01T10:30:00Z"}""",
+        "'subject' must be a string, not a number")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","accountid":"a","time":"2026-01-01"}""",
+        "'time' is a date without a time of day: 2026-01-01; an event time needs one, such as 2026-01-01T00:00:00Z")]
     [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"user.updated","userid":"","accountid":"a","time":"2026-01-01T10:30:00Z","data":{"role":"admin"}}""",
         "missing 'userid' on user.updated")]
     [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"t.x","accountid":"a","time":"2026-01-01T10:30:00Z","id":"y"}""",
@@ -98,6 +112,27 @@ public sealed class InputTests
         Assert.Equal(
             [new DateTimeOffset(2026, 1, 1, 10, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 1, 1, 10, 30, 0, 500, TimeSpan.Zero), new DateTimeOffset(2026, 1, 1, 11, 0, 0, TimeSpan.Zero)],
             outcomes.Select(o => o.Time));
+    }
+
+    [Fact]
+    public void EventTime_WithASpaceForTheT_IsTakenAsRfc3339Allows()
+    {
+        var (outcomes, stats) = Run(TimeSpan.Zero, Ticket(1, "2026-01-01 10:00:00Z"), Ticket(2, "2026-01-01 10:30:00.5+01:00"), Ticket(3, "2026-01-01 11:00:00z"));
+
+        Assert.Equal(0, stats.Rejected);
+        Assert.Equal(
+            [new DateTimeOffset(2026, 1, 1, 9, 30, 0, 500, TimeSpan.Zero), new DateTimeOffset(2026, 1, 1, 10, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 1, 1, 11, 0, 0, TimeSpan.Zero)],
+            outcomes.Select(o => o.Time));
+    }
+
+    [Fact]
+    public void EventNestedMoreThan64Deep_IsRejectedInOurWords()
+    {
+        var deep = string.Concat(Enumerable.Repeat("{\"x\":", 70)) + "1" + new string('}', 70);
+        var (outcomes, _) = Run(TimeSpan.Zero, Ticket(1, "2026-01-01T10:00:00Z").Replace("{\"n\":1}", deep, StringComparison.Ordinal));
+
+        var rejected = Assert.Single(outcomes);
+        Assert.Matches(@"^nested more than 64 levels deep at byte \d+ of the line, more than an event may be: flatten its data$", rejected.Reason);
     }
 
     [Fact]
