@@ -26,7 +26,8 @@ public static class PlaybookTestRunner
         var paired = owner.Where(e => e >= 0).ToHashSet();
         var missing = test.Expect.Where((_, i) => !paired.Contains(i)).ToList();
         var takenBy = owner.Select(e => e < 0 ? null : test.Expect[e]).ToList();
-        var unexpected = test.ExpectOnly ? outcomes.Where((o, i) => owner[i] < 0 && o.Kind == OutcomeKind.Action).ToList() : [];
+        // A test event the engine rejects fails the test unless expected: the test would not test what it says.
+        var unexpected = outcomes.Where((o, i) => owner[i] < 0 && ((test.ExpectOnly && o.Kind == OutcomeKind.Action) || o.Kind == OutcomeKind.Rejected)).ToList();
         var passed = missing.Count == 0 && unexpected.Count == 0;
         var report = passed ? [] : TestFailureReport.Lines(test, missing, unexpected, outcomes, takenBy);
         if (!passed && simulator.Stats.QuietHoursWithUnknownZone > 0)

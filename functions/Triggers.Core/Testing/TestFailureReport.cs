@@ -44,10 +44,16 @@ internal static class TestFailureReport
             }
         }
 
-        if (unexpected.Count > 0)
+        if (unexpected.Where(o => o.Kind == OutcomeKind.Rejected).ToList() is { Count: > 0 } rejected)
+        {
+            lines.Add("events of the test the engine rejected (a test that means to test a rejection expects it: { kind: rejected }):");
+            lines.AddRange(rejected.Select(o => $"  + {PlaybookTestRunner.Describe(o)}"));
+        }
+
+        if (unexpected.Where(o => o.Kind != OutcomeKind.Rejected).ToList() is { Count: > 0 } actions)
         {
             lines.Add("happened but not expected (expect_only):");
-            lines.AddRange(unexpected.Select(o => $"  + {PlaybookTestRunner.Describe(o)}"));
+            lines.AddRange(actions.Select(o => $"  + {PlaybookTestRunner.Describe(o)}"));
         }
 
         lines.Add("actual outcomes:");

@@ -55,4 +55,23 @@ public sealed class LateAndRejectedExpectationTests
               - { kind: rejected, time: 2026-02-01T10:00:00Z, reason: 'specversion must be "1.0"' }
             expect_only: true
             """);
+
+    [Fact]
+    public void TestEventTheEngineRejects_FailsTheTest_EvenWithoutExpectOnly()
+    {
+        var result = Scenario.Run(Playbook, """
+            test: the second ticket's account has a stray space
+            events:
+              - { time: 2026-02-01T10:00:00Z, type: ticket.opened, accountid: acme, data: { n: 1 } }
+              - { time: 2026-02-01T11:00:00Z, type: ticket.opened, accountid: "acme ", data: { n: 2 } }
+            expect:
+              - { time: 2026-02-01T10:00:00Z, rule: spike/every-ticket, action: task, title: Ticket 1 }
+            """);
+
+        Assert.False(result.Passed);
+        var report = string.Join("\n", result.Report);
+        Assert.Contains("events of the test the engine rejected", report);
+        Assert.Contains("'accountid' begins or ends with white space ('acme ')", report);
+        Assert.DoesNotContain("(expect_only)", report);
+    }
 }
