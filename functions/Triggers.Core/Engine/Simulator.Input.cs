@@ -200,7 +200,8 @@ public sealed partial class Simulator
         var origin = line > 0 ? $"{source}:{line}" : source;
         _sink(new Outcome
         {
-            Kind = OutcomeKind.Rejected, Key = new EffectIds.Key("input", "rejected", origin, ""),
+            // The id goes by the file's name, not the path it was given by: ./events.jsonl and /data/events.jsonl are one input.
+            Kind = OutcomeKind.Rejected, Key = new EffectIds.Key("input", "rejected", line > 0 ? $"{Path.GetFileName(source)}:{line}" : Path.GetFileName(source), ""),
             Time = new DateTimeOffset(time, TimeSpan.Zero), AccountId = account, Reason = error, Because = origin,
         });
     }

@@ -307,6 +307,24 @@ public sealed class InputTests
     }
 
     [Fact]
+    public void RejectionId_IsTheSameWhateverPathTheFileWasGivenBy_AndDiffersByLine()
+    {
+        string Id(string source, long line)
+        {
+            var set = PlaybookLoader.Load([new SourceFile("p.yaml", Playbook)]).Set;
+            var outcomes = new List<Outcome>();
+            var simulator = new Simulator(new CompiledPlaybooks(set), new SimulationOptions(), outcomes.Add);
+            simulator.Add("{broken"u8, source, line);
+            simulator.Finish();
+            return Assert.Single(outcomes).Id;
+        }
+
+        Assert.Equal(Id("events.jsonl", 3), Id("/data/exports/events.jsonl", 3));
+        Assert.Equal(Id("events.jsonl", 3), Id("./events.jsonl", 3));
+        Assert.NotEqual(Id("events.jsonl", 3), Id("events.jsonl", 4));
+    }
+
+    [Fact]
     public void MalformedEvent_WithAReadableTime_IsReportedAtThatTime_OtherwiseAtTheNewestTimeSoFar()
     {
         var noAccount = """{"specversion":"1.0","id":"x","type":"ticket.opened","time":"2026-01-01T10:30:00+02:00"}""";
