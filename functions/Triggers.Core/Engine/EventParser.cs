@@ -311,52 +311,6 @@ public static partial class EventParser
     private static Envelope Rejection(string? type, long time, Range account) => new(type ?? "", time, default, account, default, default, default, default);
 
     /// <summary>
-    /// The common shape of an event time, <c>yyyy-MM-ddTHH:mm:ssZ</c>, read digit by digit (the reader's general
-    /// ISO 8601 parser was a tenth of the envelope's cost), the T and Z in either case. Anything else, or any field out
-    /// of range, is left to <see cref="TryReadTime"/>, so both accept and read exactly the same times.
-    /// </summary>
-    internal static bool TryReadUtcSeconds(ref Utf8JsonReader reader, out long ticks)
-    {
-        ticks = 0;
-        if (reader.ValueIsEscaped || reader.HasValueSequence)
-        {
-            return false;
-        }
-
-        return TryReadUtcSeconds(reader.ValueSpan, out ticks);
-    }
-
-    /// <summary>The same as <see cref="TryReadUtcSeconds(ref Utf8JsonReader, out long)"/>, on a string token's unescaped contents.</summary>
-    internal static bool TryReadUtcSeconds(ReadOnlySpan<byte> text, out long ticks)
-    {
-        ticks = 0;
-        // RFC 3339 (5.6) lets the T and the Z be written in lower case: a bit sets the case (no other byte maps to them).
-        if (text.Length != 20 || text[4] != '-' || text[7] != '-' || (text[10] | 0x20) != 't' || text[13] != ':' || text[16] != ':' || (text[19] | 0x20) != 'z')
-        {
-            return false;
-        }
-
-        var (century, year, month, day) = (Two(text, 0), Two(text, 2), Two(text, 5), Two(text, 8));
-        var (hour, minute, second) = (Two(text, 11), Two(text, 14), Two(text, 17));
-        if (century < 0 || year < 0 || month is < 1 or > 12 || day < 1 || hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 59)
-        {
-            return false;
-        }
-
-        year += century * 100;
-        if (year < 1 || day > DateTime.DaysInMonth(year, month))
-        {
-            return false;
-        }
-
-        ticks = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).Ticks;
-        return true;
-
-        static int Two(ReadOnlySpan<byte> text, int at) =>
-            (uint)(text[at] - '0') <= 9 && (uint)(text[at + 1] - '0') <= 9 ? ((text[at] - '0') * 10) + text[at + 1] - '0' : -1;
-    }
-
-    /// <summary>
     /// Why an event's data cannot be what its type needs, or null. The data of <c>account.updated</c> and
     /// <c>user.updated</c> is merged into traits member by member: any other value than an object would be a silent
     /// no-op (null is taken as no data, which changes nothing either way). Any other type may carry any JSON value, as
@@ -381,66 +335,7 @@ public static partial class EventParser
             ? "missing 'userid' on user.updated (its data is merged into that user's traits); give the user's id as text"
             : null;
 
-    /// <summary>
-    /// Any other time the JSON reader's ISO 8601 parser takes (fractions of a second, an offset, none), and the same
-    /// with a lower-case <c>t</c> or <c>z</c>, which RFC 3339 (5.6) allows and that parser does not: those are read as
-    /// their upper-case spelling. Only for times <see cref="TryReadUtcSeconds(ref Utf8JsonReader, out long)"/> did not take.
-    /// </summary>
-    private static bool TryReadTime(ref Utf8JsonReader reader, out long ticks)
-    {
-        if (reader.TryGetDateTimeOffset(out var t) && HasClock(ref reader))
-        {
-            // No offset (Python's utcnow().isoformat() writes none): UTC, as everywhere else in Triggers,
-            // never the zone of the machine running the replay, which is what the reader would assume.
-            ticks = HasOffset(ref reader) ? t.UtcTicks : reader.TryGetDateTime(out var unzoned) ? unzoned.Ticks : t.UtcTicks;
-            return true;
-        }
-
-        ticks = 0;
-        var escaped = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-        if (escaped > MaxTimeLength)
-        {
-            return false; // longer than any time the parser takes, however it is escaped
-        }
-
-        Span<byte> text = stackalloc byte[MaxTimeLength + 2];
-        var length = reader.CopyString(text[1..]);
-        var inner = text[1..(length + 1)];
-        var space = inner.Length > 10 && inner[10] == (byte)' '; // 2026-01-05 10:00:00Z, which RFC 3339 (5.6) allows too
-        if (inner.IndexOfAny((byte)'t', (byte)'z') < 0 && !space)
-        {
-            return false;
-        }
-
-        if (space)
-        {
-            inner[10] = (byte)'T';
-        }
-
-        inner.Replace((byte)'t', (byte)'T');
-        inner.Replace((byte)'z', (byte)'Z');
-        (text[0], text[length + 1]) = ((byte)'"', (byte)'"');
-        var upper = new Utf8JsonReader(text[..(length + 2)]);
-        upper.Read();
-        return TryReadTime(ref upper, out ticks); // no lower case left: one level deep at most
-    }
-
-    // The reader's parser takes at most 42 bytes of time, each escaped in at most 6.
-    private const int MaxTimeLength = 42 * 6;
-
     private const int MaxNameLength = 16; // the longest attribute read here, "specversion", with room to spare
-
-    /// <summary>Whether the time read has a time of day: the reader's parser takes a date alone, which says nothing of when in the day.</summary>
-    private static bool HasClock(ref Utf8JsonReader reader)
-    {
-        ReadOnlySpan<byte> text = reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
-        return text.IndexOfAny((byte)'T', (byte)'t') >= 0;
-    }
-
-    private static string TimeProblem(string text) =>
-        System.Text.RegularExpressions.Regex.IsMatch(text, @"^\d{4}-\d{2}-\d{2}$")
-            ? $"'time' is a date without a time of day: {text}; an event time needs one, such as {text}T00:00:00Z"
-            : $"'time' is not an RFC 3339 timestamp: {text}";
 
     /// <summary>
     /// Why an id (<c>accountid</c>, <c>userid</c>) given as text cannot be taken, or null: one that is blank, or that
@@ -472,17 +367,6 @@ public static partial class EventParser
 
     private static string Missing(string attribute, bool given) =>
         given ? $"'{attribute}' must be a non-empty string" : attribute == "accountid" ? "missing required extension attribute 'accountid'" : $"missing required attribute '{attribute}'";
-
-    /// <summary>
-    /// Whether the time read names its UTC offset. The reader takes a time without one as the machine's local time,
-    /// which would make a replay depend on where it runs.
-    /// </summary>
-    private static bool HasOffset(ref Utf8JsonReader reader)
-    {
-        ReadOnlySpan<byte> text = reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
-        var clock = text.IndexOfAny((byte)'T', (byte)'t', (byte)' ');
-        return clock >= 0 && text[clock..].IndexOfAny("Zz+-"u8) >= 0;
-    }
 
     private enum Attribute
     {
