@@ -50,9 +50,32 @@ internal sealed partial class YamlSyntaxWording
             return ListItem(line);
         }
 
-        if (Says("found invalid mapping") && KeyWithoutColon(line, 3) is { } bare)
+        // A key with no ':', or a line indented under a key that has its value (read as the rest of it, where ': ' cannot stand).
+        if (Says("found invalid mapping") && (KeyWithoutColon(line, 3) ?? (PreviousContent(line) is { } above ? UnderAValue(line, above) : null)) is { } explained)
         {
-            return bare;
+            return explained;
+        }
+
+        if (Says("While scanning a directive"))
+        {
+            return DirectiveLine(at);
+        }
+
+        if (Says("invalid comment after comma"))
+        {
+            return (at, "a '#' right after a ',': YAML takes '#' for a comment only after a space",
+                "put a space before the '#' if it starts a comment, or put the value that holds it in quotes");
+        }
+
+        if (Says("double-quoted scalar") && Says("wrong indentation"))
+        {
+            return (at, "the quoted value that starts here runs on over the lines below, and one of them is indented less than the value may be",
+                "a quote opened here is likely not closed on this line: close it where the value ends, or indent the lines that continue it");
+        }
+
+        if (Says("While scanning a simple key") && Says("could not find expected ':'"))
+        {
+            return NotAKey(line);
         }
 
         if (Says("did not find expected ',' or '}'") || Says("did not find expected ',' or ']'"))
@@ -73,7 +96,7 @@ internal sealed partial class YamlSyntaxWording
 
         if (Says("cannot start any token"))
         {
-            return Reserved(at, line, here);
+            return Reserved(at, line, column, here);
         }
 
         if (Says("did not find expected node content"))
@@ -98,16 +121,15 @@ internal sealed partial class YamlSyntaxWording
                 "start the top-level keys at the beginning of the line, with no spaces before them");
         }
 
-        if (Says("expected <document start>") && Array.FindIndex(_lines, l => l.StartsWith('%')) is >= 0 and var directive)
+        if (Says("expected <document start>") && Array.FindIndex(_lines, l => l.StartsWith('%')) >= 0)
         {
-            return (Mark(directive, 0), "YAML reads a line starting with '%' as a directive, which must be followed by a '---' line",
-                "delete the '%' line: playbooks need no directives; a value that starts with '%' goes in quotes");
+            return DirectiveLine(at);
         }
 
         if (Says("Mapping keys are not allowed") || (Says("anchor or alias") && Says("disallowed")))
         {
             return (at, $"YAML reads '{here}' at the start of a value as syntax ({(here == '?' ? "a complex key" : here == '&' ? "an anchor" : "a reference")}), not as text",
-                QuoteTheValue(line, "put the value in quotes"));
+                QuoteTheValue(line, column, "put the value in quotes"));
         }
 
         return null;
@@ -151,19 +173,51 @@ internal sealed partial class YamlSyntaxWording
                 "a list belongs under a key: write the key with ':' on a line of its own and indent the items below it");
         }
 
-        if (indent > aboveKey && KeyValue().Match(above[aboveKey..]) is { Success: true } withValue && withValue.Groups["value"].Value.Trim() is { Length: > 0 } value
-            && !value.StartsWith('#'))
+        if (UnderAValue(line, previous.Value) is { } under)
         {
-            var key = withValue.Groups["key"].Value;
-            return (Mark(line, indent),
-                $"this line is indented more than '{key}' on line {previous + 1}, as if it belonged under it, but '{key}' already has its value ({value})",
-                $"if it is a key of its own, indent it like '{key}' ({aboveKey} spaces); if it is part of the value, put the whole value on the lines below '{key}:'");
+            return under;
         }
 
         var columns = KeyColumnsAbove(line);
+        if (columns.Contains(indent.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            // Lined up with keys above: what is wrong is the line itself.
+            return NotAKey(line);
+        }
+
         return (Mark(line, indent),
             $"this line is indented {Spaces(indent)}, which lines up with no key above it (the keys it could belong with are at {Listed(columns)} spaces)",
             "YAML tells which mapping a key belongs to by its indentation alone: give it the same number of spaces as the keys it belongs with");
+    }
+
+    /// <summary>A line indented more than the key on the line above it, which already has its value there.</summary>
+    private (Mark, string, string)? UnderAValue(int line, int above)
+    {
+        var indent = Indent(_lines[line]);
+        var text = _lines[above];
+        var aboveKey = KeyColumn(text);
+        if (indent <= aboveKey || KeyValue().Match(text[aboveKey..]) is not { Success: true } withValue
+            || withValue.Groups["value"].Value.Trim() is not { Length: > 0 } value || value.StartsWith('#') || value is "|" or ">" or "|-" or ">-")
+        {
+            return null;
+        }
+
+        var key = withValue.Groups["key"].Value;
+        return (Mark(line, indent),
+            $"this line is indented more than '{key}' on line {above + 1}, as if it belonged under it, but '{key}' already has its value ({value})",
+            $"if it is a key of its own, indent it like '{key}' ({aboveKey} spaces); if it is part of the value, put the whole value on the lines below '{key}:'");
+    }
+
+    private (Mark, string, string) NotAKey(int line) =>
+        (Mark(line, Indent(_lines[line])), "YAML cannot read this line as a key and its value: the ':' after the key is missing",
+            "write it as 'key: value', or delete the line");
+
+    /// <summary>A line that starts with '%', which YAML reads as a directive.</summary>
+    private (Mark, string, string) DirectiveLine(Mark at)
+    {
+        var directive = Array.FindIndex(_lines, l => l.StartsWith('%'));
+        return (directive < 0 ? at : Mark(directive, 0), "YAML reads a line starting with '%' as a directive, which must be followed by a '---' line",
+            "delete the '%' line: playbooks need no directives; a value that starts with '%' goes in quotes");
     }
 
     /// <summary>"did not find expected '-' indicator": a line inside a list that is not one of its items.</summary>
@@ -217,9 +271,9 @@ internal sealed partial class YamlSyntaxWording
         return null;
     }
 
-    private (Mark, string, string) Reserved(Mark at, int line, char here) =>
+    private (Mark, string, string) Reserved(Mark at, int line, int column, char here) =>
         (at, $"'{here}' cannot start a value that is not in quotes: YAML keeps it for its own syntax",
-            QuoteTheValue(line, "put the value in quotes"));
+            QuoteTheValue(line, column, "put the value in quotes"));
 
     private (Mark, string, string) NodeContent(Mark at, char here, (Mark At, char Opener)? openFlow)
     {
@@ -274,11 +328,13 @@ internal sealed partial class YamlSyntaxWording
         return $"start the list on the next line, each item indented under the key: '{key}:' then '  - {item}'; or write it on one line: {key}: [{item}]";
     }
 
-    private string QuoteTheValue(int line, string advice)
+    /// <summary>The advice, with the line written with its value in quotes when the value is what starts at <paramref name="column"/>.</summary>
+    private string QuoteTheValue(int line, int column, string advice)
     {
         var text = _lines[line];
-        var match = KeyValue().Match(text[KeyColumn(text)..]);
-        if (!match.Success || match.Groups["value"].Value.Trim() is not { Length: > 0 } value)
+        var key = KeyColumn(text);
+        var match = KeyValue().Match(text[key..]);
+        if (!match.Success || match.Groups["value"].Value.Trim() is not { Length: > 0 } value || key + match.Groups["value"].Index != column)
         {
             return advice;
         }

@@ -72,6 +72,19 @@ public sealed class YamlSyntaxWordingTests
             "playbook: p\ndescription: 'it's fine'\nrules: []\n", "2:14: this value starts with quoted text and goes on after the closing quote",
             "a quote inside the value ends it early: in single quotes write a ' as '': description: 'it''s fine'"
         },
+        {
+            "playbook: p\nrules:\n  - id: r\n     when: { event: x }\n",
+            "4:6: this line is indented more than 'id' on line 3, as if it belonged under it, but 'id' already has its value (r)",
+            "if it is a key of its own, indent it like 'id' (4 spaces)"
+        },
+        { "playbook: p\nrules: []\n>\n", "3:1: YAML cannot read this line as a key and its value: the ':' after the key is missing", "write it as 'key: value'" },
+        { "playbook: p\n%\nrules: []\n", "2:1: YAML reads a line starting with '%' as a directive", "delete the '%' line" },
+        { "playbook: p\n,#\nrules: []\n", "2:1: a '#' right after a ',': YAML takes '#' for a comment only after a space", "put a space before the '#'" },
+        {
+            "playbook: p\ndescription:\n  \"Sent when\nthe account\nrules: []\n",
+            "3:3: the quoted value that starts here runs on over the lines below, and one of them is indented less than the value may be",
+            "close it where the value ends"
+        },
     };
 
     [Theory]
