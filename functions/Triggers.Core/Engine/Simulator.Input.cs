@@ -87,8 +87,15 @@ public sealed partial class Simulator
 
         if (e.TimeTicks > Until)
         {
+            // Not replayed, but it moves the watermark as it does in the full run (where, if late, it is behind it anyway):
+            // ending the replay early must not make an earlier event that arrives after this one on time.
             Stats.AfterUntil++;
-            TimeRead(e.TimeTicks);
+            _newest = Math.Max(_newest, e.TimeTicks);
+            if (_untimed is not null)
+            {
+                ReportUntimed();
+            }
+
             return null;
         }
 
@@ -121,10 +128,10 @@ public sealed partial class Simulator
         }
     }
 
-    /// <summary>The newest time read on any line so far (an accepted event's, a rejected one's, one after --until), or MinValue.</summary>
+    /// <summary>The newest time read on any line so far (a well-formed event's, or a rejected one's), or MinValue.</summary>
     private long NewestRead => Math.Max(_newest, _newestElsewhere);
 
-    /// <summary>Notes the time of a line that is not replayed, and reports the malformed lines that waited for a time.</summary>
+    /// <summary>Notes the time of a rejected line, and reports the malformed lines that waited for a time.</summary>
     private void TimeRead(long time)
     {
         _newestElsewhere = Math.Max(_newestElsewhere, time);

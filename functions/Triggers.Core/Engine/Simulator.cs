@@ -32,8 +32,8 @@ public sealed partial class Simulator
     private readonly Batch _batch;
     private AccountState? _spare;
     private List<(string Source, long Line, string Error, string? Account)>? _untimed;
-    private long _newest = long.MinValue;
-    private long _newestElsewhere = long.MinValue; // the newest time read on a line not replayed: rejected, or after --until
+    private long _newest = long.MinValue; // the watermark: the newest time of a well-formed event that was not late, after --until or not
+    private long _newestElsewhere = long.MinValue; // the newest time read on a rejected line
     private bool _finished;
 
     public Simulator(CompiledPlaybooks program, SimulationOptions options, Action<Outcome> sink)
