@@ -74,4 +74,51 @@ public sealed class ArrivalTests
         Assert.Equal((2, 2), (fullStats.Late, upToStats.Late));
         Assert.Equal(2, upToStats.AfterUntil);
     }
+
+    [Fact]
+    public void CopyOfAProcessedEvent_RedeliveredLaterThanTheAllowedLateness_IsADuplicate_NotLate()
+    {
+        // Service Bus redelivers a message hours later (a lock lost, a dead letter resubmitted): the account has seen it.
+        var (outcomes, stats, ignored) = Run(TimeSpan.FromMinutes(30), null,
+            Ticket(1, "2026-01-01T10:00:00Z"), Ticket(2, "2026-01-01T12:00:00Z"), Ticket(1, "2026-01-01T10:00:00Z"));
+
+        Assert.DoesNotContain(outcomes, o => o.Kind == OutcomeKind.Late);
+        Assert.Equal(["ticket 1", "ticket 2"], outcomes.Select(o => o.Title));
+        Assert.Equal((2, 1, 0), (stats.Processed, stats.Duplicates, stats.Late));
+        Assert.Equal(["t1 2026-01-01T10:00:00Z"], ignored); // explain lists it as a duplicate
+    }
+
+    [Fact]
+    public void TwoLateCopiesOfOneEvent_AreOneLateOutcome_AndADuplicate_NoOutcomeIdTwice()
+    {
+        var (outcomes, stats, _) = Run(TimeSpan.FromMinutes(30), null,
+            Ticket(2, "2026-01-01T12:00:00Z"), Ticket(1, "2026-01-01T10:00:00Z"), Ticket(1, "2026-01-01T10:00:00Z"));
+
+        var late = Assert.Single(outcomes, o => o.Kind == OutcomeKind.Late);
+        Assert.Equal(("t1", "events.jsonl:2", "arrived 2h behind the newest event; allowed lateness is 30m"), (late.TriggerEventId, late.Because, late.Reason));
+        Assert.Equal(outcomes.Count, outcomes.Select(o => o.Id).Distinct().Count());
+        Assert.Equal((1, 1, 1), (stats.Processed, stats.Duplicates, stats.Late));
+    }
+
+    [Fact]
+    public void LateEventWithTheIdOfALaterOne_IsLate_AndTheLaterOneIsProcessed()
+    {
+        // The account replays by event time: at 09:00 it had not seen t1 (its 10:00 event), so the 09:00 one is no
+        // copy of anything it saw; being late, it is reported and changes nothing.
+        var (outcomes, stats, _) = Run(TimeSpan.FromMinutes(30), null,
+            Ticket(1, "2026-01-01T10:00:00Z"), Ticket(1, "2026-01-01T09:00:00Z").Replace("\"n\":1", "\"n\":9", StringComparison.Ordinal));
+
+        Assert.Equal([(OutcomeKind.Late, null), (OutcomeKind.Action, "ticket 1")], outcomes.Select(o => (o.Kind, o.Title)));
+        Assert.Equal((1, 0, 1), (stats.Processed, stats.Duplicates, stats.Late));
+    }
+
+    [Fact]
+    public void LateCopyOfAnEventOfAnotherAccount_IsLate_IdsAreTheAccountsOwn()
+    {
+        var (outcomes, stats, _) = Run(TimeSpan.FromMinutes(30), null,
+            Ticket(1, "2026-01-01T10:00:00Z"), Ticket(2, "2026-01-01T12:00:00Z"), Ticket(1, "2026-01-01T10:00:00Z", "globex"));
+
+        Assert.Equal("globex", Assert.Single(outcomes, o => o.Kind == OutcomeKind.Late).AccountId);
+        Assert.Equal((2, 0, 1), (stats.Processed, stats.Duplicates, stats.Late));
+    }
 }

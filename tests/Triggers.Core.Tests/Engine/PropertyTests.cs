@@ -72,6 +72,20 @@ public sealed class PropertyTests
     }
 
     [Fact]
+    public void RedeliveringAnySubsetOfEvents_LaterThanTheAllowedLateness_ChangesNothing()
+    {
+        for (var seed = 1; seed <= Seeds; seed++)
+        {
+            var random = new Random(seed * 19);
+            var history = HistoryGenerator.Generate(seed, Events);
+            // Copies redelivered after the whole history, in any order: far behind the newest event, yet copies.
+            var redelivered = history.Concat(history.Where(_ => random.Next(4) == 0).OrderBy(_ => random.Next())).ToList();
+
+            Assert.Equal(Run(history, TimeSpan.Zero), Run(redelivered, TimeSpan.Zero));
+        }
+    }
+
+    [Fact]
     public void ReplayingUntilAnyTime_GivesTheFullReplaysOutcomesUpToThatTime()
     {
         var lateness = TimeSpan.FromHours(2);
