@@ -11,7 +11,7 @@ public sealed partial class Simulator
     /// </summary>
     public void Add(ReadOnlySpan<byte> json, string source, long line = 0)
     {
-        if (Check(json, source, line, out var behind) is { } e && Replayed(json, e) is { } account)
+        if (Check(json, source, line, out var behind) is { } e && Replayed(json, e, behind) is { } account)
         {
             Accept(account, json.Length, e, _log.Append(json), behind, source, line);
         }
@@ -35,7 +35,7 @@ public sealed partial class Simulator
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal void AddShared(ReadOnlyMemory<byte> json, in EventParser.ReadEnvelope read, string source, long line)
     {
-        if (Check(json.Span, read, source, line, out var behind) is { } e && Replayed(json.Span, e) is { } account)
+        if (Check(json.Span, read, source, line, out var behind) is { } e && Replayed(json.Span, e, behind) is { } account)
         {
             // A replay of some accounts copies their events, so the caller's blocks, mostly other accounts' events, can go.
             var at = _replayed is null ? _log.Adopt(json) : _log.Append(json.Span);
@@ -118,21 +118,7 @@ public sealed partial class Simulator
             ReportUntimed();
         }
 
-        if (e.Type is "email.unsubscribed" or "email.bounced")
-        {
-            RecordRecipient(json[e.Data], e);
-        }
-
         return e;
-    }
-
-    /// <summary>Records an unsubscribe or bounce for every account before any is replayed (see <see cref="RecipientTimeline"/>).</summary>
-    private void RecordRecipient(ReadOnlySpan<byte> data, in EventParser.Envelope e)
-    {
-        if (JourneyEngine.SuppressedAddress(data) is { } address)
-        {
-            Recipients.Add(address, e.TimeTicks, bounced: e.Type == "email.bounced");
-        }
     }
 
     /// <summary>The newest time read on any line so far (a well-formed event's, or a rejected one's), or MinValue.</summary>
@@ -199,11 +185,20 @@ public sealed partial class Simulator
         return number;
     }
 
-    /// <summary>The event's account number, or null when this replay leaves the account to another (then nothing of the event is kept).</summary>
-    private int? Replayed(ReadOnlySpan<byte> json, in EventParser.Envelope e)
+    /// <summary>
+    /// The event's account number, or null when this replay leaves the account to another (then nothing of the event is
+    /// kept but an unsubscribe or bounce, which may concern every account: see <see cref="RecipientRead"/>).
+    /// </summary>
+    private int? Replayed(ReadOnlySpan<byte> json, in EventParser.Envelope e, long behind)
     {
         var account = IndexOf(json[e.Account]);
-        if (_replayed is null || _replayed[account])
+        var kept = _replayed is null || _replayed[account];
+        if (behind == 0 && e.Type is "email.unsubscribed" or "email.bounced")
+        {
+            RecipientRead(json, e, account, kept ? _entries.Count : -1);
+        }
+
+        if (kept)
         {
             return account;
         }

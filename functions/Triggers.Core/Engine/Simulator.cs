@@ -144,7 +144,8 @@ public sealed partial class Simulator
 
         var end = _options.Until?.UtcTicks ?? _newest;
         PhaseStarting?.Invoke("grouping");
-        var (order, starts) = GroupByAccount();
+        var (order, starts, rank) = GroupByAccount();
+        ShareRecipients(starts, rank);
         // Gathered copies live only while their batch is replayed: a state kept afterwards (kept states, or a resumed
         // one, which is the caller's) could hold a window's trigger bytes, so those replays read the log itself.
         var gather = !_options.KeepStates && _resumed.Count == 0;
@@ -234,9 +235,10 @@ public sealed partial class Simulator
     /// <c>r</c>th account's entries are then <c>Starts[r]..Starts[r + 1]</c>, in arrival order. The replay reads them
     /// front to back; reading each where it arrived waited on memory for every event. Moved in place, following each
     /// cycle of the permutation, because a second array of them would be fresh memory, which costs more on the
-    /// machines we measure on than the moves do.
+    /// machines we measure on than the moves do. <c>Rank</c> is each account number's place in the order (the order's
+    /// length for an account not replayed).
     /// </summary>
-    private (int[] Order, int[] Starts) GroupByAccount()
+    private (int[] Order, int[] Starts, int[] Rank) GroupByAccount()
     {
         int[] order;
         if (_options.OnlyAccount is { } only)
@@ -277,7 +279,7 @@ public sealed partial class Simulator
         }
 
         Permute(place);
-        return (order, starts[..^1]);
+        return (order, starts[..^1], rank);
     }
 
     /// <summary>Moves every entry <c>i</c> to <c>place[i]</c>, one cycle at a time (a place is set to -1 once filled).</summary>

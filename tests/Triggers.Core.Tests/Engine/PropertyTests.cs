@@ -86,6 +86,25 @@ public sealed class PropertyTests
     }
 
     [Fact]
+    public void DuplicatingUnsubscribes_WithAnotherAddressInTheCopy_ChangesNothing()
+    {
+        var copies = 0;
+        for (var seed = 1; seed <= Seeds; seed++)
+        {
+            var history = HistoryGenerator.Generate(seed, Events);
+            // A copy whose data changed on the way: the engine ignores it by its id, so no account may suppress its address.
+            var withCopies = history.SelectMany(e => e.Json.Contains("\"email.unsubscribed\"", StringComparison.Ordinal)
+                ? [e, (e.Time, System.Text.RegularExpressions.Regex.Replace(e.Json, "\"email\":\"u[0-9]@acme.test\"", "\"email\":\"admin@acme.test\""))]
+                : new[] { e }).ToList();
+            copies += withCopies.Count - history.Count;
+
+            Assert.Equal(Run(history, TimeSpan.Zero), Run(withCopies, TimeSpan.Zero));
+        }
+
+        Assert.True(copies > Seeds, $"{copies} copies");
+    }
+
+    [Fact]
     public void ReplayingUntilAnyTime_GivesTheFullReplaysOutcomesUpToThatTime()
     {
         var lateness = TimeSpan.FromHours(2);
