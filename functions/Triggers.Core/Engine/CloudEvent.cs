@@ -74,14 +74,11 @@ public sealed class CloudEvent : IValueObject, IDisposable
     public string? Subject => Text(_envelope.Subject);
 
     /// <summary>The id as <see cref="SeenIds"/> remembers it, hashed straight from the bytes when they are plain ASCII.</summary>
-    internal ulong IdHash
-    {
-        get
-        {
-            var token = _raw.Span[_envelope.Id];
-            return _id is null && token.IndexOf((byte)'\\') < 0 && System.Text.Ascii.IsValid(token) ? SeenIds.Hash(token[1..^1]) : SeenIds.Hash(Id);
-        }
-    }
+    internal ulong IdHash => _id is null ? IdHashOf(_raw.Span[_envelope.Id]) : SeenIds.Hash(_id);
+
+    /// <summary>The hash <see cref="IdHash"/> gives for an event whose <c>id</c> is this JSON string token.</summary>
+    internal static ulong IdHashOf(ReadOnlySpan<byte> token) =>
+        token.IndexOf((byte)'\\') < 0 && System.Text.Ascii.IsValid(token) ? SeenIds.Hash(token[1..^1]) : SeenIds.Hash(EventParser.Text(token)!);
 
     /// <summary>The <c>data</c> member, parsed on first use (default when the event has none).</summary>
     public JsonElement Data

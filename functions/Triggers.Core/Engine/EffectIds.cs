@@ -17,6 +17,14 @@ internal static class EffectIds
         public string Compute(string account) => For(Version, Name, account, Cause, Part);
     }
 
+    /// <summary>
+    /// Whether <paramref name="id"/> has the form of an effect id (24 lower-case hex digits): an <c>emit</c>ted event
+    /// carries its action's, so only an event id of this form can be one its account's emits already used.
+    /// </summary>
+    public static bool HasTheFormOfOne(string id) => id.Length == 24 && id.AsSpan().IndexOfAnyExcept(LowerHex) < 0;
+
+    private static readonly System.Buffers.SearchValues<char> LowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
+
     public static string For(string version, string name, string account, string cause, string part)
     {
         // The UTF-8 of "version\nname\naccount\ncause\npart", hashed without building the joined string.

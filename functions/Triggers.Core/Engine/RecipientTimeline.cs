@@ -3,8 +3,9 @@ namespace Triggers.Core.Engine;
 /// <summary>
 /// Recipients who unsubscribed or bounced in any account, with when: an address belongs to a person, not to one
 /// customer (a consultant, a reseller or an agency admin sits in several accounts), and the contract says such a
-/// recipient gets no further email. A replay fills it from every accepted <c>email.unsubscribed</c> and
-/// <c>email.bounced</c> event before any account is replayed, so each account sees the others' by event time,
+/// recipient gets no further email. A replay fills it, before any account is replayed, with every
+/// <c>email.unsubscribed</c> and <c>email.bounced</c> event its account's replay will process (not a duplicate, late,
+/// malformed or after the end: see <c>Simulator.ShareRecipients</c>), so each account sees the others' by event time,
 /// whatever order the replay visits accounts in. Addresses are kept as the same 64-bit keys an account's own list
 /// uses (trimmed, lower case).
 /// </summary>

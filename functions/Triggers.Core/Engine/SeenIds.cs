@@ -17,10 +17,13 @@ internal sealed class SeenIds
     /// <summary>Forgets every id, keeping the ring.</summary>
     public void Clear() => (_count, _next) = (0, 0);
 
+    /// <summary>Whether the id's hash is among those remembered.</summary>
+    public bool Contains(ulong hash) => Array.IndexOf(_ring, hash, 0, _count) >= 0;
+
     /// <summary>Records the id's hash; returns false when it was already seen.</summary>
     public bool Add(ulong hash)
     {
-        if (Array.IndexOf(_ring, hash, 0, _count) >= 0)
+        if (Contains(hash))
         {
             return false;
         }

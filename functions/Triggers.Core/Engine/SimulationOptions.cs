@@ -21,8 +21,8 @@ public sealed record SimulationOptions
     /// <summary>
     /// Replay only this account (explain): every event is still read, so late, rejected and duplicate events are
     /// decided exactly as in a full replay, but no other account is replayed. Accounts influence each other only through
-    /// unsubscribed or bounced recipients, which every event read records, so this account's outcomes are the same as in
-    /// a full replay.
+    /// unsubscribed or bounced recipients, which are read from every event, so this account's outcomes are the same as in
+    /// a full replay (but for the one case <see cref="Part"/> names: other accounts' events are not kept here either).
     /// </summary>
     public string? OnlyAccount { get; init; }
 
@@ -31,7 +31,10 @@ public sealed record SimulationOptions
     /// to hold whole replays as N runs, each keeping only its accounts' events). Every event is still read, so late
     /// and duplicate events are decided as in a full replay; malformed lines, which name no account, are reported by
     /// part 1 only. Accounts influence each other only through unsubscribed or bounced
-    /// recipients, which every part records from every event, so the parts' outcomes together are a full replay's.
+    /// recipients, which every part reads from every event, so the parts' outcomes together are a full replay's. (A part
+    /// knows another part's account only by its unsubscribes and bounces, so of those with one id it takes the first by
+    /// time: the account's own replay can decide otherwise only when it had forgotten the id (64 ids later) or saw it
+    /// first on another of its events or emits.)
     /// </summary>
     public HistoryPart? Part { get; init; }
 

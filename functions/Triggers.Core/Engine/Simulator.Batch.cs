@@ -85,11 +85,14 @@ public sealed partial class Simulator
     /// <summary>
     /// Where one accepted event lies in the log, its envelope, and what orders it: account, time, id, and arrival, which
     /// is the entry's own number (entries are numbered as they arrive). The type is a number, so an entry holds no
-    /// reference: a million of them lie in uncleared memory on huge pages (<see cref="ChunkedList{T}"/>).
+    /// reference: a million of them lie in uncleared memory on huge pages (<see cref="ChunkedList{T}"/>). An event that
+    /// arrived late holds its type's complement (below zero), which marks it without making every entry larger.
     /// </summary>
     private readonly record struct Entry(
         int Account, int Number, int Chunk, int Offset, int Length, int Type, long TimeTicks, Range Id, Range AccountId, Range Source, Range User, Range Subject, Range Data)
     {
-        public EventParser.Envelope Envelope(List<string> types) => new(types[Type], TimeTicks, Id, AccountId, Source, User, Subject, Data);
+        public bool IsLate => Type < 0;
+
+        public EventParser.Envelope Envelope(List<string> types) => new(types[IsLate ? ~Type : Type], TimeTicks, Id, AccountId, Source, User, Subject, Data);
     }
 }

@@ -1,6 +1,7 @@
 namespace Triggers.Core.Engine;
 
-// The input side: each line, in arrival order, is rejected, late, after the end, another part's, or kept for the replay.
+// The input side: each line, in arrival order, is rejected, after the end, another part's, or kept for the replay (marked
+// when it arrived late: its account's replay tells a late event from a late copy of one it has seen).
 public sealed partial class Simulator
 {
     /// <summary>
@@ -10,9 +11,9 @@ public sealed partial class Simulator
     /// </summary>
     public void Add(ReadOnlySpan<byte> json, string source, long line = 0)
     {
-        if (Check(json, source, line) is { } e && Replayed(json, e) is { } account)
+        if (Check(json, source, line, out var behind) is { } e && Replayed(json, e, behind) is { } account)
         {
-            Accept(account, json.Length, e, _log.Append(json));
+            Accept(account, json.Length, e, _log.Append(json), behind, source, line);
         }
     }
 
@@ -34,21 +35,26 @@ public sealed partial class Simulator
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal void AddShared(ReadOnlyMemory<byte> json, in EventParser.ReadEnvelope read, string source, long line)
     {
-        if (Check(json.Span, read, source, line) is { } e && Replayed(json.Span, e) is { } account)
+        if (Check(json.Span, read, source, line, out var behind) is { } e && Replayed(json.Span, e, behind) is { } account)
         {
             // A replay of some accounts copies their events, so the caller's blocks, mostly other accounts' events, can go.
             var at = _replayed is null ? _log.Adopt(json) : _log.Append(json.Span);
-            Accept(account, json.Length, e, at);
+            Accept(account, json.Length, e, at, behind, source, line);
         }
     }
 
-    private EventParser.Envelope? Check(ReadOnlySpan<byte> json, string source, long line) =>
-        Check(json, EventParser.ReadAhead(json), source, line);
+    private EventParser.Envelope? Check(ReadOnlySpan<byte> json, string source, long line, out long behind) =>
+        Check(json, EventParser.ReadAhead(json), source, line, out behind);
 
-    /// <summary>Decides, from the envelope and in arrival order, whether the event is replayed at all.</summary>
+    /// <summary>
+    /// Decides, from the envelope and in arrival order, whether the event goes to its account's replay at all, and
+    /// whether it arrived late: then <paramref name="behind"/> is how far behind the newest event it was (else 0), and
+    /// its account's replay decides whether it is late or a copy of an event the account has seen.
+    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private EventParser.Envelope? Check(ReadOnlySpan<byte> json, in EventParser.ReadEnvelope read, string source, long line)
+    private EventParser.Envelope? Check(ReadOnlySpan<byte> json, in EventParser.ReadEnvelope read, string source, long line, out long behind)
     {
+        behind = 0;
         if (_finished)
         {
             throw new InvalidOperationException("the replay has finished; start a new simulator");
@@ -87,15 +93,23 @@ public sealed partial class Simulator
 
         if (e.TimeTicks > Until)
         {
+            // Not replayed, but it moves the watermark as it does in the full run (where, if late, it is behind it anyway):
+            // ending the replay early must not make an earlier event that arrives after this one on time.
             Stats.AfterUntil++;
-            TimeRead(e.TimeTicks);
+            _newest = Math.Max(_newest, e.TimeTicks);
+            if (_untimed is not null)
+            {
+                ReportUntimed();
+            }
+
             return null;
         }
 
         if (_newest != long.MinValue && e.TimeTicks < _newest - Lateness)
         {
-            Late(json, e, source, line);
-            return null;
+            // Only its account knows whether it has seen the id (a redelivered copy, however late, is a duplicate).
+            behind = _newest - e.TimeTicks;
+            return e;
         }
 
         _newest = Math.Max(_newest, e.TimeTicks);
@@ -104,27 +118,13 @@ public sealed partial class Simulator
             ReportUntimed();
         }
 
-        if (e.Type is "email.unsubscribed" or "email.bounced")
-        {
-            RecordRecipient(json[e.Data], e);
-        }
-
         return e;
     }
 
-    /// <summary>Records an unsubscribe or bounce for every account before any is replayed (see <see cref="RecipientTimeline"/>).</summary>
-    private void RecordRecipient(ReadOnlySpan<byte> data, in EventParser.Envelope e)
-    {
-        if (JourneyEngine.SuppressedAddress(data) is { } address)
-        {
-            Recipients.Add(address, e.TimeTicks, bounced: e.Type == "email.bounced");
-        }
-    }
-
-    /// <summary>The newest time read on any line so far (an accepted event's, a rejected one's, one after --until), or MinValue.</summary>
+    /// <summary>The newest time read on any line so far (a well-formed event's, or a rejected one's), or MinValue.</summary>
     private long NewestRead => Math.Max(_newest, _newestElsewhere);
 
-    /// <summary>Notes the time of a line that is not replayed, and reports the malformed lines that waited for a time.</summary>
+    /// <summary>Notes the time of a rejected line, and reports the malformed lines that waited for a time.</summary>
     private void TimeRead(long time)
     {
         _newestElsewhere = Math.Max(_newestElsewhere, time);
@@ -148,8 +148,17 @@ public sealed partial class Simulator
         }
     }
 
-    private void Accept(int account, int length, in EventParser.Envelope e, (int Chunk, int Offset) at) =>
-        _entries.Add(new Entry(account, _entries.Count, at.Chunk, at.Offset, length, TypeNumber(e.Type), e.TimeTicks, e.Id, e.Account, e.Source, e.User, e.Subject, e.Data));
+    private void Accept(int account, int length, in EventParser.Envelope e, (int Chunk, int Offset) at, long behind, string source, long line)
+    {
+        var type = TypeNumber(e.Type);
+        if (behind > 0)
+        {
+            (_late ??= [])[_entries.Count] = new LateArrival(line > 0 ? $"{source}:{line}" : source, behind);
+            type = ~type;
+        }
+
+        _entries.Add(new Entry(account, _entries.Count, at.Chunk, at.Offset, length, type, e.TimeTicks, e.Id, e.Account, e.Source, e.User, e.Subject, e.Data));
+    }
 
     /// <summary>
     /// The event type's number in this replay. Types come from the parser's interner, one string per type, so they are
@@ -176,11 +185,20 @@ public sealed partial class Simulator
         return number;
     }
 
-    /// <summary>The event's account number, or null when this replay leaves the account to another (then nothing of the event is kept).</summary>
-    private int? Replayed(ReadOnlySpan<byte> json, in EventParser.Envelope e)
+    /// <summary>
+    /// The event's account number, or null when this replay leaves the account to another (then nothing of the event is
+    /// kept but an unsubscribe or bounce, which may concern every account: see <see cref="RecipientRead"/>).
+    /// </summary>
+    private int? Replayed(ReadOnlySpan<byte> json, in EventParser.Envelope e, long behind)
     {
         var account = IndexOf(json[e.Account]);
-        if (_replayed is null || _replayed[account])
+        var kept = _replayed is null || _replayed[account];
+        if (behind == 0 && e.Type is "email.unsubscribed" or "email.bounced")
+        {
+            RecipientRead(json, e, account, kept ? _entries.Count : -1);
+        }
+
+        if (kept)
         {
             return account;
         }
@@ -191,7 +209,7 @@ public sealed partial class Simulator
 
     /// <summary>
     /// Reports a malformed event at <paramref name="time"/>: its own when that could be read, else the newest read so far
-    /// (see <see cref="Check(ReadOnlySpan{byte}, in EventParser.ReadEnvelope, string, long)"/>), under its account when
+    /// (see <see cref="Check(ReadOnlySpan{byte}, in EventParser.ReadEnvelope, string, long, out long)"/>), under its account when
     /// the line had a readable one.
     /// </summary>
     private void Rejected(string source, long line, string error, long time, string? account)
@@ -203,25 +221,6 @@ public sealed partial class Simulator
             // The id goes by the file's name, not the path it was given by: ./events.jsonl and /data/events.jsonl are one input.
             Kind = OutcomeKind.Rejected, Key = new EffectIds.Key("input", "rejected", line > 0 ? $"{Path.GetFileName(source)}:{line}" : Path.GetFileName(source), ""),
             Time = new DateTimeOffset(time, TimeSpan.Zero), AccountId = account, Reason = error, Because = origin,
-        });
-    }
-
-    /// <summary>Reports an event older than the watermark allows, with where it was read (<c>events.jsonl:12</c>).</summary>
-    private void Late(ReadOnlySpan<byte> json, EventParser.Envelope e, string source, long line)
-    {
-        if (_replayed is not null && !_replayed[IndexOf(json[e.Account])])
-        {
-            Stats.OtherAccounts++;
-            return;
-        }
-
-        Stats.Late++;
-        var (id, account) = (EventParser.Text(json[e.Id])!, EventParser.Text(json[e.Account])!);
-        _sink(new Outcome
-        {
-            Kind = OutcomeKind.Late, Key = new EffectIds.Key("input", "late", id, ""), Time = new DateTimeOffset(e.TimeTicks, TimeSpan.Zero),
-            AccountId = account, TriggerEventId = id, Because = line > 0 ? $"{source}:{line}" : source,
-            Reason = $"arrived {Model.DurationParser.Describe(TimeSpan.FromTicks(_newest - e.TimeTicks))} behind the newest event; allowed lateness is {Model.DurationParser.Describe(_options.AllowedLateness)}",
         });
     }
 

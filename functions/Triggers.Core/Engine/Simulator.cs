@@ -2,14 +2,15 @@ namespace Triggers.Core.Engine;
 
 /// <summary>
 /// Replays a history on a virtual clock through the same engine production uses. <see cref="Add"/> takes events
-/// in arrival order and decides at once what is rejected, late (older than the newest event so far by more than
-/// the allowed lateness) or after the end; <see cref="Finish"/> then replays the rest account by account, each
+/// in arrival order and decides at once what is rejected, after the end, or arrived late (older than the newest event
+/// so far by more than the allowed lateness); <see cref="Finish"/> then replays the rest account by account, each
 /// account's events in time order (equal times by event id) with its timers firing in between, up to the end
-/// time. Accounts never influence each other, so this gives exactly the outcomes of one global time-ordered pass,
-/// while each account's state stays hot in the cache and short-lived allocations die young: that is what makes
-/// replaying millions of events fast. Outcomes therefore come account by account (accounts in ordinal order),
-/// each account's in time order, after the rejected and late ones, which are reported as they arrive; callers that
-/// want one timeline sort them by time.
+/// time. A late arrival takes its place there too, where the account's remembered ids tell a redelivered copy (a
+/// duplicate) from a late event, which is reported and not evaluated. Accounts never influence each other, so this
+/// gives exactly the outcomes of one global time-ordered pass, while each account's state stays hot in the cache and
+/// short-lived allocations die young: that is what makes replaying millions of events fast. Outcomes therefore come
+/// account by account (accounts in ordinal order), each account's in time order, after the rejected ones, which are
+/// reported as they arrive; callers that want one timeline sort them by time.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "the reused event is disposed after each use in Apply and holds nothing between calls")]
 public sealed partial class Simulator
@@ -32,8 +33,10 @@ public sealed partial class Simulator
     private readonly Batch _batch;
     private AccountState? _spare;
     private List<(string Source, long Line, string Error, string? Account)>? _untimed;
-    private long _newest = long.MinValue;
-    private long _newestElsewhere = long.MinValue; // the newest time read on a line not replayed: rejected, or after --until
+    private Dictionary<int, LateArrival>? _late; // by entry number: the entries of events that arrived late (rare)
+    private readonly HashSet<ulong> _lateIds = []; // the ids of the account being replayed reported late, so a second late copy is a duplicate
+    private long _newest = long.MinValue; // the watermark: the newest time of a well-formed event that was not late, after --until or not
+    private long _newestElsewhere = long.MinValue; // the newest time read on a rejected line
     private bool _finished;
 
     public Simulator(CompiledPlaybooks program, SimulationOptions options, Action<Outcome> sink)
@@ -141,7 +144,8 @@ public sealed partial class Simulator
 
         var end = _options.Until?.UtcTicks ?? _newest;
         PhaseStarting?.Invoke("grouping");
-        var (order, starts) = GroupByAccount();
+        var (order, starts, rank) = GroupByAccount();
+        ShareRecipients(starts, rank);
         // Gathered copies live only while their batch is replayed: a state kept afterwards (kept states, or a resumed
         // one, which is the caller's) could hold a window's trigger bytes, so those replays read the log itself.
         var gather = !_options.KeepStates && _resumed.Count == 0;
@@ -181,6 +185,7 @@ public sealed partial class Simulator
         }
 
         _entries.Clear();
+        _late = null;
         Stats.Accounts = _options.Part is null ? _accountIds.Count : order.Length;
         Stats.Timers = _engine.TimersScheduled;
         (Stats.QuietHoursWithoutZone, Stats.QuietHoursWithUnknownZone, Stats.UnknownTimeZones) =
@@ -197,6 +202,11 @@ public sealed partial class Simulator
     private void Replay(int account, ReadOnlySpan<Entry> events, long end)
     {
         var state = Account(_accountIds[account]);
+        if (_lateIds.Count > 0)
+        {
+            _lateIds.Clear();
+        }
+
         foreach (ref readonly var entry in events)
         {
             Apply(state, in entry);
@@ -225,9 +235,10 @@ public sealed partial class Simulator
     /// <c>r</c>th account's entries are then <c>Starts[r]..Starts[r + 1]</c>, in arrival order. The replay reads them
     /// front to back; reading each where it arrived waited on memory for every event. Moved in place, following each
     /// cycle of the permutation, because a second array of them would be fresh memory, which costs more on the
-    /// machines we measure on than the moves do.
+    /// machines we measure on than the moves do. <c>Rank</c> is each account number's place in the order (the order's
+    /// length for an account not replayed).
     /// </summary>
-    private (int[] Order, int[] Starts) GroupByAccount()
+    private (int[] Order, int[] Starts, int[] Rank) GroupByAccount()
     {
         int[] order;
         if (_options.OnlyAccount is { } only)
@@ -268,7 +279,7 @@ public sealed partial class Simulator
         }
 
         Permute(place);
-        return (order, starts[..^1]);
+        return (order, starts[..^1], rank);
     }
 
     /// <summary>Moves every entry <c>i</c> to <c>place[i]</c>, one cycle at a time (a place is set to -1 once filled).</summary>
@@ -337,6 +348,12 @@ public sealed partial class Simulator
                    entry.Envelope(_types), state.AccountId))
         {
             _engine.Advance(state, e.TimeTicks, inclusive: false);
+            if (entry.IsLate)
+            {
+                ArrivedLate(state, e, entry.Number);
+                return;
+            }
+
             EventStarting?.Invoke(e);
             if (_engine.ProcessEvent(state, e))
             {
@@ -350,6 +367,35 @@ public sealed partial class Simulator
             }
         }
     }
+
+    /// <summary>
+    /// An event that arrived later than the allowed lateness, at its place in its account's replay. A copy of an event
+    /// the account has seen (redelivered, however late: it carries the original's time and id, so it comes right after
+    /// it) is a duplicate like any other, and so is a second late copy of a late event. Anything else is late: reported
+    /// where it was read, not evaluated, and its id is not remembered, so it changes nothing.
+    /// </summary>
+    private void ArrivedLate(AccountState state, CloudEvent e, int number)
+    {
+        if (state.Seen.Contains(e.IdHash) || !_lateIds.Add(e.IdHash))
+        {
+            Stats.Duplicates++;
+            EventStarting?.Invoke(e);
+            DuplicateIgnored?.Invoke(e);
+            return;
+        }
+
+        var (origin, behind) = _late![number];
+        Stats.Late++;
+        _sink(new Outcome
+        {
+            Kind = OutcomeKind.Late, Key = new EffectIds.Key("input", "late", e.Id, ""), Time = new DateTimeOffset(e.TimeTicks, TimeSpan.Zero),
+            AccountId = state.AccountId, TriggerEventId = e.Id, Because = origin,
+            Reason = $"arrived {Model.DurationParser.Describe(TimeSpan.FromTicks(behind))} behind the newest event; allowed lateness is {Model.DurationParser.Describe(_options.AllowedLateness)}",
+        });
+    }
+
+    /// <summary>Where a late event was read (<c>events.jsonl:12</c>) and how far behind the newest event it was then.</summary>
+    private readonly record struct LateArrival(string Origin, long Behind);
 
     /// <summary>
     /// The account's state: a resumed one, else the spare one made over for it, else a new one. Only kept states (and
