@@ -218,8 +218,10 @@ public sealed partial class Simulator
         var origin = line > 0 ? $"{source}:{line}" : source;
         _sink(new Outcome
         {
-            // The id goes by the file's name, not the path it was given by: ./events.jsonl and /data/events.jsonl are one input.
-            Kind = OutcomeKind.Rejected, Key = new EffectIds.Key("input", "rejected", line > 0 ? $"{Path.GetFileName(source)}:{line}" : Path.GetFileName(source), ""),
+            // The id goes by the file's name, not the path it was given by: ./events.jsonl and /data/events.jsonl are one
+            // input. A caller that numbers no lines gets the rejections counted instead, so no two share an id.
+            Kind = OutcomeKind.Rejected,
+            Key = new EffectIds.Key("input", "rejected", line > 0 ? $"{Path.GetFileName(source)}:{line}" : $"{Path.GetFileName(source)}#{Stats.Rejected}", ""),
             Time = new DateTimeOffset(time, TimeSpan.Zero), AccountId = account, Reason = error, Because = origin,
         });
     }

@@ -6,8 +6,9 @@ namespace Triggers.Core.Engine;
 /// so far by more than the allowed lateness); <see cref="Finish"/> then replays the rest account by account, each
 /// account's events in time order (equal times by event id) with its timers firing in between, up to the end
 /// time. A late arrival takes its place there too, where the account's remembered ids tell a redelivered copy (a
-/// duplicate) from a late event, which is reported and not evaluated. Accounts never influence each other, so this
-/// gives exactly the outcomes of one global time-ordered pass, while each account's state stays hot in the cache and
+/// duplicate) from a late event, which is reported and not evaluated. Accounts influence each other only through
+/// unsubscribed and bounced addresses, which are gathered into a <see cref="RecipientTimeline"/> before any account is
+/// replayed, so this gives exactly the outcomes of one global time-ordered pass, while each account's state stays hot in the cache and
 /// short-lived allocations die young: that is what makes replaying millions of events fast. Outcomes therefore come
 /// account by account (accounts in ordinal order), each account's in time order, after the rejected ones, which are
 /// reported as they arrive; callers that want one timeline sort them by time.

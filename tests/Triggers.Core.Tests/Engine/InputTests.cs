@@ -23,7 +23,7 @@ public sealed class InputTests
         var simulator = new Simulator(new CompiledPlaybooks(set), new SimulationOptions { AllowedLateness = lateness }, outcomes.Add);
         for (var i = 0; i < lines.Length; i++)
         {
-            simulator.Add(Encoding.UTF8.GetBytes(lines[i]), $"events.jsonl:{i + 1}");
+            simulator.Add(Encoding.UTF8.GetBytes(lines[i]), "events.jsonl", i + 1);
         }
 
         simulator.Finish();

@@ -108,10 +108,11 @@ public sealed class RecipientTimelineTests
     }
 
     [Theory]
-    [InlineData("{ time: 2026-01-02T09:00:00Z, type: email.bounced, accountid: acme, data: { email: bob@acme.test } }")] // late: 8 days behind
-    [InlineData("{ time: 2026-01-11T09:00:00Z, type: email.bounced, accountid: acme, data: { email: bob@acme.test } }")] // after run_until
-    [InlineData("{ time: 2026-01-05T09:00:00Z, type: email.bounced, accountid: acme, specversion: '0.3', data: { email: bob@acme.test } }")] // rejected
-    public void BounceTheEngineNeverProcesses_SuppressesNobody(string bounce)
+    [InlineData("{ time: 2026-01-02T09:00:00Z, type: email.bounced, accountid: acme, data: { email: bob@acme.test } }", "")] // late: 8 days behind
+    [InlineData("{ time: 2026-01-11T09:00:00Z, type: email.bounced, accountid: acme, data: { email: bob@acme.test } }", "")] // after run_until
+    [InlineData("{ time: 2026-01-05T09:00:00Z, type: email.bounced, accountid: acme, specversion: '0.3', data: { email: bob@acme.test } }",
+        "{ time: 2026-01-05T09:00:00Z, kind: rejected, reason: 'specversion must be \"1.0\"' }")] // rejected
+    public void BounceTheEngineNeverProcesses_SuppressesNobody(string bounce, string rejection)
     {
         Scenario.Passes(Advocacy, $$"""
             test: a bounce that is not processed
@@ -123,6 +124,7 @@ public sealed class RecipientTimelineTests
             expect:
               - { time: 2026-01-10T10:00:00Z, rule: advocacy/ask-for-review, action: email, to: ann@acme.test }
               - { time: 2026-01-10T11:00:00Z, rule: advocacy/ask-for-review, action: email, to: bob@acme.test }
+            {{(rejection.Length > 0 ? $"  - {rejection}" : "")}}
             expect_only: true
             """);
     }
