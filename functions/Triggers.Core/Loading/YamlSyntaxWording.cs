@@ -50,10 +50,13 @@ internal sealed partial class YamlSyntaxWording
             return ListItem(line);
         }
 
-        // A key with no ':', or a line indented under a key that has its value (read as the rest of it, where ': ' cannot stand).
-        if (Says("found invalid mapping") && (KeyWithoutColon(line, 3) ?? (PreviousContent(line) is { } above ? UnderAValue(line, above) : null)) is { } explained)
+        // A key with no ':', or with no space after it, or a line indented under a key that has its value: each makes
+        // YAML read on as plain text, where ': ' cannot stand.
+        if (Says("found invalid mapping"))
         {
-            return explained;
+            return KeyWithoutColon(line, 3) ?? KeyWithoutSpace(line, 3) ?? (PreviousContent(line) is { } above ? UnderAValue(line, above) : null)
+                ?? (at, "this ': ' is inside a value YAML reads as plain text, so it cannot start a key here",
+                    "check where the value starts (on this line or the one above): a key needs a space after its ':', and a value holding ': ' goes in quotes");
         }
 
         if (Says("While scanning a directive"))
@@ -124,6 +127,19 @@ internal sealed partial class YamlSyntaxWording
         if (Says("expected <document start>") && Array.FindIndex(_lines, l => l.StartsWith('%')) >= 0)
         {
             return DirectiveLine(at);
+        }
+
+        if (Says("expected <document") && FirstContent() is { } whole && whole < line)
+        {
+            return (Mark(whole, Indent(_lines[whole])),
+                $"YAML reads '{_lines[whole].Trim()}' as the value of the whole file, so nothing can follow it (line {line + 1} is where it stopped)",
+                "a file starts with its top-level keys ('playbook:', 'test:', ...): fix or delete this line");
+        }
+
+        if (Says("While scanning a block scalar"))
+        {
+            return (at, $"YAML reads '{here}' here as the start of a block of text ('|' or '>' after a key), which this is not",
+                "put the value in quotes, or delete the character");
         }
 
         if (Says("Mapping keys are not allowed") || (Says("anchor or alias") && Says("disallowed")))
@@ -208,9 +224,34 @@ internal sealed partial class YamlSyntaxWording
             $"if it is a key of its own, indent it like '{key}' ({aboveKey} spaces); if it is part of the value, put the whole value on the lines below '{key}:'");
     }
 
-    private (Mark, string, string) NotAKey(int line) =>
-        (Mark(line, Indent(_lines[line])), "YAML cannot read this line as a key and its value: the ':' after the key is missing",
-            "write it as 'key: value', or delete the line");
+    private (Mark, string, string) NotAKey(int line)
+    {
+        var text = _lines[line];
+        var first = text.Length > Indent(text) ? text[Indent(text)] : ' ';
+        return char.IsLetterOrDigit(first) || first is '_' or '"' or '\''
+            ? (Mark(line, Indent(text)), "YAML cannot read this line as a key and its value: the ':' after the key is missing",
+                "write it as 'key: value', or delete the line")
+            : (Mark(line, Indent(text)), $"this line starts with '{first}' where YAML expects a key",
+                "a key comes first, then ': ' and the value ('applies_to: [a, b]'); delete the character or put the line under its key");
+    }
+
+    /// <summary>A key with no space after its ':' (<c>test:{ a nudge</c>), on the line or one of the few above it.</summary>
+    private (Mark, string, string)? KeyWithoutSpace(int line, int lookBack)
+    {
+        for (var i = line; i >= Math.Max(0, line - lookBack); i--)
+        {
+            var text = _lines[i];
+            var start = KeyColumn(text);
+            if (NoSpaceAfterKey().Match(text[start..]) is { Success: true } match)
+            {
+                var key = match.Groups["key"].Value;
+                return (Mark(i, start + key.Length + 1), $"'{key}:' has no space after it, so YAML reads the line as one piece of text, not as a key and its value",
+                    $"put a space after the ':': {key}: {text[(start + key.Length + 1)..].TrimStart()}");
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>A line that starts with '%', which YAML reads as a directive.</summary>
     private (Mark, string, string) DirectiveLine(Mark at)
@@ -396,6 +437,9 @@ internal sealed partial class YamlSyntaxWording
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|\s)(?<key>[^\s:#'""-][^:#]*?):\s*(?<style>[|>])[-+0-9]*\s*(?:#.*)?$")]
     private static partial System.Text.RegularExpressions.Regex BlockScalar();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<key>[A-Za-z_][\w-]*):[^\s:/]")]
+    private static partial System.Text.RegularExpressions.Regex NoSpaceAfterKey();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z_][\w-]*\s*$")]
     private static partial System.Text.RegularExpressions.Regex Word();

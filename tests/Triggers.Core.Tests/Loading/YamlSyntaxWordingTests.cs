@@ -77,7 +77,8 @@ public sealed class YamlSyntaxWordingTests
             "4:6: this line is indented more than 'id' on line 3, as if it belonged under it, but 'id' already has its value (r)",
             "if it is a key of its own, indent it like 'id' (4 spaces)"
         },
-        { "playbook: p\nrules: []\n>\n", "3:1: YAML cannot read this line as a key and its value: the ':' after the key is missing", "write it as 'key: value'" },
+        { "playbook: p\nrules: []\n>\n", "3:1: this line starts with '>' where YAML expects a key", "delete the character or put the line under its key" },
+        { "playbook: p\nrules: []\ndone\nstage: s\n", "3:5: 'done' has no ':' after it, so YAML does not read it as a key", "write 'done:'" },
         { "playbook: p\n%\nrules: []\n", "2:1: YAML reads a line starting with '%' as a directive", "delete the '%' line" },
         { "playbook: p\n,#\nrules: []\n", "2:1: a '#' right after a ',': YAML takes '#' for a comment only after a space", "put a space before the '#'" },
         {
@@ -85,6 +86,16 @@ public sealed class YamlSyntaxWordingTests
             "3:3: the quoted value that starts here runs on over the lines below, and one of them is indented less than the value may be",
             "close it where the value ends"
         },
+        { "playbook: p\nrules: []\n[\n", "3:1: this line starts with '[' where YAML expects a key", "a key comes first, then ': ' and the value" },
+        {
+            "# a playbook\n-#\n# then\nplaybook: p\nrules: []\n", "2:1: YAML reads '-#' as the value of the whole file, so nothing can follow it (line 4 is where it stopped)",
+            "a file starts with its top-level keys"
+        },
+        {
+            "playbook:{ p: 1 needs: 2\nrules: []\n", "1:10: 'playbook:' has no space after it, so YAML reads the line as one piece of text",
+            "put a space after the ':': playbook: { p: 1 needs: 2"
+        },
+        { "# a playbook\n|#\n", "2:1: YAML reads '|' here as the start of a block of text ('|' or '>' after a key), which this is not", "put the value in quotes" },
     };
 
     [Theory]
