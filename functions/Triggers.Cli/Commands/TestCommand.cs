@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Triggers.Core.Explaining;
 using Triggers.Core.Testing;
 
 namespace Triggers.Cli.Commands;
@@ -58,7 +59,7 @@ internal static class TestCommand
             {
                 failed++;
                 var errors = result.DiagnosticsOf(file).Count(d => d.IsError);
-                output.WriteLine($"FAIL {file}: not run: the file has {DiagnosticPrinter.Count(errors, "error")} (above)");
+                Line($"FAIL {file}: not run: the file has {DiagnosticPrinter.Count(errors, "error")} (above)");
                 continue;
             }
 
@@ -68,15 +69,15 @@ internal static class TestCommand
                 if (outcome.Passed)
                 {
                     passed++;
-                    output.WriteLine($"PASS {test.Location.File}: {test.Name}");
+                    Line($"PASS {test.Location.File}: {test.Name}");
                     continue;
                 }
 
                 failed++;
-                output.WriteLine($"FAIL {test.Location}: {test.Name}");
+                Line($"FAIL {test.Location}: {test.Name}");
                 foreach (var line in outcome.Report)
                 {
-                    output.WriteLine($"    {line}");
+                    Line($"    {line}");
                 }
             }
         }
@@ -88,5 +89,9 @@ internal static class TestCommand
 
         output.WriteLine($"{passed} passed, {failed} failed");
         return failed > 0 || (only is not null && passed == 0) ? 1 : 0;
+
+        // Test names, file names and the values a failure quotes come from the files: written raw, an ESC or a
+        // bidirectional override in them would drive the terminal or hide what differs.
+        void Line(string text) => output.WriteLine(LineText.Escape(text));
     }
 }

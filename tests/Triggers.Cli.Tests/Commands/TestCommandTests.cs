@@ -151,4 +151,39 @@ public sealed class TestCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("1 passed, 0 failed", result.OutputLines[^1]);
     }
+
+    [Fact]
+    public void Test_FailureQuotingEscSequencesAndBidiOverrides_PrintsThemEscaped()
+    {
+        // The test's name, the expected title, the actual title (from event data) and the reason an email was
+        // suppressed (its address) all reach the terminal; none may drive it or reorder the line.
+        using var dir = new TempDirectory()
+            .Write("mail.yaml", """
+                playbook: mail
+                rules:
+                  - id: hello
+                    when: { event: ticket.opened }
+                    do:
+                      - email: { to: "{{ event.data.to }}", template: hi }
+                      - task: { title: "{{ event.data.title }}" }
+                """)
+            .Write("mail.test.yaml", """
+                test: "clears\e[2J the screen"
+                events:
+                  - { time: 2026-02-01T10:00:00Z, type: ticket.opened, accountid: acme, data: { to: "x\e]0;pwned\a", title: "abc\u202Efed" } }
+                expect:
+                  - { rule: mail/hello, action: email }
+                  - { rule: mail/hello, action: task, title: "\u2066t\e[1m" }
+                """);
+
+        var result = TriggersProcess.Run(dir.Path, "test", ".");
+
+        Assert.Equal(1, result.ExitCode);
+        TerminalText.AssertSafe(result.Output);
+        Assert.Contains(@"FAIL mail.test.yaml:1:1: clears\u001b[2J the screen", result.OutputLines);
+        Assert.Contains(@"title is 'abc\u202efed', not '\u2066t\u001b[1m'", result.Output);
+        Assert.Contains(@"reason invalid-recipient: ", result.Output);
+        Assert.Contains(@"x\u001b]0;pwned\u0007", result.Output);
+        Assert.Equal("0 passed, 1 failed", result.OutputLines[^1]);
+    }
 }
