@@ -7,7 +7,8 @@ namespace Triggers.Cli.Commands;
 /// <summary>
 /// <c>triggers test [DIR]</c>: runs every <c>*.test.yaml</c>; ends with <c>N passed, N failed</c>. Given one test file
 /// instead of a directory, it loads the file's directory and runs only that file's tests (while writing one). A test
-/// file with errors counts as failed without stopping the others; errors in the playbooks stop them all.
+/// file with errors, or with no test in it, counts as failed without stopping the others; errors in the playbooks stop
+/// them all. Warnings are printed too.
 /// </summary>
 internal static class TestCommand
 {
@@ -42,16 +43,18 @@ internal static class TestCommand
         // them have errors: those count as failed, and every other test still runs.
         var files = result.TestFiles.Where(f => only is null || Path.GetFullPath(f) == only).ToList();
         var broken = files.Where(f => result.DiagnosticsOf(f).Any(d => d.IsError)).ToHashSet();
+
+        // Every diagnostic of the playbooks and of these test files, warnings included: a warning (an event type nothing
+        // produces, a stage no journey defines, an emptied file) is often why a test does not do what its author meant.
+        DiagnosticPrinter.Print(result.Diagnostics.Where(d => !result.TestFiles.Contains(d.Location.File) || files.Contains(d.Location.File)), output);
         if (result.PlaybooksHaveErrors)
         {
             // No test can run without the playbooks: each counts as failed, so the summary still says how many.
-            DiagnosticPrinter.Print(result.Diagnostics.Where(d => !result.TestFiles.Contains(d.Location.File) || files.Contains(d.Location.File)), output);
             error.WriteLine($"tests not run: the playbooks have errors (above), so all {DiagnosticPrinter.Count(files.Count, "test")} count as failed");
             output.WriteLine($"0 passed, {files.Count} failed");
             return 1;
         }
 
-        DiagnosticPrinter.Print(result.Diagnostics.Where(d => broken.Contains(d.Location.File)), output);
         int passed = 0, failed = 0;
         foreach (var file in files)
         {
@@ -63,7 +66,16 @@ internal static class TestCommand
                 continue;
             }
 
-            foreach (var test in result.Set.Tests.Where(t => t.Location.File == file))
+            var tests = result.Set.Tests.Where(t => t.Location.File == file).ToList();
+            if (tests.Count == 0)
+            {
+                // An emptied or commented-out test file tests nothing: a CI run must not pass on it.
+                failed++;
+                Line($"FAIL {file}: not run: the file holds no test");
+                continue;
+            }
+
+            foreach (var test in tests)
             {
                 var outcome = PlaybookTestRunner.Run(result.Set, test);
                 if (outcome.Passed)

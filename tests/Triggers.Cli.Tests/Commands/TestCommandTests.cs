@@ -186,4 +186,51 @@ public sealed class TestCommandTests
         Assert.Contains(@"x\u001b]0;pwned\u0007", result.Output);
         Assert.Equal("0 passed, 1 failed", result.OutputLines[^1]);
     }
+
+    [Fact]
+    public void Test_WarningsAboutThePlaybooks_ArePrinted_AndDoNotFailTheRun()
+    {
+        // A stage no journey defines and a playbook with no rules are warnings: 'validate' shows them, and so must
+        // 'test', which is what CS ops run most.
+        using var dir = new TempDirectory()
+            .Write("spike.yaml", Playbook.Replace("playbook: spike", "playbook: spike\nstage: onboarding", StringComparison.Ordinal))
+            .Write("idle.yaml", "playbook: idle\nrules: []\n")
+            .Write("spike.test.yaml", "test: fires\n" + Events + "expect:\n  - { rule: spike/three-tickets, action: task }\n");
+
+        var result = TriggersProcess.Run(dir.Path, "test", ".");
+        var one = TriggersProcess.Run(dir.Path, "test", "spike.test.yaml");
+
+        Assert.Equal((0, 0), (result.ExitCode, one.ExitCode));
+        foreach (var run in new[] { result, one })
+        {
+            Assert.Contains(run.OutputLines, l => l.StartsWith("idle.yaml:2:1: warning TRG200: ", StringComparison.Ordinal));
+            Assert.Contains(run.OutputLines, l => l.StartsWith("spike.yaml:2:8: warning TRG008: stage 'onboarding'", StringComparison.Ordinal));
+            Assert.Contains("PASS spike.test.yaml: fires", run.OutputLines);
+            Assert.Equal("1 passed, 0 failed", run.OutputLines[^1]);
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# test: fires on the third ticket\n# (commented out while the playbook changes)\n")]
+    public void Test_TestFileHoldingNoTest_CountsAsFailed_SoAnEmptiedFileNeverPasses(string text)
+    {
+        using var dir = new TempDirectory()
+            .Write("spike.yaml", Playbook)
+            .Write("empty.test.yaml", text)
+            .Write("ok.test.yaml", "test: fires\n" + Events + "expect:\n  - { rule: spike/three-tickets, action: task }\n");
+
+        var result = TriggersProcess.Run(dir.Path, "test", ".");
+        var one = TriggersProcess.Run(dir.Path, "test", "empty.test.yaml");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(result.OutputLines, l => l.StartsWith("empty.test.yaml:1:1: warning TRG203: ", StringComparison.Ordinal));
+        Assert.Contains("FAIL empty.test.yaml: not run: the file holds no test", result.OutputLines);
+        Assert.Contains("PASS ok.test.yaml: fires", result.OutputLines);
+        Assert.Equal("1 passed, 1 failed", result.OutputLines[^1]);
+        Assert.Equal(1, one.ExitCode);
+        Assert.Equal("0 passed, 1 failed", one.OutputLines[^1]);
+        Assert.Contains("FAIL empty.test.yaml: not run: the file holds no test", one.OutputLines);
+        Assert.DoesNotContain("ok.test.yaml", one.Output, StringComparison.Ordinal);
+    }
 }
