@@ -233,4 +233,22 @@ public sealed class TestCommandTests
         Assert.Contains("FAIL empty.test.yaml: not run: the file holds no test", one.OutputLines);
         Assert.DoesNotContain("ok.test.yaml", one.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Test_PlaybookWithAYamlSyntaxError_PrintsThatError_NotTheTestsReferencesToWhatItDefines()
+    {
+        // The test names the playbook and its rule; both are unknown only because the playbook could not be read.
+        using var dir = new TempDirectory()
+            .Write("spike.yaml", Playbook.Replace("at_least: 3, within: 7d }", "at_least: 3, within: 7d", StringComparison.Ordinal))
+            .Write("spike.test.yaml", "test: fires\nplaybooks: [spike]\n" + Events + "expect:\n  - { rule: spike/three-tickets, action: task }\n");
+
+        var result = TriggersProcess.Run(dir.Path, "test", ".");
+
+        Assert.Equal(1, result.ExitCode);
+        var errors = result.OutputLines.Where(l => l.Contains(": error ", StringComparison.Ordinal)).ToList();
+        Assert.StartsWith("spike.yaml:", Assert.Single(errors), StringComparison.Ordinal);
+        Assert.Contains("error TRG001", errors[0], StringComparison.Ordinal);
+        Assert.Contains("tests not run: the playbooks have errors (above), so all 1 test count as failed", result.Error);
+        Assert.Equal("0 passed, 1 failed", result.OutputLines[^1]);
+    }
 }
