@@ -26,6 +26,7 @@ internal sealed class Lexer(Reporter reporter, int from, int to)
 
     private readonly string _text = reporter.Map.Text;
     private readonly List<Token> _tokens = [];
+    private readonly int _from = from;
     private int _pos = from;
 
     public static bool IsKeyword(string word) => Keywords.ContainsKey(word);
@@ -293,13 +294,13 @@ internal sealed class Lexer(Reporter reporter, int from, int to)
     private string? MemberHint()
     {
         var nameStart = _pos;
-        while (nameStart > 0 && IsWordChar(_text[nameStart - 1]))
+        while (nameStart > _from && IsWordChar(_text[nameStart - 1])) // a template's hole is a slice of its text: stay in it
         {
             nameStart--;
         }
 
         var dot = nameStart - 1;
-        if (dot < 1 || _text[dot] != '.')
+        if (dot <= _from || _text[dot] != '.')
         {
             return null;
         }
@@ -311,7 +312,7 @@ internal sealed class Lexer(Reporter reporter, int from, int to)
         }
 
         var start = dot;
-        while (start > 0 && (IsWordChar(_text[start - 1]) || _text[start - 1] == '.'))
+        while (start > _from && (IsWordChar(_text[start - 1]) || _text[start - 1] == '.'))
         {
             start--;
         }

@@ -190,6 +190,18 @@ public class SyntaxErrorTests
     }
 
     [Fact]
+    public void UnexpectedCharacter_InATemplateHole_HintsTheBracketFormFromTheHoleAlone()
+    {
+        var diagnostics = new DiagnosticBag();
+
+        TemplateCompiler.Compile("a.b{{event.data.😀}} and x.{{.😀}}", Start, ExpressionRoots.All, diagnostics);
+
+        Assert.Equal(
+            ["a member whose name has other characters is written in brackets: event.data[\"😀\"]", "names use letters, digits and '_'; put other text in quotes"],
+            diagnostics.Items.Select(d => d.Hint));
+    }
+
+    [Fact]
     public void UnexpectedCharacter_HalfOfASurrogatePair_IsNamedAsSuch() // (not inline data: xunit would store it as U+FFFD)
     {
         var error = SingleError("account.plan == \uDE00");
