@@ -2,17 +2,20 @@ using Triggers.Core.Diagnostics;
 
 namespace Triggers.Cli;
 
-/// <summary>Prints diagnostics in the compiler convention, one per line, each hint on the line below it.</summary>
+/// <summary>
+/// Prints diagnostics in the compiler convention, one per line, each hint on the line below it, with control and
+/// bidirectional characters escaped (<see cref="Diagnostic.ToString"/>).
+/// </summary>
 internal static class DiagnosticPrinter
 {
     public static void Print(IEnumerable<Diagnostic> diagnostics, TextWriter output)
     {
         foreach (var diagnostic in diagnostics)
         {
-            output.WriteLine(diagnostic.ToString());
-            if (diagnostic.Hint is not null)
+            output.WriteLine(diagnostic.ToString()); // escaped: messages quote the files, which may hold control characters
+            if (diagnostic.HintLine is { } hint)
             {
-                output.WriteLine($"    hint: {diagnostic.Hint}");
+                output.WriteLine($"    {hint}");
             }
         }
     }

@@ -64,7 +64,8 @@ internal static class ExplainCommand
         if (explanation.Timeline.Count == 0) // an account whose every line was rejected or late still has those to show
         {
             var closest = Triggers.Core.Diagnostics.Suggest.Closest(accountId, simulator.AccountIds);
-            error.WriteLine($"triggers: account '{accountId}' has no events in {eventsFile}{(closest is null ? "" : $"; did you mean '{closest}'?")}");
+            // The suggestion is an id from the events, so it is escaped like every other text from them.
+            error.WriteLine($"triggers: account '{accountId}' has no events in {eventsFile}{(closest is null ? "" : $"; did you mean '{LineText.Escape(closest)}'?")}");
             return 1;
         }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Triggers.Core.Explaining;
 using Triggers.Core.Testing;
 
 namespace Triggers.Cli.Commands;
@@ -6,7 +7,8 @@ namespace Triggers.Cli.Commands;
 /// <summary>
 /// <c>triggers test [DIR]</c>: runs every <c>*.test.yaml</c>; ends with <c>N passed, N failed</c>. Given one test file
 /// instead of a directory, it loads the file's directory and runs only that file's tests (while writing one). A test
-/// file with errors counts as failed without stopping the others; errors in the playbooks stop them all.
+/// file with errors, or with no test in it, counts as failed without stopping the others; errors in the playbooks stop
+/// them all. Warnings are printed too.
 /// </summary>
 internal static class TestCommand
 {
@@ -41,16 +43,18 @@ internal static class TestCommand
         // them have errors: those count as failed, and every other test still runs.
         var files = result.TestFiles.Where(f => only is null || Path.GetFullPath(f) == only).ToList();
         var broken = files.Where(f => result.DiagnosticsOf(f).Any(d => d.IsError)).ToHashSet();
+
+        // Every diagnostic of the playbooks and of these test files, warnings included: a warning (an event type nothing
+        // produces, a stage no journey defines, an emptied file) is often why a test does not do what its author meant.
+        DiagnosticPrinter.Print(result.Diagnostics.Where(d => !result.TestFiles.Contains(d.Location.File) || files.Contains(d.Location.File)), output);
         if (result.PlaybooksHaveErrors)
         {
             // No test can run without the playbooks: each counts as failed, so the summary still says how many.
-            DiagnosticPrinter.Print(result.Diagnostics.Where(d => !result.TestFiles.Contains(d.Location.File) || files.Contains(d.Location.File)), output);
             error.WriteLine($"tests not run: the playbooks have errors (above), so all {DiagnosticPrinter.Count(files.Count, "test")} count as failed");
             output.WriteLine($"0 passed, {files.Count} failed");
             return 1;
         }
 
-        DiagnosticPrinter.Print(result.Diagnostics.Where(d => broken.Contains(d.Location.File)), output);
         int passed = 0, failed = 0;
         foreach (var file in files)
         {
@@ -58,25 +62,34 @@ internal static class TestCommand
             {
                 failed++;
                 var errors = result.DiagnosticsOf(file).Count(d => d.IsError);
-                output.WriteLine($"FAIL {file}: not run: the file has {DiagnosticPrinter.Count(errors, "error")} (above)");
+                Line($"FAIL {file}: not run: the file has {DiagnosticPrinter.Count(errors, "error")} (above)");
                 continue;
             }
 
-            foreach (var test in result.Set.Tests.Where(t => t.Location.File == file))
+            var tests = result.Set.Tests.Where(t => t.Location.File == file).ToList();
+            if (tests.Count == 0)
+            {
+                // An emptied or commented-out test file tests nothing: a CI run must not pass on it.
+                failed++;
+                Line($"FAIL {file}: not run: the file holds no test");
+                continue;
+            }
+
+            foreach (var test in tests)
             {
                 var outcome = PlaybookTestRunner.Run(result.Set, test);
                 if (outcome.Passed)
                 {
                     passed++;
-                    output.WriteLine($"PASS {test.Location.File}: {test.Name}");
+                    Line($"PASS {test.Location.File}: {test.Name}");
                     continue;
                 }
 
                 failed++;
-                output.WriteLine($"FAIL {test.Location}: {test.Name}");
+                Line($"FAIL {test.Location}: {test.Name}");
                 foreach (var line in outcome.Report)
                 {
-                    output.WriteLine($"    {line}");
+                    Line($"    {line}");
                 }
             }
         }
@@ -88,5 +101,9 @@ internal static class TestCommand
 
         output.WriteLine($"{passed} passed, {failed} failed");
         return failed > 0 || (only is not null && passed == 0) ? 1 : 0;
+
+        // Test names, file names and the values a failure quotes come from the files: written raw, an ESC or a
+        // bidirectional override in them would drive the terminal or hide what differs.
+        void Line(string text) => output.WriteLine(LineText.Escape(text));
     }
 }

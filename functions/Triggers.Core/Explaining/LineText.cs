@@ -4,11 +4,14 @@ using System.Text;
 namespace Triggers.Core.Explaining;
 
 /// <summary>
-/// Text from events (titles, ids, addresses, reasons) made fit for one line of a table or timeline meant for people.
-/// A control character would break the line (a newline in a title starts what reads as another outcome) or move the
-/// terminal's cursor, so each is written as its escape (<c>\n</c>, <c>\t</c>, <c>\u0001</c>), as are the Unicode
-/// line and paragraph separators some viewers break lines at. A quoted value also escapes its quotes and backslashes,
-/// so where it ends is never in doubt. JSON output escapes by its own rules and does not come here.
+/// Text from playbooks and events (titles, ids, addresses, reasons, diagnostics) made fit for one line of a table,
+/// timeline or message meant for people in a terminal. A control character would break the line (a newline in a title
+/// starts what reads as another outcome) or drive the terminal (ESC starts a sequence that moves the cursor, clears the
+/// screen or retitles the window), and a bidirectional override or isolate (U+202A-U+202E, U+2066-U+2069) or mark
+/// (U+200E, U+200F, U+061C) reorders the text after it so that what shows is not what is there. Each is written as its
+/// escape (<c>\n</c>, <c>\t</c>, <c>\u001b</c>, <c>\u202e</c>), as are the Unicode line and paragraph separators some
+/// viewers break lines at; letters of every script and emoji stay as they are. A quoted value also escapes its quotes
+/// and backslashes, so where it ends is never in doubt. JSON output escapes by its own rules and does not come here.
 /// </summary>
 internal static class LineText
 {
@@ -51,7 +54,7 @@ internal static class LineText
         return built.ToString();
     }
 
-    /// <summary>C0 and C1 controls, DEL, and U+2028 / U+2029.</summary>
+    /// <summary>C0 and C1 controls, DEL, U+2028 / U+2029, and the bidirectional formatting characters.</summary>
     private static string BreakingChars()
     {
         var chars = new StringBuilder();
@@ -63,6 +66,10 @@ internal static class LineText
             }
         }
 
-        return chars.Append('\u2028').Append('\u2029').ToString();
+        return chars.Append('\u2028').Append('\u2029')
+            .Append('\u061c').Append('\u200e').Append('\u200f') // Arabic letter mark, left-to-right and right-to-left marks
+            .Append("\u202a\u202b\u202c\u202d\u202e") // embeddings, pop, overrides
+            .Append("\u2066\u2067\u2068\u2069") // isolates, pop
+            .ToString();
     }
 }

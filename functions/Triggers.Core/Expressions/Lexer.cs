@@ -26,6 +26,7 @@ internal sealed class Lexer(Reporter reporter, int from, int to)
 
     private readonly string _text = reporter.Map.Text;
     private readonly List<Token> _tokens = [];
+    private readonly int _from = from;
     private int _pos = from;
 
     public static bool IsKeyword(string word) => Keywords.ContainsKey(word);
@@ -252,9 +253,75 @@ internal sealed class Lexer(Reporter reporter, int from, int to)
             '&' => ("'&' alone is not an operator", "write 'and' or '&&'"),
             '|' => ("'|' alone is not an operator", "write 'or' or '||'"),
             '{' or '}' => ($"unexpected '{c}' in an expression", "'{{ }}' holes belong in text templates, not in conditions"),
-            _ when char.IsControl(c) || char.IsSurrogate(c) => ($"unexpected character U+{(int)c:X4}", "remove it: it is invisible, often pasted in with the text"),
-            _ => ($"unexpected character '{c}'", "names use letters, digits and '_'; put other text in quotes"),
+            _ => UnexpectedCharacter(),
         };
         reporter.Error(_pos, ExpressionCodes.Syntax, message, hint);
     }
+
+    /// <summary>
+    /// The character at the position named whole (an emoji is one character, U+1F600, not two UTF-16 halves), by its
+    /// code point where it cannot be seen or told from a look-alike, with a hint for what it was probably meant to be.
+    /// </summary>
+    private (string Message, string Hint) UnexpectedCharacter()
+    {
+        const string Invisible = "remove it: it is invisible, often pasted in with the text";
+        if (Rune.DecodeFromUtf16(_text.AsSpan(_pos, to - _pos), out var rune, out _) != System.Buffers.OperationStatus.Done)
+        {
+            return ($"unexpected character U+{(int)_text[_pos]:X4}, half of a character that is not there (a lone surrogate)", Invisible);
+        }
+
+        var code = $"U+{rune.Value:X4}";
+        if (Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
+            or UnicodeCategory.ParagraphSeparator or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned
+            || (Rune.IsWhiteSpace(rune) && !rune.IsAscii))
+        {
+            return ($"unexpected character {code}", Invisible);
+        }
+
+        if (rune.Value is 0x2018 or 0x2019 or 0x201C or 0x201D)
+        {
+            return ($"unexpected character '{rune}' ({code}), a typographic quote", "put text in straight quotes, \"text\" or 'text' (editors and chat tools often curl them)");
+        }
+
+        var shown = rune.IsAscii ? $"unexpected character '{rune}'" : $"unexpected character '{rune}' ({code})";
+        return (shown, MemberHint() ?? "names use letters, digits and '_'; put other text in quotes");
+    }
+
+    /// <summary>
+    /// For a member name with characters a name cannot have (<c>event.data.😀</c>, <c>event.data.café</c>), the bracket
+    /// form that reads it: <c>event.data["😀"]</c>. Null when the character is not part of a member name after a path.
+    /// </summary>
+    private string? MemberHint()
+    {
+        var nameStart = _pos;
+        while (nameStart > _from && IsWordChar(_text[nameStart - 1])) // a template's hole is a slice of its text: stay in it
+        {
+            nameStart--;
+        }
+
+        var dot = nameStart - 1;
+        if (dot <= _from || _text[dot] != '.')
+        {
+            return null;
+        }
+
+        var end = _pos;
+        while (end < to && !char.IsWhiteSpace(_text[end]) && !NameEnds.Contains(_text[end]))
+        {
+            end++;
+        }
+
+        var start = dot;
+        while (start > _from && (IsWordChar(_text[start - 1]) || _text[start - 1] == '.'))
+        {
+            start--;
+        }
+
+        var target = _text[start..dot];
+        return target.Length > 0 && (char.IsAsciiLetter(target[0]) || target[0] == '_') && !target.EndsWith('.')
+            ? $"a member whose name has other characters is written in brackets: {target}[\"{_text[nameStart..end]}\"]"
+            : null;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> NameEnds = System.Buffers.SearchValues.Create(".[](),=!<>+-*/%&|\"'{}");
 }

@@ -13,6 +13,12 @@ internal sealed partial class Parser(Reporter reporter, List<Token> tokens)
     /// <summary>How tall the tree may grow through long operator chains; later stages recurse over it.</summary>
     public const int MaxDepth = 256;
 
+    /// <summary>
+    /// How many terms one chain of operators of one precedence may join (<c>a or b or ...</c>, <c>1 + 2 - ...</c>): a
+    /// chain is a tree as tall as it is long, and this leaves room for its terms' own depth within <see cref="MaxDepth"/>.
+    /// </summary>
+    public const int MaxTerms = 200;
+
     private readonly Reporter _reporter = reporter;
     private readonly List<Token> _tokens = tokens;
     private int _index;
@@ -135,14 +141,73 @@ internal sealed partial class Parser(Reporter reporter, List<Token> tokens)
     private ExprNode? ParseLeftAssociative(Func<ExprNode?> operand, Func<TokenKind, BinaryOp?> operatorOf)
     {
         var left = operand();
+        var terms = 1;
+        List<string>? joiners = null;
         while (left is not null && operatorOf(Current.Kind) is { } op)
         {
             var token = Advance();
+            joiners ??= [];
+            if (!joiners.Contains(token.Text))
+            {
+                joiners.Add(token.Text);
+            }
+
+            if (++terms > MaxTerms)
+            {
+                return TooLong(token, joiners, op, operand, operatorOf);
+            }
+
             var right = operand();
             left = right is null ? null : Checked(new BinaryNode(op, token.Text, token.Offset, left, right));
         }
 
         return left;
+    }
+
+    /// <summary>
+    /// A chain with more than <see cref="MaxTerms"/> terms, reported at the operator past the limit with how many terms
+    /// it has in all: the rest is read only to count them, its own errors held back (one error per expression, and this
+    /// is the one to fix first).
+    /// </summary>
+    private ExprNode? TooLong(Token past, List<string> joiners, BinaryOp op, Func<ExprNode?> operand, Func<TokenKind, BinaryOp?> operatorOf)
+    {
+        var terms = MaxTerms;
+        var whole = true;
+        _reporter.Hold();
+        try
+        {
+            while (true)
+            {
+                terms++;
+                if (operand() is null)
+                {
+                    whole = false;
+                    break;
+                }
+
+                if (operatorOf(Current.Kind) is null)
+                {
+                    break;
+                }
+
+                var token = Advance();
+                if (!joiners.Contains(token.Text))
+                {
+                    joiners.Add(token.Text);
+                }
+            }
+        }
+        finally
+        {
+            _reporter.Release();
+        }
+
+        var names = joiners.Select(j => $"'{j}'").ToList();
+        var joined = names.Count == 1 ? names[0] : $"{string.Join(", ", names[..^1])} and {names[^1]}";
+        return Fail(past.Offset, $"expression too long: {(whole ? "" : "at least ")}{terms} terms joined by {joined}; at most {MaxTerms}",
+            op == BinaryOp.Or
+                ? "to test one value against many, use a list: account.plan in [\"a\", \"b\", \"c\"]; otherwise split the condition over several rules"
+                : "split it into simpler conditions, over several rules if need be");
     }
 
     private ExprNode? ParseUnary()

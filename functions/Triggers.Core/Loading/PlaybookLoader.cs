@@ -39,6 +39,7 @@ public static class PlaybookLoader
         var targets = new List<WebhookTarget>();
         var tests = new List<PlaybookTest>();
         var testFiles = new List<string>();
+        var unread = new UnreadFiles();
         foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             if (IsTestFileName(file.Path))
@@ -49,12 +50,19 @@ public static class PlaybookLoader
             if (file.EncodingError is { } unreadable)
             {
                 diagnostics.Add(unreadable);
+                unread.Add(file.Path, file.Salvaged ?? "");
                 continue;
             }
 
+            var errorsBefore = diagnostics.Items.Count(d => d.IsError);
             var root = YamlSource.Parse(file, diagnostics);
             if (root is null)
             {
+                if (diagnostics.Items.Count(d => d.IsError) > errorsBefore)
+                {
+                    unread.Add(file.Path, file.Text); // not read at all (an empty file is not an error, and defines nothing)
+                }
+
                 continue;
             }
 
@@ -81,7 +89,7 @@ public static class PlaybookLoader
             }
         }
 
-        var set = SetValidator.Validate(new PlaybookSet(playbooks, journeys, targets, tests), diagnostics);
+        var set = SetValidator.Validate(new PlaybookSet(playbooks, journeys, targets, tests), diagnostics, unread);
         return new LoadResult(set, diagnostics.Sorted()) { TestFiles = testFiles };
     }
 

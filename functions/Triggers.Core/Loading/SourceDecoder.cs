@@ -28,7 +28,7 @@ internal static class SourceDecoder
     {
         if (WideEncoding(bytes) is { } wide)
         {
-            return Unreadable(path, 1, 1, $"the file is {wide}, not UTF-8", Hint);
+            return Unreadable(path, 1, 1, $"the file is {wide}, not UTF-8", Hint) with { Salvaged = Wide(bytes) };
         }
 
         if (bytes.StartsWith(Utf8Mark))
@@ -46,7 +46,18 @@ internal static class SourceDecoder
         var (line, column) = Position(chars.AsSpan(0, written));
         return Unreadable(path, line, column,
             $"the file is not UTF-8: byte 0x{bytes[read]:X2} (byte {read + 1:N0} of the file) is not part of a UTF-8 character",
-            $"{Hint}; a byte like this usually comes from text saved as Latin-1 or Windows-1252");
+            $"{Hint}; a byte like this usually comes from text saved as Latin-1 or Windows-1252") with { Salvaged = Encoding.UTF8.GetString(bytes) };
+    }
+
+    /// <summary>UTF-16 or UTF-32 text as well as it decodes: by its byte-order mark, else UTF-16 in the byte order its zeros show.</summary>
+    private static string Wide(ReadOnlySpan<byte> bytes)
+    {
+        Encoding encoding = bytes.StartsWith(Utf32LittleMark) ? new UTF32Encoding(bigEndian: false, byteOrderMark: true)
+            : bytes.StartsWith(Utf32BigMark) ? new UTF32Encoding(bigEndian: true, byteOrderMark: true)
+            : bytes.StartsWith(Utf16BigMark) || (!bytes.StartsWith(Utf16LittleMark) && bytes.Length > 1 && bytes[0] == 0) ? Encoding.BigEndianUnicode
+            : Encoding.Unicode;
+        var text = encoding.GetString(bytes);
+        return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
     }
 
     /// <summary>UTF-16 or UTF-32, by their byte-order mark, or UTF-16 without one by the zero byte beside each ASCII letter.</summary>

@@ -9,6 +9,12 @@ public sealed record SourceFile(string Path, string Text)
     public Diagnostic? EncodingError { get; init; }
 
     /// <summary>
+    /// For a file with an <see cref="EncodingError"/>: its text decoded as well as it goes (invalid bytes as U+FFFD), only
+    /// to see what it defines, so that what other files say about it is not reported as unknown.
+    /// </summary>
+    internal string? Salvaged { get; init; }
+
+    /// <summary>
     /// Decodes a file as read from disk, strictly: a byte that is not UTF-8 becomes an error at its line and column
     /// rather than a U+FFFD that would end up in an email or task. A leading UTF-8 byte-order mark is dropped.
     /// </summary>

@@ -84,7 +84,10 @@ public static class DurationParser
 
     /// <summary>
     /// A duration for people, largest units first and zero parts left out: <c>64d 14h 30m</c>, <c>30m 1s</c>,
-    /// <c>1.5s</c>, <c>0</c> (a reason such as "arrived 2h behind the newest event" reads better than 02:00:00).
+    /// <c>1.5s</c>, <c>0</c> (a reason such as "arrived 2h behind the newest event" reads better than 02:00:00). From a
+    /// millisecond up it is rounded to the millisecond, so a time with a fraction of a tick more reads <c>2h</c>, not
+    /// <c>2h 0s</c>; below one it is given in microseconds or nanoseconds (<c>2.5µs</c>, <c>100ns</c>), as event times
+    /// carry ticks of 100 ns and "0s late" would contradict itself.
     /// </summary>
     public static string Describe(TimeSpan duration)
     {
@@ -94,30 +97,36 @@ public static class DurationParser
         }
 
         var sign = duration < TimeSpan.Zero ? "-" : "";
-        duration = duration == TimeSpan.MinValue ? TimeSpan.MaxValue : duration.Duration(); // MinValue has no positive twin
+        var ticks = duration.Ticks == long.MinValue ? (ulong)long.MaxValue + 1 : (ulong)Math.Abs(duration.Ticks); // MinValue has no positive twin
+        if (ticks < TimeSpan.TicksPerMicrosecond)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{sign}{ticks * TimeSpan.NanosecondsPerTick}ns");
+        }
+
+        if (ticks < TimeSpan.TicksPerMillisecond)
+        {
+            return sign + (ticks / (double)TimeSpan.TicksPerMicrosecond).ToString("0.#", CultureInfo.InvariantCulture) + "µs";
+        }
+
+        var milliseconds = (ticks / TimeSpan.TicksPerMillisecond) + (ticks % TimeSpan.TicksPerMillisecond >= TimeSpan.TicksPerMillisecond / 2 ? 1ul : 0ul);
         var parts = new List<string>(4);
-        if (duration.Days > 0)
+        Part(milliseconds / 86_400_000, "d");
+        Part(milliseconds / 3_600_000 % 24, "h");
+        Part(milliseconds / 60_000 % 60, "m");
+        if (milliseconds % 60_000 is > 0 and var rest)
         {
-            parts.Add($"{duration.Days}d");
-        }
-
-        if (duration.Hours > 0)
-        {
-            parts.Add($"{duration.Hours}h");
-        }
-
-        if (duration.Minutes > 0)
-        {
-            parts.Add($"{duration.Minutes}m");
-        }
-
-        var seconds = duration.Seconds + (duration.Ticks % TimeSpan.TicksPerSecond) / (double)TimeSpan.TicksPerSecond;
-        if (seconds > 0)
-        {
-            parts.Add(seconds.ToString("0.###", CultureInfo.InvariantCulture) + "s");
+            parts.Add((rest / 1000.0).ToString("0.###", CultureInfo.InvariantCulture) + "s");
         }
 
         return sign + string.Join(' ', parts);
+
+        void Part(ulong amount, string unit)
+        {
+            if (amount > 0)
+            {
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"{amount}{unit}"));
+            }
+        }
     }
 
     /// <summary>The shortest playbook spelling of a duration (the inverse of <see cref="TryParse"/>).</summary>

@@ -35,7 +35,8 @@ public static class PlaybookTestRunner
             report.Add($"hint: {SimulationStats.DescribeQuietHoursInUtc(simulator.Stats)}");
         }
 
-        return new TestResult(test, passed, report, outcomes);
+        // The report quotes event data and reasons: escaped here, so every reader of it gets one safe line per entry.
+        return new TestResult(test, passed, report.ConvertAll(Explaining.LineText.Escape), outcomes);
     }
 
     /// <summary>Where a test's run ends: its run_until, else its last event's time.</summary>

@@ -12,7 +12,7 @@ internal static class EventTypeCheck
 {
     private static readonly string[] BuiltIn = ["account.updated", "user.updated", "email.unsubscribed", "email.bounced"];
 
-    public static void Check(PlaybookSet set, DiagnosticBag diagnostics)
+    public static void Check(PlaybookSet set, DiagnosticBag diagnostics, UnreadFiles unread)
     {
         if (set.Journeys.Count == 0)
         {
@@ -24,7 +24,7 @@ internal static class EventTypeCheck
         known.UnionWith(set.Journeys.SelectMany(j => j.Stages).Select(s => s.EnteredWhen).OfType<EventTrigger>().Select(e => e.EventType));
         known.UnionWith(set.Playbooks.SelectMany(p => p.Rules).SelectMany(r => r.Actions).OfType<EmitAction>().Select(e => e.EventType));
 
-        foreach (var (type, at) in Listened(set).Where(l => !known.Contains(l.Type)))
+        foreach (var (type, at) in Listened(set).Where(l => !known.Contains(l.Type) && !unread.EventType(l.Type)))
         {
             var closest = Suggest.Closest(type, known);
             diagnostics.Warning(at, ErrorCodes.UnknownEventType,

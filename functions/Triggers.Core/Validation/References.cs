@@ -4,8 +4,11 @@ using Triggers.Core.Model;
 
 namespace Triggers.Core.Validation;
 
-/// <summary>Resolves and checks names that point elsewhere: stages, milestones, webhook targets, rules in tests.</summary>
-internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics)
+/// <summary>
+/// Resolves and checks names that point elsewhere: stages, milestones, webhook targets, rules in tests. A name that an
+/// unreadable file seems to define is not reported: the file's own error says what to fix, and the name may well be right.
+/// </summary>
+internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics, UnreadFiles unread)
 {
     private readonly HashSet<string> _stages = [.. set.Journeys.SelectMany(j => j.Stages).Select(s => s.Id)];
     private readonly HashSet<string> _targets = [.. set.Targets.Select(t => t.Name)];
@@ -42,7 +45,7 @@ internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics)
             for (var i = 0; i < names.Count; i++)
             {
                 var id = names[i];
-                if (!_playbooks.Contains(id))
+                if (!_playbooks.Contains(id) && !unread.Playbook(id))
                 {
                     diagnostics.Error(i < test.PlaybookLocations.Count ? test.PlaybookLocations[i] : test.Location, ErrorCodes.UnknownPlaybook, $"test '{test.Name}' names playbook '{id}', which does not exist", Listing(id, _playbooks, "the playbooks are", "there are no playbooks"));
                 }
@@ -57,14 +60,14 @@ internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics)
 
     private void CheckExpectation(Expectation expectation, HashSet<string> rules)
     {
-        if (expectation.Fields.TryGetValue("rule", out var rule) && !rules.Contains(rule))
+        if (expectation.Fields.TryGetValue("rule", out var rule) && !rules.Contains(rule) && !unread.InPlaybook(rule))
         {
             diagnostics.Error(expectation.Location, ErrorCodes.UnknownRule, $"expected rule '{rule}' does not exist",
                 Hint(rule, rules) ?? "name rules as playbook-id/rule-id");
         }
 
         if (expectation.Fields.TryGetValue("milestone", out var milestone) && !_milestones.Contains(milestone) &&
-            !_milestones.Any(m => m.EndsWith($"/{milestone}", StringComparison.Ordinal)))
+            !_milestones.Any(m => m.EndsWith($"/{milestone}", StringComparison.Ordinal)) && !unread.InPlaybook(milestone))
         {
             diagnostics.Error(expectation.Location, ErrorCodes.UnknownMilestone, $"expected milestone '{milestone}' does not exist",
                 Hint(milestone, _milestones) ?? "name milestones as playbook-id/milestone-id");
@@ -78,7 +81,7 @@ internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics)
 
     private Rule Rule(Rule rule, string playbookId)
     {
-        foreach (var webhook in rule.Actions.OfType<WebhookAction>().Where(w => !_targets.Contains(w.Target)))
+        foreach (var webhook in rule.Actions.OfType<WebhookAction>().Where(w => !_targets.Contains(w.Target) && !unread.Target(w.Target)))
         {
             diagnostics.Error(webhook.Location, ErrorCodes.UnknownTarget, $"webhook target '{webhook.Target}' is not defined",
                 Hint(webhook.Target, _targets) ?? "add it to playbooks/webhooks.yaml under targets:");
@@ -105,7 +108,7 @@ internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics)
     {
         if (id.Contains('/', StringComparison.Ordinal))
         {
-            if (!_milestones.Contains(id))
+            if (!_milestones.Contains(id) && !unread.InPlaybook(id))
             {
                 diagnostics.Error(at, ErrorCodes.UnknownMilestone, $"milestone '{id}' does not exist", Listing(id, _milestones, "the milestones are", "no playbook defines a milestone"));
             }
@@ -125,6 +128,11 @@ internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics)
             return matches[0];
         }
 
+        if (matches.Count == 0 && playbookId is null && unread.InPlaybook(id))
+        {
+            return id; // presumably that unreadable playbook's; the set has errors, so it never runs
+        }
+
         var message = matches.Count > 1
             ? $"milestone '{id}' is defined by several playbooks ({string.Join(", ", matches)}); qualify it"
             : $"milestone '{id}' does not exist{(playbookId is null ? "" : $" in playbook '{playbookId}'")}";
@@ -138,7 +146,7 @@ internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics)
 
     private void Stage(string? id, SourceLocation at)
     {
-        if (id is null || _stages.Contains(id))
+        if (id is null || _stages.Contains(id) || unread.Stage(id))
         {
             return;
         }

@@ -10,8 +10,13 @@ namespace Triggers.Core.Validation;
 /// </summary>
 internal static class SetValidator
 {
-    public static PlaybookSet Validate(PlaybookSet set, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Checks <paramref name="set"/>; names that <paramref name="unread"/> files seem to define are not reported as
+    /// unknown, as those files' own errors are what to fix.
+    /// </summary>
+    public static PlaybookSet Validate(PlaybookSet set, DiagnosticBag diagnostics, UnreadFiles? unread = null)
     {
+        unread ??= UnreadFiles.None;
         Unique(set.Playbooks, p => p.Id, p => p.Location, "playbook", diagnostics);
         Unique(set.Journeys, j => j.Id, j => j.Location, "journey", diagnostics);
         Unique(set.Journeys.SelectMany(j => j.Stages), s => s.Id, s => s.Location, "stage", diagnostics);
@@ -27,14 +32,14 @@ internal static class SetValidator
             Unique(journey.Touchpoints, t => t.Id, t => t.Location, $"touchpoint in journey '{journey.Id}'", diagnostics);
         }
 
-        var references = new References(set, diagnostics);
+        var references = new References(set, diagnostics, unread);
         var playbooks = set.Playbooks.Select(references.Resolve).ToList();
         var journeys = set.Journeys.Select(references.Resolve).ToList();
         references.CheckTests(set.Tests, playbooks);
         var resolved = set with { Playbooks = playbooks, Journeys = journeys };
         EmitLoopCheck.Check(resolved, diagnostics);
         EmitDepthCheck.Check(resolved, diagnostics);
-        EventTypeCheck.Check(resolved, diagnostics);
+        EventTypeCheck.Check(resolved, diagnostics, unread);
         return resolved;
     }
 

@@ -210,4 +210,18 @@ public sealed class ExplainCommandTests
         Assert.Equal(1, result.ExitCode);
         Assert.EndsWith("account 'acmee' has no events in events.jsonl; did you mean 'acme'?", result.Error.TrimEnd());
     }
+
+    [Fact]
+    public void Explain_MistypedAccount_SuggestsAnIdFromTheEvents_Escaped()
+    {
+        // The suggestion comes from the events, not from what the user typed: a bidi override in it must not reach the terminal.
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks)
+            .Write("events.jsonl", Events.Replace("\"accountid\":\"acme\"", "\"accountid\":\"ac\\u202eme\"", StringComparison.Ordinal));
+
+        var result = TriggersProcess.Run(dir.Path, "explain", "--events", "events.jsonl", "--account", "acme");
+
+        Assert.Equal(1, result.ExitCode);
+        TerminalText.AssertSafe(result.Error);
+        Assert.EndsWith(@"account 'acme' has no events in events.jsonl; did you mean 'ac\u202eme'?", result.Error.TrimEnd());
+    }
 }

@@ -121,6 +121,26 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public void SimulateTable_TextFromEventsWithEscSequencesAndBidiOverrides_IsEscaped_JsonIsLeftToItsWriter()
+    {
+        // An address whose right-to-left override would show "bob@acme.test" reversed after it, and an ESC sequence
+        // that would retitle the terminal window.
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks)
+            .Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n")
+            .Write("events.jsonl", Events.Replace("bob@acme.test", "bob\\u202e@acme.test\\u001b]0;pwned\\u0007", StringComparison.Ordinal));
+
+        var table = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl");
+        var json = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--format", "json");
+
+        Assert.Equal((0, 0), (table.ExitCode, json.ExitCode));
+        TerminalText.AssertSafe(table.Output);
+        var task = Assert.Single(table.OutputLines, l => l.Contains("  task \"", StringComparison.Ordinal));
+        Assert.Contains(@"task ""bob\u202e@acme.test\u001b]0;pwned\u0007 never logged in""", task);
+        var title = json.OutputLines.Select(l => JsonDocument.Parse(l).RootElement).Single(l => l.TryGetProperty("title", out _)).GetProperty("title").GetString();
+        Assert.Equal("bob\u202e@acme.test\u001b]0;pwned\u0007 never logged in", title);
+    }
+
+    [Fact]
     public void Simulate_EventsGivenAsADirectory_SaysItIsOneAndWhatItTakes()
     {
         using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks)

@@ -151,4 +151,104 @@ public sealed class TestCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("1 passed, 0 failed", result.OutputLines[^1]);
     }
+
+    [Fact]
+    public void Test_FailureQuotingEscSequencesAndBidiOverrides_PrintsThemEscaped()
+    {
+        // The test's name, the expected title, the actual title (from event data) and the reason an email was
+        // suppressed (its address) all reach the terminal; none may drive it or reorder the line.
+        using var dir = new TempDirectory()
+            .Write("mail.yaml", """
+                playbook: mail
+                rules:
+                  - id: hello
+                    when: { event: ticket.opened }
+                    do:
+                      - email: { to: "{{ event.data.to }}", template: hi }
+                      - task: { title: "{{ event.data.title }}" }
+                """)
+            .Write("mail.test.yaml", """
+                test: "clears\e[2J the screen"
+                events:
+                  - { time: 2026-02-01T10:00:00Z, type: ticket.opened, accountid: acme, data: { to: "x\e]0;pwned\a", title: "abc\u202Efed" } }
+                expect:
+                  - { rule: mail/hello, action: email }
+                  - { rule: mail/hello, action: task, title: "\u2066t\e[1m" }
+                """);
+
+        var result = TriggersProcess.Run(dir.Path, "test", ".");
+
+        Assert.Equal(1, result.ExitCode);
+        TerminalText.AssertSafe(result.Output);
+        Assert.Contains(@"FAIL mail.test.yaml:1:1: clears\u001b[2J the screen", result.OutputLines);
+        Assert.Contains(@"title is 'abc\u202efed', not '\u2066t\u001b[1m'", result.Output);
+        Assert.Contains(@"reason invalid-recipient: ", result.Output);
+        Assert.Contains(@"x\u001b]0;pwned\u0007", result.Output);
+        Assert.Equal("0 passed, 1 failed", result.OutputLines[^1]);
+    }
+
+    [Fact]
+    public void Test_WarningsAboutThePlaybooks_ArePrinted_AndDoNotFailTheRun()
+    {
+        // A stage no journey defines and a playbook with no rules are warnings: 'validate' shows them, and so must
+        // 'test', which is what CS ops run most.
+        using var dir = new TempDirectory()
+            .Write("spike.yaml", Playbook.Replace("playbook: spike", "playbook: spike\nstage: onboarding", StringComparison.Ordinal))
+            .Write("idle.yaml", "playbook: idle\nrules: []\n")
+            .Write("spike.test.yaml", "test: fires\n" + Events + "expect:\n  - { rule: spike/three-tickets, action: task }\n");
+
+        var result = TriggersProcess.Run(dir.Path, "test", ".");
+        var one = TriggersProcess.Run(dir.Path, "test", "spike.test.yaml");
+
+        Assert.Equal((0, 0), (result.ExitCode, one.ExitCode));
+        foreach (var run in new[] { result, one })
+        {
+            Assert.Contains(run.OutputLines, l => l.StartsWith("idle.yaml:2:1: warning TRG200: ", StringComparison.Ordinal));
+            Assert.Contains(run.OutputLines, l => l.StartsWith("spike.yaml:2:8: warning TRG008: stage 'onboarding'", StringComparison.Ordinal));
+            Assert.Contains("PASS spike.test.yaml: fires", run.OutputLines);
+            Assert.Equal("1 passed, 0 failed", run.OutputLines[^1]);
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# test: fires on the third ticket\n# (commented out while the playbook changes)\n")]
+    public void Test_TestFileHoldingNoTest_CountsAsFailed_SoAnEmptiedFileNeverPasses(string text)
+    {
+        using var dir = new TempDirectory()
+            .Write("spike.yaml", Playbook)
+            .Write("empty.test.yaml", text)
+            .Write("ok.test.yaml", "test: fires\n" + Events + "expect:\n  - { rule: spike/three-tickets, action: task }\n");
+
+        var result = TriggersProcess.Run(dir.Path, "test", ".");
+        var one = TriggersProcess.Run(dir.Path, "test", "empty.test.yaml");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(result.OutputLines, l => l.StartsWith("empty.test.yaml:1:1: warning TRG203: ", StringComparison.Ordinal));
+        Assert.Contains("FAIL empty.test.yaml: not run: the file holds no test", result.OutputLines);
+        Assert.Contains("PASS ok.test.yaml: fires", result.OutputLines);
+        Assert.Equal("1 passed, 1 failed", result.OutputLines[^1]);
+        Assert.Equal(1, one.ExitCode);
+        Assert.Equal("0 passed, 1 failed", one.OutputLines[^1]);
+        Assert.Contains("FAIL empty.test.yaml: not run: the file holds no test", one.OutputLines);
+        Assert.DoesNotContain("ok.test.yaml", one.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Test_PlaybookWithAYamlSyntaxError_PrintsThatError_NotTheTestsReferencesToWhatItDefines()
+    {
+        // The test names the playbook and its rule; both are unknown only because the playbook could not be read.
+        using var dir = new TempDirectory()
+            .Write("spike.yaml", Playbook.Replace("at_least: 3, within: 7d }", "at_least: 3, within: 7d", StringComparison.Ordinal))
+            .Write("spike.test.yaml", "test: fires\nplaybooks: [spike]\n" + Events + "expect:\n  - { rule: spike/three-tickets, action: task }\n");
+
+        var result = TriggersProcess.Run(dir.Path, "test", ".");
+
+        Assert.Equal(1, result.ExitCode);
+        var errors = result.OutputLines.Where(l => l.Contains(": error ", StringComparison.Ordinal)).ToList();
+        Assert.StartsWith("spike.yaml:", Assert.Single(errors), StringComparison.Ordinal);
+        Assert.Contains("error TRG001", errors[0], StringComparison.Ordinal);
+        Assert.Contains("tests not run: the playbooks have errors (above), so all 1 test count as failed", result.Error);
+        Assert.Equal("0 passed, 1 failed", result.OutputLines[^1]);
+    }
 }

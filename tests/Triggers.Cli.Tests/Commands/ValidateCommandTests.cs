@@ -108,4 +108,38 @@ public sealed partial class ValidateCommandTests
         Assert.StartsWith("cafe.yaml:7:78: error TRG023: the file is not UTF-8: byte 0xE9", result.Output);
         Assert.Contains("hint: save the file as UTF-8", result.Output);
     }
+
+    [Fact]
+    public void Validate_TextWithEscSequencesAndBidiOverrides_IsPrintedEscaped_MessageAndHint()
+    {
+        // YAML's "\e" and "\u202E" escapes put an ESC and a right-to-left override into values without a control
+        // character in the file; printed raw, the first would clear the screen and the second reverse the rest of the line.
+        using var dir = new TempDirectory().Write("p.yaml", """
+            playbook: "evil\e[2J"
+            rules:
+              - id: r
+                when: { event: "user.\u202Eni_deggol" }
+                where: !x "\e]0;pwned\a"
+                do:
+                  - task: { title: t }
+            """);
+
+        var result = TriggersProcess.Run(dir.Path, "validate", ".");
+
+        Assert.Equal(1, result.ExitCode);
+        TerminalText.AssertSafe(result.Output);
+        Assert.Contains(@"hint: if the '!' belongs to the value, quote the whole value: '!x \u001b]0;pwned\u0007'", result.Output);
+        File.WriteAllText(Path.Combine(dir.Path, "p.yaml"), """
+            playbook: "evil\e[2J"
+            rules:
+              - id: r
+                when: { event: "user.\u202Eni_deggol" }
+                do:
+                  - task: { title: t }
+            """);
+        var ids = TriggersProcess.Run(dir.Path, "validate", ".");
+        TerminalText.AssertSafe(ids.Output);
+        Assert.Contains(@"p.yaml:1:12: error TRG006: 'evil\u001b[2J' is not a valid playbook id", ids.OutputLines);
+        Assert.Contains(@"p.yaml:4:21: error TRG006: 'user.\u202eni_deggol' is not a valid event type", ids.OutputLines);
+    }
 }

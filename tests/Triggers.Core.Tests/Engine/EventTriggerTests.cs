@@ -89,4 +89,25 @@ public sealed class EventTriggerTests
             expect_only: true
             """);
     }
+
+    [Fact]
+    public void EventTrigger_DataMemberNamedWithAnEmoji_IsReadInBrackets_AsTheSyntaxErrorHintSays()
+    {
+        Scenario.Passes("""
+            playbook: reactions
+            rules:
+              - id: thumbs-up
+                when: { event: nps.answered, where: 'event.data["👍"] >= 2 and event.data["café"] == "oui"' }
+                do:
+                  - task: { title: "{{ event.data['👍'] }} thumbs up" }
+            """, """
+            test: a member name that is no identifier
+            events:
+              - { time: 2026-01-05T10:00:00Z, type: nps.answered, accountid: acme, data: { "👍": 1, "café": oui } }
+              - { time: 2026-01-06T10:00:00Z, type: nps.answered, accountid: acme, data: { "👍": 3, "café": oui } }
+            expect:
+              - { time: 2026-01-06T10:00:00Z, rule: reactions/thumbs-up, action: task, title: 3 thumbs up }
+            expect_only: true
+            """);
+    }
 }

@@ -10,7 +10,11 @@ public sealed class LineTextTests
     [InlineData("bell\u0007 nul\0 esc\u001b del\u007f nel\u0085", @"bell\u0007 nul\u0000 esc\u001b del\u007f nel\u0085")]
     [InlineData("line\u2028paragraph\u2029", @"line\u2028paragraph\u2029")]
     [InlineData("say \"hi\" C:\\temp é 🚀", "say \"hi\" C:\\temp é 🚀")]
-    public void Escape_ControlCharactersAndLineSeparators_AreWrittenAsEscapes_TheRestAsItIs(string text, string expected) =>
+    [InlineData("csi\u001b[2J osc\u001b]0;pwned\u0007 c1\u009b", @"csi\u001b[2J osc\u001b]0;pwned\u0007 c1\u009b")]
+    [InlineData("abc\u202Efed lro\u202D lre\u202A rle\u202B pdf\u202C", @"abc\u202efed lro\u202d lre\u202a rle\u202b pdf\u202c")]
+    [InlineData("\u2066lri \u2067rli \u2068fsi \u2069pdi \u200Elrm \u200Frlm \u061Calm", @"\u2066lri \u2067rli \u2068fsi \u2069pdi \u200elrm \u200frlm \u061calm")]
+    [InlineData("Müller 東京 שלום مرحبا 😀 👩‍👩‍👧", "Müller 東京 שלום مرحبا 😀 👩‍👩‍👧")]
+    public void Escape_ControlCharactersLineSeparatorsAndBidiControls_AreWrittenAsEscapes_LettersOfEveryScriptAndEmojiAsTheyAre(string text, string expected) =>
         Assert.Equal(expected, LineText.Escape(text));
 
     [Fact]

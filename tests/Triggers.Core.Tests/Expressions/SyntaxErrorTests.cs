@@ -106,7 +106,108 @@ public class SyntaxErrorTests
 
         var error = SingleError(text);
 
-        Assert.Equal("expression nested too deeply (more than 256 levels)", error.Message);
+        Assert.Equal("expression too long: 5001 terms joined by '+'; at most 200", error.Message);
+        Assert.Equal(12 + 2 + (4 * 199), error.Location.Column); // the 200th '+', which would add the 201st term
+    }
+
+    [Fact]
+    public void Chain_FiveThousandOrs_SaysHowManyTermsAndTheLimit_AtTheOperatorPastIt()
+    {
+        var text = string.Join(" or ", Enumerable.Range(0, 5_000).Select(i => $"account.plan == 'p{i}'"));
+
+        var error = SingleError(text, expected: ExprType.Bool);
+
+        Assert.Equal("expression too long: 5000 terms joined by 'or'; at most 200", error.Message);
+        Assert.Equal(12 + text.IndexOf("or account.plan == 'p200'", StringComparison.Ordinal), error.Location.Column);
+        Assert.StartsWith("to test one value against many, use a list: account.plan in [", error.Hint);
+    }
+
+    [Theory]
+    [InlineData(" + 1", " - 1", "'+' and '-'")]
+    [InlineData(" * 1", " / 1", "'*' and '/'")]
+    [InlineData(" and true", " && true", "'and' and '&&'")]
+    [InlineData(" or true", " || true", "'or' and '||'")]
+    public void Chain_MixingTheOperatorsOfOneLevel_NamesEachAsWritten(string one, string other, string joined)
+    {
+        var text = (one.Contains("true", StringComparison.Ordinal) ? "true" : "1") +
+            string.Concat(Enumerable.Range(0, 300).Select(i => i % 2 == 0 ? one : other));
+
+        Assert.Equal($"expression too long: 301 terms joined by {joined}; at most 200", SingleError(text).Message);
+    }
+
+    [Fact]
+    public void Chain_OfTwoHundredTerms_Compiles_OneMoreIsTooLong()
+    {
+        static string Chain(int terms) => string.Join(" or ", Enumerable.Range(0, terms).Select(i => $"account.plan == 'p{i}'"));
+
+        Assert.Equal("Bool:false", Evaluate(Chain(200)));
+        Assert.Equal("expression too long: 201 terms joined by 'or'; at most 200", SingleError(Chain(201)).Message);
+    }
+
+    [Fact]
+    public void Chain_TooLongAndBrokenFurtherOn_ReportsTheLengthFirst_CountedUpToTheBreak()
+    {
+        var text = string.Join(" or ", Enumerable.Range(0, 300).Select(i => i == 250 ? "account.plan ==" : $"account.plan == 'p{i}'"));
+
+        Assert.Equal("expression too long: at least 251 terms joined by 'or'; at most 200", SingleError(text).Message);
+    }
+
+    [Fact]
+    public void Chain_TooLongInATemplateOfAPlaybook_IsTrg100AtItsLineAndColumn()
+    {
+        var where = string.Join(" or ", Enumerable.Range(0, 1_000).Select(i => $"event.data.n == {i}"));
+        var result = Triggers.Core.Tests.Support.Sources.Load(("p.yaml", $$$"""
+            playbook: p
+            rules:
+              - id: r
+                when: { event: ticket.opened }
+                where: {{{where}}}
+                do:
+                  - task: { title: "{{ {{{where}}} }}" }
+            """));
+
+        Assert.Equal(
+            [$"p.yaml:5:{12 + where.IndexOf("or event.data.n == 200", StringComparison.Ordinal)}: error TRG100: expression too long: 1000 terms joined by 'or'; at most 200",
+             $"p.yaml:7:{28 + where.IndexOf("or event.data.n == 200", StringComparison.Ordinal)}: error TRG100: expression too long: 1000 terms joined by 'or'; at most 200"],
+            result.Diagnostics.Select(d => d.ToString()));
+    }
+
+    [Theory]
+    [InlineData("event.data.😀 == 1", 23, "unexpected character '😀' (U+1F600)", "a member whose name has other characters is written in brackets: event.data[\"😀\"]")]
+    [InlineData("event.data.café == 1", 26, "unexpected character 'é' (U+00E9)", "a member whose name has other characters is written in brackets: event.data[\"café\"]")]
+    [InlineData("event.data.a😀b.c == 1", 24, "unexpected character '😀' (U+1F600)", "a member whose name has other characters is written in brackets: event.data[\"a😀b\"]")]
+    [InlineData("account.plan == 😀", 28, "unexpected character '😀' (U+1F600)", "names use letters, digits and '_'; put other text in quotes")]
+    [InlineData("account.plan == \u201Cpro\u201D", 28, "unexpected character '\u201C' (U+201C), a typographic quote", "put text in straight quotes, \"text\" or 'text' (editors and chat tools often curl them)")]
+    [InlineData("account.plan\u200B == 'pro'", 24, "unexpected character U+200B", "remove it: it is invisible, often pasted in with the text")]
+    [InlineData("account.plan ==\u00A0'pro'", 27, "unexpected character U+00A0", "remove it: it is invisible, often pasted in with the text")]
+    [InlineData("account.plan == \u202E'pro'", 28, "unexpected character U+202E", "remove it: it is invisible, often pasted in with the text")]
+    [InlineData("account.plan == '😀' @", 33, "unexpected character '@'", "names use letters, digits and '_'; put other text in quotes")]
+    public void UnexpectedCharacter_IsNamedWhole_ByItsCodePoint_WithAHintForWhatWasMeant(string text, int column, string message, string hint)
+    {
+        var error = SingleError(text);
+
+        Assert.Equal((column, message, hint), (error.Location.Column, error.Message, error.Hint));
+    }
+
+    [Fact]
+    public void UnexpectedCharacter_InATemplateHole_HintsTheBracketFormFromTheHoleAlone()
+    {
+        var diagnostics = new DiagnosticBag();
+
+        TemplateCompiler.Compile("a.b{{event.data.😀}} and x.{{.😀}}", Start, ExpressionRoots.All, diagnostics);
+
+        Assert.Equal(
+            ["a member whose name has other characters is written in brackets: event.data[\"😀\"]", "names use letters, digits and '_'; put other text in quotes"],
+            diagnostics.Items.Select(d => d.Hint));
+    }
+
+    [Fact]
+    public void UnexpectedCharacter_HalfOfASurrogatePair_IsNamedAsSuch() // (not inline data: xunit would store it as U+FFFD)
+    {
+        var error = SingleError("account.plan == \uDE00");
+
+        Assert.Equal("unexpected character U+DE00, half of a character that is not there (a lone surrogate)", error.Message);
+        Assert.Equal(28, error.Location.Column);
     }
 
     [Fact]

@@ -40,6 +40,34 @@ public sealed class DurationParserTests
     public void Describe_ReadsAsPeopleWriteDurations(double seconds, string expected) =>
         Assert.Equal(expected, DurationParser.Describe(TimeSpan.FromSeconds(seconds)));
 
+    [Theory]
+    [InlineData(1, "100ns")]
+    [InlineData(9, "900ns")]
+    [InlineData(25, "2.5µs")]
+    [InlineData(-25, "-2.5µs")]
+    [InlineData(9_999, "999.9µs")]
+    [InlineData(10_000, "0.001s")]
+    [InlineData(2_500_000, "0.25s")]
+    public void Describe_LessThanAMillisecond_IsInMicrosecondsOrNanoseconds_NeverZeroSeconds(long ticks, string expected) =>
+        Assert.Equal(expected, DurationParser.Describe(TimeSpan.FromTicks(ticks)));
+
+    [Theory]
+    [InlineData(3600, 1, "1h")]
+    [InlineData(3600, 4_999, "1h")]
+    [InlineData(3600, 5_000, "1h 0.001s")]
+    [InlineData(86400 + 60, 1, "1d 1m")]
+    [InlineData(119, 9_999_999, "2m")]
+    [InlineData(7200, -1, "2h")]
+    public void Describe_ABitOverOrUnderWholeUnits_HasNoZeroSecondsPart(long seconds, long extraTicks, string expected) =>
+        Assert.Equal(expected, DurationParser.Describe(TimeSpan.FromSeconds(seconds) + TimeSpan.FromTicks(extraTicks)));
+
+    [Fact]
+    public void Describe_TheLongestDurations_DoNotOverflow()
+    {
+        Assert.Equal("10675199d 2h 48m 5.478s", DurationParser.Describe(TimeSpan.MaxValue));
+        Assert.Equal("-10675199d 2h 48m 5.478s", DurationParser.Describe(TimeSpan.MinValue));
+    }
+
     [Fact]
     public void ZeroWhereALengthIsNeeded_SaysSoRatherThanThatItIsNoDuration()
     {

@@ -33,6 +33,21 @@ public sealed class LateAndRejectedExpectationTests
         Scenario.Passes(Playbook, LateTest(
             "{ kind: late, time: 2026-02-01T10:00:00Z, accountid: acme, trigger_event: t1, reason: 'arrived 1d behind the newest event; allowed lateness is 0' }"));
 
+    [Theory]
+    [InlineData("2026-02-01T10:00:00.0000001Z", "2026-02-01T10:00:00Z", "100ns")]
+    [InlineData("2026-02-01T10:00:00.0000025Z", "2026-02-01T10:00:00Z", "2.5µs")]
+    [InlineData("2026-02-01T12:00:00.0000001Z", "2026-02-01T10:00:00Z", "2h")]
+    [InlineData("2026-02-01T12:00:00Z", "2026-02-01T09:59:59.9999999Z", "2h")]
+    public void EventLateByAFractionOfASecond_SaysByHowMuch_InWordsThatReadWell(string newest, string late, string behind) =>
+        Scenario.Passes(Playbook, $$"""
+            test: a ticket a moment behind another
+            events:
+              - { id: t2, time: {{newest}}, type: ticket.opened, accountid: acme, data: { n: 2 } }
+              - { id: t1, time: {{late}}, type: ticket.opened, accountid: acme, data: { n: 1 } }
+            expect:
+              - { kind: late, trigger_event: t1, reason: 'arrived {{behind}} behind the newest event; allowed lateness is 0' }
+            """);
+
     [Fact]
     public void ExpectedLateEventThatWasNot_FailsWithWhatDiffers_AndNoHintToReorderTheEvents()
     {
