@@ -11,8 +11,12 @@ internal static class Html
 {
     public static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    /// <summary>Escapes text for an element or a double-quoted attribute (&lt; &gt; &amp; &quot; &#39;).</summary>
-    public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+    /// <summary>
+    /// Escapes text for an element or a double-quoted attribute (&lt; &gt; &amp; &quot; &#39;), its control and
+    /// bidirectional formatting characters written as escapes first (<c>\u202e</c>), as in the terminal: a browser
+    /// reorders the text after a right-to-left override, so an account id could show as another.
+    /// </summary>
+    public static string E(string? text) => WebUtility.HtmlEncode(Triggers.Core.Explaining.LineText.Escape(text));
 
     public static string N(double value, string format = "0.#") => value.ToString(format, Inv);
 

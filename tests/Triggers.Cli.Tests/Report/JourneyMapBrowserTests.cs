@@ -73,6 +73,7 @@ public sealed partial class JourneyMapBrowserTests(Chromium chromium) : IClassFi
                 Line("1", "account.updated", account, """{"plan":"<script>window.pwned=1</script>"}"""),
                 Line("2", "subscription.started", account, "{}"),
                 Line("3", "user.invited", account, "{}"),
+                Line("4", "account.updated", "gpj.\\u202Eexe", """{"plan":"pro\u202Eorp"}"""),
                 Line("6", "ticket.opened", "later", "{}")) + "\n"); // moves the clock past the milestone's window: a red flag
         var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "map.html");
         Assert.True(result.ExitCode == 0, result.Error);
@@ -85,6 +86,10 @@ public sealed partial class JourneyMapBrowserTests(Chromium chromium) : IClassFi
         await page.SelectOptionAsync("#segment", "plan=<script>window.pwned=1</script>");
         Assert.Contains("<img src=x", await page.Locator("section.segment:not([hidden]) .flags").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("undefined", await page.EvaluateAsync<string>("typeof window.pwned"));
+        // A right-to-left override would make the browser show text other than what is there: written as its escape.
+        var text = await page.Locator("body").InnerTextAsync();
+        Assert.DoesNotContain('\u202E', text);
+        Assert.Contains("pro\\u202eorp", await page.Locator("#segment").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(watched.Problems);
         Assert.All(watched.Requests, url => Assert.StartsWith("file:", url, StringComparison.Ordinal));
     }
