@@ -81,6 +81,11 @@ internal sealed partial class YamlSyntaxWording
             return NotAKey(line);
         }
 
+        if ((Says("did not find expected ',' or '}'") || Says("did not find expected ',' or ']'")) && AtTheEnd(at) && openFlow is { } unclosed)
+        {
+            return NeverClosed(unclosed);
+        }
+
         if (Says("did not find expected ',' or '}'") || Says("did not find expected ',' or ']'"))
         {
             var (opener, closer) = Says("'}'") ? ('{', '}') : ('[', ']');
@@ -318,16 +323,24 @@ internal sealed partial class YamlSyntaxWording
 
     private (Mark, string, string) NodeContent(Mark at, char here, (Mark At, char Opener)? openFlow)
     {
-        if (openFlow is { } open && _text.AsSpan((int)Math.Min(at.Index, _text.Length)).Trim().IsEmpty)
+        if (openFlow is { } open && AtTheEnd(at))
         {
-            var closer = open.Opener == '{' ? '}' : ']';
-            return (open.At, $"this '{open.Opener}' is never closed: the file ends before its '{closer}'",
-                $"add the '{closer}' after the last {(open.Opener == '{' ? "entry" : "item")}");
+            return NeverClosed(open);
         }
 
         return here == ','
             ? (at, "an empty item: a ',' with nothing before it", "delete the extra ','")
             : (at, "a value is missing here", "write the value, or delete what comes before it");
+    }
+
+    /// <summary>Whether nothing but white space follows <paramref name="at"/>: the parser stopped at the end of the file.</summary>
+    private bool AtTheEnd(Mark at) => _text.AsSpan((int)Math.Min(at.Index, _text.Length)).Trim().IsEmpty;
+
+    private static (Mark, string, string) NeverClosed((Mark At, char Opener) open)
+    {
+        var closer = open.Opener == '{' ? '}' : ']';
+        return (open.At, $"this '{open.Opener}' is never closed: the file ends before its '{closer}'",
+            $"add the '{closer}' after the last {(open.Opener == '{' ? "entry" : "item")}");
     }
 
     /// <summary>The first backslash in the double-quoted value at <paramref name="at"/> that starts no escape YAML knows.</summary>

@@ -167,7 +167,7 @@ internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics, Unr
         Suggest.Closest(id, known) is { } closest ? $"did you mean '{closest}'?" : null;
 
     /// <summary>The closest name, or else the names there are (a few dozen at most in practice), so a hint always helps.</summary>
-    private static string Listing(string id, IEnumerable<string> known, string intro, string none)
+    private string Listing(string id, IEnumerable<string> known, string intro, string none)
     {
         if (Hint(id, known) is { } closest)
         {
@@ -176,8 +176,9 @@ internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics, Unr
 
         const int Shown = 12;
         var names = known.Order(StringComparer.Ordinal).ToList();
-        return names.Count == 0 ? none
+        var listing = names.Count == 0 ? none
             : $"{intro}: {string.Join(", ", names.Take(Shown))}{(names.Count > Shown ? $" and {names.Count - Shown} more" : "")}";
+        return unread.Note is { } note ? $"{listing}; {note}" : listing;
     }
 
     /// <summary>The bare ids of a playbook's own milestones (all milestones' bare ids when there is no playbook).</summary>

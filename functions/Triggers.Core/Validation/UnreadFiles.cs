@@ -33,7 +33,11 @@ internal sealed partial class UnreadFiles
     /// <summary>An event type an unreadable playbook may emit or an unreadable journey may map.</summary>
     public bool EventType(string type) => _files.Exists(f => (f.Is("playbook") || f.Is("journey")) && f.EventTypes.Contains(type));
 
-    private sealed record UnreadFile(string? Kind, string? Id, HashSet<string> Ids, HashSet<string> Names, HashSet<string> EventTypes)
+    /// <summary>What a hint about an unknown name adds while files could not be read: those files may define it. Null when none.</summary>
+    public string? Note => _files.Count == 0 ? null
+        : $"{string.Join(", ", _files.Select(f => f.File))} could not be read, so what {(_files.Count == 1 ? "it defines" : "they define")} is not known yet: fix {(_files.Count == 1 ? "it" : "them")} first";
+
+    private sealed record UnreadFile(string File, string? Kind, string? Id, HashSet<string> Ids, HashSet<string> Names, HashSet<string> EventTypes)
     {
         /// <summary>Whether the file is (or, its kind unknown, may be) of <paramref name="kind"/>.</summary>
         public bool Is(string kind) => Kind is null || Kind == kind;
@@ -54,7 +58,7 @@ internal sealed partial class UnreadFiles
                 : null;
             // The id as written, or else the file's name, which is how playbooks are usually named (invite-colleague.yaml).
             var id = top.Success && top.Groups["id"].Success ? top.Groups["id"].Value : System.IO.Path.GetFileNameWithoutExtension(file);
-            return new UnreadFile(kind, id, Values(IdValue(), text), Values(NameValue(), text),
+            return new UnreadFile(file, kind, id, Values(IdValue(), text), Values(NameValue(), text),
                 [.. EventTypeWord().Matches(text).Select(m => m.Value)]);
         }
 

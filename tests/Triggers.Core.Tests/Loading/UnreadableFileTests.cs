@@ -88,6 +88,15 @@ public sealed class UnreadableFileTests
     }
 
     [Fact]
+    public void UnknownNameStillReported_ItsHintSaysWhichFilesCouldNotBeRead()
+    {
+        var diagnostics = Load(("invite.yaml", Broken), ("journeys/j.yaml", Journey), ("other.yaml", Other)).Diagnostics;
+
+        var unknown = Assert.Single(diagnostics, d => d.ToString().Contains("milestone 'activated' does not exist", StringComparison.Ordinal));
+        Assert.EndsWith("; invite.yaml could not be read, so what it defines is not known yet: fix it first", unknown.Hint);
+    }
+
+    [Fact]
     public void TheSameFilesReadable_ReportTheReferencesThatAreWrong()
     {
         // The suppression is for names the unreadable file defines: with the file fixed, nothing it defines is unknown.
@@ -132,7 +141,7 @@ public sealed class UnreadableFileTests
                 "journeys/j.yaml:9:14: error TRG001",
                 "p.yaml:8:20: error TRG011: webhook target 'pager' is not defined",
                 "p.yaml:10:13: error TRG008: stage 'adoptoin' is not defined by any journey",
-                "webhooks.yaml:3:15: error TRG001",
+                "webhooks.yaml:3:11: error TRG001",
             ],
             lines.Select(l => l.Contains("TRG001", StringComparison.Ordinal) ? l[..(l.IndexOf("TRG001", StringComparison.Ordinal) + 6)] : l));
     }

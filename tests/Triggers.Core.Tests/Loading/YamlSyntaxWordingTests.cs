@@ -96,6 +96,7 @@ public sealed class YamlSyntaxWordingTests
             "put a space after the ':': playbook: { p: 1 needs: 2"
         },
         { "# a playbook\n|#\n", "2:1: YAML reads '|' here as the start of a block of text ('|' or '>' after a key), which this is not", "put the value in quotes" },
+        { "playbook: p\nmilestones:\n  - id: m\n    reached_when: { event: x.y\n", "4:19: this '{' is never closed: the file ends before its '}'", "add the '}' after the last entry" },
     };
 
     [Theory]
