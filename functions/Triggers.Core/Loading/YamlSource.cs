@@ -221,7 +221,9 @@ internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics)
             }
         }
 
-        return null;
+        // None before text: a line of white space only, which YAML can take for the start of an indented line.
+        var blank = Array.FindIndex(lines, l => l.TrimEnd('\r').Contains('\t', StringComparison.Ordinal) && l.Trim().Length == 0);
+        return blank < 0 ? null : (blank + 1, lines[blank].IndexOf('\t', StringComparison.Ordinal) + 1);
     }
 
     /// <summary>TRG001 at each key written twice in one mapping.</summary>

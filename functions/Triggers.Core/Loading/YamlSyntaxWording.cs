@@ -183,6 +183,14 @@ internal sealed partial class YamlSyntaxWording
             return bare;
         }
 
+        if (column > indent && KeyValue().Match(text[KeyColumn(text)..]) is { Success: true } written && text[..column].TrimEnd() is { Length: > 0 } before
+            && before[^1] is ']' or '}' or '"' or '\'')
+        {
+            // tags: [a]-b, title: "a" b: the value ended at its closing bracket or quote, and more follows on the line.
+            return (Mark(line, column), $"the value of '{written.Groups["key"].Value}' ends at the '{before[^1]}' before this, and YAML cannot read what follows it on the line",
+                "put everything inside the brackets or quotes, or quote the whole value");
+        }
+
         if (previous is null)
         {
             return (Mark(line, column), "YAML cannot read this as a key of the mapping above", "check the indentation and that every quote is closed");

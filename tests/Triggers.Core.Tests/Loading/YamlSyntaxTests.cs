@@ -7,6 +7,7 @@ public sealed class YamlSyntaxTests
 {
     [Theory]
     [InlineData("playbook: p\nrules:\n\t- id: r\n", 3, 1)]
+    [InlineData("playbook: p\nstage: s\n\t\n# a comment\nrules: []\n", 3, 1)]
     [InlineData("playbook: p\r\nrules:\r\n  - id: r\r\n    when: { event: ticket.opened }\r\n    do:\r\n    \t- task: { title: t }\r\n", 6, 5)]
     public void TabInTheIndentation_IsReportedAtTheTab(string yaml, int line, int column)
     {

@@ -97,6 +97,10 @@ public sealed class YamlSyntaxWordingTests
         },
         { "# a playbook\n|#\n", "2:1: YAML reads '|' here as the start of a block of text ('|' or '>' after a key), which this is not", "put the value in quotes" },
         { "playbook: p\nmilestones:\n  - id: m\n    reached_when: { event: x.y\n", "4:19: this '{' is never closed: the file ends before its '}'", "add the '}' after the last entry" },
+        {
+            "playbook: p\napplies_to: [a]-b]\nrules: []\n", "2:16: the value of 'applies_to' ends at the ']' before this, and YAML cannot read what follows it on the line",
+            "put everything inside the brackets or quotes"
+        },
     };
 
     [Theory]
