@@ -141,6 +141,12 @@ internal sealed partial class YamlSyntaxWording
                 "a file starts with its top-level keys ('playbook:', 'test:', ...): fix or delete this line");
         }
 
+        if (Says("While scanning a tag"))
+        {
+            return (at, "YAML reads a '!' at the start of a value as a tag, which playbooks do not use, and cannot read this one",
+                "if the '!' belongs to the text, put the value in quotes; otherwise delete it (a negation is written 'not')");
+        }
+
         if (Says("While scanning a block scalar"))
         {
             return (at, $"YAML reads '{here}' here as the start of a block of text ('|' or '>' after a key), which this is not",
