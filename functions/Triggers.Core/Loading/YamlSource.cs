@@ -102,6 +102,12 @@ internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics)
                 return null;
             }
 
+            if (YamlSyntaxWording.AtTheEndOfTheFile(file.Text) is { } quote)
+            {
+                Report(file, diagnostics, quote.At, $"YAML syntax error: {quote.Message}", quote.Hint);
+                return null;
+            }
+
             Report(file, diagnostics, parser.LastEnd, "YAML syntax error: the file ends inside an unclosed '{', '[' or quote");
             return null;
         }

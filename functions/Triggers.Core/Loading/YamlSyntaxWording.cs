@@ -86,6 +86,12 @@ internal sealed partial class YamlSyntaxWording
             return NeverClosed(unclosed);
         }
 
+        if ((Says("did not find expected ',' or '}'") || Says("did not find expected ',' or ']'")) && here is '{' or '['
+            && column > 0 && _lines[line][column - 1] is not (' ' or ',' or '[' or '{'))
+        {
+            return MidWord(Mark(line, column), _lines[line], column);
+        }
+
         if (Says("did not find expected ',' or '}'") || Says("did not find expected ',' or ']'"))
         {
             var (opener, closer) = Says("'}'") ? ('{', '}') : ('[', ']');
@@ -141,7 +147,13 @@ internal sealed partial class YamlSyntaxWording
                 "a file starts with its top-level keys ('playbook:', 'test:', ...): fix or delete this line");
         }
 
-        if (Says("While scanning a tag"))
+        if (Says("Mapping values are not allowed"))
+        {
+            return (at, "YAML cannot take a ':' here: it follows a value that is already complete (a closing quote or bracket before it), so it starts no key",
+                "delete the ':', or put the whole value in quotes if the ':' belongs to it");
+        }
+
+        if (Says("While scanning a tag") || Says("end of tag"))
         {
             return (at, "YAML reads a '!' at the start of a value as a tag, which playbooks do not use, and cannot read this one",
                 "if the '!' belongs to the text, put the value in quotes; otherwise delete it (a negation is written 'not')");
@@ -345,16 +357,6 @@ internal sealed partial class YamlSyntaxWording
         return here == ','
             ? (at, "an empty item: a ',' with nothing before it", "delete the extra ','")
             : (at, "a value is missing here", "write the value, or delete what comes before it");
-    }
-
-    /// <summary>Whether nothing but white space follows <paramref name="at"/>: the parser stopped at the end of the file.</summary>
-    private bool AtTheEnd(Mark at) => _text.AsSpan((int)Math.Min(at.Index, _text.Length)).Trim().IsEmpty;
-
-    private static (Mark, string, string) NeverClosed((Mark At, char Opener) open)
-    {
-        var closer = open.Opener == '{' ? '}' : ']';
-        return (open.At, $"this '{open.Opener}' is never closed: the file ends before its '{closer}'",
-            $"add the '{closer}' after the last {(open.Opener == '{' ? "entry" : "item")}");
     }
 
     /// <summary>The first backslash in the double-quoted value at <paramref name="at"/> that starts no escape YAML knows.</summary>

@@ -6,10 +6,14 @@ namespace Triggers.Core.Tests.Loading;
 /// <summary>
 /// The slips CS ops make while editing (a character deleted or typed in, a line indented one space more or less, a line
 /// repeated), made at seeded random places in every shipped playbook, journey and test: the loader never throws, every
-/// error points at a line and column the file has, and none speaks in the YAML parser's own words.
+/// error points at a line and column the file has, and none speaks in the YAML parser's own words or goes without a
+/// hint of its own.
 /// </summary>
 public sealed class LoaderMutationTests
 {
+    /// <summary>The hint of a syntax error the loader has no words of its own for.</summary>
+    private const string GenericHint = "check indentation and that every";
+
     private const string Typed = ": -[]{}'\"#|>&*!%@`\t,?\\";
 
     [Fact]
@@ -23,7 +27,8 @@ public sealed class LoaderMutationTests
         for (var n = 0; n < 4000; n++)
         {
             var path = files[random.Next(files.Count)];
-            var text = Mutate(File.ReadAllText(path), random);
+            var original = File.ReadAllText(path);
+            var text = Mutate(original, random);
             var name = Path.GetRelativePath(RepoPaths.Playbooks, path).Replace('\\', '/');
 
             var result = PlaybookLoader.Load([new SourceFile(name, text)]);
@@ -35,15 +40,24 @@ public sealed class LoaderMutationTests
                 var problem = line < 1 || line > lines.Length ? "a line the file does not have"
                     : error.Location.Column < 1 || error.Location.Column > lines[line - 1].TrimEnd('\r').Length + 1 ? "a column the line does not have"
                     : error.Message.Contains("While ", StringComparison.Ordinal) || error.Message.Contains("Did not find", StringComparison.Ordinal) ? error.Message
+                    : error.Hint is { } hint && hint.StartsWith(GenericHint, StringComparison.Ordinal) ? $"no particular hint: {error.Message}"
                     : null;
                 if (problem is not null)
                 {
-                    problems.TryAdd(problem, $"{error}\n    (mutation {n} of {name}; the line: {(line >= 1 && line <= lines.Length ? lines[line - 1] : "-")})");
+                    problems.TryAdd(problem, $"{error}\n    (mutation {n} of {name}, {Slip(original, text)})");
                 }
             }
         }
 
         Assert.True(problems.Count == 0, string.Join("\n", problems.Values));
+    }
+
+    /// <summary>Where the mutated text first differs from the original, as the two lines there.</summary>
+    private static string Slip(string original, string mutated)
+    {
+        var (before, after) = (original.Split('\n'), mutated.Split('\n'));
+        var i = Enumerable.Range(0, Math.Min(before.Length, after.Length)).FirstOrDefault(i => before[i] != after[i]);
+        return $"line {i + 1} was '{before[i]}', is '{after[i]}'";
     }
 
     private static string Mutate(string text, Random random)

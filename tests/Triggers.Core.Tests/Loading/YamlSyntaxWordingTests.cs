@@ -101,6 +101,24 @@ public sealed class YamlSyntaxWordingTests
             "playbook: p\napplies_to: [a]-b]\nrules: []\n", "2:16: the value of 'applies_to' ends at the ']' before this, and YAML cannot read what follows it on the line",
             "put everything inside the brackets or quotes"
         },
+        { "playbook: p\nrules: []\n{\n", "3:1: this line starts with '{' where YAML expects a key", "delete the character or put the line under its key" },
+        {
+            "test: t\nevents: []\nexpect:\n  - { rule: p/r, action: task, assignee: priya@ve{ndor.test }\n",
+            "4:50: a '{' inside a value within '{ }' or '[ ]': YAML reads it as the start of a mapping, so the brackets no longer pair up",
+            "put the value in quotes: \"priya@ve{ndor.test\""
+        },
+        {
+            "test: t\nevents: []\nexpect:\n  - { rule: p/r, action: task\n  - { rule: p/s, action: task }\n",
+            "4:5: this '{' is never closed: the file ends before its '}'", "add the '}' after the last entry"
+        },
+        {
+            "test: t\nevents:\n  - { time: 2026-01-05T10:00:00Z, type: x.y, accountid: a,\n  \\   data: { n: 1 } }\nexpect: []\n",
+            "4:3: a stray '\\' before 'data': YAML reads the line as text, not as a key and its value", "delete it"
+        },
+        {
+            "test: t\nplaybooks: [p]:\nevents: []\nexpect: []\n", "2:15: YAML cannot take a ':' here: it follows a value that is already complete",
+            "delete the ':'"
+        },
     };
 
     [Theory]
