@@ -62,4 +62,14 @@ public sealed class ExpressionPositionTests
 
         Assert.Equal("p.yaml:7:7: error TRG101: unknown name 'evnt'; did you mean 'event'?", result.Diagnostics.Single().ToString());
     }
+
+    [Fact]
+    public void Condition_DurationInQuotes_HintSaysToDropThem()
+    {
+        var result = Load(("p.yaml", Where("event.time - trigger.time > \"3d\"")));
+
+        var error = result.Diagnostics.Single();
+        Assert.Equal("p.yaml:5:38: error TRG102: cannot compare a duration with text", error.ToString());
+        Assert.Equal("\"3d\" in quotes is text; a duration is written without them: 3d", error.Hint);
+    }
 }
