@@ -11,13 +11,15 @@ public static class TemplateCompiler
     /// <summary>
     /// Compiles <paramref name="text"/>, whose first character sits at <paramref name="start"/>. Reports
     /// every malformed hole (TRG105) and every error inside the holes; returns null when there was any.
-    /// Never throws, whatever the text.
+    /// Never throws, whatever the text. <paramref name="positions"/>, when given, places each offset into the text in the
+    /// file (see <see cref="ExpressionCompiler.Compile"/>).
     /// </summary>
-    public static CompiledTemplate? Compile(string text, SourceLocation start, ExpressionRoots allowed, DiagnosticBag diagnostics)
+    public static CompiledTemplate? Compile(string text, SourceLocation start, ExpressionRoots allowed, DiagnosticBag diagnostics,
+        Func<int, SourceLocation>? positions = null)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         text ??= "";
-        var reporter = new Reporter(new TextMap(text, start), diagnostics);
+        var reporter = new Reporter(new TextMap(text, start, positions), diagnostics);
         var parts = new List<TemplatePart>();
         var isSingleHole = false;
         var position = 0;

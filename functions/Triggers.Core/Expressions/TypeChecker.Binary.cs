@@ -39,13 +39,24 @@ internal sealed partial class TypeChecker
         if (!compatible)
         {
             reporter.Error(node.OperatorOffset, ExpressionCodes.TypeMismatch,
-                $"cannot compare {TypeNames.Describe(left)} with {TypeNames.Describe(right)}", ComparisonHint(left, right));
+                $"cannot compare {TypeNames.Describe(left)} with {TypeNames.Describe(right)}", QuotedDurationHint(node) ?? ComparisonHint(left, right));
             return;
         }
 
         CheckDateText(node.Left, right, node.Op);
         CheckDateText(node.Right, left, node.Op);
     }
+
+    /// <summary>A duration written in quotes (<c>"3d"</c>) is text: the slip is the quotes, so the hint says to drop them.</summary>
+    private static string? QuotedDurationHint(BinaryNode node) =>
+        (node.Left, node.Right) switch
+        {
+            (LiteralNode { Value.Kind: ValueKind.String } l, _) when Model.DurationParser.TryParse(l.Value.AsString, out _) => Unquote(l.Value.AsString),
+            (_, LiteralNode { Value.Kind: ValueKind.String } r) when Model.DurationParser.TryParse(r.Value.AsString, out _) => Unquote(r.Value.AsString),
+            _ => null,
+        };
+
+    private static string Unquote(string duration) => $"\"{duration}\" in quotes is text; a duration is written without them: {duration}";
 
     /// <summary>The usual slips behind a comparison of mismatched types, and how to write each.</summary>
     private static string? ComparisonHint(ExprType left, ExprType right) => (left, right) switch

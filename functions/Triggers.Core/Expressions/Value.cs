@@ -6,7 +6,7 @@ namespace Triggers.Core.Expressions;
 /// A value in the expression language: null, bool, number, string, time (UTC instant), duration, list or
 /// object. A small struct so evaluating a condition allocates nothing for scalars.
 /// </summary>
-public readonly struct Value : IEquatable<Value>
+public readonly partial struct Value : IEquatable<Value>
 {
     private readonly object? _ref;
     private readonly long _bits; // a number's or a bool's double (its bits), or a time's or a duration's ticks: 24 bytes in all, not 32
@@ -84,11 +84,17 @@ public readonly struct Value : IEquatable<Value>
         return false;
     }
 
+    /// <summary>
+    /// Reads ISO 8601 text as an instant: a date (<c>2026-01-31</c>, midnight UTC) or a date and a time of day, to the
+    /// minute or finer, with a <c>T</c>, <c>t</c> or a space between them and an optional <c>Z</c> or offset (none is UTC),
+    /// as event times are read. Nothing else: <c>05/01/2026</c> is 1 May in one country and 5 January in the next, so
+    /// guessing would move a renewal reminder by months.
+    /// </summary>
     public static bool TryParseTime(string text, out DateTimeOffset time)
     {
-        if (text.Length >= 10 && char.IsAsciiDigit(text[0]) &&
-            DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time))
+        if (text.Length >= 10 && char.IsAsciiDigit(text[0]) && IsoTime().IsMatch(text) &&
+            DateTimeOffset.TryParse(text.Length > 10 && (text[10] == 't' || text[^1] == 'z') ? text.ToUpperInvariant() : text,
+                CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time))
         {
             return true;
         }
@@ -96,6 +102,10 @@ public readonly struct Value : IEquatable<Value>
         time = default;
         return false;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:[Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)?)?$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex IsoTime();
 
     /// <summary>Truthiness for conditions: only <c>true</c> is true; null, missing and everything else is false.</summary>
     public bool IsTrue => Kind == ValueKind.Bool && _bits != 0; // true is stored as 1.0, false as 0.0 (all bits zero)
@@ -176,10 +186,19 @@ public readonly struct Value : IEquatable<Value>
     /// <summary>
     /// A number as text: a whole number with all its digits (a 16-digit CRM or ticket id stays that id, not
     /// <c>1.23456789012346E+15</c>), anything else to 15 significant digits, so arithmetic noise does not show
-    /// (<c>0.1 + 0.2</c> renders as <c>0.3</c>).
+    /// (<c>0.1 + 0.2</c> renders as <c>0.3</c>), and in plain decimals from 10^-10 up (a rate of <c>0.00001</c>, not
+    /// <c>1E-05</c>). Only beyond 10^21 and below 10^-10 is there an exponent (<c>1E+21</c>).
     /// </summary>
-    private static string FormatNumber(double number) =>
-        number == Math.Floor(number) && Math.Abs(number) < 1e21
-            ? (number == 0 ? "0" : number.ToString("F0", CultureInfo.InvariantCulture))
-            : number.ToString("G15", CultureInfo.InvariantCulture);
+    private static string FormatNumber(double number)
+    {
+        if (number == Math.Floor(number) && Math.Abs(number) < 1e21)
+        {
+            return number == 0 ? "0" : number.ToString("F0", CultureInfo.InvariantCulture);
+        }
+
+        var text = number.ToString("G15", CultureInfo.InvariantCulture);
+        return text.Contains('E', StringComparison.Ordinal) && Math.Abs(number) is >= 1e-10 and < 1e21
+            ? decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) // G15's digits, without the exponent
+            : text;
+    }
 }

@@ -302,7 +302,7 @@ internal sealed class MapReader
         }
 
         var at = _source.ContentAt(node);
-        var compiled = ExpressionCompiler.Compile(text, at, roots, expected, _source.Diagnostics);
+        var compiled = ExpressionCompiler.Compile(text, at, roots, expected, _source.Diagnostics, _source.PositionsOf(node));
         return compiled is null ? null : new Expr(compiled, at);
     }
 
@@ -315,7 +315,7 @@ internal sealed class MapReader
     public static Template? TemplateOf(YamlSource source, YamlScalarNode node, ExpressionRoots roots)
     {
         var at = source.ContentAt(node);
-        var compiled = TemplateCompiler.Compile(node.Value ?? "", at, roots, source.Diagnostics);
+        var compiled = TemplateCompiler.Compile(node.Value ?? "", at, roots, source.Diagnostics, source.PositionsOf(node));
         return compiled is null ? null : new Template(compiled, at);
     }
 }

@@ -66,7 +66,7 @@ public static class PlaybookLoader
                 continue;
             }
 
-            var source = new YamlSource(file.Path, diagnostics);
+            var source = new YamlSource(file.Path, diagnostics, file.Text);
             switch (KindOf(source, root))
             {
                 case "playbook":

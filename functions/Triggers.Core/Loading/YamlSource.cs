@@ -5,9 +5,15 @@ using YamlDotNet.RepresentationModel;
 namespace Triggers.Core.Loading;
 
 /// <summary>One YAML file being read: its path for positions, and the bag every reader reports into.</summary>
-internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics)
+internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics, string text = "")
 {
     public string File { get; } = file;
+
+    /// <summary>The file's text, to place errors inside a scalar's value at the characters as written.</summary>
+    public string Text { get; } = text;
+
+    /// <summary>Where each character of <paramref name="node"/>'s value sits in the file; null when only its start is known.</summary>
+    public Func<int, SourceLocation>? PositionsOf(YamlScalarNode node) => ScalarPositions.Of(File, Text, node);
 
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 

@@ -129,20 +129,41 @@ public static class DurationParser
         }
     }
 
-    /// <summary>The shortest playbook spelling of a duration (the inverse of <see cref="TryParse"/>).</summary>
+    /// <summary>
+    /// The shortest playbook spelling of a duration (the inverse of <see cref="TryParse"/>): <c>90d</c>, <c>51030m</c>,
+    /// <c>0s</c>. A fraction of a second, which no playbook spelling has (a time minus an event time with milliseconds), is
+    /// rounded to the millisecond as <see cref="Describe"/> rounds it and written in seconds, <c>90061.5s</c>; below a
+    /// millisecond it reads as <see cref="Describe"/> writes it (<c>2.5µs</c>). Never a fraction dropped: a webhook
+    /// body saying <c>1s</c> for one and a half would be a wrong number, not a rounder one.
+    /// </summary>
     public static string Format(TimeSpan duration)
     {
-        var seconds = (long)duration.TotalSeconds;
-        var sign = seconds < 0 ? "-" : "";
-        seconds = Math.Abs(seconds);
+        if (duration == TimeSpan.Zero)
+        {
+            return "0s";
+        }
+
+        var ticks = duration.Ticks == long.MinValue ? (ulong)long.MaxValue + 1 : (ulong)Math.Abs(duration.Ticks); // MinValue has no positive twin
+        if (ticks < TimeSpan.TicksPerMillisecond)
+        {
+            return Describe(duration);
+        }
+
+        var sign = duration < TimeSpan.Zero ? "-" : "";
+        var milliseconds = (ticks / TimeSpan.TicksPerMillisecond) + (ticks % TimeSpan.TicksPerMillisecond >= TimeSpan.TicksPerMillisecond / 2 ? 1ul : 0ul);
+        var seconds = milliseconds / 1000;
+        if (milliseconds % 1000 is > 0 and var fraction)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{sign}{seconds}.{fraction:000}").TrimEnd('0') + "s";
+        }
+
         return seconds switch
         {
-            0 => "0s",
-            _ when seconds % (7 * 86400) == 0 => $"{sign}{seconds / (7 * 86400)}w",
-            _ when seconds % 86400 == 0 => $"{sign}{seconds / 86400}d",
-            _ when seconds % 3600 == 0 => $"{sign}{seconds / 3600}h",
-            _ when seconds % 60 == 0 => $"{sign}{seconds / 60}m",
-            _ => $"{sign}{seconds}s",
+            _ when seconds % (7 * 86400) == 0 => string.Create(CultureInfo.InvariantCulture, $"{sign}{seconds / (7 * 86400)}w"),
+            _ when seconds % 86400 == 0 => string.Create(CultureInfo.InvariantCulture, $"{sign}{seconds / 86400}d"),
+            _ when seconds % 3600 == 0 => string.Create(CultureInfo.InvariantCulture, $"{sign}{seconds / 3600}h"),
+            _ when seconds % 60 == 0 => string.Create(CultureInfo.InvariantCulture, $"{sign}{seconds / 60}m"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{sign}{seconds}s"),
         };
     }
 }

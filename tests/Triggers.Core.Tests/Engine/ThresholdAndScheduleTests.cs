@@ -116,6 +116,24 @@ public sealed class ThresholdAndScheduleTests
             """);
     }
 
+    [Theory]
+    [InlineData("09/01/2026")] // 1 September in the United States, 9 January in Europe: no date at all, rather than a guess
+    [InlineData("1 September 2026")]
+    [InlineData("2026/09/01")]
+    public void Schedule_DateNotInIsoForm_DoesNotFire(string renewal)
+    {
+        var result = Scenario.Run(Renewal, $$"""
+            test: a renewal date written the way a CRM's locale writes it
+            events:
+              - { time: 2026-01-10T09:00:00Z, type: account.updated, accountid: acme, data: { renewal_date: "{{renewal}}", health_score: 50 } }
+            run_until: 2027-01-01T00:00:00Z
+            expect: []
+            expect_only: true
+            """);
+
+        Assert.True(result.Passed, "\n" + string.Join("\n", result.Report));
+    }
+
     [Fact]
     public void Schedule_RenewalDateMoves_IsRearmedForTheNewDate()
     {
