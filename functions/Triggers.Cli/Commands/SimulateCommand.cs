@@ -92,6 +92,11 @@ internal static class SimulateCommand
             error.WriteLine(warning);
         }
 
+        if (SimulationStats.DescribeSchedulesWithoutDate(simulator.Stats) is { } notDates)
+        {
+            error.WriteLine($"warning: {LineText.Escape(notDates)} (explain --account shows which)");
+        }
+
         return 0;
     }
 

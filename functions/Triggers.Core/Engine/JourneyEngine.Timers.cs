@@ -113,9 +113,31 @@ public sealed partial class JourneyEngine
         }
     }
 
+    /// <summary>Schedule checks whose date was a value that is no time (text that is not ISO 8601, a number), with up to five of them.</summary>
+    public long SchedulesWithoutDate { get; private set; }
+
+    public IReadOnlyCollection<string> NotDates => _notDates;
+
+    private readonly SortedSet<string> _notDates = new(StringComparer.Ordinal);
+
+    private void NotADate(Expressions.Value value)
+    {
+        SchedulesWithoutDate++;
+        if (_notDates.Count < 5)
+        {
+            _notDates.Add(value.AsString.Length > 40 ? $"{value.AsString[..40]}..." : value.AsString);
+        }
+    }
+
     private void Rearm(AccountState state, Reaction reaction, ScheduleTrigger schedule, bool applies, long t)
     {
-        long? due = applies && schedule.Date.Compiled.Evaluate(_context).TryGetTime(out var date) ? date + schedule.Offset.Ticks : null;
+        var value = applies ? schedule.Date.Compiled.Evaluate(_context) : Expressions.Value.Null;
+        long? due = value.TryGetTime(out var date) ? date + schedule.Offset.Ticks : null;
+        if (due is null && !value.IsNull)
+        {
+            NotADate(value); // a trait written 09/01/2026: said once at the end of a run, or the schedule would not fire unseen
+        }
+
         var armed = state.ScheduleArmed.TryGetValue(reaction.Index, out var previous) ? previous : (long?)null;
         if (Tracing(state) && applies && (due != armed || due is null))
         {

@@ -191,6 +191,7 @@ public sealed partial class Simulator
         Stats.Timers = _engine.TimersScheduled;
         (Stats.QuietHoursWithoutZone, Stats.QuietHoursWithUnknownZone, Stats.UnknownTimeZones) =
             (_engine.QuietHoursWithoutZone, _engine.QuietHoursWithUnknownZone, _engine.UnknownTimeZones);
+        (Stats.SchedulesWithoutDate, Stats.NotDates) = (_engine.SchedulesWithoutDate, _engine.NotDates);
         Stats.TraitsNotKept = _engine.TraitsNotKept;
     }
 

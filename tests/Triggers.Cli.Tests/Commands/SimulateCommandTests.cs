@@ -183,6 +183,31 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public void Simulate_ADateTraitThatIsNoDate_EndsWithAWarningNamingIt()
+    {
+        const string renewal = """
+            playbook: renewal
+            rules:
+              - id: ninety-days
+                when: { schedule: { date: account.renewal_date, offset: -90d } }
+                do:
+                  - task: { title: renewal }
+            """;
+        const string events = """
+            {"specversion":"1.0","id":"e1","source":"app","type":"account.updated","time":"2026-01-05T09:00:00Z","accountid":"acme","data":{"renewal_date":"09/01/2026"}}
+            {"specversion":"1.0","id":"e2","source":"app","type":"account.updated","time":"2026-01-06T09:00:00Z","accountid":"globex","data":{"renewal_date":"2026-09-01"}}
+
+            """;
+        using var dir = new TempDirectory().Write("playbooks/renewal.yaml", renewal).Write("events.jsonl", events);
+
+        var result = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--until", "2026-12-31T00:00:00Z");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Single(result.OutputLines, l => l.Contains("globex", StringComparison.Ordinal) && l.Contains("renewal", StringComparison.Ordinal));
+        Assert.Contains("warning: a schedule's date was not a date 1 time ('09/01/2026'), so nothing was scheduled then; write dates as ISO 8601", result.Error);
+    }
+
+    [Fact]
     public void Simulate_AMisspeltTimeZone_EndsWithAWarningNamingIt()
     {
         const string quiet = """
