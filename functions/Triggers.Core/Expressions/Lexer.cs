@@ -133,6 +133,14 @@ internal sealed class Lexer(Reporter reporter, int from, int to)
             return true;
         }
 
+        if (System.Text.RegularExpressions.Regex.IsMatch(spelling, @"^\d+(\.\d+)?[eE]\d+$") &&
+            double.TryParse(spelling, NumberStyles.Float, CultureInfo.InvariantCulture, out var written) && double.IsFinite(written))
+        {
+            reporter.Error(start, ExpressionCodes.Syntax, $"'{spelling}' is a number written with an exponent, which expressions do not read",
+                $"write it in full: {written.ToString("0.##########", CultureInfo.InvariantCulture)}");
+            return false;
+        }
+
         var unit = spelling[^1];
         var message = isDecimal && oneLetter && unit is 's' or 'm' or 'h' or 'd' or 'w'
             ? $"'{spelling}' is not a duration: durations are whole numbers (write 90m, not 1.5h)"

@@ -8,6 +8,11 @@ namespace Triggers.Core.Tests.Expressions;
 public class SyntaxErrorTests
 {
     [Theory]
+    [InlineData("x > 1e10", "write it in full: 10000000000")]
+    [InlineData("x > 2.5E3", "write it in full: 2500")]
+    public void NumberWithAnExponent_HintsItWrittenInFull(string text, string hint) => Assert.Equal(hint, SingleError(text).Hint);
+
+    [Theory]
     [InlineData("account.plan == \"a\" and", 35, "expected a value after 'and', found end of expression")]
     [InlineData("(account.plan == \"a\"", 32, "expected ')' to close '(' opened at column 12, found end of expression")]
     [InlineData("lower(account.plan", 30, "expected ',' or ')' to close 'lower(' opened at column 12, found end of expression")]
@@ -22,6 +27,8 @@ public class SyntaxErrorTests
     [InlineData("'a\\q'", 14, "unknown escape '\\q' in text")]
     [InlineData("1.5h", 12, "'1.5h' is not a duration: durations are whole numbers (write 90m, not 1.5h)")]
     [InlineData("90days", 12, "'90days' is neither a number nor a duration")]
+    [InlineData("event.data.bytes > 1e10", 31, "'1e10' is a number written with an exponent, which expressions do not read")]
+    [InlineData("event.data.share < 2.5E3", 31, "'2.5E3' is a number written with an exponent, which expressions do not read")]
     [InlineData("200000d", 12, "'200000d' is too long: a duration counts at most 100000 of its unit (100000w is the longest, almost 2,000 years)")]
     [InlineData("account.plan @ 3", 25, "unexpected character '@'")]
     [InlineData("", 12, "the expression is empty")]
