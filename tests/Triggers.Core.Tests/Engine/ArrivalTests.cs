@@ -10,14 +10,7 @@ namespace Triggers.Core.Tests.Engine;
 /// </summary>
 public sealed class ArrivalTests
 {
-    private const string Playbook = """
-        playbook: p
-        rules:
-          - id: ticket
-            when: { event: ticket.opened }
-            do:
-              - task: { title: "ticket {{ trigger.data.n }}" }
-        """;
+    private const string Playbook = InputTests.Playbook;
 
     private static (List<Outcome> Outcomes, SimulationStats Stats, List<string> Ignored) Run(TimeSpan lateness, DateTimeOffset? until, params string[] lines)
     {

@@ -7,7 +7,8 @@ namespace Triggers.Core.Tests.Engine;
 /// <summary>Real-world input: malformed events, late events, events out of order.</summary>
 public sealed class InputTests
 {
-    private const string Playbook = """
+    /// <summary>One rule: a task for every ticket, titled with the ticket's number (shared with <see cref="ArrivalTests"/>).</summary>
+    internal const string Playbook = """
         playbook: p
         rules:
           - id: ticket
