@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Triggers.Core.Diagnostics;
 using Triggers.Core.Model;
 
 namespace Triggers.Cli;
@@ -56,6 +57,27 @@ internal static class CliOptions
                 ? $"--allowed-lateness: '{text}' is negative; lateness is how far behind the newest event one may arrive: 0 or more, e.g. 10m"
                 : $"--allowed-lateness: '{text}' is not a duration; write e.g. 30s, 10m, 1h or 1d (up to 100000 of a unit)");
             return TimeSpan.Zero;
+        },
+    };
+
+    /// <summary>table or json, in any case (<c>JSON</c> from a script's variable means json, not a usage error).</summary>
+    public static Option<string> Format() => new("--format")
+    {
+        Description = "table (for people) or json (one object per line)",
+        HelpName = "table|json",
+        DefaultValueFactory = _ => "table",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            var format = text.ToLowerInvariant();
+            if (format is "table" or "json")
+            {
+                return format;
+            }
+
+            var closest = Suggest.Closest(format, ["table", "json"]);
+            result.AddError($"--format: '{text}' is not a format; write table or json{(closest is null ? "" : $" (did you mean {closest}?)")}");
+            return "table";
         },
     };
 

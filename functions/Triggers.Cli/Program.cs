@@ -20,7 +20,7 @@ try
 {
     var parsed = root.Parse(args);
     return parsed.Action is ParseErrorAction
-        ? ParseErrors.Report(parsed, Console.Error)
+        ? ParseErrors.Report(parsed, args, Console.Error)
         : parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception e) when (e is IOException or UnauthorizedAccessException)

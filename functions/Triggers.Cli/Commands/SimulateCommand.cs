@@ -19,8 +19,7 @@ internal static class SimulateCommand
         var events = CliOptions.Events();
         var until = CliOptions.Until();
         var lateness = CliOptions.AllowedLateness();
-        var format = new Option<string>("--format") { Description = "table (for people) or json (one object per line)", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = CliOptions.Format();
         var timers = new Option<bool>("--show-timers") { Description = "Also print each timer as it is scheduled (windows, holds, quiet-hour delays)" };
         var part = CliOptions.Part();
         var command = new Command("simulate", "Replay event history through the playbooks on a virtual clock; dispatch nothing")

@@ -20,6 +20,7 @@ internal static class TestCommand
             Arity = ArgumentArity.ZeroOrOne, // no default value factory: help would print the one it finds where help runs
         };
         var command = new Command("test", "Run the playbook tests (*.test.yaml) and show expected against actual for each failure") { directory };
+        ParseErrors.RefuseOptions(command, directory);
         command.SetAction(result => Run(result.GetValue(directory) ?? PlaybookFiles.DefaultDirectory, Console.Out, Console.Error));
         return command;
     }

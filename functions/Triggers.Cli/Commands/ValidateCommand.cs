@@ -16,6 +16,7 @@ internal static class ValidateCommand
         {
             directory,
         };
+        ParseErrors.RefuseOptions(command, directory);
         command.SetAction(result => Run(result.GetValue(directory) ?? PlaybookFiles.DefaultDirectory, Console.Out, Console.Error));
         return command;
     }

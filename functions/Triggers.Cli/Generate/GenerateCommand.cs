@@ -52,7 +52,7 @@ internal static class GenerateCommand
         {
             foreach (var (name, value) in tooSmall)
             {
-                error.WriteLine($"{name}: {value} is too small; it must be at least 1");
+                error.WriteLine($"triggers: {name}: {value} is too small; it must be at least 1");
             }
 
             error.WriteLine("see 'triggers generate --help'");

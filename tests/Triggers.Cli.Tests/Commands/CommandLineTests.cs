@@ -4,9 +4,9 @@ namespace Triggers.Cli.Tests.Commands;
 public sealed class CommandLineTests
 {
     [Theory]
-    [InlineData("--until: 'garbage' is not a timestamp", "--events", "events.jsonl", "--until", "garbage")]
-    [InlineData("Argument 'xml' not recognized", "--events", "events.jsonl", "--format", "xml")]
-    [InlineData("Option '--events' is required", "--format", "json")]
+    [InlineData("triggers: --until: 'garbage' is not a timestamp", "--events", "events.jsonl", "--until", "garbage")]
+    [InlineData("triggers: --format: 'xml' is not a format; write table or json", "--events", "events.jsonl", "--format", "xml")]
+    [InlineData("triggers: --events is required", "--format", "json")]
     public void OptionError_GoesToStderrWithAPointerToHelp_AndNothingToStdout(string message, params string[] options)
     {
         using var dir = new TempDirectory().Write("events.jsonl", "");
@@ -50,5 +50,42 @@ public sealed class CommandLineTests
 
         Assert.Contains("(default: ./playbooks when it exists, else the current directory)", validate.Output, StringComparison.Ordinal);
         Assert.Contains("(default: ./playbooks when it exists, else the current directory)", simulate.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("triggers: unknown option '--evnets'; did you mean '--events'?", "simulate", "--evnets", "events.jsonl")] // not also "--events is required"
+    [InlineData("triggers: unknown option '--Format'; did you mean '--format'?", "simulate", "--events", "events.jsonl", "--Format", "json")]
+    [InlineData("triggers: unknown option '--output'; did you mean '--out'?", "report", "--events", "events.jsonl", "--output", "map.html")]
+    [InlineData("triggers: unknown option '-f'; did you mean '--format'?", "simulate", "--events", "events.jsonl", "-f", "json")]
+    [InlineData("triggers: unknown option '--acount'; did you mean '--account'?", "explain", "--events", "events.jsonl", "--acount", "acme")]
+    [InlineData("triggers: unknown option '--verbose'; test takes [DIR] and no options but --help", "test", "--verbose")]
+    [InlineData("triggers: unknown option '--strict'; validate takes [DIR] and no options but --help", "validate", "--strict", ".")]
+    [InlineData("triggers: validate takes the playbook directory as its argument, not as --playbooks: triggers validate DIR", "validate", "--playbooks", ".")]
+    [InlineData("triggers: unexpected argument 'extra'; simulate takes only options: --playbooks, --events, --until, --allowed-lateness, --format, --show-timers, --part", "simulate", "--events", "events.jsonl", "extra")]
+    [InlineData("triggers: --format is given 2 times; give it once", "simulate", "--events", "events.jsonl", "--format", "json", "--format", "table")]
+    [InlineData("triggers: --until needs a value", "simulate", "--events", "events.jsonl", "--until")]
+    public void AMistypedOption_IsOneTriggersLine_NamingTheOptionMeant(string message, params string[] args)
+    {
+        using var dir = new TempDirectory().Write("events.jsonl", "");
+
+        var result = TriggersProcess.Run(dir.Path, args);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Output);
+        Assert.Equal($"{message}\nsee 'triggers {args[0]} --help'", result.Error.Replace("\r", "", StringComparison.Ordinal).Trim());
+    }
+
+    [Theory]
+    [InlineData("JSON")]
+    [InlineData("Json")]
+    public void SimulateFormat_InAnyCase_IsAccepted(string format)
+    {
+        using var dir = new TempDirectory().Write("playbooks/p.yaml", "playbook: p\nrules:\n  - id: r\n    when: { event: a.b }\n    do:\n      - task: { title: t }\n")
+            .Write("events.jsonl", "{\"specversion\":\"1.0\",\"id\":\"e1\",\"source\":\"s\",\"type\":\"a.b\",\"time\":\"2026-01-05T10:00:00Z\",\"accountid\":\"acme\"}\n");
+
+        var result = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--format", format);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("{\"kind\":\"action\"", result.Output, StringComparison.Ordinal);
     }
 }

@@ -138,9 +138,9 @@ public sealed class GenerateCommandTests
     }
 
     [Theory]
-    [InlineData(new[] { "--seed", "abc" }, "--seed: 'abc' is not a whole number")]
-    [InlineData(new[] { "--accounts", "99999999999" }, "--accounts: 99999999999 is out of range; it must be between -2,147,483,648 and 2,147,483,647")]
-    [InlineData(new[] { "--accounts", "0", "--months", "-1" }, "--accounts: 0 is too small; it must be at least 1\n--months: -1 is too small; it must be at least 1")]
+    [InlineData(new[] { "--seed", "abc" }, "triggers: --seed: 'abc' is not a whole number")]
+    [InlineData(new[] { "--accounts", "99999999999" }, "triggers: --accounts: 99999999999 is out of range; it must be between -2,147,483,648 and 2,147,483,647")]
+    [InlineData(new[] { "--accounts", "0", "--months", "-1" }, "triggers: --accounts: 0 is too small; it must be at least 1\ntriggers: --months: -1 is too small; it must be at least 1")]
     public void Generate_ANumberOptionThatIsNotOne_SaysWhichAndWhy_InOurWords(string[] options, string message)
     {
         using var dir = new TempDirectory();
