@@ -6,7 +6,7 @@ using Triggers.Core.Model;
 namespace Triggers.Cli;
 
 /// <summary>Options several commands share, parsed with errors that say what was expected.</summary>
-internal static class CliOptions
+internal static partial class CliOptions
 {
     /// <summary>
     /// No default value factory: help would print the directory it picks where help runs ("[default: .]"), which is
@@ -31,15 +31,30 @@ internal static class CliOptions
         CustomParser = result =>
         {
             var text = result.Tokens.Single().Value;
-            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
+            if (TryParseIsoTime(text, out var time))
             {
                 return time;
             }
 
-            result.AddError($"--until: '{text}' is not a timestamp; write ISO 8601 such as 2026-06-30T00:00:00Z");
+            result.AddError($"--until: '{text}' is not a timestamp; write ISO 8601 such as 2026-06-30T00:00:00Z or 2026-06-30");
             return null;
         },
     };
+
+    /// <summary>
+    /// An ISO 8601 time: a date (its midnight), or a date and time with an optional offset; UTC when it has none. Only
+    /// these: .NET's own parsing also takes 02/01/2026 and reads it the American way, 1 February, which a user who
+    /// meant 2 January would never notice in a back-test.
+    /// </summary>
+    public static bool TryParseIsoTime(string text, out DateTimeOffset time)
+    {
+        time = default;
+        return IsoTime().IsMatch(text) &&
+               DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?)?(?:[Zz]|[+-]\d{2}:?\d{2})?$")]
+    private static partial System.Text.RegularExpressions.Regex IsoTime();
 
     /// <summary>Absent means zero; no default factory, so help says "(default 0)" rather than a TimeSpan's "00:00:00".</summary>
     public static Option<TimeSpan?> AllowedLateness() => new("--allowed-lateness")

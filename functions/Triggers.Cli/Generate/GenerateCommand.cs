@@ -22,7 +22,7 @@ internal static class GenerateCommand
             CustomParser = result =>
             {
                 var text = result.Tokens.Single().Value;
-                if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
+                if (CliOptions.TryParseIsoTime(text, out var time))
                 {
                     return time;
                 }

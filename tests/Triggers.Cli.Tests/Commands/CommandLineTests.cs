@@ -88,4 +88,50 @@ public sealed class CommandLineTests
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("{\"kind\":\"action\"", result.Output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("02/01/2026")] // .NET alone reads this as 1 February; a European means 2 January
+    [InlineData("Feb 1 2026")]
+    [InlineData("1 February 2026")]
+    [InlineData("2026-02-01T10")]
+    [InlineData("0")]
+    [InlineData("1h30m")]
+    public void Until_NotInIso8601_IsRefused_RatherThanGuessed(string until)
+    {
+        using var dir = new TempDirectory().Write("events.jsonl", "");
+
+        var result = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--until", until);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith($"triggers: --until: '{until}' is not a timestamp; write ISO 8601 such as 2026-06-30T00:00:00Z or 2026-06-30", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2026-01-06", 1)] // its midnight, UTC
+    [InlineData("2026-01-06T00:00:00Z", 1)]
+    [InlineData("2026-01-06 00:00", 1)]
+    [InlineData("2026-01-06T02:00:00+02:00", 1)]
+    [InlineData("2026-01-05T09:59:59.5Z", 0)]
+    public void Until_InIso8601_IsReadAsThatInstant(string until, int actions)
+    {
+        using var dir = new TempDirectory().Write("playbooks/p.yaml", "playbook: p\nrules:\n  - id: r\n    when: { event: a.b }\n    do:\n      - task: { title: t }\n")
+            .Write("events.jsonl", "{\"specversion\":\"1.0\",\"id\":\"e1\",\"source\":\"s\",\"type\":\"a.b\",\"time\":\"2026-01-05T10:00:00Z\",\"accountid\":\"acme\"}\n" +
+                                   "{\"specversion\":\"1.0\",\"id\":\"e2\",\"source\":\"s\",\"type\":\"a.b\",\"time\":\"2026-01-06T00:00:01Z\",\"accountid\":\"acme\"}\n");
+
+        var result = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--until", until, "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(actions, result.OutputLines.Count(l => l.StartsWith("{\"kind\":\"action\"", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void GenerateStart_NotInIso8601_IsRefused()
+    {
+        using var dir = new TempDirectory();
+
+        var result = TriggersProcess.Run(dir.Path, "generate", "--start", "03/01/2026", "--out", "x.jsonl");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("triggers: --start: '03/01/2026' is not a date", result.Error, StringComparison.Ordinal);
+    }
 }
