@@ -4,6 +4,7 @@ using Triggers.Cli;
 using Triggers.Cli.Commands;
 using Triggers.Cli.Generate;
 
+QuietError.Install();
 var root = new RootCommand("Triggers: journey-trigger automation for customer-success teams. " +
                            "Validate, test, simulate and explain playbooks written in YAML.")
 {
