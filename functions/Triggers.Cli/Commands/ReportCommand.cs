@@ -70,6 +70,12 @@ internal static class ReportCommand
             return 1;
         }
 
+        if (OutputPath.FileInTheWay(request.Out) is { } blocked)
+        {
+            error.WriteLine($"triggers: the journey map could not be written: {blocked}");
+            return 1;
+        }
+
         if (!Writable(request.Out, error))
         {
             return 1;

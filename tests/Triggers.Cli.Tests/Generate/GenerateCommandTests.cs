@@ -177,13 +177,27 @@ public sealed class GenerateCommandTests
         var histories = Path.Combine(dir.Path, "histories");
         Assert.Equal((1, $"triggers: '{histories}' is a directory; --out takes the file to write, e.g. {histories}/events.jsonl"), (directory.ExitCode, directory.Error.Trim()));
         Assert.Equal(1, underAFile.ExitCode);
-        Assert.StartsWith($"triggers: the history could not be written to '{Path.Combine(dir.Path, "taken", "events.jsonl")}': ", underAFile.Error, StringComparison.Ordinal);
+        Assert.Equal($"triggers: the history could not be written: '{Path.Combine(dir.Path, "taken")}' is a file, not a folder, so '{Path.Combine(dir.Path, "taken", "events.jsonl")}' cannot be written inside it",
+            underAFile.Error.Trim());
     }
 
-    private static byte[] History(int accounts, int months)
+    [Fact]
+    public void Generate_OutDash_WritesTheHistoryToStandardOutput_NotToAFileNamedDash()
+    {
+        using var dir = new TempDirectory();
+
+        var result = TriggersProcess.Run(dir.Path, "generate", "--accounts", "2", "--seed", "7", "--out", "-");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "-")));
+        Assert.Equal(Encoding.UTF8.GetString(History(2, 6, seed: 7)), result.Output);
+        Assert.Contains("to standard output", result.Error, StringComparison.Ordinal);
+    }
+
+    private static byte[] History(int accounts, int months, int seed = 42)
     {
         using var output = new MemoryStream();
-        GenerateCommand.Write(new GenerateOptions(accounts, months, Start, 42, null), output);
+        GenerateCommand.Write(new GenerateOptions(accounts, months, Start, seed, null), output);
         return output.ToArray();
     }
 

@@ -152,7 +152,8 @@ public sealed class ReportCommandTests
         var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "events.jsonl/map.html");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith($"triggers: the journey map could not be written to '{Path.Combine(dir.Path, "events.jsonl", "map.html")}': ", result.Error.Trim(), StringComparison.Ordinal);
+        Assert.Equal($"triggers: the journey map could not be written: '{Path.Combine(dir.Path, "events.jsonl")}' is a file, not a folder, so '{Path.Combine(dir.Path, "events.jsonl", "map.html")}' cannot be written inside it",
+            result.Error.Trim());
         Assert.DoesNotContain("Unhandled", result.Error, StringComparison.Ordinal);
     }
 
