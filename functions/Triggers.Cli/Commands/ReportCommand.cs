@@ -36,7 +36,7 @@ internal static class ReportCommand
             playbooks, events, output, journey, segments, until, lateness,
         };
         command.SetAction(result => Run(new Request(result.PlaybooksOrDefault(playbooks), result.GetValue(events)!.ToString(), result.GetValue(output)!.FullName,
-            result.GetValue(journey), result.GetValue(segments) ?? [], result.GetValue(until), result.GetValue(lateness) ?? TimeSpan.Zero), Console.Error));
+            result.GetValue(journey), [.. (result.GetValue(segments) ?? []).Distinct(StringComparer.Ordinal)], result.GetValue(until), result.GetValue(lateness) ?? TimeSpan.Zero), Console.Error));
         return command;
     }
 

@@ -170,6 +170,17 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void Report_SegmentGivenTwice_SplitsByItOnce()
+    {
+        using var dir = Files();
+
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "map.html", "--segment", "plan", "--segment", "plan");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("segments by plan;", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_MissingEventsFile_SaysWhichAndExitsOne()
     {
         using var dir = Files();
