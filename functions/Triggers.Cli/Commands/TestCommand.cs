@@ -28,6 +28,13 @@ internal static class TestCommand
     public static int Run(string directory, TextWriter output, TextWriter error)
     {
         string? only = null;
+        if (File.Exists(directory) && !directory.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) && !directory.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+        {
+            // Not "no playbook files under '.'", which is about a directory the user never named.
+            error.WriteLine($"triggers: '{directory}' is not a test file; test takes the playbook directory or one *.test.yaml file");
+            return 1;
+        }
+
         if (File.Exists(directory))
         {
             only = Path.GetFullPath(directory);
