@@ -17,6 +17,14 @@ internal static class ExplainCommand
         var until = CliOptions.Until();
         var lateness = CliOptions.AllowedLateness();
         var account = new Option<string>("--account") { Description = "The account id (accountid) to explain", Required = true };
+        // An empty id (an unset variable in a script: --account "$ID") is a usage mistake, not an account with no events.
+        account.Validators.Add(r =>
+        {
+            if (string.IsNullOrWhiteSpace(r.GetValueOrDefault<string>()))
+            {
+                r.AddError("--account: the account id is empty; give the accountid of the account to explain");
+            }
+        });
         var rule = new Option<string?>("--rule") { Description = "Only this rule (playbook/rule or just rule)" };
         var command = new Command("explain", "Show an account's timeline and why each rule fired or did not")
         {
@@ -63,9 +71,11 @@ internal static class ExplainCommand
         var explanation = explainer.Build(program, onlyRule);
         if (explanation.Timeline.Count == 0) // an account whose every line was rejected or late still has those to show
         {
-            var closest = Triggers.Core.Diagnostics.Suggest.Closest(accountId, simulator.AccountIds);
+            // Case aside first: ids are matched exactly, and ACME-1 for acme-1 is the likeliest slip.
+            var closest = simulator.AccountIds.FirstOrDefault(id => string.Equals(id, accountId, StringComparison.OrdinalIgnoreCase)) ??
+                          Triggers.Core.Diagnostics.Suggest.Closest(accountId, simulator.AccountIds);
             // The suggestion is an id from the events, so it is escaped like every other text from them.
-            error.WriteLine($"triggers: account '{accountId}' has no events in {eventsFile}{(closest is null ? "" : $"; did you mean '{LineText.Escape(closest)}'?")}");
+            error.WriteLine($"triggers: account '{accountId}' has no events in {(eventsFile == "-" ? "standard input" : eventsFile)}{(closest is null ? "" : $"; did you mean '{LineText.Escape(closest)}'?")}");
             return 1;
         }
 
