@@ -14,6 +14,7 @@ internal static partial class CliOptions
     /// </summary>
     public static Option<string> Playbooks() => new("--playbooks")
     {
+        HelpName = "DIR",
         Description = $"The playbook directory (default: {PlaybookFiles.DefaultDescription})",
     };
 
@@ -21,13 +22,16 @@ internal static partial class CliOptions
 
     public static Option<FileInfo> Events() => new("--events")
     {
+        HelpName = "FILE",
         Description = "A JSON Lines file of CloudEvents, one per line ('-' reads standard input; a name ending in .gz is read through gzip)",
         Required = true,
     };
 
     public static Option<DateTimeOffset?> Until() => new("--until")
     {
-        Description = "Run the virtual clock until this time (ISO 8601, UTC); default: the last event's time",
+        HelpName = "TIME",
+        Description = "Run the virtual clock until this time, so timers due after the last event fire: ISO 8601, e.g. 2026-06-30T12:00:00Z, " +
+                      "or 2026-06-30 for its midnight; UTC unless an offset is given (default: the last event's time)",
         CustomParser = result =>
         {
             var text = result.Tokens.Single().Value;
@@ -59,6 +63,7 @@ internal static partial class CliOptions
     /// <summary>Absent means zero; no default factory, so help says "(default 0)" rather than a TimeSpan's "00:00:00".</summary>
     public static Option<TimeSpan?> AllowedLateness() => new("--allowed-lateness")
     {
+        HelpName = "DURATION",
         Description = "How late (behind the newest event) an event may arrive and still be processed in time order, e.g. 10m or 1h (default 0)",
         CustomParser = result =>
         {
@@ -98,6 +103,7 @@ internal static partial class CliOptions
 
     public static Option<Core.Engine.HistoryPart?> Part() => new("--part")
     {
+        HelpName = "K/N",
         Description = "Replay only part K of N of the accounts (K/N, e.g. 1/4), for a history too large to replay at once: run every part; each keeps only its accounts' events",
         CustomParser = result =>
         {

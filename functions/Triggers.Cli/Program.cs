@@ -6,7 +6,7 @@ using Triggers.Cli.Generate;
 
 QuietError.Install();
 var root = new RootCommand("Triggers: journey-trigger automation for customer-success teams. " +
-                           "Validate, test, simulate and explain playbooks written in YAML.")
+                           "Validate, test, simulate, explain and report on playbooks written in YAML; generate a sample history.")
 {
     ValidateCommand.Create(),
     TestCommand.Create(),

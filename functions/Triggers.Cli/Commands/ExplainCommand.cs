@@ -16,7 +16,7 @@ internal static class ExplainCommand
         var events = CliOptions.Events();
         var until = CliOptions.Until();
         var lateness = CliOptions.AllowedLateness();
-        var account = new Option<string>("--account") { Description = "The account id (accountid) to explain", Required = true };
+        var account = new Option<string>("--account") { HelpName = "ID", Description = "The account id (accountid) to explain", Required = true };
         // An empty id (an unset variable in a script: --account "$ID") is a usage mistake, not an account with no events.
         account.Validators.Add(r =>
         {
@@ -25,7 +25,7 @@ internal static class ExplainCommand
                 r.AddError("--account: the account id is empty; give the accountid of the account to explain");
             }
         });
-        var rule = new Option<string?>("--rule") { Description = "Only this rule (playbook/rule or just rule)" };
+        var rule = new Option<string?>("--rule") { HelpName = "ID", Description = "Only this rule (playbook/rule or just rule)" };
         var command = new Command("explain", "Show an account's timeline and why each rule fired or did not")
         {
             playbooks, events, account, rule, until, lateness,

@@ -24,10 +24,11 @@ internal static class ReportCommand
         var events = CliOptions.Events();
         var until = CliOptions.Until();
         var lateness = CliOptions.AllowedLateness();
-        var output = new Option<FileInfo>("--out") { Description = "Where to write the HTML journey map", Required = true };
-        var journey = new Option<string?>("--journey") { Description = "The journey to draw (default: the one whose stages most playbooks serve)" };
+        var output = new Option<FileInfo>("--out") { HelpName = "FILE", Description = "Where to write the HTML journey map (a missing folder is made)", Required = true };
+        var journey = new Option<string?>("--journey") { HelpName = "ID", Description = "The journey to draw (default: the one whose stages most playbooks serve)" };
         var segments = new Option<string[]>("--segment")
         {
+            HelpName = "TRAIT",
             Description = "An account trait to split every figure by; repeat for more (default: plan, industry, company_size, persona)",
             AllowMultipleArgumentsPerToken = false,
         };

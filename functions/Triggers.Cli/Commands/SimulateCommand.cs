@@ -22,7 +22,7 @@ internal static class SimulateCommand
         var format = CliOptions.Format();
         var timers = new Option<bool>("--show-timers") { Description = "Also print each timer as it is scheduled (windows, holds, quiet-hour delays)" };
         var part = CliOptions.Part();
-        var command = new Command("simulate", "Replay event history through the playbooks on a virtual clock; dispatch nothing")
+        var command = new Command("simulate", "Replay event history through the playbooks on a virtual clock; dispatch nothing. Outcomes go to stdout, the summary and progress to stderr")
         {
             playbooks, events, until, lateness, format, timers, part,
         };

@@ -19,7 +19,7 @@ internal static class TestCommand
             Description = $"The playbook directory holding *.test.yaml files (default: {PlaybookFiles.DefaultDescription}), or one *.test.yaml file to run alone",
             Arity = ArgumentArity.ZeroOrOne, // no default value factory: help would print the one it finds where help runs
         };
-        var command = new Command("test", "Run the playbook tests (*.test.yaml) and show expected against actual for each failure") { directory };
+        var command = new Command("test", "Run the playbook tests (*.test.yaml) and show expected against actual for each failure; ends with 'N passed, N failed'. Exit 1 on any failure") { directory };
         ParseErrors.RefuseOptions(command, directory);
         command.SetAction(result => Run(result.GetValue(directory) ?? PlaybookFiles.DefaultDirectory, Console.Out, Console.Error));
         return command;

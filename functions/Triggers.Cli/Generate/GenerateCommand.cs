@@ -13,10 +13,11 @@ internal static class GenerateCommand
 {
     public static Command Create()
     {
-        var accounts = new Option<int>("--accounts") { Description = "Number of accounts", DefaultValueFactory = _ => 300 };
-        var months = new Option<int>("--months") { Description = "Length of the history in months", DefaultValueFactory = _ => 6 };
+        var accounts = new Option<int>("--accounts") { HelpName = "N", Description = "Number of accounts", DefaultValueFactory = _ => 300 };
+        var months = new Option<int>("--months") { HelpName = "N", Description = "Length of the history in months", DefaultValueFactory = _ => 6 };
         var start = new Option<DateTimeOffset?>("--start")
         {
+            HelpName = "DATE",
             Description = "First day (UTC), e.g. 2026-03-01 (default 2026-01-01)",
             // UTC whatever the machine's time zone: the same options must give the same bytes everywhere.
             CustomParser = result =>
@@ -31,9 +32,9 @@ internal static class GenerateCommand
                 return default;
             },
         };
-        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same file", DefaultValueFactory = _ => 42 };
-        var events = new Option<long?>("--events") { Description = "Aim for about this many events in all (scales the activity per account)" };
-        var output = new Option<FileInfo>("--out") { Description = "Where to write the JSON Lines file ('-' writes it to standard output)", Required = true };
+        var seed = new Option<int>("--seed") { HelpName = "N", Description = "Random seed: the same seed gives the same file", DefaultValueFactory = _ => 42 };
+        var events = new Option<long?>("--events") { HelpName = "N", Description = "Aim for about this many events in all (scales the activity per account)" };
+        var output = new Option<FileInfo>("--out") { HelpName = "FILE", Description = "Where to write the JSON Lines file ('-' writes it to standard output)", Required = true };
         var command = new Command("generate", "Generate a realistic, seeded event history (CloudEvents JSON Lines)")
         {
             accounts, months, start, seed, events, output,

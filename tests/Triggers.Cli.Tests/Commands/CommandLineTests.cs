@@ -134,4 +134,53 @@ public sealed class CommandLineTests
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("triggers: --start: '03/01/2026' is not a date", result.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("test")]
+    [InlineData("simulate")]
+    [InlineData("explain")]
+    [InlineData("report")]
+    [InlineData("generate")]
+    public void HelpExamples_EachRunsAsWritten_AndValueNamesSayWhatToGive(string command)
+    {
+        using var dir = new TempDirectory();
+        CopyPlaybooks(Path.Combine(dir.Path, "playbooks"));
+        Assert.Equal(0, TriggersProcess.Run(dir.Path, "generate", "--accounts", "50", "--events", "2000", "--seed", "1", "--out", "history.jsonl").ExitCode);
+        Assert.Equal(0, RunShell(dir.Path, "gzip -k history.jsonl").ExitCode);
+
+        var help = TriggersProcess.Run(dir.Path, command, "--help").Output;
+        var examples = help[(help.IndexOf("Examples:\n", StringComparison.Ordinal) + 10)..].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.NotEmpty(examples);
+        Assert.DoesNotContain($"<{command}>", help, StringComparison.Ordinal);
+        Assert.DoesNotMatch("--[a-z-]+ <[a-z-]+>", help); // <DIR>, <FILE>, <TIME>: not the option's own name again
+        foreach (var example in examples)
+        {
+            var (exitCode, error) = RunShell(dir.Path, example.Trim());
+            Assert.True(exitCode == 0, $"{example.Trim()}: exit {exitCode}: {error}");
+        }
+    }
+
+    private static void CopyPlaybooks(string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(RepoPaths.Playbooks, "*.yaml", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(RepoPaths.Playbooks, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    /// <summary>Runs a help example as a user pastes it into a shell, pipes and redirections included.</summary>
+    private static (int ExitCode, string Error) RunShell(string directory, string line)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("/bin/sh") { WorkingDirectory = directory, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"set -e; triggers() {{ dotnet '{Path.Combine(AppContext.BaseDirectory, "triggers.dll")}' \"$@\"; }}; {line} > /dev/null");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)));
+        return (process.ExitCode, error);
+    }
 }
