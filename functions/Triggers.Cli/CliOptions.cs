@@ -75,7 +75,9 @@ internal static partial class CliOptions
 
             result.AddError(duration < TimeSpan.Zero
                 ? $"--allowed-lateness: '{text}' is negative; lateness is how far behind the newest event one may arrive: 0 or more, e.g. 10m"
-                : $"--allowed-lateness: '{text}' is not a duration; write e.g. 30s, 10m, 1h or 1d (up to 100000 of a unit)");
+                : OneUnit(text) is { } single
+                    ? $"--allowed-lateness: '{text}' is not a duration; a duration has one unit: write {single}"
+                    : $"--allowed-lateness: '{text}' is not a duration; write e.g. 30s, 10m, 1h or 1d (up to 100000 of a unit)");
             return TimeSpan.Zero;
         },
     };
@@ -100,6 +102,38 @@ internal static partial class CliOptions
             return "table";
         },
     };
+
+    /// <summary>
+    /// A duration written in several units (1h30m, 1d12h) in the largest one unit that holds it whole (90m, 36h), as
+    /// playbooks write durations; null when <paramref name="text"/> is not such a sum.
+    /// </summary>
+    internal static string? OneUnit(string text)
+    {
+        var parts = Compound().Match(text);
+        if (!parts.Success)
+        {
+            return null;
+        }
+
+        var total = TimeSpan.Zero;
+        foreach (System.Text.RegularExpressions.Capture part in parts.Groups["part"].Captures)
+        {
+            if (!DurationParser.TryParse(part.Value, out var piece))
+            {
+                return null;
+            }
+
+            total += piece;
+        }
+
+        var seconds = (long)total.TotalSeconds;
+        var (amount, unit) = new (long Size, char Unit)[] { (604800, 'w'), (86400, 'd'), (3600, 'h'), (60, 'm'), (1, 's') }
+            .Where(u => seconds % u.Size == 0).Select(u => (seconds / u.Size, u.Unit)).First();
+        return amount is > 0 and <= DurationParser.MaxAmount ? string.Create(CultureInfo.InvariantCulture, $"{amount}{unit}") : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?<part>\d+[smhdw])){2,}$")]
+    private static partial System.Text.RegularExpressions.Regex Compound();
 
     public static Option<Core.Engine.HistoryPart?> Part() => new("--part")
     {

@@ -124,6 +124,21 @@ public sealed class CommandLineTests
         Assert.Equal(actions, result.OutputLines.Count(l => l.StartsWith("{\"kind\":\"action\"", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData("1h30m", "90m")]
+    [InlineData("1d12h", "36h")]
+    [InlineData("2m30s", "150s")]
+    [InlineData("1w7d", "2w")]
+    public void AllowedLateness_InSeveralUnits_SaysHowToWriteItInOne(string lateness, string single)
+    {
+        using var dir = new TempDirectory().Write("events.jsonl", "");
+
+        var result = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--allowed-lateness", lateness);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith($"triggers: --allowed-lateness: '{lateness}' is not a duration; a duration has one unit: write {single}\n", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void GenerateStart_NotInIso8601_IsRefused()
     {
