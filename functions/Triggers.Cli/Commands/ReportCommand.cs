@@ -116,8 +116,35 @@ internal static class ReportCommand
             error.WriteLine($"warning: --segment {missing}: no account has that trait, so the map is not split by it");
         }
 
+        if (EmptyMap(report, request.Events, loaded.Set) is { } empty)
+        {
+            error.WriteLine(empty);
+        }
+
         error.WriteLine(Summary(report, simulator.Stats, request.Out, replayed, clock.Elapsed));
         return 0;
+    }
+
+    /// <summary>
+    /// Why the map drawn has nothing in it, or null: an empty history, or one in which no account entered any stage of
+    /// the journey (often the wrong --journey for this history). Still written, and exit 0: an empty map is a true
+    /// picture; but a script that mails it on should not do so without a word.
+    /// </summary>
+    internal static string? EmptyMap(JourneyReport report, string events, PlaybookSet set)
+    {
+        if (report.Events == 0)
+        {
+            return $"warning: {(events == "-" ? "standard input" : events)} holds no events, so the journey map is empty";
+        }
+
+        if (report.Segments.Count > 0 && report.Segments[0].Stages.Any(s => s.Entered > 0))
+        {
+            return null;
+        }
+
+        var others = set.Journeys.Select(j => j.Id).Where(id => id != report.JourneyId).Order(StringComparer.Ordinal).ToList();
+        return $"warning: no account entered a stage of journey '{report.JourneyId}' in this history, so its map is empty" +
+               (others.Count == 0 ? "" : $"; the other journeys are: {string.Join(", ", others)} (--journey)");
     }
 
     private static string CannotWrite(string path, Exception e) => $"triggers: the journey map could not be written to '{path}': {e.Message}";

@@ -181,6 +181,31 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void Report_HistoryWhereNoAccountEntersTheJourney_WarnsAndNamesTheOtherJourneys()
+    {
+        using var dir = Files().Write("events.jsonl", Line("1", "user.invited", "2026-01-01T02:00:00Z", "acme") + "\n");
+
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "map.html", "--journey", "j");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("warning: no account entered a stage of journey 'j' in this history, so its map is empty; the other journeys are: a-other (--journey)\n", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_EmptyHistory_WarnsAndTheMapSaysNoEvents_NotFromYear1()
+    {
+        using var dir = Files().Write("events.jsonl", "");
+
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "map.html");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("warning: events.jsonl holds no events, so the journey map is empty\n", result.Error, StringComparison.Ordinal);
+        var html = File.ReadAllText(Path.Combine(dir.Path, "map.html"));
+        Assert.Contains("0 accounts, no events.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("0001-01-01", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_MissingEventsFile_SaysWhichAndExitsOne()
     {
         using var dir = Files();
