@@ -89,4 +89,20 @@ public sealed class HistoryFileTests
         Assert.StartsWith(message, result.Error, StringComparison.Ordinal);
         Assert.Single(result.Error.Trim().Split('\n'));
     }
+
+    [Theory]
+    [InlineData("simulate")]
+    [InlineData("report")]
+    public void AHistoryWhoseEveryLineIsRejected_EndsWithAWarningSayingSo(string command)
+    {
+        using var dir = new TempDirectory().Write("playbooks/welcome.yaml", Playbook).Write("events.csv", "id,type,time\ne1,user.invited,2026-01-05\n")
+            .Write("playbooks/journeys/j.yaml", "journey: j\nstages:\n  - { id: start, name: Start, entered_when: { event: user.invited } }\ntouchpoints: []\n");
+
+        var result = TriggersProcess.Run(dir.Path, command == "report"
+            ? ["report", "--events", "events.csv", "--out", "map.html"]
+            : ["simulate", "--events", "events.csv"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("warning: every line of events.csv was rejected (2 lines), so nothing was replayed: --events takes JSON Lines, one CloudEvent object per line\n", result.Error, StringComparison.Ordinal);
+    }
 }

@@ -116,7 +116,11 @@ internal static class ReportCommand
             error.WriteLine($"warning: --segment {missing}: no account has that trait, so the map is not split by it");
         }
 
-        if (EmptyMap(report, request.Events, loaded.Set) is { } empty)
+        if (HistoryInput.AllRejected(simulator.Stats, request.Events) is { } rejected)
+        {
+            error.WriteLine(rejected);
+        }
+        else if (EmptyMap(report, request.Events, loaded.Set) is { } empty)
         {
             error.WriteLine(empty);
         }

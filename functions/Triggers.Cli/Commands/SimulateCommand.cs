@@ -86,6 +86,11 @@ internal static class SimulateCommand
                 $"warning: {count:N0} trait value{(count == 1 ? " was" : "s were")} not kept: an account keeps at most {AccountState.MaxTraitSize / 1024} KB of traits (names and text, its users' included); explain --account shows which"));
         }
 
+        if (HistoryInput.AllRejected(simulator.Stats, request.Events) is { } rejected)
+        {
+            error.WriteLine(rejected);
+        }
+
         if (QuietHoursInUtc(simulator.Stats) is { } warning)
         {
             error.WriteLine(warning);
