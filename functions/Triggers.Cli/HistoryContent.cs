@@ -33,12 +33,26 @@ internal static class HistoryContent
         // With a byte order mark, or without one: '{' next to a zero byte is how UTF-16 writes a line's start.
         if (start is [0xff, 0xfe, ..] or [0xfe, 0xff, ..] or [0x7b, 0x00, ..] or [0x00, 0x7b, ..])
         {
-            return $"{name} is UTF-16 text; a history is read as UTF-8: convert it first, e.g. iconv -f UTF-16 -t UTF-8 {name} > events.jsonl";
+            return $"{name} is UTF-16 text; a history is read as UTF-8: convert it first, e.g. iconv -f UTF-16 -t UTF-8 {name} > {Converted(name)}";
+        }
+
+        // A JSON array of events (an API's export) is one value over the whole file: each of its lines would be rejected.
+        var text = start.StartsWith("\uFEFF"u8) ? start[3..] : start;
+        if (text.TrimStart(" \t\r\n"u8) is [(byte)'[', ..])
+        {
+            return $"{name} is a JSON array, not JSON Lines: write one event per line, e.g. jq -c '.[]' {name} > {Converted(name)}";
         }
 
         // JSON never holds a raw zero byte (a string writes it as \u0000), so one near the start means a binary file.
         var zero = start.IndexOf((byte)0);
         return zero < 0 ? null
             : $"{name} is not JSON Lines: it holds binary data (a zero byte at byte {zero + 1:N0}); --events takes a text file of CloudEvents, one JSON object per line";
+    }
+
+    /// <summary>A name for the converted file beside <paramref name="name"/> that is not <paramref name="name"/> itself (a shell truncates the input of "x &gt; x").</summary>
+    internal static string Converted(string name)
+    {
+        var stem = Path.ChangeExtension(name, null);
+        return name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? stem + ".converted.jsonl" : stem + ".jsonl";
     }
 }

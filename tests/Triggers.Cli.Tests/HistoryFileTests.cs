@@ -70,8 +70,9 @@ public sealed class HistoryFileTests
     public static TheoryData<string, byte[], string> NotHistories => new()
     {
         { "zip", [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00], "triggers: events.jsonl is a zip archive, not JSON Lines: unpack it first" },
-        { "utf-16", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Events)], "triggers: events.jsonl is UTF-16 text; a history is read as UTF-8" },
+        { "utf-16", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Events)], "triggers: events.jsonl is UTF-16 text; a history is read as UTF-8: convert it first, e.g. iconv -f UTF-16 -t UTF-8 events.jsonl > events.converted.jsonl" },
         { "utf-16 without a byte order mark", Encoding.Unicode.GetBytes(Events), "triggers: events.jsonl is UTF-16 text" },
+        { "json array", Encoding.UTF8.GetBytes("[\n  {\"specversion\": \"1.0\"}\n]\n"), "triggers: events.jsonl is a JSON array, not JSON Lines: write one event per line, e.g. jq -c '.[]' events.jsonl > events.converted.jsonl" },
         { "binary", [0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00], "triggers: events.jsonl is not JSON Lines: it holds binary data (a zero byte at byte 8)" },
     };
 
