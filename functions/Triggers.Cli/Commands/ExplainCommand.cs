@@ -53,7 +53,9 @@ internal static class ExplainCommand
         var program = new CompiledPlaybooks(loaded.Set);
         if (onlyRule is not null && !program.Set.Playbooks.SelectMany(p => p.Rules).Any(r => r.QualifiedId == onlyRule || r.Id == onlyRule))
         {
-            error.WriteLine($"triggers: no rule '{onlyRule}' in {playbookDir}");
+            var rules = program.Set.Playbooks.SelectMany(p => p.Rules).SelectMany(r => new[] { r.QualifiedId, r.Id }).Distinct(StringComparer.Ordinal).ToList();
+            var closest = rules.FirstOrDefault(r => string.Equals(r, onlyRule, StringComparison.OrdinalIgnoreCase)) ?? Triggers.Core.Diagnostics.Suggest.Closest(onlyRule, rules);
+            error.WriteLine($"triggers: no rule '{onlyRule}' in {playbookDir}{(closest is null ? "" : $"; did you mean '{closest}'?")}");
             return 1;
         }
 

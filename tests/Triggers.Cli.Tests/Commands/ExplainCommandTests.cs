@@ -259,4 +259,17 @@ public sealed class ExplainCommandTests
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("triggers: account 'nobody' has no events in standard input", result.Error.Trim());
     }
+
+    [Theory]
+    [InlineData("SPIKE", "spike")]
+    [InlineData("invite/spikes", "invite/spike")]
+    public void Explain_MistypedRule_SuggestsTheClosestRule(string rule, string meant)
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("events.jsonl", Events);
+
+        var result = TriggersProcess.Run(dir.Path, "explain", "--events", "events.jsonl", "--account", "acme", "--rule", rule);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"triggers: no rule '{rule}' in playbooks; did you mean '{meant}'?", result.Error.Trim());
+    }
 }
