@@ -20,6 +20,8 @@ internal static partial class ParseErrors
             var what = given?.StartsWith('-') == true ? "option" : "command";
             error.WriteLine(given is null
                 ? $"triggers: no command given; the commands are: {string.Join(", ", names)}"
+                : given == "help"
+                    ? "triggers: there is no 'help' command; help is an option: triggers --help, or triggers COMMAND --help"
                 : Suggest.Closest(given, names) is { } closest
                     ? $"triggers: unknown {what} '{given}'; did you mean '{closest}'?"
                     : $"triggers: unknown {what} '{given}'; the commands are: {string.Join(", ", names)}");

@@ -33,6 +33,17 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void HelpAsACommand_PointsAtTheHelpOption()
+    {
+        using var dir = new TempDirectory();
+
+        var result = TriggersProcess.Run(dir.Path, "help");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("triggers: there is no 'help' command; help is an option: triggers --help, or triggers COMMAND --help\n", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Help_StatesTheRealDefaultDirectory_AndMarksItOptional()
     {
         using var dir = new TempDirectory();
