@@ -24,7 +24,7 @@ internal static class ReportCommand
         var events = CliOptions.Events();
         var until = CliOptions.Until();
         var lateness = CliOptions.AllowedLateness();
-        var output = new Option<FileInfo>("--out") { HelpName = "FILE", Description = "Where to write the HTML journey map (a missing folder is made)", Required = true };
+        var output = new Option<FileInfo>("--out") { HelpName = "FILE", Description = "Where to write the HTML journey map (a missing folder is made; '-' writes it to standard output)", Required = true };
         var journey = new Option<string?>("--journey") { HelpName = "ID", Description = "The journey to draw (default: the one whose stages most playbooks serve)" };
         var segments = new Option<string[]>("--segment")
         {
@@ -36,7 +36,8 @@ internal static class ReportCommand
         {
             playbooks, events, output, journey, segments, until, lateness,
         };
-        command.SetAction(result => Run(new Request(result.PlaybooksOrDefault(playbooks), result.GetValue(events)!.ToString(), result.GetValue(output)!.FullName,
+        command.SetAction(result => Run(new Request(result.PlaybooksOrDefault(playbooks), result.GetValue(events)!.ToString(),
+            result.GetValue(output)!.ToString() is "-" ? "-" : result.GetValue(output)!.FullName,
             result.GetValue(journey), [.. (result.GetValue(segments) ?? []).Distinct(StringComparer.Ordinal)], result.GetValue(until), result.GetValue(lateness) ?? TimeSpan.Zero), Console.Error));
         return command;
     }
@@ -65,19 +66,20 @@ internal static class ReportCommand
         }
 
         // Where the map goes is checked before the replay, not after a long one.
-        if (Directory.Exists(request.Out))
+        var toStdout = request.Out == "-";
+        if (!toStdout && Directory.Exists(request.Out))
         {
             error.WriteLine($"triggers: '{request.Out}' is a directory; --out takes the HTML file to write, e.g. {Path.Combine(request.Out, "journey.html")}");
             return 1;
         }
 
-        if (OutputPath.FileInTheWay(request.Out) is { } blocked)
+        if (!toStdout && OutputPath.FileInTheWay(request.Out) is { } blocked)
         {
             error.WriteLine($"triggers: the journey map could not be written: {blocked}");
             return 1;
         }
 
-        if (!Writable(request.Out, error))
+        if (!toStdout && !Writable(request.Out, error))
         {
             return 1;
         }
@@ -102,7 +104,16 @@ internal static class ReportCommand
         var report = analyzer.Build(request.Until);
         try
         {
-            File.WriteAllText(request.Out, JourneyMapHtml.Render(report));
+            if (toStdout)
+            {
+                // As generate --out -: for a pipe to a web server or a mail, no file in between.
+                using var stdout = Console.OpenStandardOutput();
+                stdout.Write(System.Text.Encoding.UTF8.GetBytes(JourneyMapHtml.Render(report)));
+            }
+            else
+            {
+                File.WriteAllText(request.Out, JourneyMapHtml.Render(report));
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -125,7 +136,7 @@ internal static class ReportCommand
             error.WriteLine(empty);
         }
 
-        error.WriteLine(Summary(report, simulator.Stats, request.Out, replayed, clock.Elapsed));
+        error.WriteLine(Summary(report, simulator.Stats, toStdout ? "standard output" : request.Out, replayed, clock.Elapsed));
         return 0;
     }
 

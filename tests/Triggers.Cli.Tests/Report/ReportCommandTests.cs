@@ -206,6 +206,19 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void Report_OutDash_WritesTheMapToStandardOutput_NotToAFileNamedDash()
+    {
+        using var dir = Files();
+
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "-");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "-")));
+        Assert.StartsWith("<!DOCTYPE html>", result.Output, StringComparison.Ordinal);
+        Assert.Contains("written to standard output", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_MissingEventsFile_SaysWhichAndExitsOne()
     {
         using var dir = Files();
