@@ -77,7 +77,11 @@ internal static class ExplainCommand
             var closest = simulator.AccountIds.FirstOrDefault(id => string.Equals(id, accountId, StringComparison.OrdinalIgnoreCase)) ??
                           Triggers.Core.Diagnostics.Suggest.Closest(accountId, simulator.AccountIds);
             // The suggestion is an id from the events, so it is escaped like every other text from them.
-            error.WriteLine($"triggers: account '{accountId}' has no events in {(eventsFile == "-" ? "standard input" : eventsFile)}{(closest is null ? "" : $"; did you mean '{LineText.Escape(closest)}'?")}");
+            // Events after --until are not replayed: an --until before the account's first event is the likelier cause then.
+            var afterUntil = until is { } end && simulator.Stats.AfterUntil > 0
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" up to --until {OutcomeJson.Format(end)} ({simulator.Stats.AfterUntil:N0} events of the history come after it)")
+                : "";
+            error.WriteLine($"triggers: account '{accountId}' has no events in {(eventsFile == "-" ? "standard input" : eventsFile)}{afterUntil}{(closest is null ? "" : $"; did you mean '{LineText.Escape(closest)}'?")}");
             return 1;
         }
 

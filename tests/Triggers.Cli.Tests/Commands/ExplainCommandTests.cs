@@ -272,4 +272,15 @@ public sealed class ExplainCommandTests
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"triggers: no rule '{rule}' in playbooks; did you mean '{meant}'?", result.Error.Trim());
     }
+
+    [Fact]
+    public void Explain_UntilBeforeTheAccountsEvents_SaysTheEventsComeAfterIt_NotThatThereAreNone()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("events.jsonl", Events);
+
+        var result = TriggersProcess.Run(dir.Path, "explain", "--events", "events.jsonl", "--account", "acme", "--until", "2000-01-01");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Matches(@"^triggers: account 'acme' has no events in events\.jsonl up to --until 2000-01-01T00:00:00Z \([0-9,]+ events of the history come after it\)$", result.Error.Trim());
+    }
 }
