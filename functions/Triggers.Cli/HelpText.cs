@@ -38,6 +38,7 @@ internal sealed class HelpText(RootCommand root, CommandLineAction inner) : Sync
         }
 
         output.Write(MarkOptional(text.ToString()));
+        output.Write(HelpExamples.For(parseResult.CommandResult.Command.Name));
         return 0;
     }
 

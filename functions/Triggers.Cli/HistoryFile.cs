@@ -24,39 +24,63 @@ internal sealed class HistoryFile : IDisposable
     {
         if (path == "-")
         {
+            // Standard input cannot be rewound: the bytes looked at are put back in front of the rest.
             var stdin = Console.OpenStandardInput();
-            return new HistoryFile("stdin", stdin, stdin);
+            var start = new byte[HistoryContent.SniffLength];
+            var length = stdin.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+            Check("standard input", start.AsSpan(0, length), gzipName: false);
+            Stream content = new PrefixedStream(start.AsMemory(0, length), stdin);
+            return new HistoryFile("stdin", content, HistoryContent.IsGzip(start.AsSpan(0, length)) ? new GZipStream(content, CompressionMode.Decompress) : content);
         }
 
         var file = System.IO.File.OpenRead(path);
-        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) && !StartsLikeGzip(file))
+        try
+        {
+            var gzip = Check(path, Start(file), path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase));
+            return gzip
+                ? new HistoryFile(path, file, new CountingStream(new GZipStream(file, CompressionMode.Decompress)))
+                : new HistoryFile(path, file, file);
+        }
+        catch
         {
             file.Dispose();
-            throw new IOException($"{path} is not a gzip file (it does not start with gzip's bytes 1f 8b): a name ending in .gz is read " +
-                                  "through gzip, so rename the file if it holds plain JSON lines");
+            throw;
         }
-
-        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
-            ? new HistoryFile(path, file, new CountingStream(new GZipStream(file, CompressionMode.Decompress)))
-            : new HistoryFile(path, file, file);
     }
 
     /// <summary>
-    /// Whether the file begins with gzip's two magic bytes (an empty file passes: it holds no events either way), so
-    /// that a plain file named .gz is named as such rather than met with the decompressor's "unsupported compression
-    /// method". A file that cannot seek (a named pipe) is left to the decompressor.
+    /// Whether the content is gzip (by its first bytes, whatever the name), or an <see cref="IOException"/> saying why
+    /// it is not a history at all. A plain file named .gz is named as such rather than met with the decompressor's
+    /// "unsupported compression method"; an empty one passes: it holds no events either way.
     /// </summary>
-    private static bool StartsLikeGzip(FileStream file)
+    private static bool Check(string name, ReadOnlySpan<byte> start, bool gzipName)
     {
-        if (!file.CanSeek || file.Length == 0)
+        if (HistoryContent.IsGzip(start) || start.IsEmpty)
         {
-            return true;
+            return !start.IsEmpty || gzipName;
         }
 
-        Span<byte> magic = stackalloc byte[2];
-        var read = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+        if (gzipName)
+        {
+            throw new IOException($"{name} is not a gzip file (it does not start with gzip's bytes 1f 8b): a name ending in .gz is read " +
+                                  "through gzip, so rename the file if it holds plain JSON lines");
+        }
+
+        return HistoryContent.NotJsonLines(name, start) is { } why ? throw new IOException(why) : false;
+    }
+
+    /// <summary>The file's first bytes, the file left at its start; none for a file that cannot seek (a named pipe).</summary>
+    private static byte[] Start(FileStream file)
+    {
+        if (!file.CanSeek)
+        {
+            return [];
+        }
+
+        var start = new byte[HistoryContent.SniffLength];
+        var read = file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
         file.Position = 0;
-        return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+        return start[..read];
     }
 
     /// <summary>

@@ -52,6 +52,16 @@ internal static class HistoryInput
     }
 
     /// <summary>
+    /// A warning when every line of the history was rejected: the file is something else (a JSON array, CSV, a log),
+    /// and the replay's empty result says nothing about the playbooks. Null when at least one event was read.
+    /// </summary>
+    internal static string? AllRejected(SimulationStats stats, string path) =>
+        stats.Events > 0 && stats.Rejected == stats.Events
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"warning: every line of {(path == "-" ? "standard input" : path)} was rejected ({stats.Rejected:N0} {(stats.Rejected == 1 ? "line" : "lines")}), so nothing was replayed: --events takes JSON Lines, one CloudEvent object per line")
+            : null;
+
+    /// <summary>
     /// What a replay keeps per byte of history: all of it until every account is replayed (accounts are replayed one
     /// by one, each with all its events), with its index and the outcome lines. Measured: 1,015 MB at the peak of
     /// simulate on a 255 MB history of 1M events.

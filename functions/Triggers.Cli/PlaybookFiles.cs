@@ -14,11 +14,32 @@ internal static class PlaybookFiles
     public static IReadOnlyList<SourceFile> Read(string directory)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
-        return [.. Directory.EnumerateFiles(directory, "*", options)
+        var files = new System.IO.Enumeration.FileSystemEnumerable<string>(directory, (ref System.IO.Enumeration.FileSystemEntry e) => e.ToSpecifiedFullPath(), options)
+        {
+            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry e) => !e.IsDirectory,
+            ShouldRecursePredicate = (ref System.IO.Enumeration.FileSystemEntry e) => !LinksBack(e.ToFullPath()),
+        };
+        return [.. files
             .Where(path => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
             .Where(path => !path.Split(Path.DirectorySeparatorChar).Contains("node_modules"))
             .Order(StringComparer.Ordinal)
             .Select(path => SourceFile.FromBytes(Display(path), File.ReadAllBytes(path)))];
+    }
+
+    /// <summary>
+    /// Whether <paramref name="folder"/> is a link to a folder it lies in (<c>loop -> .</c>): followed, it would read
+    /// every playbook again at each depth until the path grew too long, and report each one as a duplicate of itself.
+    /// </summary>
+    private static bool LinksBack(string folder)
+    {
+        if (Directory.ResolveLinkTarget(folder, returnFinalTarget: true) is not { } target)
+        {
+            return false;
+        }
+
+        var inside = Path.GetFullPath(Path.GetDirectoryName(folder)!) + Path.DirectorySeparatorChar;
+        var real = Path.GetFullPath(target.FullName).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return inside.StartsWith(real, StringComparison.Ordinal);
     }
 
     /// <summary>Paths as the user typed the directory, with forward slashes, so editors can jump to them.</summary>

@@ -4,8 +4,9 @@ using Triggers.Cli;
 using Triggers.Cli.Commands;
 using Triggers.Cli.Generate;
 
+QuietError.Install();
 var root = new RootCommand("Triggers: journey-trigger automation for customer-success teams. " +
-                           "Validate, test, simulate and explain playbooks written in YAML.")
+                           "Validate, test, simulate, explain and report on playbooks written in YAML; generate a sample history.")
 {
     ValidateCommand.Create(),
     TestCommand.Create(),
@@ -20,7 +21,7 @@ try
 {
     var parsed = root.Parse(args);
     return parsed.Action is ParseErrorAction
-        ? ParseErrors.Report(parsed, Console.Error)
+        ? ParseErrors.Report(parsed, args, Console.Error)
         : parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception e) when (e is IOException or UnauthorizedAccessException)

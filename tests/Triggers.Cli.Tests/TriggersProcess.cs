@@ -13,13 +13,21 @@ internal static class TriggersProcess
     public static Result Run(string workingDirectory, params string[] args) => Run(workingDirectory, new Dictionary<string, string>(), args);
 
     /// <summary>Runs with extra environment variables (a machine's time zone, say).</summary>
-    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Run(workingDirectory, environment, null, args);
+
+    /// <summary>Runs with <paramref name="input"/> as standard input (then closed), as <c>--events -</c> reads it.</summary>
+    public static Result RunWithInput(string workingDirectory, byte[] input, params string[] args) =>
+        Run(workingDirectory, new Dictionary<string, string>(), input, args);
+
+    private static Result Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, byte[]? input, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             UseShellExecute = false,
         };
         foreach (var (name, value) in environment)
@@ -36,6 +44,20 @@ internal static class TriggersProcess
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
+        if (input is not null)
+        {
+            try
+            {
+                process.StandardInput.BaseStream.Write(input);
+            }
+            catch (IOException)
+            {
+                // The program stopped reading (it refused the input): what it said is the result.
+            }
+
+            process.StandardInput.Close();
+        }
+
         if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
         {
             process.Kill(entireProcessTree: true);

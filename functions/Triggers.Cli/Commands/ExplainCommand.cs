@@ -16,8 +16,16 @@ internal static class ExplainCommand
         var events = CliOptions.Events();
         var until = CliOptions.Until();
         var lateness = CliOptions.AllowedLateness();
-        var account = new Option<string>("--account") { Description = "The account id (accountid) to explain", Required = true };
-        var rule = new Option<string?>("--rule") { Description = "Only this rule (playbook/rule or just rule)" };
+        var account = new Option<string>("--account") { HelpName = "ID", Description = "The account id (accountid) to explain", Required = true };
+        // An empty id (an unset variable in a script: --account "$ID") is a usage mistake, not an account with no events.
+        account.Validators.Add(r =>
+        {
+            if (string.IsNullOrWhiteSpace(r.GetValueOrDefault<string>()))
+            {
+                r.AddError("--account: the account id is empty; give the accountid of the account to explain");
+            }
+        });
+        var rule = new Option<string?>("--rule") { HelpName = "ID", Description = "Only this rule (playbook/rule or just rule)" };
         var command = new Command("explain", "Show an account's timeline and why each rule fired or did not")
         {
             playbooks, events, account, rule, until, lateness,
@@ -45,7 +53,9 @@ internal static class ExplainCommand
         var program = new CompiledPlaybooks(loaded.Set);
         if (onlyRule is not null && !program.Set.Playbooks.SelectMany(p => p.Rules).Any(r => r.QualifiedId == onlyRule || r.Id == onlyRule))
         {
-            error.WriteLine($"triggers: no rule '{onlyRule}' in {playbookDir}");
+            var rules = program.Set.Playbooks.SelectMany(p => p.Rules).SelectMany(r => new[] { r.QualifiedId, r.Id }).Distinct(StringComparer.Ordinal).ToList();
+            var closest = rules.FirstOrDefault(r => string.Equals(r, onlyRule, StringComparison.OrdinalIgnoreCase)) ?? Triggers.Core.Diagnostics.Suggest.Closest(onlyRule, rules);
+            error.WriteLine($"triggers: no rule '{onlyRule}' in {playbookDir}{(closest is null ? "" : $"; did you mean '{closest}'?")}");
             return 1;
         }
 
@@ -63,9 +73,15 @@ internal static class ExplainCommand
         var explanation = explainer.Build(program, onlyRule);
         if (explanation.Timeline.Count == 0) // an account whose every line was rejected or late still has those to show
         {
-            var closest = Triggers.Core.Diagnostics.Suggest.Closest(accountId, simulator.AccountIds);
+            // Case aside first: ids are matched exactly, and ACME-1 for acme-1 is the likeliest slip.
+            var closest = simulator.AccountIds.FirstOrDefault(id => string.Equals(id, accountId, StringComparison.OrdinalIgnoreCase)) ??
+                          Triggers.Core.Diagnostics.Suggest.Closest(accountId, simulator.AccountIds);
             // The suggestion is an id from the events, so it is escaped like every other text from them.
-            error.WriteLine($"triggers: account '{accountId}' has no events in {eventsFile}{(closest is null ? "" : $"; did you mean '{LineText.Escape(closest)}'?")}");
+            // Events after --until are not replayed: an --until before the account's first event is the likelier cause then.
+            var afterUntil = until is { } end && simulator.Stats.AfterUntil > 0
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" up to --until {OutcomeJson.Format(end)} ({simulator.Stats.AfterUntil:N0} events of the history come after it)")
+                : "";
+            error.WriteLine($"triggers: account '{accountId}' has no events in {(eventsFile == "-" ? "standard input" : eventsFile)}{afterUntil}{(closest is null ? "" : $"; did you mean '{LineText.Escape(closest)}'?")}");
             return 1;
         }
 

@@ -24,10 +24,11 @@ internal static class ReportCommand
         var events = CliOptions.Events();
         var until = CliOptions.Until();
         var lateness = CliOptions.AllowedLateness();
-        var output = new Option<FileInfo>("--out") { Description = "Where to write the HTML journey map", Required = true };
-        var journey = new Option<string?>("--journey") { Description = "The journey to draw (default: the one whose stages most playbooks serve)" };
+        var output = new Option<FileInfo>("--out") { HelpName = "FILE", Description = "Where to write the HTML journey map (a missing folder is made; '-' writes it to standard output)", Required = true };
+        var journey = new Option<string?>("--journey") { HelpName = "ID", Description = "The journey to draw (default: the one whose stages most playbooks serve)" };
         var segments = new Option<string[]>("--segment")
         {
+            HelpName = "TRAIT",
             Description = "An account trait to split every figure by; repeat for more (default: plan, industry, company_size, persona)",
             AllowMultipleArgumentsPerToken = false,
         };
@@ -35,8 +36,9 @@ internal static class ReportCommand
         {
             playbooks, events, output, journey, segments, until, lateness,
         };
-        command.SetAction(result => Run(new Request(result.PlaybooksOrDefault(playbooks), result.GetValue(events)!.ToString(), result.GetValue(output)!.FullName,
-            result.GetValue(journey), result.GetValue(segments) ?? [], result.GetValue(until), result.GetValue(lateness) ?? TimeSpan.Zero), Console.Error));
+        command.SetAction(result => Run(new Request(result.PlaybooksOrDefault(playbooks), result.GetValue(events)!.ToString(),
+            result.GetValue(output)!.ToString() is "-" ? "-" : result.GetValue(output)!.FullName,
+            result.GetValue(journey), [.. (result.GetValue(segments) ?? []).Distinct(StringComparer.Ordinal)], result.GetValue(until), result.GetValue(lateness) ?? TimeSpan.Zero), Console.Error));
         return command;
     }
 
@@ -64,13 +66,20 @@ internal static class ReportCommand
         }
 
         // Where the map goes is checked before the replay, not after a long one.
-        if (Directory.Exists(request.Out))
+        var toStdout = request.Out == "-";
+        if (!toStdout && Directory.Exists(request.Out))
         {
             error.WriteLine($"triggers: '{request.Out}' is a directory; --out takes the HTML file to write, e.g. {Path.Combine(request.Out, "journey.html")}");
             return 1;
         }
 
-        if (!Writable(request.Out, error))
+        if (!toStdout && OutputPath.FileInTheWay(request.Out) is { } blocked)
+        {
+            error.WriteLine($"triggers: the journey map could not be written: {blocked}");
+            return 1;
+        }
+
+        if (!toStdout && !Writable(request.Out, error))
         {
             return 1;
         }
@@ -95,7 +104,16 @@ internal static class ReportCommand
         var report = analyzer.Build(request.Until);
         try
         {
-            File.WriteAllText(request.Out, JourneyMapHtml.Render(report));
+            if (toStdout)
+            {
+                // As generate --out -: for a pipe to a web server or a mail, no file in between.
+                using var stdout = Console.OpenStandardOutput();
+                stdout.Write(System.Text.Encoding.UTF8.GetBytes(JourneyMapHtml.Render(report)));
+            }
+            else
+            {
+                File.WriteAllText(request.Out, JourneyMapHtml.Render(report));
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -109,8 +127,39 @@ internal static class ReportCommand
             error.WriteLine($"warning: --segment {missing}: no account has that trait, so the map is not split by it");
         }
 
-        error.WriteLine(Summary(report, simulator.Stats, request.Out, replayed, clock.Elapsed));
+        if (HistoryInput.AllRejected(simulator.Stats, request.Events) is { } rejected)
+        {
+            error.WriteLine(rejected);
+        }
+        else if (EmptyMap(report, request.Events, loaded.Set) is { } empty)
+        {
+            error.WriteLine(empty);
+        }
+
+        error.WriteLine(Summary(report, simulator.Stats, toStdout ? "standard output" : request.Out, replayed, clock.Elapsed));
         return 0;
+    }
+
+    /// <summary>
+    /// Why the map drawn has nothing in it, or null: an empty history, or one in which no account entered any stage of
+    /// the journey (often the wrong --journey for this history). Still written, and exit 0: an empty map is a true
+    /// picture; but a script that mails it on should not do so without a word.
+    /// </summary>
+    internal static string? EmptyMap(JourneyReport report, string events, PlaybookSet set)
+    {
+        if (report.Events == 0)
+        {
+            return $"warning: {(events == "-" ? "standard input" : events)} holds no events, so the journey map is empty";
+        }
+
+        if (report.Segments.Count > 0 && report.Segments[0].Stages.Any(s => s.Entered > 0))
+        {
+            return null;
+        }
+
+        var others = set.Journeys.Select(j => j.Id).Where(id => id != report.JourneyId).Order(StringComparer.Ordinal).ToList();
+        return $"warning: no account entered a stage of journey '{report.JourneyId}' in this history, so its map is empty" +
+               (others.Count == 0 ? "" : $"; the other journeys are: {string.Join(", ", others)} (--journey)");
     }
 
     private static string CannotWrite(string path, Exception e) => $"triggers: the journey map could not be written to '{path}': {e.Message}";

@@ -19,11 +19,10 @@ internal static class SimulateCommand
         var events = CliOptions.Events();
         var until = CliOptions.Until();
         var lateness = CliOptions.AllowedLateness();
-        var format = new Option<string>("--format") { Description = "table (for people) or json (one object per line)", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = CliOptions.Format();
         var timers = new Option<bool>("--show-timers") { Description = "Also print each timer as it is scheduled (windows, holds, quiet-hour delays)" };
         var part = CliOptions.Part();
-        var command = new Command("simulate", "Replay event history through the playbooks on a virtual clock; dispatch nothing")
+        var command = new Command("simulate", "Replay event history through the playbooks on a virtual clock; dispatch nothing. Outcomes go to stdout, the summary and progress to stderr")
         {
             playbooks, events, until, lateness, format, timers, part,
         };
@@ -85,6 +84,11 @@ internal static class SimulateCommand
             var count = simulator.Stats.TraitsNotKept;
             error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"warning: {count:N0} trait value{(count == 1 ? " was" : "s were")} not kept: an account keeps at most {AccountState.MaxTraitSize / 1024} KB of traits (names and text, its users' included); explain --account shows which"));
+        }
+
+        if (HistoryInput.AllRejected(simulator.Stats, request.Events) is { } rejected)
+        {
+            error.WriteLine(rejected);
         }
 
         if (QuietHoursInUtc(simulator.Stats) is { } warning)

@@ -19,7 +19,8 @@ internal static class TestCommand
             Description = $"The playbook directory holding *.test.yaml files (default: {PlaybookFiles.DefaultDescription}), or one *.test.yaml file to run alone",
             Arity = ArgumentArity.ZeroOrOne, // no default value factory: help would print the one it finds where help runs
         };
-        var command = new Command("test", "Run the playbook tests (*.test.yaml) and show expected against actual for each failure") { directory };
+        var command = new Command("test", "Run the playbook tests (*.test.yaml) and show expected against actual for each failure; ends with 'N passed, N failed'. Exit 1 on any failure") { directory };
+        ParseErrors.RefuseOptions(command, directory);
         command.SetAction(result => Run(result.GetValue(directory) ?? PlaybookFiles.DefaultDirectory, Console.Out, Console.Error));
         return command;
     }
@@ -27,6 +28,13 @@ internal static class TestCommand
     public static int Run(string directory, TextWriter output, TextWriter error)
     {
         string? only = null;
+        if (File.Exists(directory) && !directory.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) && !directory.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+        {
+            // Not "no playbook files under '.'", which is about a directory the user never named.
+            error.WriteLine($"triggers: '{directory}' is not a test file; test takes the playbook directory or one *.test.yaml file");
+            return 1;
+        }
+
         if (File.Exists(directory))
         {
             only = Path.GetFullPath(directory);

@@ -12,10 +12,11 @@ internal static class ValidateCommand
             Description = $"The playbook directory (default: {PlaybookFiles.DefaultDescription})",
             Arity = ArgumentArity.ZeroOrOne, // no default value factory: help would print the one it finds where help runs
         };
-        var command = new Command("validate", "Check playbooks, journeys, webhook targets and tests; print every problem with its position")
+        var command = new Command("validate", "Check playbooks, journeys, webhook targets and tests; print every problem as path:line:col: error CODE: message. Exit 1 on any error, 0 when clean (warnings do not fail)")
         {
             directory,
         };
+        ParseErrors.RefuseOptions(command, directory);
         command.SetAction(result => Run(result.GetValue(directory) ?? PlaybookFiles.DefaultDirectory, Console.Out, Console.Error));
         return command;
     }

@@ -13,16 +13,17 @@ internal static class GenerateCommand
 {
     public static Command Create()
     {
-        var accounts = new Option<int>("--accounts") { Description = "Number of accounts", DefaultValueFactory = _ => 300 };
-        var months = new Option<int>("--months") { Description = "Length of the history in months", DefaultValueFactory = _ => 6 };
+        var accounts = new Option<int>("--accounts") { HelpName = "N", Description = "Number of accounts", DefaultValueFactory = _ => 300 };
+        var months = new Option<int>("--months") { HelpName = "N", Description = "Length of the history in months", DefaultValueFactory = _ => 6 };
         var start = new Option<DateTimeOffset?>("--start")
         {
+            HelpName = "DATE",
             Description = "First day (UTC), e.g. 2026-03-01 (default 2026-01-01)",
             // UTC whatever the machine's time zone: the same options must give the same bytes everywhere.
             CustomParser = result =>
             {
                 var text = result.Tokens.Single().Value;
-                if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
+                if (CliOptions.TryParseIsoTime(text, out var time))
                 {
                     return time;
                 }
@@ -31,16 +32,16 @@ internal static class GenerateCommand
                 return default;
             },
         };
-        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same file", DefaultValueFactory = _ => 42 };
-        var events = new Option<long?>("--events") { Description = "Aim for about this many events in all (scales the activity per account)" };
-        var output = new Option<FileInfo>("--out") { Description = "Where to write the JSON Lines file", Required = true };
+        var seed = new Option<int>("--seed") { HelpName = "N", Description = "Random seed: the same seed gives the same file", DefaultValueFactory = _ => 42 };
+        var events = new Option<long?>("--events") { HelpName = "N", Description = "Aim for about this many events in all (scales the activity per account)" };
+        var output = new Option<FileInfo>("--out") { HelpName = "FILE", Description = "Where to write the JSON Lines file ('-' writes it to standard output)", Required = true };
         var command = new Command("generate", "Generate a realistic, seeded event history (CloudEvents JSON Lines)")
         {
             accounts, months, start, seed, events, output,
         };
         command.SetAction(result => Run(
             new GenerateOptions(result.GetValue(accounts), result.GetValue(months), result.GetValue(start) ?? new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), result.GetValue(seed), result.GetValue(events)),
-            result.GetValue(output)!.FullName, Console.Error));
+            result.GetValue(output)!.ToString() is "-" ? "-" : result.GetValue(output)!.FullName, Console.Error));
         return command;
     }
 
@@ -52,7 +53,7 @@ internal static class GenerateCommand
         {
             foreach (var (name, value) in tooSmall)
             {
-                error.WriteLine($"{name}: {value} is too small; it must be at least 1");
+                error.WriteLine($"triggers: {name}: {value} is too small; it must be at least 1");
             }
 
             error.WriteLine("see 'triggers generate --help'");
@@ -65,17 +66,25 @@ internal static class GenerateCommand
             return 1;
         }
 
+        if (path != "-" && OutputPath.FileInTheWay(path) is { } blocked)
+        {
+            error.WriteLine($"triggers: the history could not be written: {blocked}");
+            return 1;
+        }
+
         var clock = Stopwatch.StartNew();
         long lines;
         try
         {
-            if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
+            if (path != "-" && Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
             {
                 Directory.CreateDirectory(folder);
                 error.WriteLine($"created the folder {folder} for the history");
             }
 
-            using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+            // '-' is standard output, as --events - is standard input, so a history can be piped straight into a replay.
+            using var file = path == "-" ? new BufferedStream(Console.OpenStandardOutput(), 1 << 20)
+                : (Stream)new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
             lines = Write(options, file, Reporter(options, clock, error));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -85,7 +94,7 @@ internal static class GenerateCommand
         }
 
         error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"wrote {lines:N0} events for {options.Accounts:N0} accounts over {options.Months} months to {path} in {clock.Elapsed.TotalSeconds:F1} s"));
+            $"wrote {lines:N0} events for {options.Accounts:N0} accounts over {options.Months} months to {(path == "-" ? "standard output" : path)} in {clock.Elapsed.TotalSeconds:F1} s"));
         if (options.Events is { } target && lines > 2 * target)
         {
             // The activity per account scales down only so far: every account still signs up and has its first weeks.

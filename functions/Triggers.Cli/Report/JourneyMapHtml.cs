@@ -27,7 +27,7 @@ internal static class JourneyMapHtml
             <body>
             <header>
             <h1>Journey map: {E(report.JourneyId)}</h1>
-            <p class="meta">{(report.Description is null ? "" : E(report.Description) + "<br>")}{Plural(all, "account", "accounts")}, {Plural(report.Events, "event", "events")} from {Date(report.From)} to {Date(report.To)}.</p>
+            <p class="meta">{(report.Description is null ? "" : E(report.Description) + "<br>")}{Plural(all, "account", "accounts")}, {(report.Events == 0 ? "no events" : $"{Plural(report.Events, "event", "events")} from {Date(report.From)} to {Date(report.To)}")}.</p>
             <div class="switch" id="switch" hidden><label for="segment">Segment</label><select id="segment">
             """);
         Options(html, report, keys);

@@ -224,4 +224,63 @@ public sealed class ExplainCommandTests
         TerminalText.AssertSafe(result.Error);
         Assert.EndsWith(@"account 'acme' has no events in events.jsonl; did you mean 'ac\u202eme'?", result.Error.TrimEnd());
     }
+
+    [Fact]
+    public void Explain_AccountInOtherCase_SuggestsTheIdAsWritten()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("events.jsonl", Events);
+
+        var result = TriggersProcess.Run(dir.Path, "explain", "--events", "events.jsonl", "--account", "ACME");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.EndsWith("account 'ACME' has no events in events.jsonl; did you mean 'acme'?", result.Error.TrimEnd());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void Explain_EmptyAccount_IsAUsageError_NotAnAccountWithoutEvents(string account)
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("events.jsonl", Events);
+
+        var result = TriggersProcess.Run(dir.Path, "explain", "--events", "events.jsonl", "--account", account);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("triggers: --account: the account id is empty; give the accountid of the account to explain\nsee 'triggers explain --help'", result.Error.Trim());
+    }
+
+    [Fact]
+    public void Explain_UnknownAccountOnStandardInput_NamesStandardInput()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks);
+
+        var result = TriggersProcess.RunWithInput(dir.Path, System.Text.Encoding.UTF8.GetBytes(Events), "explain", "--events", "-", "--account", "nobody");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("triggers: account 'nobody' has no events in standard input", result.Error.Trim());
+    }
+
+    [Theory]
+    [InlineData("SPIKE", "spike")]
+    [InlineData("invite/spikes", "invite/spike")]
+    public void Explain_MistypedRule_SuggestsTheClosestRule(string rule, string meant)
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("events.jsonl", Events);
+
+        var result = TriggersProcess.Run(dir.Path, "explain", "--events", "events.jsonl", "--account", "acme", "--rule", rule);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"triggers: no rule '{rule}' in playbooks; did you mean '{meant}'?", result.Error.Trim());
+    }
+
+    [Fact]
+    public void Explain_UntilBeforeTheAccountsEvents_SaysTheEventsComeAfterIt_NotThatThereAreNone()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("events.jsonl", Events);
+
+        var result = TriggersProcess.Run(dir.Path, "explain", "--events", "events.jsonl", "--account", "acme", "--until", "2000-01-01");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Matches(@"^triggers: account 'acme' has no events in events\.jsonl up to --until 2000-01-01T00:00:00Z \([0-9,]+ events of the history come after it\)$", result.Error.Trim());
+    }
 }

@@ -66,6 +66,17 @@ public sealed class TestCommandTests
     }
 
     [Fact]
+    public void Test_GivenAFileThatIsNoYaml_SaysItIsNotATestFile()
+    {
+        using var dir = new TempDirectory().Write("events.jsonl", "{}\n");
+
+        var result = TriggersProcess.Run(dir.Path, "test", "events.jsonl");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("triggers: 'events.jsonl' is not a test file; test takes the playbook directory or one *.test.yaml file", result.Error.Trim());
+    }
+
+    [Fact]
     public void Test_EventsListedOutOfOrder_PointsAtTheLateEvent_AndSaysHowToListThem()
     {
         // The account.updated is listed after a ticket two days later: it arrives late and its traits never apply.

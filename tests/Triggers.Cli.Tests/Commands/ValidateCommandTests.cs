@@ -30,6 +30,19 @@ public sealed partial class ValidateCommandTests
     }
 
     [Fact]
+    public void Validate_ALinkToAFolderItLiesIn_IsNotFollowed_SoNoPlaybookIsReadTwice()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Valid).Write("playbooks/journeys/readme.txt", "");
+        Directory.CreateSymbolicLink(Path.Combine(dir.Path, "playbooks", "loop"), ".");
+        Directory.CreateSymbolicLink(Path.Combine(dir.Path, "playbooks", "journeys", "up"), "..");
+
+        var result = TriggersProcess.Run(dir.Path, "validate", "playbooks");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("0 errors, 0 warnings: 1 playbook, 1 rule", result.Error);
+    }
+
+    [Fact]
     public void Validate_BrokenPlaybook_PrintsEveryErrorInCompilerFormatAndExitsOne()
     {
         using var dir = new TempDirectory()

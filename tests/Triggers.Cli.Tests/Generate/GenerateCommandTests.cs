@@ -138,9 +138,9 @@ public sealed class GenerateCommandTests
     }
 
     [Theory]
-    [InlineData(new[] { "--seed", "abc" }, "--seed: 'abc' is not a whole number")]
-    [InlineData(new[] { "--accounts", "99999999999" }, "--accounts: 99999999999 is out of range; it must be between -2,147,483,648 and 2,147,483,647")]
-    [InlineData(new[] { "--accounts", "0", "--months", "-1" }, "--accounts: 0 is too small; it must be at least 1\n--months: -1 is too small; it must be at least 1")]
+    [InlineData(new[] { "--seed", "abc" }, "triggers: --seed: 'abc' is not a whole number")]
+    [InlineData(new[] { "--accounts", "99999999999" }, "triggers: --accounts: 99999999999 is out of range; it must be between -2,147,483,648 and 2,147,483,647")]
+    [InlineData(new[] { "--accounts", "0", "--months", "-1" }, "triggers: --accounts: 0 is too small; it must be at least 1\ntriggers: --months: -1 is too small; it must be at least 1")]
     public void Generate_ANumberOptionThatIsNotOne_SaysWhichAndWhy_InOurWords(string[] options, string message)
     {
         using var dir = new TempDirectory();
@@ -177,13 +177,27 @@ public sealed class GenerateCommandTests
         var histories = Path.Combine(dir.Path, "histories");
         Assert.Equal((1, $"triggers: '{histories}' is a directory; --out takes the file to write, e.g. {histories}/events.jsonl"), (directory.ExitCode, directory.Error.Trim()));
         Assert.Equal(1, underAFile.ExitCode);
-        Assert.StartsWith($"triggers: the history could not be written to '{Path.Combine(dir.Path, "taken", "events.jsonl")}': ", underAFile.Error, StringComparison.Ordinal);
+        Assert.Equal($"triggers: the history could not be written: '{Path.Combine(dir.Path, "taken")}' is a file, not a folder, so '{Path.Combine(dir.Path, "taken", "events.jsonl")}' cannot be written inside it",
+            underAFile.Error.Trim());
     }
 
-    private static byte[] History(int accounts, int months)
+    [Fact]
+    public void Generate_OutDash_WritesTheHistoryToStandardOutput_NotToAFileNamedDash()
+    {
+        using var dir = new TempDirectory();
+
+        var result = TriggersProcess.Run(dir.Path, "generate", "--accounts", "2", "--seed", "7", "--out", "-");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "-")));
+        Assert.Equal(Encoding.UTF8.GetString(History(2, 6, seed: 7)), result.Output);
+        Assert.Contains("to standard output", result.Error, StringComparison.Ordinal);
+    }
+
+    private static byte[] History(int accounts, int months, int seed = 42)
     {
         using var output = new MemoryStream();
-        GenerateCommand.Write(new GenerateOptions(accounts, months, Start, 42, null), output);
+        GenerateCommand.Write(new GenerateOptions(accounts, months, Start, seed, null), output);
         return output.ToArray();
     }
 

@@ -152,7 +152,8 @@ public sealed class ReportCommandTests
         var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "events.jsonl/map.html");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith($"triggers: the journey map could not be written to '{Path.Combine(dir.Path, "events.jsonl", "map.html")}': ", result.Error.Trim(), StringComparison.Ordinal);
+        Assert.Equal($"triggers: the journey map could not be written: '{Path.Combine(dir.Path, "events.jsonl")}' is a file, not a folder, so '{Path.Combine(dir.Path, "events.jsonl", "map.html")}' cannot be written inside it",
+            result.Error.Trim());
         Assert.DoesNotContain("Unhandled", result.Error, StringComparison.Ordinal);
     }
 
@@ -166,6 +167,55 @@ public sealed class ReportCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("warning: --segment no_such_trait: no account has that trait, so the map is not split by it", result.Error, StringComparison.Ordinal);
         Assert.Contains("segments by plan;", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_SegmentGivenTwice_SplitsByItOnce()
+    {
+        using var dir = Files();
+
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "map.html", "--segment", "plan", "--segment", "plan");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("segments by plan;", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_HistoryWhereNoAccountEntersTheJourney_WarnsAndNamesTheOtherJourneys()
+    {
+        using var dir = Files().Write("events.jsonl", Line("1", "user.invited", "2026-01-01T02:00:00Z", "acme") + "\n");
+
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "map.html", "--journey", "j");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("warning: no account entered a stage of journey 'j' in this history, so its map is empty; the other journeys are: a-other (--journey)\n", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_EmptyHistory_WarnsAndTheMapSaysNoEvents_NotFromYear1()
+    {
+        using var dir = Files().Write("events.jsonl", "");
+
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "map.html");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("warning: events.jsonl holds no events, so the journey map is empty\n", result.Error, StringComparison.Ordinal);
+        var html = File.ReadAllText(Path.Combine(dir.Path, "map.html"));
+        Assert.Contains("0 accounts, no events.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("0001-01-01", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_OutDash_WritesTheMapToStandardOutput_NotToAFileNamedDash()
+    {
+        using var dir = Files();
+
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "-");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "-")));
+        Assert.StartsWith("<!DOCTYPE html>", result.Output, StringComparison.Ordinal);
+        Assert.Contains("written to standard output", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
