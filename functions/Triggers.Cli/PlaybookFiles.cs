@@ -11,7 +11,11 @@ internal static class PlaybookFiles
     /// <summary>The default as help states it.</summary>
     public const string DefaultDescription = "./playbooks when it exists, else the current directory";
 
-    public static IReadOnlyList<SourceFile> Read(string directory)
+    /// <summary>
+    /// The YAML files under <paramref name="directory"/>, read; a link to a file that does not exist is left out, with
+    /// a warning on <paramref name="error"/>, rather than stopping every other file being read.
+    /// </summary>
+    public static IReadOnlyList<SourceFile> Read(string directory, TextWriter? error = null)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
         var files = new System.IO.Enumeration.FileSystemEnumerable<string>(directory, (ref System.IO.Enumeration.FileSystemEntry e) => e.ToSpecifiedFullPath(), options)
@@ -23,7 +27,20 @@ internal static class PlaybookFiles
             .Where(path => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
             .Where(path => !path.Split(Path.DirectorySeparatorChar).Contains("node_modules"))
             .Order(StringComparer.Ordinal)
+            .Where(path => Readable(path, error))
             .Select(path => SourceFile.FromBytes(Display(path), File.ReadAllBytes(path)))];
+    }
+
+    private static bool Readable(string path, TextWriter? error)
+    {
+        // File.Exists counts a link whose target is gone as a file; reading it would stop the whole directory.
+        if (new FileInfo(path).LinkTarget is not { } target || File.ResolveLinkTarget(path, returnFinalTarget: true) is { Exists: true })
+        {
+            return true;
+        }
+
+        error?.WriteLine($"triggers: warning: {Display(path)} is not read: it is a link to {target}, which does not exist");
+        return false;
     }
 
     /// <summary>
@@ -59,7 +76,7 @@ internal static class PlaybookFiles
             return null;
         }
 
-        var files = Read(directory);
+        var files = Read(directory, error);
         if (files.Count == 0)
         {
             error.WriteLine($"triggers: no playbook files (*.yaml) under '{directory}'");

@@ -43,6 +43,19 @@ public sealed partial class ValidateCommandTests
     }
 
     [Fact]
+    public void Validate_ALinkToAMissingFile_IsLeftOutWithAWarning_AndTheRestIsRead()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Valid);
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "playbooks", "renewal.yaml"), Path.Combine(dir.Path, "gone", "renewal.yaml"));
+
+        var result = TriggersProcess.Run(dir.Path, "validate", "playbooks");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"triggers: warning: playbooks/renewal.yaml is not read: it is a link to {Path.Combine(dir.Path, "gone", "renewal.yaml")}, which does not exist", result.Error);
+        Assert.Contains("0 errors, 0 warnings: 1 playbook, 1 rule", result.Error);
+    }
+
+    [Fact]
     public void Validate_BrokenPlaybook_PrintsEveryErrorInCompilerFormatAndExitsOne()
     {
         using var dir = new TempDirectory()
