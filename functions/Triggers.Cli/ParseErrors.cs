@@ -160,6 +160,11 @@ internal static partial class ParseErrors
             _ when type.Contains("System.Int64", StringComparison.Ordinal) => (true, (decimal)long.MinValue, (decimal)long.MaxValue),
             _ => (false, 0m, 0m),
         };
+        if (value.Length == 0)
+        {
+            return $"{option} is given an empty value (an unset variable in a script?)";
+        }
+
         if (!whole)
         {
             return $"{option}: '{value}' is not a valid value";

@@ -139,6 +139,7 @@ public sealed class GenerateCommandTests
 
     [Theory]
     [InlineData(new[] { "--seed", "abc" }, "triggers: --seed: 'abc' is not a whole number")]
+    [InlineData(new[] { "--seed", "" }, "triggers: --seed is given an empty value (an unset variable in a script?)")]
     [InlineData(new[] { "--accounts", "99999999999" }, "triggers: --accounts: 99999999999 is out of range; it must be between -2,147,483,648 and 2,147,483,647")]
     [InlineData(new[] { "--accounts", "0", "--months", "-1" }, "triggers: --accounts: 0 is too small; it must be at least 1\ntriggers: --months: -1 is too small; it must be at least 1")]
     public void Generate_ANumberOptionThatIsNotOne_SaysWhichAndWhy_InOurWords(string[] options, string message)
