@@ -14,9 +14,10 @@ internal static class Html
     /// <summary>
     /// Escapes text for an element or a double-quoted attribute (&lt; &gt; &amp; &quot; &#39;), its control and
     /// bidirectional formatting characters written as escapes first (<c>\u202e</c>), as in the terminal: a browser
-    /// reorders the text after a right-to-left override, so an account id could show as another.
+    /// reorders the text after a right-to-left override, so an account id could show as another. Line breaks and tabs
+    /// are white space on a page, and stay.
     /// </summary>
-    public static string E(string? text) => WebUtility.HtmlEncode(Triggers.Core.Explaining.LineText.Escape(text));
+    public static string E(string? text) => WebUtility.HtmlEncode(Triggers.Core.Explaining.LineText.EscapeHidden(text));
 
     public static string N(double value, string format = "0.#") => value.ToString(format, Inv);
 

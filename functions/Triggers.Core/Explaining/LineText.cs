@@ -19,6 +19,16 @@ internal static class LineText
 
     private static readonly SearchValues<char> BreakingInQuotes = SearchValues.Create(BreakingChars() + "\"\\");
 
+    private static readonly SearchValues<char> Hidden = SearchValues.Create(BreakingChars().Replace("\n", "", StringComparison.Ordinal)
+        .Replace("\r", "", StringComparison.Ordinal).Replace("\t", "", StringComparison.Ordinal));
+
+    /// <summary>
+    /// <paramref name="text"/> with what would hide or reorder it escaped, but its line breaks and tabs kept: for a page,
+    /// where they are white space (a stage's description written as a <c>|</c> block keeps its lines).
+    /// </summary>
+    public static string EscapeHidden(string? text) =>
+        text is null ? "" : text.AsSpan().IndexOfAny(Hidden) < 0 ? text : Escaped(text, Hidden);
+
     /// <summary><paramref name="text"/> with its control characters escaped; the same string when it has none (the norm).</summary>
     public static string Escape(string? text) =>
         text is null ? "" : text.AsSpan().IndexOfAny(Breaking) < 0 ? text : Escaped(text, Breaking);

@@ -33,4 +33,10 @@ public sealed class LineTextTests
     [InlineData(null, "\"\"")]
     public void Quote_EscapesQuotesAndBackslashesToo(string? text, string expected) =>
         Assert.Equal(expected, LineText.Quote(text));
+
+    [Theory]
+    [InlineData("Onboarding:\n\tfirst steps\r\n", "Onboarding:\n\tfirst steps\r\n")]
+    [InlineData("gpj.\u202Eexe\u001b[2J", "gpj.\\u202eexe\\u001b[2J")]
+    public void EscapeHidden_KeepsLineBreaksAndTabs_EscapesWhatWouldHideOrReorderText(string text, string expected) =>
+        Assert.Equal(expected, LineText.EscapeHidden(text));
 }
