@@ -40,6 +40,15 @@ internal sealed class MapReader
                 continue;
             }
 
+            if (key.Length == 0 && scalarKey.Style is ScalarStyle.Plain or ScalarStyle.Any)
+            {
+                // A line that starts with ':' (a name deleted, or a stray colon): YamlDotNet places the missing name where
+                // the mapping starts, so the ':' itself is found from the value after it.
+                source.Diagnostics.Error(source.ColonBefore(value) ?? source.At(keyNode), ErrorCodes.UnknownKey, $"a key with no name in {what}: the ':' has nothing before it",
+                    $"write the key's name before the ':' or delete the ':'; {what} accepts: {string.Join(", ", allowed)}");
+                continue;
+            }
+
             if (!allowed.Contains(key))
             {
                 var closest = ClosestKey(key, allowed);

@@ -21,6 +21,27 @@ internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics,
 
     public SourceLocation At(Mark mark) => new(File, (int)mark.Line, (int)mark.Column);
 
+    /// <summary>
+    /// The <c>:</c> written just before <paramref name="value"/> (only spaces between), or null: where a key with no
+    /// name is, since the parser marks such a key at the start of its mapping.
+    /// </summary>
+    public SourceLocation? ColonBefore(YamlNode value)
+    {
+        var at = (int)Math.Min(value.Start.Index, Text.Length) - 1;
+        while (at >= 0 && Text[at] is ' ' or '\t')
+        {
+            at--;
+        }
+
+        if (at < 0 || Text[at] != ':')
+        {
+            return null;
+        }
+
+        var lineStart = at == 0 ? 0 : Text.LastIndexOf('\n', at - 1) + 1;
+        return new SourceLocation(File, Text.AsSpan(0, lineStart).Count('\n') + 1, at - lineStart + 1);
+    }
+
     /// <summary>Where a scalar's text begins: one column past the opening quote of a quoted scalar.</summary>
     public SourceLocation ContentAt(YamlScalarNode node) =>
         node.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted ? At(node).Advance(1) : At(node);

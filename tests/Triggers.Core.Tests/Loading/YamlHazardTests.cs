@@ -257,4 +257,15 @@ public sealed class YamlHazardTests
         Assert.Equal("p.yaml:6:14: error TRG001: YAML syntax error: this value starts with quoted text and goes on after the closing quote, which YAML does not allow", error.ToString());
         Assert.Equal($"quote the whole value: {hint}", error.Hint);
     }
+
+    [Theory]
+    [InlineData("playbook: p\n:\nrules: []\n", "p.yaml:2:1")]
+    [InlineData("description: d\nplaybook: p\n:   onboarding # a stage name lost its key\nrules: []\n", "p.yaml:3:1")]
+    public void KeyWithNoName_IsReportedAtItsColon(string yaml, string at)
+    {
+        // The parser marks a key with no name where its mapping starts (line 1): the ':' is the place to fix.
+        var error = Assert.Single(Errors(yaml), e => e.Contains("no name", StringComparison.Ordinal));
+
+        Assert.StartsWith($"{at}: error TRG002: a key with no name in ", error);
+    }
 }
