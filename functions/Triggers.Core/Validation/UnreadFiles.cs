@@ -43,12 +43,14 @@ internal sealed partial class UnreadFiles
         public bool Is(string kind) => Kind is null || Kind == kind;
 
         /// <summary>
-        /// What the text shows, line by line, without YAML (which gave up on it): the top-level kind and id, every
+        /// What the text shows, line by line, without YAML (which gave up on it) and without its comments: the top-level kind and id, every
         /// <c>id:</c> and <c>name:</c> value and every word shaped like an event type. A guess, used only to leave out
         /// errors, so it errs towards finding names.
         /// </summary>
         public static UnreadFile Scan(string path, string text)
         {
+            // Comments define nothing: a name mentioned only in one ("# was colleague-activated") is not the file's.
+            text = Comment().Replace(text, "");
             var top = TopLevel().Match(text);
             var file = System.IO.Path.GetFileName(path);
             var kind = top.Success ? top.Groups["kind"].Value
@@ -64,6 +66,10 @@ internal sealed partial class UnreadFiles
 
         private static HashSet<string> Values(Regex regex, string text) => [.. regex.Matches(text).Select(m => m.Groups["value"].Value)];
     }
+
+    /// <summary>A YAML comment: '#' at the start of a line or after white space, to the end of the line.</summary>
+    [GeneratedRegex(@"(?:^|(?<=[ \t]))#.*$", RegexOptions.Multiline)]
+    private static partial Regex Comment();
 
     [GeneratedRegex(@"^(?<kind>playbook|journey|targets|test)[ \t]*:(?:[ \t]*[""']?(?<id>[a-z0-9][a-z0-9-]*)[""']?[ \t]*(?:#.*)?$)?", RegexOptions.Multiline)]
     private static partial Regex TopLevel();

@@ -97,6 +97,18 @@ public sealed class UnreadableFileTests
     }
 
     [Fact]
+    public void NameOnlyInACommentOfTheUnreadableFile_IsStillReported()
+    {
+        // "# - id: activated (renamed)" defines nothing: the journey's reference to it is still wrong.
+        var broken = Broken.Replace("  - id: colleague-activated", "  # - id: activated (renamed)\n  - id: colleague-activated", StringComparison.Ordinal);
+
+        var lines = Lines(("invite.yaml", broken), ("journeys/j.yaml", Journey), ("other.yaml", Other));
+
+        Assert.Contains("journeys/j.yaml:6:32: error TRG009: milestone 'activated' does not exist", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("colleague-activated'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TheSameFilesReadable_ReportTheReferencesThatAreWrong()
     {
         // The suppression is for names the unreadable file defines: with the file fixed, nothing it defines is unknown.
