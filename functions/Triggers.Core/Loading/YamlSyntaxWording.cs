@@ -189,6 +189,11 @@ internal sealed partial class YamlSyntaxWording
         var previous = PreviousContent(line);
         var above = previous is { } p ? _lines[p] : "";
         var aboveKey = KeyColumn(above);
+        if (previous is { } colon && above.TrimStart().StartsWith(':'))
+        {
+            return NotAKey(colon); // a key with no name above: this line only shows where the parser gave up on it
+        }
+
         if (BlockScalar().Match(above) is { Success: true } block && indent <= aboveKey)
         {
             var key = block.Groups["key"].Value;

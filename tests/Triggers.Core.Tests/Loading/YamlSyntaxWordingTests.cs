@@ -15,6 +15,11 @@ public sealed class YamlSyntaxWordingTests
             "6:6: this line is indented 5 spaces, which lines up with no key above it (the keys it could belong with are at 0, 4 and 6 spaces)",
             "give it the same number of spaces as the keys it belongs with"
         },
+        {
+            // A key's name deleted: the parser gives up on the line after the ':', which is not where to look.
+            "playbook: p\nrules:\n  - id: r\n    when: { event: x }\n    :\n      - task: { title: t }\n",
+            "5:5: this line starts with ':' where YAML expects a key", "a key comes first, then ': ' and the value"
+        },
         { "playbook: p\nrules\n  - id: r\n", "2:6: 'rules' has no ':' after it, so YAML does not read it as a key", "write 'rules:'" },
         { "playbook: p\nrules\nstage: s\n", "2:6: 'rules' has no ':' after it, so YAML does not read it as a key", "write 'rules:'" },
         {
