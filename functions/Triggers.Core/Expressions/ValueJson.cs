@@ -5,6 +5,7 @@ namespace Triggers.Core.Expressions;
 /// <summary>
 /// Values as JSON: how webhook bodies and emitted data carry them, and how an object reads when a text template
 /// renders one (<c>{"x":1}</c>, not a list of member names). Durations keep their playbook spelling (<c>90d</c>).
+/// Numbers are written as <see cref="JsonNumberFormat"/> says.
 /// </summary>
 public static class ValueJson
 {
@@ -19,7 +20,7 @@ public static class ValueJson
                 json.WriteBooleanValue(value.AsBool);
                 break;
             case ValueKind.Number:
-                json.WriteNumberValue(value.AsNumber);
+                WriteNumber(json, value);
                 break;
             case ValueKind.Duration:
                 json.WriteStringValue(Model.DurationParser.Format(value.AsDuration));
@@ -49,6 +50,13 @@ public static class ValueJson
                 json.WriteStringValue(value.ToString());
                 break;
         }
+    }
+
+    /// <summary>A number as <see cref="JsonNumberFormat"/> writes it.</summary>
+    private static void WriteNumber(Utf8JsonWriter json, Value value)
+    {
+        Span<byte> number = stackalloc byte[JsonNumberFormat.MaxLength];
+        json.WriteRawValue(number[..JsonNumberFormat.Write(value.AsNumber, number)], skipInputValidation: true);
     }
 
     /// <summary>The value as compact JSON text, in a buffer of its own (a template may render one inside a body being written).</summary>
