@@ -13,6 +13,10 @@ namespace Triggers.Core.Expressions;
 /// (<c>1e+21</c>, <c>1.5e-7</c>). Minus zero is written <c>0</c>, as in text. Text templates have their own rule
 /// (<see cref="Value.ToString"/>: 15 significant digits, so arithmetic noise does not show to a person).
 /// </para>
+/// <para>
+/// A number read from an event whose digits a double cannot hold (an id of 19 digits, beyond 2^53) keeps its text
+/// (<see cref="Value.NumberText"/>) and is written as the event gave it: see <see cref="Holds"/>.
+/// </para>
 /// </summary>
 internal static class JsonNumberFormat
 {
@@ -77,6 +81,30 @@ internal static class JsonNumberFormat
         into[at++] = n - 1 < 0 ? (byte)'-' : (byte)'+';
         Math.Abs(n - 1).TryFormat(into[at..], out var exponent, default, CultureInfo.InvariantCulture);
         return at + exponent;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="number"/>, written by <see cref="Write"/>, is the very number the JSON number
+    /// <paramref name="token"/> spells (the same decimal digits at the same place), so the token's text need not be kept.
+    /// Up to 15 significant digits it always is (a double holds any such decimal in its normal range); longer tokens are compared.
+    /// </summary>
+    public static bool Holds(ReadOnlySpan<byte> token, double number)
+    {
+        if (token.Length <= 15)
+        {
+            return true; // at most 15 digits
+        }
+
+        Span<byte> given = token.Length <= 256 ? stackalloc byte[token.Length] : new byte[token.Length];
+        var length = Decimal(token, given, out var point);
+        if (length <= 15)
+        {
+            return true;
+        }
+
+        Span<byte> held = stackalloc byte[MaxLength];
+        var k = Shortest(number, held, out var n);
+        return k == length && n == point && held[..k].SequenceEqual(given[..length]);
     }
 
     /// <summary>

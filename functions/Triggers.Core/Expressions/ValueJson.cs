@@ -52,9 +52,15 @@ public static class ValueJson
         }
     }
 
-    /// <summary>A number as <see cref="JsonNumberFormat"/> writes it.</summary>
+    /// <summary>A number as <see cref="JsonNumberFormat"/> writes it, or as the event wrote it when the double would not give it back.</summary>
     private static void WriteNumber(Utf8JsonWriter json, Value value)
     {
+        if (value.NumberText is { } text)
+        {
+            json.WriteRawValue(text, skipInputValidation: true); // read from valid JSON (or matched as such in YAML)
+            return;
+        }
+
         Span<byte> number = stackalloc byte[JsonNumberFormat.MaxLength];
         json.WriteRawValue(number[..JsonNumberFormat.Write(value.AsNumber, number)], skipInputValidation: true);
     }

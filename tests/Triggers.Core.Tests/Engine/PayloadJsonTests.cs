@@ -2,7 +2,7 @@ namespace Triggers.Core.Tests.Engine;
 
 /// <summary>
 /// The JSON of rendered payloads (webhook bodies, email data, emitted data) as a receiver gets it, byte for byte:
-/// numbers that parse back to the value the engine held.
+/// numbers that parse back to the value the engine held, ids as the event gave them.
 /// </summary>
 public sealed class PayloadJsonTests
 {
@@ -27,6 +27,7 @@ public sealed class PayloadJsonTests
     [InlineData("1234567.125", "1234567.125")]
     [InlineData("1e15", "1000000000000000")] // was 1E+15
     [InlineData("1.2345678901234568e17", "123456789012345680")] // was 1.2345678901234568E+17
+    [InlineData("123456789012345678", "123456789012345678")] // not a double (that is ...680): kept as the event wrote it
     [InlineData("100000000000000000000", "100000000000000000000")] // was 1E+20
     [InlineData("999999999999999900000", "999999999999999900000")] // the largest whole numbers written plainly
     [InlineData("1e21", "1e+21")]
@@ -44,6 +45,71 @@ public sealed class PayloadJsonTests
         var payloads = result.Outcomes.Where(o => o.Action is not null).Select(o => o.Payload).ToList();
         Assert.Equal(["{\"n\":" + written + "}", "{\"n\":" + written + "}", "{\"n\":" + written + "}"], payloads);
         Assert.Equal(double.Parse(given, System.Globalization.CultureInfo.InvariantCulture), double.Parse(written, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private const string Ids = """
+        playbook: crm
+        rules:
+          - id: sync
+            when: { event: usage.snapshot }
+            do:
+              - task: { title: "order {{ event.data.order.id }} for {{ account.crm_id }}" }
+              - webhook: { target: slack-cs, body: { order: "{{ event.data.order }}", crm: "{{ account.crm_id }}", fixed: 12345678901234567891 } }
+        """;
+
+    [Fact]
+    public void Number_TooLongForADouble_IsCopiedAsTheEventWroteIt_IntoPayloadsAndText()
+    {
+        // A 19-digit id is no double: read as one it would be 12345678901234567168, and receivers that read ids as
+        // integers would look up another order. The value copied, whole or inside an object, keeps the event's digits.
+        var result = Scenario.Run(Ids, """
+            test: ids beyond 2^53
+            events:
+              - { time: 2026-01-05T09:00:00Z, type: account.updated, accountid: acme, data: { crm_id: 9007199254740993 } }
+              - { time: 2026-01-05T10:00:00Z, type: usage.snapshot, accountid: acme,
+                  data: { order: { id: 12345678901234567890, total: 1234567890123456.7, lines: [18446744073709551615, 2] } } }
+            expect: []
+            """);
+
+        var task = Assert.Single(result.Outcomes, o => o.Action == "task");
+        Assert.Equal("order 12345678901234567890 for 9007199254740993", task.Title);
+        var webhook = Assert.Single(result.Outcomes, o => o.Action == "webhook");
+        Assert.Equal(
+            """{"order":{"id":12345678901234567890,"total":1234567890123456.7,"lines":[18446744073709551615,2]},"crm":9007199254740993,"fixed":12345678901234567891}""",
+            webhook.Payload);
+    }
+
+    [Fact]
+    public void Number_TooLongForADouble_ChangedToAnotherWithTheSameDouble_IsTheNewOne()
+    {
+        // 9007199254740992 and 9007199254740993 are one double: the trait must still take the new id.
+        var result = Scenario.Run(Ids, """
+            test: a trait changed to a neighbouring id
+            events:
+              - { time: 2026-01-05T09:00:00Z, type: account.updated, accountid: acme, data: { crm_id: 9007199254740992 } }
+              - { time: 2026-01-05T09:30:00Z, type: account.updated, accountid: acme, data: { crm_id: 9007199254740993 } }
+              - { time: 2026-01-05T10:00:00Z, type: usage.snapshot, accountid: acme, data: { order: { id: 1 } } }
+            expect: []
+            """);
+
+        Assert.Equal("order 1 for 9007199254740993", Assert.Single(result.Outcomes, o => o.Action == "task").Title);
+    }
+
+    [Theory]
+    [InlineData("9007199254740993", true)]
+    [InlineData("9007199254740992", false)] // the same double, another id: a playbook test tells them apart
+    public void Number_TooLongForADouble_InATestsExpectedBody_IsComparedDigitForDigit(string expected, bool passes)
+    {
+        var result = Scenario.Run(Ids, $$"""
+            test: the id sent to the CRM
+            events:
+              - { time: 2026-01-05T09:00:00Z, type: account.updated, accountid: acme, data: { crm_id: 9007199254740993 } }
+              - { time: 2026-01-05T10:00:00Z, type: usage.snapshot, accountid: acme, data: { order: { id: 1 } } }
+            expect:
+              - { rule: crm/sync, action: webhook, body: { crm: {{expected}} } }
+            """);
+
+        Assert.Equal(passes, result.Passed);
     }
 
     private const string Arithmetic = """

@@ -32,6 +32,23 @@ public sealed partial class JsonNumberFormatTests
         }
     }
 
+    [Theory]
+    [InlineData("12345678901234567890", false)] // the double is 12345678901234567168
+    [InlineData("9007199254740993", false)] // 2^53 + 1
+    [InlineData("9007199254740992", true)]
+    [InlineData("123456789012345", true)] // 15 digits: always held
+    [InlineData("1000000000000000000000000", true)] // 1e24: one digit
+    [InlineData("0.1000000000000000055511151231257827", false)] // the double's exact value, but not the digits written
+    [InlineData("1234567890123456.8", true)]
+    [InlineData("1.2345678901234568e17", true)]
+    [InlineData("-0.000000000000000000000000000", true)]
+    public void Holds_IsWhetherTheNumberWrittenIsTheOneTheTokenSpells(string token, bool held)
+    {
+        var number = double.Parse(token, CultureInfo.InvariantCulture);
+
+        Assert.Equal(held, JsonNumberFormat.Holds(Encoding.ASCII.GetBytes(token), number));
+    }
+
     [GeneratedRegex(@"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:e[+-][0-9]+)?$")]
     private static partial Regex JsonNumber();
 }
