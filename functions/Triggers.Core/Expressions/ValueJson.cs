@@ -5,7 +5,8 @@ namespace Triggers.Core.Expressions;
 /// <summary>
 /// Values as JSON: how webhook bodies and emitted data carry them, and how an object reads when a text template
 /// renders one (<c>{"x":1}</c>, not a list of member names). Durations keep their playbook spelling (<c>90d</c>).
-/// Numbers are written as <see cref="JsonNumberFormat"/> says.
+/// Numbers are written as <see cref="JsonNumberFormat"/> says, text as <see cref="ReadableJsonEncoder"/> escapes it:
+/// give the writer <see cref="ReadableJsonEncoder.WriterOptions"/>.
 /// </summary>
 public static class ValueJson
 {
@@ -69,7 +70,7 @@ public static class ValueJson
     public static string ToJson(Value value)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, ReadableJsonEncoder.WriterOptions))
         {
             Write(json, value);
         }

@@ -2,7 +2,7 @@ namespace Triggers.Core.Tests.Engine;
 
 /// <summary>
 /// The JSON of rendered payloads (webhook bodies, email data, emitted data) as a receiver gets it, byte for byte:
-/// numbers that parse back to the value the engine held, ids as the event gave them.
+/// numbers that parse back to the value the engine held, ids as the event gave them, text in readable UTF-8.
 /// </summary>
 public sealed class PayloadJsonTests
 {
@@ -138,5 +138,36 @@ public sealed class PayloadJsonTests
         Assert.Equal("0.3, 3333333333333330, 3E+21", Assert.Single(result.Outcomes, o => o.Action == "task").Title);
         Assert.Equal("""{"sum":0.30000000000000004,"third":3333333333333333.5,"calls":3e+21,"zero":0}""",
             Assert.Single(result.Outcomes, o => o.Action == "webhook").Payload);
+    }
+
+    private const string Greeting = """
+        playbook: greet
+        rules:
+          - id: hello
+            when: { event: user.invited }
+            do:
+              - webhook: { target: slack-cs, body: { name: "{{ user.name }}", "città": "{{ event.data.city }}", note: "{{ event.data.note }}" } }
+              - email: { to: "{{ event.data.email }}", template: hello, data: { name: "{{ user.name }}", "città": "{{ event.data.city }}", note: "{{ event.data.note }}" } }
+              - emit: { type: alert.raised, data: { name: "{{ user.name }}", "città": "{{ event.data.city }}", note: "{{ event.data.note }}" } }
+              - task: { title: "{{ event.data }}" }
+        """;
+
+    [Fact]
+    public void Text_OutsideAscii_IsWrittenAsUtf8_EscapingOnlyWhatJsonNeedsAndLineBreakers()
+    {
+        var result = Scenario.Run(Greeting, """
+            test: names and cities from everywhere
+            events:
+              - { time: 2026-01-05T09:00:00Z, type: user.updated, accountid: acme, userid: u1, data: { name: Zoë Müller } }
+              - { time: 2026-01-05T10:00:00Z, type: user.invited, accountid: acme, userid: u1,
+                  data: { email: zoe@acme.test, city: 東京, note: "<b>\"R&D\"</b> \\ 👍\tend\u2028\u0085" } }
+            expect: []
+            """);
+
+        const string Expected = """{"name":"Zoë Müller","città":"東京","note":"<b>\"R&D\"</b> \\ 👍\tend\u2028\u0085"}""";
+        Assert.Equal([Expected, Expected, Expected], result.Outcomes.Where(o => o.Action is "webhook" or "email" or "emit").Select(o => o.Payload));
+        // An object rendered into text is JSON written the same way.
+        Assert.Equal("""{"email":"zoe@acme.test","city":"東京","note":"<b>\"R&D\"</b> \\ 👍\tend\u2028\u0085"}""",
+            Assert.Single(result.Outcomes, o => o.Action == "task").Title);
     }
 }
