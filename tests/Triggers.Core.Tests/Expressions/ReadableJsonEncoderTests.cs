@@ -22,7 +22,7 @@ public sealed class ReadableJsonEncoderTests
     [Fact]
     public void Text_WithHalfASurrogatePair_HasTheReplacementCharacterInstead()
     {
-        // Possible in a .NET string (an event's "\ud83d"), not in UTF-8. (Not inline data: the runner mangles such strings.)
+        // Events that hold one are refused, but a .NET string can, and UTF-8 cannot. (Not inline data: the runner mangles such strings.)
         Assert.Equal("\"lone \ufffd high\"", ValueJson.ToJson(Value.String("lone \ud83d high")));
         Assert.Equal("\"\ufffd starts low, ends high \ufffd\"", ValueJson.ToJson(Value.String("\ude00 starts low, ends high \ud800")));
     }
