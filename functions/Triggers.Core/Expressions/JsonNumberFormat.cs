@@ -20,7 +20,7 @@ namespace Triggers.Core.Expressions;
 /// </summary>
 internal static class JsonNumberFormat
 {
-    /// <summary>Room for any number this writes: 17 digits, a sign, a point, up to 6 zeros and an exponent.</summary>
+    /// <summary>Room for any number this writes: at most 25 bytes (-0.00000 and 17 digits; 21 digits and a sign when whole).</summary>
     public const int MaxLength = 32;
 
     // Doubles are exact whole numbers up to 2^53: such values are written as integers without the float formatter.
