@@ -11,7 +11,8 @@ namespace Triggers.Cli;
 internal sealed class Timeline : IDisposable
 {
     private readonly NativeLog _log = new();
-    private readonly OutcomeRecorder _recorder = new(System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+    // Text as payloads write it (UTF-8, see ReadableJsonEncoder), so a line and the payload inside it read alike.
+    private readonly OutcomeRecorder _recorder = new(Core.Expressions.ReadableJsonEncoder.Instance);
 
     public int Count => _log.Count;
 

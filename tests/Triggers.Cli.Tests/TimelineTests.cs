@@ -71,7 +71,7 @@ public sealed class TimelineTests
     private static string Json(Outcome outcome)
     {
         using var buffer = new MemoryStream();
-        using (var json = new System.Text.Json.Utf8JsonWriter(buffer, new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer, Core.Expressions.ReadableJsonEncoder.WriterOptions))
         {
             OutcomeJson.Write(json, outcome);
         }

@@ -255,8 +255,22 @@ public static class AccountStateSerializer
         }
     }
 
+    /// <summary>
+    /// The kind byte of a number kept with its text (<see cref="Value.NumberText"/>): the double, then the text. A tag
+    /// of its own rather than a new version, so state written before reads as it did.
+    /// </summary>
+    private const byte NumberWithText = 0x80 | (byte)ValueKind.Number;
+
     private static void WriteValue(BinaryWriter w, Value value)
     {
+        if (value.NumberText is { } text)
+        {
+            w.Write(NumberWithText);
+            w.Write(value.AsNumber);
+            w.Write(text);
+            return;
+        }
+
         w.Write((byte)value.Kind);
         switch (value.Kind)
         {
@@ -299,6 +313,8 @@ public static class AccountStateSerializer
         var kind = (ValueKind)r.ReadByte();
         switch (kind)
         {
+            case (ValueKind)NumberWithText:
+                return Value.Number(r.ReadDouble(), r.ReadString());
             case ValueKind.Bool:
                 return Value.Bool(r.ReadBoolean());
             case ValueKind.Number:

@@ -1,13 +1,47 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
+using Triggers.Core.Expressions;
 
 namespace Triggers.Core.Engine;
 
 /// <summary>Reads JSON numbers as the expression language holds them (doubles), whole numbers without the float parser.</summary>
-internal static class JsonNumber
+internal static partial class JsonNumber
 {
     /// <summary>The reader's number token as a double: the same value <see cref="Utf8JsonReader.GetDouble"/> gives.</summary>
     public static double Read(ref Utf8JsonReader reader) =>
         reader.HasValueSequence || Whole(reader.ValueSpan) is not { } whole ? reader.GetDouble() : whole;
+
+    /// <summary>
+    /// A number token (checked JSON) as a value: its double, and its text too when the double does not hold it
+    /// exactly (an id beyond 2^53), so that a payload or a text copying it writes what the event said.
+    /// </summary>
+    public static Value ToValue(ReadOnlySpan<byte> token)
+    {
+        var number = Parse(token);
+        return JsonNumberFormat.Holds(token, number) ? Value.Number(number) : Value.Number(number, Encoding.UTF8.GetString(token));
+    }
+
+    /// <summary>
+    /// A number written in YAML (a playbook's literal, a test's event), already read as <paramref name="number"/>: kept
+    /// with its text, as <see cref="ToValue(ReadOnlySpan{byte})"/> keeps a token's, when the text is a JSON number.
+    /// </summary>
+    public static Value FromText(string text, double number)
+    {
+        if (text.Length <= 15 || !JsonSyntax().IsMatch(text))
+        {
+            return Value.Number(number);
+        }
+
+        return JsonNumberFormat.Holds(Encoding.UTF8.GetBytes(text), number) ? Value.Number(number) : Value.Number(number, text);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex JsonSyntax();
+
+    /// <summary>The reader's number token as a value, as <see cref="ToValue(ReadOnlySpan{byte})"/> reads it.</summary>
+    public static Value ToValue(ref Utf8JsonReader reader) =>
+        reader.HasValueSequence ? ToValue(reader.ValueSequence.ToArray()) : ToValue(reader.ValueSpan);
 
     /// <summary>
     /// A number token's text (checked JSON) as a double, the same value <see cref="Utf8JsonReader.GetDouble"/> gives.

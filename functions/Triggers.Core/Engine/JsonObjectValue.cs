@@ -24,7 +24,7 @@ internal sealed class JsonObjectValue(JsonElement element) : IValueObject
     public static Value FromJson(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.String => Value.String(element.GetString()),
-        JsonValueKind.Number => Value.Number(element.GetDouble()),
+        JsonValueKind.Number => JsonNumber.ToValue(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element)),
         JsonValueKind.True => Value.True,
         JsonValueKind.False => Value.False,
         JsonValueKind.Object => Value.Object(new JsonObjectValue(element)),

@@ -8,6 +8,12 @@ namespace Triggers.Core.Engine;
 /// <summary>Renders a JSON template (webhook body, emitted data, email data) against an evaluation context.</summary>
 internal static class JsonTemplateRenderer
 {
+    /// <summary>
+    /// The payload as JSON text: numbers as <see cref="JsonNumberFormat"/> writes them, text as
+    /// <see cref="ReadableJsonEncoder"/> escapes it. Its UTF-8 is the body to send, and so the bytes a webhook signature
+    /// (Standard Webhooks: HMAC over <c>id.timestamp.body</c>) must be computed over: sign
+    /// <c>Encoding.UTF8.GetBytes(payload)</c> and send those same bytes, never a re-serialised copy.
+    /// </summary>
     public static string Render(JsonTemplate template, EvalContext context)
     {
         var json = ScratchJson.Begin();

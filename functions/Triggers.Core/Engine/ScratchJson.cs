@@ -6,7 +6,8 @@ namespace Triggers.Core.Engine;
 /// <summary>
 /// One JSON writer and buffer per thread for text that is built, copied out and forgotten (rendered payloads, emitted
 /// events): a replay renders hundreds of thousands of them, and a writer and stream each time was a tenth of what it
-/// allocated. Whatever <see cref="Begin"/> returns is valid until the next call on the same thread.
+/// allocated. Whatever <see cref="Begin"/> returns is valid until the next call on the same thread. Text is escaped
+/// as <see cref="Expressions.ReadableJsonEncoder"/> says: UTF-8 a receiver can read.
 /// </summary>
 internal static class ScratchJson
 {
@@ -21,7 +22,7 @@ internal static class ScratchJson
     {
         var buffer = _buffer ??= new ArrayBufferWriter<byte>(1024);
         buffer.ResetWrittenCount();
-        var writer = _writer ??= new Utf8JsonWriter(buffer);
+        var writer = _writer ??= new Utf8JsonWriter(buffer, Expressions.ReadableJsonEncoder.WriterOptions);
         writer.Reset(buffer);
         return writer;
     }

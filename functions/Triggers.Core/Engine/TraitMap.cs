@@ -179,7 +179,7 @@ public sealed class TraitMap : IValueObject
         {
             var value = JsonObjectValue.Detach(property.Value);
             var had = TryGetMember(property.Name, out var old);
-            if (!had ? !value.IsNull : !old.Equals(value))
+            if (!had ? !value.IsNull : !Same(old, value))
             {
                 this[property.Name] = value;
                 changed = true;
@@ -261,7 +261,7 @@ public sealed class TraitMap : IValueObject
                 }
 
                 var value = Read(in members);
-                if (!old.Equals(value))
+                if (!Same(old, value))
                 {
                     var growth = Weight(value) - Weight(old) - (value.IsNull ? _slots[at].Name.Length : 0);
                     if (growth > 0 && grown + growth > roomForChanges)
@@ -299,11 +299,18 @@ public sealed class TraitMap : IValueObject
         return changed;
     }
 
+    /// <summary>
+    /// Whether a trait's new value is the one it holds: equal, and for a number kept with its text (an id beyond
+    /// 2^53), the same text, since two such ids can be the same double.
+    /// </summary>
+    private static bool Same(Value old, Value value) => old.Equals(value) && old.NumberText == value.NumberText;
+
     /// <summary>What a value weighs in <see cref="Size"/>.</summary>
     internal static int Weight(Value value) => value.Kind switch
     {
         ValueKind.Null => 0,
         ValueKind.String => value.AsString.Length,
+        ValueKind.Number when value.NumberText is { } text => text.Length,
         ValueKind.List or ValueKind.Object => value.ToString().Length, // rare in traits
         _ => 8,
     };
@@ -318,7 +325,7 @@ public sealed class TraitMap : IValueObject
             case JsonKind.String:
                 return Value.String(Values.Get(member.Value, member.ValueEscaped, out _));
             case JsonKind.Number:
-                return Value.Number(JsonNumber.Parse(member.Value));
+                return JsonNumber.ToValue(member.Value);
             case JsonKind.True:
                 return Value.True;
             case JsonKind.False:

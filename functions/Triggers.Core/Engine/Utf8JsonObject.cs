@@ -81,7 +81,7 @@ internal sealed class Utf8JsonObject(ReadOnlyMemory<byte> json) : IValueObject
     private Value Read(in CheckedJsonObject member) => member.Kind switch
     {
         JsonKind.String => Value.String(EventParser.Text(member.Value)),
-        JsonKind.Number => Value.Number(JsonNumber.Parse(member.Value)),
+        JsonKind.Number => JsonNumber.ToValue(member.Value),
         JsonKind.True => Value.True,
         JsonKind.False => Value.False,
         JsonKind.Object => Value.Object(new Utf8JsonObject(_json.Slice(member.ValueStart, member.Value.Length))),
@@ -105,7 +105,7 @@ internal sealed class Utf8JsonObject(ReadOnlyMemory<byte> json) : IValueObject
             case JsonTokenType.String:
                 return Value.String(reader.GetString());
             case JsonTokenType.Number:
-                return Value.Number(JsonNumber.Read(ref reader));
+                return JsonNumber.ToValue(ref reader);
             case JsonTokenType.True:
                 return Value.True;
             case JsonTokenType.False:

@@ -34,6 +34,14 @@ public readonly partial struct Value : IEquatable<Value>
 
     public static Value Number(double value) => double.IsFinite(value) ? new(ValueKind.Number, number: value) : Null;
 
+    /// <summary>
+    /// A number read from JSON together with its text, kept when the double does not hold the number exactly (see
+    /// <see cref="JsonNumberFormat.Holds"/>): an id of 19 digits is compared and computed with as a double, but is
+    /// written out as it was given, in payloads and in text, not rounded to a neighbour.
+    /// </summary>
+    internal static Value Number(double value, string? text) =>
+        double.IsFinite(value) ? new(ValueKind.Number, text, number: value) : Null;
+
     public static Value String(string? value) => value is null ? Null : new(ValueKind.String, value);
 
     public static Value Time(DateTimeOffset value) => new(ValueKind.Time, ticks: value.UtcTicks);
@@ -61,6 +69,9 @@ public readonly partial struct Value : IEquatable<Value>
     public IReadOnlyList<Value> AsList => Kind == ValueKind.List ? (IReadOnlyList<Value>)_ref! : [];
 
     public IValueObject? AsObject => _ref as IValueObject;
+
+    /// <summary>The JSON text a number was read from, when the double alone would not give it back; otherwise null.</summary>
+    public string? NumberText => Kind == ValueKind.Number ? _ref as string : null;
 
     /// <summary>
     /// Reads this value as an instant: times as they are, strings when they hold an ISO-8601 date or
@@ -175,7 +186,7 @@ public readonly partial struct Value : IEquatable<Value>
     {
         ValueKind.Null => "",
         ValueKind.Bool => StoredNumber != 0 ? "true" : "false",
-        ValueKind.Number => FormatNumber(StoredNumber),
+        ValueKind.Number => NumberText is { } text && IsWhole(text) ? text : FormatNumber(StoredNumber),
         ValueKind.String => (string)_ref!,
         ValueKind.Time => AsTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         ValueKind.Duration => Model.DurationParser.Describe(AsDuration),
@@ -183,9 +194,12 @@ public readonly partial struct Value : IEquatable<Value>
         _ => ValueJson.ToJson(this),
     };
 
+    /// <summary>Whether a kept number text is an integer as written (<c>12345678901234567890</c>), which text shows as it is.</summary>
+    private static bool IsWhole(string text) => text.AsSpan(text.StartsWith('-') ? 1 : 0).IndexOfAnyExceptInRange('0', '9') < 0;
+
     /// <summary>
     /// A number as text: a whole number with all its digits (a 16-digit CRM or ticket id stays that id, not
-    /// <c>1.23456789012346E+15</c>), anything else to 15 significant digits, so arithmetic noise does not show
+    /// <c>1.23456789012346E+15</c>; a longer one read from an event is shown as the event gave it), anything else to 15 significant digits, so arithmetic noise does not show
     /// (<c>0.1 + 0.2</c> renders as <c>0.3</c>), and in plain decimals from 10^-10 up (a rate of <c>0.00001</c>, not
     /// <c>1E-05</c>). Only beyond 10^21 and below 10^-10 is there an exponent (<c>1E+21</c>).
     /// </summary>

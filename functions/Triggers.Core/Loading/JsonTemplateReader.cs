@@ -59,7 +59,7 @@ internal static class JsonTemplateReader
             "true" => Value.True,
             "false" => Value.False,
             { } text when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-                && (char.IsAsciiDigit(text[0]) || text[0] is '-' or '+' or '.') => Value.Number(number),
+                && (char.IsAsciiDigit(text[0]) || text[0] is '-' or '+' or '.') => Engine.JsonNumber.FromText(text, number),
             _ => null,
         };
     }

@@ -259,7 +259,8 @@ internal static class TestReader
                 }
                 else
                 {
-                    json.WriteNumberValue(literal.Value.AsNumber);
+                    // As payloads write numbers: an id too long for a double keeps its digits, in events and expectations alike.
+                    Expressions.ValueJson.Write(json, literal.Value);
                 }
 
                 break;

@@ -24,13 +24,18 @@ public class OutcomeRecorderTests
     private static readonly string[] Texts =
         [.. Names, "lone \ud83d high", "lone \ude00 low", "\udc00\ud800 reversed", "ends high \ud83d", "\ude00 starts low"];
 
-    public static TheoryData<string> Encoders => ["default", "relaxed"];
+    public static TheoryData<string> Encoders => ["default", "relaxed", "readable"];
 
     [Theory]
     [MemberData(nameof(Encoders))]
     public void Format_OfManyOutcomesWithAwkwardText_IsTheLineTheJsonWriterWrites(string encoderName)
     {
-        var encoder = encoderName == "relaxed" ? JavaScriptEncoder.UnsafeRelaxedJsonEscaping : null;
+        var encoder = encoderName switch
+        {
+            "relaxed" => JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            "readable" => Triggers.Core.Expressions.ReadableJsonEncoder.Instance, // the one simulate uses
+            _ => null,
+        };
         using var recorder = new OutcomeRecorder(encoder);
         var random = new Random(11);
         for (var i = 0; i < 3_000; i++)

@@ -127,6 +127,22 @@ public sealed class StateTests
     }
 
     [Fact]
+    public void AccountState_SerialiseAndRead_KeepsTheDigitsOfIdsTooLongForADouble()
+    {
+        var set = PlaybookLoader.Load([new SourceFile("all-kinds.yaml", AllKinds.Playbook), new SourceFile("webhooks.yaml", Scenario.Targets)]).Set;
+        var program = new CompiledPlaybooks(set);
+        var state = new AccountState("acme");
+        state.Account.Merge(Encoding.UTF8.GetBytes("""{"crm_id":12345678901234567890,"ids":[9007199254740993],"score":7.5}"""));
+
+        var copy = AccountStateSerializer.Deserialize(AccountStateSerializer.Serialize(state, program), program);
+
+        Assert.Equal("12345678901234567890", copy.Account["crm_id"].NumberText);
+        Assert.Equal("9007199254740993", copy.Account["ids"].AsList[0].NumberText);
+        Assert.Equal(7.5, copy.Account["score"].AsNumber);
+        Assert.Null(copy.Account["score"].NumberText);
+    }
+
+    [Fact]
     public void Traits_FromAProducerThatInventsNamesDaily_StopAtTheLimit_AndTheStateStopsGrowing()
     {
         const string playbook = """

@@ -91,6 +91,25 @@ public class TraitMapTests
     }
 
     [Fact]
+    public void Merge_IdTooLongForADouble_KeepsItsDigits_AndANeighbourWithTheSameDoubleReplacesIt()
+    {
+        var fromBytes = new TraitMap();
+        var fromDocument = new TraitMap();
+        Merge(fromBytes, """{"crm_id":12345678901234567890,"seats":10}""");
+        using (var document = JsonDocument.Parse("""{"crm_id":12345678901234567890,"seats":10}"""))
+        {
+            fromDocument.Merge(document.RootElement);
+        }
+
+        Assert.Equal("12345678901234567890", fromBytes["crm_id"].NumberText);
+        Assert.Equal("12345678901234567890", fromDocument["crm_id"].NumberText);
+        Assert.Null(fromBytes["seats"].NumberText); // a double holds 10: nothing kept
+        Assert.False(Merge(fromBytes, """{"crm_id":12345678901234567890}"""));
+        Assert.True(Merge(fromBytes, """{"crm_id":12345678901234567891}""")); // the same double, another id
+        Assert.Equal("12345678901234567891", fromBytes["crm_id"].ToString());
+    }
+
+    [Fact]
     public void Clear_ForgetsEveryTrait_AndTheMapFillsAgain()
     {
         var traits = new TraitMap();
