@@ -13,8 +13,12 @@ internal static class HistoryContent
 
     public static bool IsGzip(ReadOnlySpan<byte> start) => start is [0x1f, 0x8b, ..];
 
-    /// <summary>Why <paramref name="start"/> (the first bytes of <paramref name="name"/>) cannot be JSON Lines, or null when it may be.</summary>
-    public static string? NotJsonLines(string name, ReadOnlySpan<byte> start)
+    /// <summary>
+    /// Why <paramref name="start"/> (the first bytes of <paramref name="name"/>) cannot be JSON Lines, or null when it may
+    /// be. The command that converts a <paramref name="stream"/> (standard input, a pipe) is one to pipe it through: it
+    /// has no name to give a converted copy beside it.
+    /// </summary>
+    public static string? NotJsonLines(string name, ReadOnlySpan<byte> start, bool stream = false)
     {
         var archive = start switch
         {
@@ -33,14 +37,14 @@ internal static class HistoryContent
         // With a byte order mark, or without one: '{' next to a zero byte is how UTF-16 writes a line's start.
         if (start is [0xff, 0xfe, ..] or [0xfe, 0xff, ..] or [0x7b, 0x00, ..] or [0x00, 0x7b, ..])
         {
-            return $"{name} is UTF-16 text; a history is read as UTF-8: convert it first, e.g. iconv -f UTF-16 -t UTF-8 {name} > {Converted(name)}";
+            return $"{name} is UTF-16 text; a history is read as UTF-8: convert it first, e.g. {(stream ? "pipe it through iconv -f UTF-16 -t UTF-8" : $"iconv -f UTF-16 -t UTF-8 {name} > {Converted(name)}")}";
         }
 
         // A JSON array of events (an API's export) is one value over the whole file: each of its lines would be rejected.
         var text = start.StartsWith("\uFEFF"u8) ? start[3..] : start;
         if (text.TrimStart(" \t\r\n"u8) is [(byte)'[', ..])
         {
-            return $"{name} is a JSON array, not JSON Lines: write one event per line, e.g. jq -c '.[]' {name} > {Converted(name)}";
+            return $"{name} is a JSON array, not JSON Lines: write one event per line, e.g. {(stream ? "pipe it through jq -c '.[]'" : $"jq -c '.[]' {name} > {Converted(name)}")}";
         }
 
         // JSON never holds a raw zero byte (a string writes it as \u0000), so one near the start means a binary file.

@@ -24,19 +24,20 @@ internal sealed class HistoryFile : IDisposable
     {
         if (path == "-")
         {
-            // Standard input cannot be rewound: the bytes looked at are put back in front of the rest.
-            var stdin = Console.OpenStandardInput();
-            var start = new byte[HistoryContent.SniffLength];
-            var length = stdin.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
-            Check("standard input", start.AsSpan(0, length), gzipName: false);
-            Stream content = new PrefixedStream(start.AsMemory(0, length), stdin);
-            return new HistoryFile("stdin", content, HistoryContent.IsGzip(start.AsSpan(0, length)) ? new GZipStream(content, CompressionMode.Decompress) : content);
+            return Sniffed("standard input", "stdin", Console.OpenStandardInput(), gzipName: false);
         }
 
         var file = System.IO.File.OpenRead(path);
         try
         {
-            var gzip = Check(path, Start(file), path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase));
+            var gzipName = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+            if (!file.CanSeek)
+            {
+                // A named pipe (--events <(zcat x.gz), /dev/stdin): a stream, looked at as standard input is.
+                return Sniffed(path, path, file, gzipName);
+            }
+
+            var gzip = Check(path, Start(file), gzipName);
             return gzip
                 ? new HistoryFile(path, file, new CountingStream(new GZipStream(file, CompressionMode.Decompress)))
                 : new HistoryFile(path, file, file);
@@ -49,11 +50,24 @@ internal sealed class HistoryFile : IDisposable
     }
 
     /// <summary>
+    /// A stream that cannot be rewound (standard input, a pipe), checked by its first bytes as a file is; the bytes
+    /// looked at are put back in front of the rest.
+    /// </summary>
+    private static HistoryFile Sniffed(string described, string name, Stream stream, bool gzipName)
+    {
+        var start = new byte[HistoryContent.SniffLength];
+        var length = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        var gzip = Check(described, start.AsSpan(0, length), gzipName, stream: true);
+        Stream content = new PrefixedStream(start.AsMemory(0, length), stream);
+        return new HistoryFile(name, content, gzip ? new GZipStream(content, CompressionMode.Decompress) : content);
+    }
+
+    /// <summary>
     /// Whether the content is gzip (by its first bytes, whatever the name), or an <see cref="IOException"/> saying why
     /// it is not a history at all. A plain file named .gz is named as such rather than met with the decompressor's
     /// "unsupported compression method"; an empty one passes: it holds no events either way.
     /// </summary>
-    private static bool Check(string name, ReadOnlySpan<byte> start, bool gzipName)
+    private static bool Check(string name, ReadOnlySpan<byte> start, bool gzipName, bool stream = false)
     {
         if (HistoryContent.IsGzip(start) || start.IsEmpty)
         {
@@ -66,17 +80,12 @@ internal sealed class HistoryFile : IDisposable
                                   "through gzip, so rename the file if it holds plain JSON lines");
         }
 
-        return HistoryContent.NotJsonLines(name, start) is { } why ? throw new IOException(why) : false;
+        return HistoryContent.NotJsonLines(name, start, stream) is { } why ? throw new IOException(why) : false;
     }
 
-    /// <summary>The file's first bytes, the file left at its start; none for a file that cannot seek (a named pipe).</summary>
+    /// <summary>The file's first bytes, the file left at its start.</summary>
     private static byte[] Start(FileStream file)
     {
-        if (!file.CanSeek)
-        {
-            return [];
-        }
-
         var start = new byte[HistoryContent.SniffLength];
         var read = file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
         file.Position = 0;

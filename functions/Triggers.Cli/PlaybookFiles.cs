@@ -12,8 +12,9 @@ internal static class PlaybookFiles
     public const string DefaultDescription = "./playbooks when it exists, else the current directory";
 
     /// <summary>
-    /// The YAML files under <paramref name="directory"/>, read; a link to a file that does not exist is left out, with
-    /// a warning on <paramref name="error"/>, rather than stopping every other file being read.
+    /// The YAML files under <paramref name="directory"/>, read; a link to a file that does not exist, and a named pipe,
+    /// device or socket (or a link to one), is left out, with a warning on <paramref name="error"/>, rather than stopping
+    /// every other file being read (or, for a pipe with no writer, stopping the command for ever).
     /// </summary>
     public static IReadOnlyList<SourceFile> Read(string directory, TextWriter? error = null)
     {
@@ -31,7 +32,7 @@ internal static class PlaybookFiles
             .Select(path => SourceFile.FromBytes(Display(path), File.ReadAllBytes(path)))];
     }
 
-    private static bool Readable(string path, TextWriter? error)
+    private static bool LinkTargetExists(string path, TextWriter? error)
     {
         // File.Exists counts a link whose target is gone as a file; reading it would stop the whole directory.
         if (new FileInfo(path).LinkTarget is not { } target || File.ResolveLinkTarget(path, returnFinalTarget: true) is { Exists: true })
@@ -40,6 +41,23 @@ internal static class PlaybookFiles
         }
 
         error?.WriteLine($"triggers: warning: {Display(path)} is not read: it is a link to {target}, which does not exist");
+        return false;
+    }
+
+    private static bool Readable(string path, TextWriter? error)
+    {
+        if (!LinkTargetExists(path, error))
+        {
+            return false;
+        }
+
+        if (FileKind.NotRegular(path) is not { } kind)
+        {
+            return true;
+        }
+
+        var what = new FileInfo(path).LinkTarget is { } target ? $"a link to {target}, {kind}" : kind;
+        error?.WriteLine($"triggers: warning: {Display(path)} is not read: it is {what}, not a regular file");
         return false;
     }
 

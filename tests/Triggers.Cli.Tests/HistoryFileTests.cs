@@ -67,6 +67,51 @@ public sealed class HistoryFileTests
         Assert.Equal(2, result.OutputLines.Count(l => l.Contains("\"kind\":\"action\"", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Simulate_AHistoryFromANamedPipe_IsReadAsItIsWritten_GzipRecognisedByItsFirstBytes(bool gzip)
+    {
+        // As --events <(zcat events.jsonl.gz) gives it: a pipe, which cannot seek, so it is looked at as it streams.
+        using var dir = new TempDirectory().Write("playbooks/welcome.yaml", Playbook).Fifo("events.jsonl");
+        var content = gzip ? Gzip(Events) : Encoding.UTF8.GetBytes(Events);
+        var writer = new Thread(() =>
+        {
+            using var pipe = new FileStream(Path.Combine(dir.Path, "events.jsonl"), FileMode.Open, FileAccess.Write);
+            pipe.Write(content);
+        }) { IsBackground = true }; // were the pipe never opened, it would wait there for ever
+        writer.Start();
+
+        var result = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--format", "json");
+
+        Assert.True(writer.Join(TimeSpan.FromSeconds(30)), "the pipe was never read");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal(2, result.OutputLines.Count(l => l.Contains("\"kind\":\"action\"", StringComparison.Ordinal)));
+        Assert.DoesNotContain("rejected", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Simulate_DevStdin_IsReadAsStandardInputIs_GzipIncluded()
+    {
+        using var dir = new TempDirectory().Write("playbooks/welcome.yaml", Playbook);
+
+        var result = TriggersProcess.RunWithInput(dir.Path, Gzip(Events), "simulate", "--events", "/dev/stdin", "--format", "json");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal(2, result.OutputLines.Count(l => l.Contains("\"kind\":\"action\"", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Simulate_AJsonArrayFromAPipe_IsRefusedInOneLine_WithTheFilterToPipeItThrough()
+    {
+        using var dir = new TempDirectory().Write("playbooks/welcome.yaml", Playbook);
+
+        var result = TriggersProcess.RunWithInput(dir.Path, Encoding.UTF8.GetBytes("[\n  {\"specversion\": \"1.0\"}\n]\n"), "simulate", "--events", "/dev/stdin");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("triggers: /dev/stdin is a JSON array, not JSON Lines: write one event per line, e.g. pipe it through jq -c '.[]'", result.Error.Trim());
+    }
+
     public static TheoryData<string, byte[], string> NotHistories => new()
     {
         { "zip", [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00], "triggers: events.jsonl is a zip archive, not JSON Lines: unpack it first" },

@@ -19,6 +19,17 @@ internal sealed class TempDirectory : IDisposable
         return this;
     }
 
+    /// <summary>Makes a named pipe (FIFO) at <paramref name="name"/>: reading it waits until something writes to it.</summary>
+    public TempDirectory Fifo(string name)
+    {
+        var full = System.IO.Path.Combine(Path, name);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [full]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+        return this;
+    }
+
     public void Dispose()
     {
         try

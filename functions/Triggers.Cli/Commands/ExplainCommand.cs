@@ -128,6 +128,8 @@ internal static class ExplainCommand
         return text + (late > 0 ? $", {Counted.Of(late, "late event")} not evaluated" : "");
     }
 
+    private static string Time(TimelineEntry entry) => entry.TimeUnknown ? OutcomeJson.NoTime : OutcomeJson.Format(entry.Time);
+
     private static void Print(AccountExplanation x, string? onlyRule, TextWriter output)
     {
         // Ids, traits, titles and reasons come from events: escaped, so each stays on its line (see LineText).
@@ -143,10 +145,10 @@ internal static class ExplainCommand
         Line("Timeline");
         var shown = x.Timeline.Where(e => onlyRule is null || Input.Contains(e.Kind) || x.Rules.Any(r => r.Rule == e.Subject)).ToList();
         // Times to the second fill 20 characters; one with a fraction widens the column for every row, so they stay aligned.
-        var width = shown.Select(e => OutcomeJson.Format(e.Time).Length).DefaultIfEmpty(20).Max();
+        var width = shown.Select(e => Time(e).Length).Append(20).Max();
         foreach (var entry in shown)
         {
-            Line($"  {OutcomeJson.Format(entry.Time).PadRight(width)}  {entry.Kind,-10}  {entry.Subject,-40}  {entry.Text}");
+            Line($"  {Time(entry).PadRight(width)}  {entry.Kind,-10}  {entry.Subject,-40}  {entry.Text}");
         }
 
         output.WriteLine();
@@ -160,7 +162,7 @@ internal static class ExplainCommand
             foreach (var outcome in rule.Fired)
             {
                 var what = outcome.Kind == OutcomeKind.Action ? AccountExplainer.Describe(outcome) : $"suppressed {outcome.Action} ({outcome.Reason}): {outcome.Because}";
-                Line($"      {OutcomeJson.Format(outcome.Time)}  {what}");
+                Line($"      {OutcomeJson.Format(outcome)}  {what}");
                 if (outcome.Kind == OutcomeKind.Action)
                 {
                     Line($"          because {outcome.Because}");

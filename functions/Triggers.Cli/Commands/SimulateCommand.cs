@@ -161,6 +161,6 @@ internal static class SimulateCommand
             _ => string.IsNullOrEmpty(o.Because) ? $"{o.Action} {o.Reason}".Trim() : $"{o.Action} {o.Reason}: {o.Because}".Trim(),
         };
         // Text from events is escaped (a newline in a title would start a line that reads as another outcome).
-        return $"{OutcomeJson.Format(o.Time),-24}  {OutcomeJson.Kind(o.Kind),-10}  {LineText.Escape(o.AccountId),-14}  {LineText.Escape(what),-44}  {LineText.Escape(detail)}";
+        return $"{OutcomeJson.Format(o),-24}  {OutcomeJson.Kind(o.Kind),-10}  {LineText.Escape(o.AccountId),-14}  {LineText.Escape(what),-44}  {LineText.Escape(detail)}";
     }
 }

@@ -8,7 +8,7 @@ namespace Triggers.Cli.Commands;
 /// <c>triggers test [DIR]</c>: runs every <c>*.test.yaml</c>; ends with <c>N passed, N failed</c>. Given one test file
 /// instead of a directory, it loads the file's directory and runs only that file's tests (while writing one). A test
 /// file with errors, or with no test in it, counts as failed without stopping the others; errors in the playbooks stop
-/// them all. Warnings are printed too.
+/// them all; finding no test at all fails the run. Warnings are printed too.
 /// </summary>
 internal static class TestCommand
 {
@@ -19,7 +19,7 @@ internal static class TestCommand
             Description = $"The playbook directory holding *.test.yaml files (default: {PlaybookFiles.DefaultDescription}), or one *.test.yaml file to run alone",
             Arity = ArgumentArity.ZeroOrOne, // no default value factory: help would print the one it finds where help runs
         };
-        var command = new Command("test", "Run the playbook tests (*.test.yaml) and show expected against actual for each failure; ends with 'N passed, N failed'. Exit 1 on any failure") { directory };
+        var command = new Command("test", "Run the playbook tests (*.test.yaml) and show expected against actual for each failure; ends with 'N passed, N failed'. Exit 1 on any failure, or when there is no test to run") { directory };
         ParseErrors.RefuseOptions(command, directory);
         command.SetAction(result => Run(result.GetValue(directory) ?? PlaybookFiles.DefaultDirectory, Console.Out, Console.Error));
         return command;
@@ -102,13 +102,17 @@ internal static class TestCommand
             }
         }
 
+        // Nothing to run is a failure: a CI job pointed at the wrong folder (the repository root, a journeys folder) must
+        // not pass having tested nothing. The count line still ends the output, as scripts read it.
         if (passed + failed == 0)
         {
-            error.WriteLine(only is null ? $"no tests (*.test.yaml) under '{directory}'" : $"no tests in '{only}' (a test file is named *.test.yaml and starts with 'test:')");
+            error.WriteLine(only is null
+                ? $"triggers: no test files found under '{directory}': test files are named *.test.yaml (e.g. invite.fires.test.yaml beside invite.yaml)"
+                : $"no tests in '{only}' (a test file is named *.test.yaml and starts with 'test:')");
         }
 
         output.WriteLine($"{passed} passed, {failed} failed");
-        return failed > 0 || (only is not null && passed == 0) ? 1 : 0;
+        return failed > 0 || passed == 0 ? 1 : 0;
 
         // Test names, file names and the values a failure quotes come from the files: written raw, an ESC or a
         // bidirectional override in them would drive the terminal or hide what differs.

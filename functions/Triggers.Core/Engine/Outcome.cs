@@ -38,7 +38,7 @@ public sealed record Outcome
         (Kind, _id, Key, _time) = (original.Kind, original._id, original.Key, original._time);
         (AccountId, Playbook, Rule, Action) = (original.AccountId, original.Playbook, original.Rule, original.Action);
         (_subject, _change, _changeOf) = (original._subject, original._change, original._changeOf);
-        (Reason, TriggerEventId) = (original.Reason, original.TriggerEventId);
+        (Reason, TriggerEventId, TimeUnknown) = (original.Reason, original.TriggerEventId, original.TimeUnknown);
         (_because, _becauseHead, _becauseId) = (original._because, original._becauseHead, original._becauseId);
         _action = original._action is { } fields ? fields with { } : null;
     }
@@ -60,6 +60,14 @@ public sealed record Outcome
         get => new(_time, TimeSpan.Zero);
         init => _time = value.UtcTicks;
     }
+
+    /// <summary>
+    /// Whether the outcome has no time of its own to show: a rejected line without a readable time, in a history where no
+    /// line before or after it had one to place it by. <see cref="Time"/> is then 0001-01-01T00:00:00Z, which keeps it
+    /// first on the timeline; the JSON leaves <c>time</c> out, as it leaves out any field an outcome lacks, and tables
+    /// show <c>-</c>, rather than presenting year 1 as when it happened.
+    /// </summary>
+    public bool TimeUnknown { get; init; }
 
     public string? AccountId { get; init; }
 

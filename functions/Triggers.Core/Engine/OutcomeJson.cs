@@ -23,7 +23,11 @@ public static class OutcomeJson
         where T : IOutcomeFields
     {
         fields.Kind(o.Kind);
-        fields.Time(OutcomeField.Time, o.Time.UtcTicks);
+        if (!o.TimeUnknown)
+        {
+            fields.Time(OutcomeField.Time, o.Time.UtcTicks);
+        }
+
         Named(fields, OutcomeField.Playbook, o.Playbook);
         Named(fields, OutcomeField.Rule, o.Rule);
         Text(fields, OutcomeField.AccountId, o.AccountId);
@@ -82,7 +86,7 @@ public static class OutcomeJson
         }
     }
 
-    /// <summary>Writes the time as <see cref="Format"/> does, straight into UTF-8 (a line has two or three).</summary>
+    /// <summary>Writes the time as <see cref="Format(DateTimeOffset)"/> does, straight into UTF-8 (a line has two or three).</summary>
     internal static void Time(Utf8JsonWriter json, JsonEncodedText name, long utcTicks)
     {
         Span<byte> text = stackalloc byte[32];
@@ -159,6 +163,12 @@ public static class OutcomeJson
         OutcomeKind.Timer => "timer",
         _ => "rejected",
     };
+
+    /// <summary>How tables and test reports show an outcome's time: <see cref="Format(DateTimeOffset)"/>, or <see cref="NoTime"/> when it has none.</summary>
+    public static string Format(Outcome o) => o.TimeUnknown ? NoTime : Format(o.Time);
+
+    /// <summary>What tables show for a time that could not be read (<see cref="Outcome.TimeUnknown"/>).</summary>
+    public const string NoTime = "-";
 
     /// <summary>An outcome's time as text: <c>2026-03-01T08:00:00Z</c>, or <c>2026-03-01T08:00:00.250Z</c> with a fraction (to the tick: <c>.2500001</c>).</summary>
     public static string Format(DateTimeOffset time)

@@ -136,15 +136,17 @@ public sealed partial class Simulator
 
     /// <summary>
     /// Reports the malformed lines read before any line had a time, at the first time read after them; when no line of
-    /// the history has one, at 0001-01-01T00:00:00Z, the earliest time there is, so they lead the timeline.
+    /// the history has one, with no time (<see cref="Outcome.TimeUnknown"/>), placed at 0001-01-01T00:00:00Z, the
+    /// earliest time there is, so they lead the timeline.
     /// </summary>
     private void ReportUntimed()
     {
         var untimed = _untimed!;
         _untimed = null;
+        var unknown = NewestRead == long.MinValue;
         foreach (var (source, line, error, account) in untimed)
         {
-            Rejected(source, line, error, Math.Max(NewestRead, 0), account);
+            Rejected(source, line, error, unknown ? 0 : NewestRead, account, unknown);
         }
     }
 
@@ -212,7 +214,7 @@ public sealed partial class Simulator
     /// (see <see cref="Check(ReadOnlySpan{byte}, in EventParser.ReadEnvelope, string, long, out long)"/>), under its account when
     /// the line had a readable one.
     /// </summary>
-    private void Rejected(string source, long line, string error, long time, string? account)
+    private void Rejected(string source, long line, string error, long time, string? account, bool timeUnknown = false)
     {
         Stats.Rejected++;
         var origin = line > 0 ? $"{source}:{line}" : source;
@@ -222,7 +224,7 @@ public sealed partial class Simulator
             // input. A caller that numbers no lines gets the rejections counted instead, so no two share an id.
             Kind = OutcomeKind.Rejected,
             Key = new EffectIds.Key("input", "rejected", line > 0 ? $"{Path.GetFileName(source)}:{line}" : $"{Path.GetFileName(source)}#{Stats.Rejected}", ""),
-            Time = new DateTimeOffset(time, TimeSpan.Zero), AccountId = account, Reason = error, Because = origin,
+            Time = new DateTimeOffset(time, TimeSpan.Zero), TimeUnknown = timeUnknown, AccountId = account, Reason = error, Because = origin,
         });
     }
 

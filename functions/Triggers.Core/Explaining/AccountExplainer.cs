@@ -88,7 +88,7 @@ public sealed class AccountExplainer(string account) : IEngineTrace
             OutcomeKind.Late => (outcome.TriggerEventId ?? "", $"{outcome.Reason}; not evaluated ({outcome.Because})"),
             _ => (outcome.QualifiedRule ?? outcome.TriggerEventId ?? "", $"{outcome.Action} {outcome.Reason}: {outcome.Because}".TrimStart()),
         };
-        _timeline.Add(new TimelineEntry(outcome.Time, OutcomeJson.Kind(outcome.Kind), subject, text));
+        _timeline.Add(new TimelineEntry(outcome.Time, OutcomeJson.Kind(outcome.Kind), subject, text, outcome.TimeUnknown));
     }
 
     public AccountExplanation Build(CompiledPlaybooks program, string? onlyRule = null)

@@ -3,7 +3,12 @@ using Triggers.Core.Engine;
 namespace Triggers.Core.Explaining;
 
 /// <summary>One line of an account's timeline: an event, an outcome or an engine decision.</summary>
-public sealed record TimelineEntry(DateTimeOffset Time, string Kind, string Subject, string Text);
+/// <param name="Time">When; where it lies on the timeline when <paramref name="TimeUnknown"/>.</param>
+/// <param name="Kind">event, duplicate, decision, or an outcome's kind.</param>
+/// <param name="Subject">What it concerns: an event type, a rule, where a line was read.</param>
+/// <param name="Text">What happened.</param>
+/// <param name="TimeUnknown">A rejected line with no time to show (see <see cref="Outcome.TimeUnknown"/>).</param>
+public sealed record TimelineEntry(DateTimeOffset Time, string Kind, string Subject, string Text, bool TimeUnknown = false);
 
 /// <summary>What one rule did for the account, and the decisions that explain it when it did not fire.</summary>
 public sealed record RuleExplanation(string Rule, string Listens, IReadOnlyList<Outcome> Fired, IReadOnlyList<TimelineEntry> Decisions);

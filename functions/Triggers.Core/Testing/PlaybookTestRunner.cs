@@ -138,7 +138,7 @@ public static class PlaybookTestRunner
             .Where(p => p.v is not null)
             .Select(p => Pair(p.f, p.v!));
         var kind = o.Action is { } action ? $"{OutcomeJson.Kind(o.Kind)} {Value(action)}" : OutcomeJson.Kind(o.Kind);
-        var head = o.AccountId is { } account ? $"{OutcomeJson.Format(o.Time)} {kind} {Pair("accountid", account)}" : $"{OutcomeJson.Format(o.Time)} {kind}";
+        var head = o.AccountId is { } account ? $"{OutcomeJson.Format(o)} {kind} {Pair("accountid", account)}" : $"{OutcomeJson.Format(o)} {kind}";
         var line = string.Join(" ", fields.Prepend(head));
         return o.Kind is OutcomeKind.Late or OutcomeKind.Rejected && !string.IsNullOrEmpty(o.Because) ? $"{line}    ({o.Because})" : line;
     }

@@ -103,6 +103,19 @@ public sealed class ExplainCommandTests
     }
 
     [Fact]
+    public void Explain_ARejectedLineInAHistoryWithNoReadableTime_ShowsNoTime_NotYear1()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("events.jsonl", "{\"accountid\":\"acme\",\"type\":\"user.invited\"}\n");
+
+        var result = TriggersProcess.Run(dir.Path, "explain", "--events", "events.jsonl", "--account", "acme");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Account acme: 0 events, 1 rejected line", result.Output);
+        Assert.Contains("  -                     rejected    events.jsonl:1                            missing required attribute 'id'; skipped", result.OutputLines);
+        Assert.DoesNotContain("0001-01-01", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Explain_ThresholdCheckedButNeverCrossed_SaysWhatTheValueWasNotThatNothingHappened()
     {
         // Audit #9: the value was read at every trait change, yet the summary said nothing had happened.

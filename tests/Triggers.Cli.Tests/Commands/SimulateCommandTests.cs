@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Triggers.Cli.Tests.Commands;
 
-public sealed class SimulateCommandTests
+public sealed partial class SimulateCommandTests
 {
     private const string Playbooks = """
         playbook: invite-colleague

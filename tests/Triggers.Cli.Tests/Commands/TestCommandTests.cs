@@ -65,6 +65,23 @@ public sealed class TestCommandTests
         Assert.Contains("no tests in", notATest.Error);
     }
 
+    [Theory]
+    [InlineData(".")]
+    [InlineData("journeys")]
+    public void Test_AFolderWithoutAnyTestFile_FailsSayingSo_AndStillEndsWithTheCountLine(string folder)
+    {
+        // A CI job that runs 'triggers test' on the wrong folder must not pass having tested nothing.
+        using var dir = new TempDirectory()
+            .Write("spike.yaml", Playbook)
+            .Write("journeys/j.yaml", "journey: j\nstages:\n  - { id: start, name: Start, entered_when: { event: ticket.opened } }\ntouchpoints: []\n");
+
+        var result = TriggersProcess.Run(dir.Path, "test", folder);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(["0 passed, 0 failed"], result.OutputLines);
+        Assert.Equal($"triggers: no test files found under '{folder}': test files are named *.test.yaml (e.g. invite.fires.test.yaml beside invite.yaml)", result.Error.Trim());
+    }
+
     [Fact]
     public void Test_GivenAFileThatIsNoYaml_SaysItIsNotATestFile()
     {

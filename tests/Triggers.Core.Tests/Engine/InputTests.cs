@@ -333,6 +333,7 @@ public sealed class InputTests
         var (outcomes, _) = Run(TimeSpan.Zero, "{not json", Ticket(1, "2026-01-01T10:00:00Z"), noAccount, "{not json");
 
         // The first line has no time and none is known yet: it takes the first event's.
+        Assert.DoesNotContain(outcomes, o => o.TimeUnknown);
         var rejected = outcomes.Where(o => o.Kind == OutcomeKind.Rejected).Select(o => (o.Because, o.Time)).ToList();
         Assert.Equal(
             [("events.jsonl:1", new DateTimeOffset(2026, 1, 1, 10, 0, 0, TimeSpan.Zero)), ("events.jsonl:3", new DateTimeOffset(2026, 1, 1, 8, 30, 0, TimeSpan.Zero)),
@@ -354,12 +355,12 @@ public sealed class InputTests
     }
 
     [Fact]
-    public void MalformedEvents_Only_AreStillAllReported_AtTheEarliestTimeWhenNoLineHasOne()
+    public void MalformedEvents_Only_AreStillAllReported_WithNoTime_PlacedFirstWhenNoLineHasOne()
     {
         var (outcomes, stats) = Run(TimeSpan.Zero, "{not json", "[1]");
 
         Assert.Equal(["events.jsonl:1", "events.jsonl:2"], outcomes.Where(o => o.Kind == OutcomeKind.Rejected).Select(o => o.Because));
-        Assert.All(outcomes, o => Assert.Equal(DateTimeOffset.MinValue, o.Time));
+        Assert.All(outcomes, o => Assert.Equal((DateTimeOffset.MinValue, true), (o.Time, o.TimeUnknown)));
         Assert.Equal(2, stats.Rejected);
     }
 

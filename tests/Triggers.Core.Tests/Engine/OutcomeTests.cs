@@ -122,6 +122,28 @@ public class OutcomeTests
     }
 
     [Fact]
+    public void RejectedLineWithNoTime_IsWrittenWithoutTime_ByTheWriterAndTheRecorderAlike_AndShownAsADash()
+    {
+        // Year 1 is where such a line lies on the timeline, not when anything happened: it is not printed as a time.
+        var outcome = new Outcome { Kind = OutcomeKind.Rejected, Time = DateTimeOffset.MinValue, TimeUnknown = true, Reason = "not valid JSON", Because = "events.jsonl:1" };
+        using var buffer = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            OutcomeJson.Write(json, outcome);
+        }
+
+        using var recorder = new OutcomeRecorder();
+        var line = new byte[256];
+        var recorded = System.Text.Encoding.UTF8.GetString(line, 0, recorder.Format(recorder.Record(outcome), line));
+
+        Assert.Equal("""{"kind":"rejected","id":"","reason":"not valid JSON","because":"events.jsonl:1"}""", System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(buffer.ToArray()), recorded);
+        Assert.Equal("-", OutcomeJson.Format(outcome));
+        Assert.True((outcome with { Reason = "x" }).TimeUnknown);
+        Assert.Equal("2026-01-08T10:00:00Z", OutcomeJson.Format(Email()));
+    }
+
+    [Fact]
     public void Names_AreEscapedAsEachWritersEncoderWould_EvenWhenWrittenBeforeWithAnother()
     {
         // A stage name outside ASCII, written alternately by the command's relaxed writer and a default one: the
