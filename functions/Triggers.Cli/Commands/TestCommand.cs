@@ -108,7 +108,7 @@ internal static class TestCommand
         {
             error.WriteLine(only is null
                 ? $"triggers: no test files found under '{directory}': test files are named *.test.yaml (e.g. invite.fires.test.yaml beside invite.yaml)"
-                : $"no tests in '{only}' (a test file is named *.test.yaml and starts with 'test:')");
+                : $"triggers: no tests in '{only}' (a test file is named *.test.yaml and starts with 'test:')");
         }
 
         output.WriteLine($"{passed} passed, {failed} failed");

@@ -62,7 +62,7 @@ public sealed class TestCommandTests
         Assert.Equal("1 passed, 0 failed", one.OutputLines[^1]);
         Assert.DoesNotContain("expects nothing", one.Output);
         Assert.Equal(1, notATest.ExitCode);
-        Assert.Contains("no tests in", notATest.Error);
+        Assert.Contains("triggers: no tests in", notATest.Error);
     }
 
     [Theory]
