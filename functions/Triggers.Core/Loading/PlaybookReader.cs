@@ -172,7 +172,7 @@ internal static class PlaybookReader
     /// <c>account["time-zone"]</c> are expressions, as the reference promises, while a misspelt name such as
     /// <c>Europe/Berln</c> stays an unknown time zone (TRG017) rather than a division of two unknown names.
     /// </summary>
-    private static bool IsZoneExpression(string text) => text.AsSpan().IndexOfAny(NotInZoneNames) >= 0;
+    private static bool IsZoneExpression(string text) => text.AsSpan().Trim().IndexOfAny(NotInZoneNames) >= 0;
 
     private static readonly SearchValues<char> NotInZoneNames = SearchValues.Create(".([\"' ");
 
