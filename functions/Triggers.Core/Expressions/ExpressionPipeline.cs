@@ -21,7 +21,14 @@ internal static class ExpressionPipeline
         if (!TypeRules.Fits(type, expected))
         {
             var wanted = expected == ExprType.Bool ? "a condition (true/false)" : TypeNames.Describe(expected);
-            reporter.Error(tree.Offset, ExpressionCodes.TypeMismatch, $"expected {wanted} but this is {TypeNames.Describe(type)}");
+            reporter.Error(tree.Offset, ExpressionCodes.TypeMismatch, $"expected {wanted} but this is {TypeNames.Describe(type)}",
+                expected == ExprType.Time ? "e.g. account.renewal_date, or a date such as \"2026-01-31\"" : null);
+        }
+        else if (expected == ExprType.Time)
+        {
+            // Text where a time is wanted (a schedule's date) is read as one at run time: a literal that is not
+            // ISO 8601 would never fall due, so it is an error here, as in date arithmetic.
+            DateLiterals.Check(reporter, tree);
         }
 
         if (reporter.ErrorCount > errorsBefore)

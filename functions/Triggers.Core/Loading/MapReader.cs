@@ -181,7 +181,9 @@ internal sealed class MapReader
                 : !DurationParser.TryParse(text, out _) ? $"'{text}' is not a valid duration"
                 : allowZero ? $"'{key}' must not be negative"
                 : $"'{key}' must be longer than zero";
-            _source.Diagnostics.Error(_source.ContentAt(node), ErrorCodes.BadDuration, why, $"write {DurationParser.Spelling}");
+            var suggestion = DurationParser.TryParse(text, out _) ? null : DurationParser.Suggest(text);
+            _source.Diagnostics.Error(_source.ContentAt(node), ErrorCodes.BadDuration, why,
+                suggestion is null ? $"write {DurationParser.Spelling}" : $"{suggestion} (a duration is {DurationParser.Spelling})");
             return null;
         }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Triggers.Core.Diagnostics;
 using Triggers.Core.Expressions;
 using Triggers.Core.Model;
@@ -138,7 +139,7 @@ internal static class PlaybookReader
         Expr? zoneExpression = null;
         if (reader.Scalar("timezone", required: true) is { Value: { } text } zoneNode)
         {
-            if (text.StartsWith("account.", StringComparison.Ordinal) || text.StartsWith("user.", StringComparison.Ordinal))
+            if (IsZoneExpression(text))
             {
                 zoneExpression = reader.Expression("timezone", Roots.Segment, ExprType.Any);
             }
@@ -164,6 +165,16 @@ internal static class PlaybookReader
             ? null
             : new QuietHours(from.Value, to.Value, zone, zoneExpression, reader.Location);
     }
+
+    /// <summary>
+    /// A time zone is read as an expression when it could not be a zone name: IANA names are letters, digits, '/',
+    /// '_', '-' and '+', never a '.', a bracket or a space. So <c>coalesce(user.timezone, account.timezone)</c> and
+    /// <c>account["time-zone"]</c> are expressions, as the reference promises, while a misspelt name such as
+    /// <c>Europe/Berln</c> stays an unknown time zone (TRG017) rather than a division of two unknown names.
+    /// </summary>
+    private static bool IsZoneExpression(string text) => text.AsSpan().Trim().IndexOfAny(NotInZoneNames) >= 0;
+
+    private static readonly SearchValues<char> NotInZoneNames = SearchValues.Create(".([\"' ");
 
     private static TimeOnly? TimeOfDay(MapReader reader, string key)
     {

@@ -194,15 +194,8 @@ internal static class TriggerReader
         }
 
         var reader = new MapReader(source, map, "schedule trigger", Keys.ScheduleTrigger);
-        var date = reader.Expression("date", Roots.Traits, ExprType.Any, required: true);
+        var date = reader.Expression("date", Roots.Traits, ExprType.Time, required: true);
         var offset = reader.Has("offset") ? reader.Duration("offset", allowNegative: true) : TimeSpan.Zero;
-        if (date is not null && date.Compiled.Type is not (ExprType.Any or ExprType.Time or ExprType.String))
-        {
-            source.Diagnostics.Error(date.Location, ErrorCodes.WrongType,
-                $"schedule date must be a date, not {date.Compiled.Type.ToString().ToLowerInvariant()}", "e.g. date: account.renewal_date");
-            return null;
-        }
-
         return date is null || offset is null ? null : new ScheduleTrigger(date, offset.Value, outer.Location);
     }
 }

@@ -83,6 +83,81 @@ public static class DurationParser
         $"'{text}' is too long: a duration counts at most {MaxAmount} of its unit ({MaxAmount}w is the longest, almost 2,000 years)";
 
     /// <summary>
+    /// The playbook spelling of a duration someone wrote another way, for a hint: a capital unit (<c>3D</c>), a word
+    /// (<c>3 days</c>, <c>2weeks</c>), several units (<c>1d12h</c>) or a fraction (<c>1.5d</c>) gives the one whole unit
+    /// that says the same (<c>3d</c>, <c>2w</c>, <c>36h</c>); months and years, which differ in length, a note saying
+    /// so; a number with no unit, a note that it needs one. Null when the text looks like no duration at all.
+    /// </summary>
+    public static string? Suggest(string text)
+    {
+        var compact = new string([.. text.Where(c => !char.IsWhiteSpace(c))]).ToLowerInvariant();
+        var sign = compact.StartsWith('-') ? "-" : "";
+        compact = compact.TrimStart('-', '+');
+        if (compact.Length == 0)
+        {
+            return null;
+        }
+
+        if (compact.All(char.IsAsciiDigit))
+        {
+            return $"a duration needs a unit: {text.Trim()}m, {text.Trim()}h or {text.Trim()}d";
+        }
+
+        var total = 0m;
+        var at = 0;
+        while (at < compact.Length)
+        {
+            var start = at;
+            while (at < compact.Length && (char.IsAsciiDigit(compact[at]) || compact[at] == '.'))
+            {
+                at++;
+            }
+
+            var unitStart = at;
+            while (at < compact.Length && char.IsAsciiLetter(compact[at]))
+            {
+                at++;
+            }
+
+            if (start == unitStart || unitStart == at ||
+                !decimal.TryParse(compact.AsSpan(start, unitStart - start), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+            {
+                return null;
+            }
+
+            var unit = compact[unitStart..at];
+            if (unit is "mo" or "mon" or "month" or "months" or "y" or "yr" or "yrs" or "year" or "years")
+            {
+                return "months and years differ in length: write 30d or 4w for a month, 365d or 52w for a year";
+            }
+
+            decimal? seconds = unit switch
+            {
+                "s" or "sec" or "secs" or "second" or "seconds" => 1,
+                "m" or "min" or "mins" or "minute" or "minutes" => 60,
+                "h" or "hr" or "hrs" or "hour" or "hours" => 3600,
+                "d" or "day" or "days" => 86400,
+                "w" or "wk" or "wks" or "week" or "weeks" => 7 * 86400,
+                _ => null,
+            };
+            if (seconds is null)
+            {
+                return null;
+            }
+
+            total += amount * seconds.Value;
+        }
+
+        if (total <= 0 || total != decimal.Truncate(total) || total > MaxAmount * 7 * 86400)
+        {
+            return null;
+        }
+
+        var spelled = sign + Format(TimeSpan.FromSeconds((double)total));
+        return spelled == text ? null : $"write {spelled}";
+    }
+
+    /// <summary>
     /// A duration for people, largest units first and zero parts left out: <c>64d 14h 30m</c>, <c>30m 1s</c>,
     /// <c>1.5s</c>, <c>0</c> (a reason such as "arrived 2h behind the newest event" reads better than 02:00:00). From a
     /// millisecond up it is rounded to the millisecond, so a time with a fraction of a tick more reads <c>2h</c>, not

@@ -238,6 +238,39 @@ public sealed class DeliveryTests
     }
 
     [Theory]
+    [InlineData("coalesce(user.timezone, account.timezone)", "2026-01-05T16:00:00Z")] // u1's own zone: Los Angeles
+    [InlineData("account[\"time-zone\"]", "2026-01-05T07:00:00Z")] // the account's: Berlin
+    public void QuietHours_ZoneWrittenAsAnyExpression_IsReadAsOne(string zone, string u1Expected)
+    {
+        // The reference promises an IANA name or an expression; the loader used to take only text starting with
+        // 'account.' or 'user.' as one and called anything else an unknown time zone (TRG017). At 05:00Z it is 21:00
+        // in Los Angeles (quiet until 08:00 PST, 16:00Z) and 06:00 in Berlin (quiet until 08:00 CET, 07:00Z); u2 has
+        // no zone of their own, so the coalesce falls back to the account's.
+        Scenario.Passes($$$"""
+            playbook: welcome
+            rules:
+              - id: hello
+                when: { event: user.logged_in }
+                do:
+                  - email: { to: "{{ user.email }}", template: hello }
+                quiet_hours: { from: "20:00", to: "08:00", timezone: '{{{zone}}}' }
+            """, $$"""
+            test: quiet hours in the zone an expression gives
+            events:
+              - { time: 2026-01-01T00:00:00Z, type: account.updated, accountid: acme, data: { timezone: Europe/Berlin, time-zone: Europe/Berlin } }
+              - { time: 2026-01-01T00:00:00Z, type: user.updated, accountid: acme, userid: u1, data: { email: u1@acme.test, timezone: America/Los_Angeles } }
+              - { time: 2026-01-01T00:00:00Z, type: user.updated, accountid: acme, userid: u2, data: { email: u2@acme.test } }
+              - { time: 2026-01-05T05:00:00Z, type: user.logged_in, accountid: acme, userid: u1 }
+              - { time: 2026-01-05T05:00:00Z, type: user.logged_in, accountid: acme, userid: u2 }
+            run_until: 2026-01-06T00:00:00Z
+            expect:
+              - { time: {{u1Expected}}, rule: welcome/hello, action: email, to: u1@acme.test }
+              - { time: 2026-01-05T07:00:00Z, rule: welcome/hello, action: email, to: u2@acme.test }
+            expect_only: true
+            """);
+    }
+
+    [Theory]
     [InlineData("UTC", "20:00", "08:00", "9999-12-30T21:30:00Z", null)] // quiet until 10000-01-01 08:00: held for ever
     [InlineData("Pacific/Kiritimati", "20:00", "08:00", "9999-12-30T08:30:00Z", null)] // 22:30 on the last local day
     [InlineData("America/Los_Angeles", "14:00", "23:30", "9999-12-30T23:00:00Z", null)] // ends 23:30 PST: 10000 in UTC

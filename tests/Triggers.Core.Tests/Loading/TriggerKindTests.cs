@@ -39,4 +39,24 @@ public sealed class TriggerKindTests
     {
         Assert.StartsWith("p.yaml:4:11: error TRG014: when names no trigger kind", Only("{ where: account.plan == \"team\" }"));
     }
+
+    [Theory]
+    [InlineData("'\"01/05/2026\"'", "p.yaml:4:32: error TRG102: '01/05/2026' is not a date or time | write dates as 2026-01-31 or 2026-01-31T09:00:00Z")]
+    [InlineData("'42'", "p.yaml:4:32: error TRG102: expected a time but this is a number | e.g. account.renewal_date, or a date such as \"2026-01-31\"")]
+    [InlineData("'account.renewal_date > 3'", "p.yaml:4:32: error TRG102: expected a time but this is true/false | e.g. account.renewal_date, or a date such as \"2026-01-31\"")]
+    public void ScheduleDate_ThatCanNeverBeATime_IsAnErrorAtIt(string date, string expected)
+    {
+        // A text literal was accepted and then never fell due, while the reference calls such a literal a load error.
+        Assert.Equal(expected, Only($"{{ schedule: {{ date: {date}, offset: -1d }} }}"));
+    }
+
+    [Theory]
+    [InlineData("'\"2026-09-01\"'")]
+    [InlineData("account.renewal_date")]
+    [InlineData("'coalesce(account.renewal_date, \"2026-09-01\")'")]
+    public void ScheduleDate_ThatCanBeATime_Loads(string date)
+    {
+        var yaml = $"playbook: p\nrules:\n  - id: r\n    when: {{ schedule: {{ date: {date} }} }}\n    do:\n      - task: {{ title: t }}\n";
+        Assert.DoesNotContain(PlaybookLoader.Load([new SourceFile("p.yaml", yaml)]).Diagnostics, d => d.IsError);
+    }
 }
