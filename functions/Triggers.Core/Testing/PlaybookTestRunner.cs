@@ -57,6 +57,8 @@ public static class PlaybookTestRunner
             {
                 "milestone" => actual == expected || $"{outcome.Playbook}/{outcome.Milestone}" == expected,
                 "body" or "data" => PayloadContains(actual, expected),
+                // Mail systems treat addresses without regard to case (so do unsubscribes): Bob@Acme.test is bob@acme.test.
+                "to" => string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase),
                 _ => actual == expected,
             };
             if (!ok)

@@ -52,4 +52,12 @@ public sealed class ExpectationMatchingTests
         Assert.Contains("closest: 2026-02-01T10:00:00Z action email accountid=acme rule=welcome/greet to=a@x.test template=welcome: " +
             "matched by the expectation at line 6", report);
     }
+
+    [Fact]
+    public void ExpectedAddress_MatchesWhateverItsCase_ButNotAnotherAddress()
+    {
+        Scenario.Passes(Playbook, Test("{ rule: welcome/greet, to: A@X.test }", "{ rule: welcome/greet, to: b@X.TEST }"));
+
+        Assert.False(Scenario.Run(Playbook, Test("{ rule: welcome/greet, to: A@X.test }", "{ rule: welcome/greet, to: c@x.test }")).Passed);
+    }
 }
