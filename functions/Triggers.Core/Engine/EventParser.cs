@@ -292,6 +292,11 @@ public static partial class EventParser
             : version is null ? "missing required attribute 'specversion'"
             : !hasSource ? Missing("source", (given & (1 << (int)Attribute.Source)) != 0)
             : idProblem ?? DataProblem(json, data, type!) ?? UserProblem(user, type!);
+        if (problem is not null && problem.StartsWith("missing required", StringComparison.Ordinal))
+        {
+            problem += OtherCase(json, problem[(problem.LastIndexOf('\'', problem.Length - 2) + 1)..^1]);
+        }
+
         if (problem is null)
         {
             envelope = new Envelope(type!, time, id, account, source, user, subject, data);
@@ -364,6 +369,36 @@ public static partial class EventParser
         (byte)'t' or (byte)'f' => "true or false",
         _ => "a number",
     };
+
+    /// <summary>
+    /// For a missing attribute, the same name in another case if the event has one (<c>accountId</c>): CloudEvents
+    /// attribute names are lower-case, so it was not read. Runs on rejected lines only.
+    /// </summary>
+    private static string OtherCase(ReadOnlySpan<byte> json, string attribute)
+    {
+        var reader = new Utf8JsonReader(json, Options);
+        try
+        {
+            reader.Read();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString()!;
+                if (string.Equals(name, attribute, StringComparison.OrdinalIgnoreCase))
+                {
+                    return $"; the event has '{name}', which is not read as it: attribute names are lower-case ('{attribute}')";
+                }
+
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // The rest of the line is not JSON: its own problem, already given.
+        }
+
+        return "";
+    }
 
     private static string Missing(string attribute, bool given) =>
         given ? $"'{attribute}' must be a non-empty string" : attribute == "accountid" ? "missing required extension attribute 'accountid'" : $"missing required attribute '{attribute}'";

@@ -39,6 +39,8 @@ public sealed class InputTests
     [InlineData("[1,2]", "an event must be a JSON object")]
     [InlineData("""{"id":"x","type":"ticket.opened","time":"2026-01-01T00:00:00Z"}""", "missing required extension attribute 'accountid'")]
     [InlineData("""{"id":"x","type":"ticket.opened","accountid":"a"}""", "missing required attribute 'time'")]
+    [InlineData("""{"id":"x","type":"ticket.opened","accountId":"a","time":"2026-01-01T00:00:00Z"}""",
+        "missing required extension attribute 'accountid'; the event has 'accountId', which is not read as it: attribute names are lower-case ('accountid')")]
     [InlineData("""{"id":"x","type":"ticket.opened","accountid":"a","time":"yesterday"}""", "'time' is not an RFC 3339 timestamp: yesterday")]
     [InlineData("""{"id":"x","type":"ticket.opened","accountid":"a","time":1767261600}""", "'time' must be a string")]
     [InlineData("""{"id":"x","type":"ticket.opened","accountid":42,"time":"2026-01-01T10:30:00Z"}""", "'accountid' must be a non-empty string")]
