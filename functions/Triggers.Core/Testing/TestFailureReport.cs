@@ -53,11 +53,12 @@ internal static class TestFailureReport
         if (unexpected.Where(o => o.Kind != OutcomeKind.Rejected).ToList() is { Count: > 0 } actions)
         {
             lines.Add("happened but not expected (expect_only):");
-            lines.AddRange(actions.Select(o => $"  + {PlaybookTestRunner.Describe(o)}"));
+            lines.AddRange(actions.OrderBy(o => o.Time).Select(o => $"  + {PlaybookTestRunner.Describe(o)}"));
         }
 
         lines.Add("actual outcomes:");
-        lines.AddRange(outcomes.Count == 0 ? ["  (none)"] : outcomes.Select(o => $"    {PlaybookTestRunner.Describe(o)}"));
+        // In time order, as the test's events are written: the replay gives them account by account.
+        lines.AddRange(outcomes.Count == 0 ? ["  (none)"] : outcomes.OrderBy(o => o.Time).Select(o => $"    {PlaybookTestRunner.Describe(o)}"));
         var until = PlaybookTestRunner.Until(test);
         if (until is { } end && test.Events.Where(e => e.Time > end).Select(e => e.Location.ToString()).ToList() is { Count: > 0 } after)
         {

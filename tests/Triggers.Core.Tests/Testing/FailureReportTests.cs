@@ -148,4 +148,25 @@ public sealed class FailureReportTests
         Assert.DoesNotContain("closest", report);
         Assert.DoesNotContain("instead", report);
     }
+
+    [Fact]
+    public void ActualOutcomesOfSeveralAccounts_AreListedInTimeOrder()
+    {
+        var result = Scenario.Run(Playbook, """
+            test: t
+            events:
+              - { time: 2026-02-01T10:00:00Z, type: ticket.opened, accountid: zeta, data: { n: 1 } }
+              - { time: 2026-02-01T11:00:00Z, type: ticket.opened, accountid: alpha, data: { n: 2 } }
+              - { time: 2026-02-01T12:00:00Z, type: ticket.opened, accountid: zeta, data: { n: 3 } }
+            expect:
+              - { rule: spike/every-ticket, title: Ticket 4 }
+            expect_only: true
+            """);
+
+        var report = result.Report;
+        var actual = report.SkipWhile(l => l != "actual outcomes:").Skip(1).TakeWhile(l => l.StartsWith("    ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["2026-02-01T10:00:00Z", "2026-02-01T11:00:00Z", "2026-02-01T12:00:00Z"], actual.Select(l => l.Trim()[..20]));
+        var unexpected = report.SkipWhile(l => !l.StartsWith("happened but not expected", StringComparison.Ordinal)).Skip(1).TakeWhile(l => l.StartsWith("  + ", StringComparison.Ordinal));
+        Assert.Equal(["2026-02-01T10:00:00Z", "2026-02-01T11:00:00Z"], unexpected.Select(l => l[4..24]));
+    }
 }
