@@ -6,14 +6,7 @@ namespace Triggers.Cli.Tests;
 /// <summary>A history given in the wrong shape by mistake: read when it can be, refused in one line when it cannot.</summary>
 public sealed class HistoryFileTests
 {
-    private const string Playbook = """
-        playbook: welcome
-        rules:
-          - id: greet
-            when: { event: user.invited }
-            do:
-              - task: { title: "welcome {{ event.userid }}" }
-        """;
+    private const string Playbook = WelcomePlaybook.Yaml;
 
     private const string Events = """
         {"specversion":"1.0","id":"e1","source":"app","type":"user.invited","time":"2026-01-05T10:00:00Z","accountid":"acme","userid":"u1"}

@@ -5,14 +5,7 @@ namespace Triggers.Cli.Tests;
 /// <summary>What a playbook folder may hold besides playbooks: things named *.yaml that are not files to read.</summary>
 public sealed class PlaybookFilesTests
 {
-    private const string Playbook = """
-        playbook: welcome
-        rules:
-          - id: greet
-            when: { event: user.invited }
-            do:
-              - task: { title: "welcome {{ event.userid }}" }
-        """;
+    private const string Playbook = WelcomePlaybook.Yaml;
 
     private const string Test = """
         test: greets
