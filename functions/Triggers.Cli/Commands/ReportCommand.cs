@@ -73,6 +73,14 @@ internal static class ReportCommand
             return 1;
         }
 
+        // The map is written after the replay has read the history: an --out that names the history would replace it.
+        if (!toStdout && request.Events != "-" && File.Exists(request.Out) &&
+            string.Equals(Path.GetFullPath(request.Events), Path.GetFullPath(request.Out), StringComparison.Ordinal))
+        {
+            error.WriteLine($"triggers: --out '{request.Out}' is the events file; writing the journey map there would replace the history (give another file, e.g. journey.html)");
+            return 1;
+        }
+
         if (!toStdout && OutputPath.FileInTheWay(request.Out) is { } blocked)
         {
             error.WriteLine($"triggers: the journey map could not be written: {blocked}");

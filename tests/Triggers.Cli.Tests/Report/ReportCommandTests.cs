@@ -231,6 +231,18 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void Report_OutNamingTheEventsFile_IsRefused_AndTheHistoryKept()
+    {
+        using var dir = Files();
+
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "./events.jsonl");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("is the events file; writing the journey map there would replace the history", result.Error, StringComparison.Ordinal);
+        Assert.Equal(History, File.ReadAllText(Path.Combine(dir.Path, "events.jsonl")));
+    }
+
+    [Fact]
     public void Report_OutDash_WritesTheMapToStandardOutput_NotToAFileNamedDash()
     {
         using var dir = Files();
