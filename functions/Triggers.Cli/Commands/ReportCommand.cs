@@ -73,6 +73,14 @@ internal static class ReportCommand
             return 1;
         }
 
+        // The map is written after the replay has read the history: an --out that names the history would replace it.
+        if (!toStdout && request.Events != "-" && File.Exists(request.Out) &&
+            string.Equals(Path.GetFullPath(request.Events), Path.GetFullPath(request.Out), StringComparison.Ordinal))
+        {
+            error.WriteLine($"triggers: --out '{request.Out}' is the events file; writing the journey map there would replace the history (give another file, e.g. journey.html)");
+            return 1;
+        }
+
         if (!toStdout && OutputPath.FileInTheWay(request.Out) is { } blocked)
         {
             error.WriteLine($"triggers: the journey map could not be written: {blocked}");
@@ -99,6 +107,8 @@ internal static class ReportCommand
         var simulator = new Simulator(new CompiledPlaybooks(loaded.Set), options, analyzer.Record) { EventObserver = analyzer.Observe };
         HistoryInput.Feed(simulator, request.Events, error, "replaying");
 
+        // Reading is the short part of a long history: the replay itself would otherwise run for many seconds without a word.
+        simulator.Replaying = SimulateCommand.Replaying(error);
         simulator.Finish();
         var replayed = clock.Elapsed;
         var report = analyzer.Build(request.Until);
@@ -131,7 +141,7 @@ internal static class ReportCommand
         {
             error.WriteLine(rejected);
         }
-        else if (EmptyMap(report, request.Events, loaded.Set) is { } empty)
+        else if (EmptyMap(report, request.Events, loaded.Set, request.Until, simulator.Stats.AfterUntil) is { } empty)
         {
             error.WriteLine(empty);
         }
@@ -143,13 +153,20 @@ internal static class ReportCommand
     /// <summary>
     /// Why the map drawn has nothing in it, or null: an empty history, or one in which no account entered any stage of
     /// the journey (often the wrong --journey for this history). Still written, and exit 0: an empty map is a true
-    /// picture; but a script that mails it on should not do so without a word.
+    /// picture; but a script that mails it on should not do so without a word. A history whose events all come after
+    /// --until is not empty: the --until is the likelier mistake then, and the warning names it (as explain does).
     /// </summary>
-    internal static string? EmptyMap(JourneyReport report, string events, PlaybookSet set)
+    internal static string? EmptyMap(JourneyReport report, string events, PlaybookSet set, DateTimeOffset? until = null, long afterUntil = 0)
     {
+        var source = events == "-" ? "standard input" : events;
+        if (report.Events == 0 && until is { } end && afterUntil > 0)
+        {
+            return $"warning: every event in {source} comes after --until {OutcomeJson.Format(end)} ({Counted.Of(afterUntil, "event")}), so the journey map is empty";
+        }
+
         if (report.Events == 0)
         {
-            return $"warning: {(events == "-" ? "standard input" : events)} holds no events, so the journey map is empty";
+            return $"warning: {source} holds no events, so the journey map is empty";
         }
 
         if (report.Segments.Count > 0 && report.Segments[0].Stages.Any(s => s.Entered > 0))
@@ -195,11 +212,19 @@ internal static class ReportCommand
             : set.Journeys.OrderByDescending(j => set.Playbooks.Count(p => j.Stages.Any(s => s.Id == p.Stage)))
                 .ThenBy(j => j.Id, StringComparer.Ordinal).FirstOrDefault();
 
+    /// <summary>
+    /// The lines read that the map does not count besides rejected and late ones, when there are any: the page counts
+    /// only the events replayed, and without these the two numbers would differ with no reason given.
+    /// </summary>
+    private static string Left(SimulationStats stats) =>
+        (stats.Duplicates > 0 ? $", {Counted.Of(stats.Duplicates, "duplicate")} ignored" : "") +
+        (stats.AfterUntil > 0 ? string.Create(CultureInfo.InvariantCulture, $", {stats.AfterUntil:N0} after --until") : "");
+
     internal static string Summary(JourneyReport report, SimulationStats stats, string path, TimeSpan replay, TimeSpan total)
     {
         var traits = report.SegmentTraits.Count == 0 ? "no trait any account has" : string.Join(", ", report.SegmentTraits);
         return string.Create(CultureInfo.InvariantCulture,
-            $"journey map of '{report.JourneyId}': {Counted.Of(stats.Events, "event")} ({stats.Rejected:N0} rejected, {stats.Late:N0} late) over {Counted.Of(stats.Accounts, "account")}; " +
+            $"journey map of '{report.JourneyId}': {Counted.Of(stats.Events, "event")} ({stats.Rejected:N0} rejected, {stats.Late:N0} late{Left(stats)}) over {Counted.Of(stats.Accounts, "account")}; " +
             $"{Counted.Of(report.Segments.Count - 1, "segment")} by {traits}; written to {path} in {total.TotalSeconds:F1} s " +
             $"(replay {replay.TotalSeconds:F1} s, map {(total - replay).TotalSeconds:F1} s)");
     }

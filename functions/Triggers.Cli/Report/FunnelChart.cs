@@ -24,7 +24,7 @@ internal static class FunnelChart
             var s = stages[i];
             var y = Top + i * Row;
             var bottleneck = bottlenecks.Contains(s.Id);
-            svg.Text(LabelX, y + 21, s.Name, bottleneck ? "label strong" : "label", "end");
+            svg.Label(LabelX, y + 21, s.Name, LabelX - 4, bottleneck ? "label strong" : "label", "end");
             var x = (double)BarX;
             foreach (var (count, colour, what) in Parts(s))
             {

@@ -26,7 +26,31 @@ internal static class Html
     /// <summary>A count with thousands separators: 100,000.</summary>
     public static string C(long value) => value.ToString("N0", Inv);
 
-    public static string Percent(double? value) => value is { } v ? N(v * 100, "0") + "%" : "–";
+    /// <summary>
+    /// A share as a whole percentage, with as many decimals as it takes not to show 0% or 100% for a share that is
+    /// neither: 199 of 200 moving on is 99.5%, not "100% continue" while one account was lost.
+    /// </summary>
+    public static string Percent(double? value)
+    {
+        if (value is not { } v)
+        {
+            return "–";
+        }
+
+        var percent = v * 100;
+        var text = N(percent, "0");
+        foreach (var format in new[] { "0.#", "0.##", "0.###" })
+        {
+            if ((text != "0" || percent <= 0) && (text != "100" || percent >= 100))
+            {
+                break;
+            }
+
+            text = N(percent, format);
+        }
+
+        return text + "%";
+    }
 
     public static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd", Inv);
 

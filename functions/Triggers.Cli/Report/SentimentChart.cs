@@ -32,7 +32,7 @@ internal static class SentimentChart
         for (var i = 0; i < stages.Count; i++)
         {
             var s = stages[i];
-            svg.Text(X(i), bottom + 22, s.Name, "label", "middle");
+            svg.Label(X(i), bottom + 22, s.Name, Math.Min(stages.Count > 1 ? stepX - 8 : Right - Left, 2 * Left - 8), "label", "middle");
             svg.Text(X(i), bottom + 40, s.Sentiment.Csat is { } csat ? $"CSAT {N(csat, "0.0")} (n={C(s.Sentiment.CsatAnswers)})" : "CSAT –", "small", "middle");
             svg.Text(X(i), bottom + 56, s.Sentiment.Nps is { } nps ? $"NPS {N(nps, "0.0")} (n={C(s.Sentiment.NpsAnswers)})" : "NPS –", "small", "middle");
             if (s.Sentiment.Score is not { } score)

@@ -23,6 +23,32 @@ internal sealed class Svg
         return this;
     }
 
+    /// <summary>
+    /// A label that must fit <paramref name="width"/> units (a stage name beside a bar): a longer one is cut with an
+    /// ellipsis and carries the whole name as its tooltip. Drawn uncut, it ran off the picture's edge and showed only
+    /// its end ("ry single working week"); the tables beneath give every name in full.
+    /// </summary>
+    public Svg Label(double x, double y, string text, double width, string? cls = null, string anchor = "start")
+    {
+        var fits = Math.Max(4, (int)(width / CharWidth));
+        if (text.Length <= fits)
+        {
+            return Text(x, y, text, cls, anchor);
+        }
+
+        var cut = text[..(fits - 1)];
+        if (char.IsHighSurrogate(cut[^1]))
+        {
+            cut = cut[..^1]; // never half an emoji
+        }
+
+        _b.Append(Inv, $"""<text x="{N(x)}" y="{N(y)}" text-anchor="{anchor}"{Class(cls)}><title>{E(text)}</title>{E(cut.TrimEnd())}…</text>""");
+        return this;
+    }
+
+    /// <summary>The widest a character of a 13-unit label (bold included) is on average, with room to spare.</summary>
+    private const double CharWidth = 7.8;
+
     public Svg Rect(double x, double y, double width, double height, string fill, string? tooltip = null, string? stroke = null)
     {
         _b.Append(Inv, $"""<rect x="{N(x)}" y="{N(y)}" width="{N(Math.Max(width, 0))}" height="{N(height)}" fill="{fill}" """);

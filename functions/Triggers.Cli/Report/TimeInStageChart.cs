@@ -34,7 +34,7 @@ internal static class TimeInStageChart
         {
             var s = stages[i];
             var y = Top + i * Row + Row / 2.0;
-            svg.Text(LabelX, y + 5, s.Name, "label", "end");
+            svg.Label(LabelX, y + 5, s.Name, LabelX - 4, "label", "end");
             var days = s.DaysInStage;
             if (days.Count == 0)
             {

@@ -38,11 +38,12 @@ public sealed partial class JourneyEngine
 
         for (var i = 0; i < rule.Actions.Count; i++)
         {
-            if (rule.QuietHours is { } quiet && QuietHoursCalculator.EndOfQuiet(quiet, Zone(state, quiet, trigger), t) is { } end)
+            if (rule.QuietHours is { } quiet && Zone(state, quiet, trigger, reaction) is var zone && QuietHoursCalculator.EndOfQuiet(quiet, zone, t) is { } end)
             {
                 if (Tracing(state))
                 {
-                    Note(state, t, reaction, $"{rule.Actions[i].Kind} held by quiet hours {quiet.From:HH:mm}-{quiet.To:HH:mm} until {At(end):yyyy-MM-ddTHH:mm:ssZ}");
+                    // The zone is named: 08:00 in Berlin is 07:00Z, and an end at 08:00Z is how a zone that fell back to UTC shows.
+                    Note(state, t, reaction, $"{rule.Actions[i].Kind} held by quiet hours {quiet.From:HH:mm}-{quiet.To:HH:mm} {zone.Id} until {At(end):yyyy-MM-ddTHH:mm:ssZ}");
                 }
 
                 AddPending(state, state.NewPending(PendingKind.DelayedAction, reaction.Index, end, cause, trigger: trigger, since: t, action: i), reaction, t);
@@ -53,7 +54,12 @@ public sealed partial class JourneyEngine
         }
     }
 
-    private TimeZoneInfo Zone(AccountState state, QuietHours quiet, CloudEvent? trigger)
+    /// <summary>
+    /// The time zone the rule's quiet hours are kept in. A missing or unknown one falls back to UTC, and explain hears
+    /// it as a decision of the rule itself (not of a subject of its own), so <c>--rule</c> keeps it and the rule's
+    /// summary lists it.
+    /// </summary>
+    private TimeZoneInfo Zone(AccountState state, QuietHours quiet, CloudEvent? trigger, Reaction reaction)
     {
         var name = quiet.Zone;
         if (name is null)
@@ -67,7 +73,7 @@ public sealed partial class JourneyEngine
             QuietHoursWithoutZone++;
             if (Tracing(state))
             {
-                Trace!.Decision(state.AccountId, At(state.Clock), "quiet hours", $"no time zone in {quiet.ZoneExpression?.Text}: quiet hours are kept in UTC");
+                Trace!.Decision(state.AccountId, At(state.Clock), reaction.Name, $"no time zone in {quiet.ZoneExpression?.Text}: quiet hours are kept in UTC");
             }
 
             return TimeZoneInfo.Utc;
@@ -88,7 +94,7 @@ public sealed partial class JourneyEngine
 
             if (Tracing(state))
             {
-                Trace!.Decision(state.AccountId, At(state.Clock), "quiet hours", $"unknown time zone '{name}': quiet hours are kept in UTC");
+                Trace!.Decision(state.AccountId, At(state.Clock), reaction.Name, $"unknown time zone '{name}': quiet hours are kept in UTC");
             }
 
             return TimeZoneInfo.Utc;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Triggers.Cli.Commands;
+using Triggers.Cli.Report;
 using Triggers.Core.Loading;
 
 namespace Triggers.Cli.Tests.Report;
@@ -107,6 +108,35 @@ public sealed partial class JourneyMapBrowserTests(Chromium chromium) : IClassFi
         Assert.Equal(1, await watched.Page.Locator("section.segment:visible").CountAsync());
         Assert.Equal("all", await watched.Page.Locator("section.segment:visible").GetAttributeAsync("data-segment"));
         Assert.False(await watched.Page.Locator("#segment").IsVisibleAsync());
+        Assert.Empty(watched.Problems);
+    }
+
+    [Fact]
+    public async Task LongStageNames_InChromium_StayInsideEveryChart_WithTheWholeNameAsTooltip()
+    {
+        const string Long = "Uses the key feature every single working week";
+        var report = ReportBuilder.MapOf(ReportBuilder.Segment(null, null, 40,
+            ReportBuilder.Stage("a", "Zoë & Co's very long onboarding stage name", 40, 0.5, [1, 2, 3]),
+            ReportBuilder.Stage("b", Long, 20, 0.5, [4, 5]),
+            ReportBuilder.Stage("c", "Advocacy", 10, null)));
+        using var dir = new TempDirectory();
+        var html = Path.Combine(dir.Path, "journey.html");
+        File.WriteAllText(html, JourneyMapHtml.Render(report));
+
+        await using var watched = await chromium.OpenAsync(html);
+        var outside = await watched.Page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('figure svg')].flatMap(svg => {
+              const box = svg.getBoundingClientRect();
+              return [...svg.querySelectorAll('text')].filter(t => {
+                const r = t.getBoundingClientRect();
+                return r.left < box.left - 1 || r.right > box.right + 1;
+              }).map(t => t.textContent);
+            })
+            """);
+
+        Assert.Empty(outside);
+        Assert.True(await watched.Page.Locator("svg text title", new() { HasTextString = Long }).CountAsync() > 0, "the cut name has no tooltip");
+        Assert.True(await watched.Page.Locator("table.stages th[scope=row]", new() { HasTextString = Long }).IsVisibleAsync(), "the table does not give the name in full");
         Assert.Empty(watched.Problems);
     }
 

@@ -126,6 +126,27 @@ public sealed class JourneyMapHtmlTests
         Assert.Contains("and 15 more", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0.995, "99.5%")] // 199 of 200 moved on: not "100% continue"
+    [InlineData(0.99999, "99.999%")]
+    [InlineData(0.004, "0.4%")] // 1 of 250: not "0% continue"
+    [InlineData(1.0, "100%")]
+    [InlineData(0.0, "0%")]
+    [InlineData(0.8833, "88%")]
+    public void Percent_AShareThatIsNeitherNoneNorAll_NeverShowsAs0Or100(double share, string shown)
+    {
+        Assert.Equal(shown, Html.Percent(share));
+    }
+
+    [Fact]
+    public void Render_OneOf200Lost_FunnelSaysSo()
+    {
+        var html = JourneyMapHtml.Render(MapOf(Segment(null, null, 200, Stage("start", "Start", 200, 199 / 200.0, stuck: 1, dropped: 0))));
+
+        Assert.Contains("200 entered &#183; 99.5% continue", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("100% continue", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Bottlenecks_AreTheStagesLosingMostAccounts_NeverTheLast()
     {

@@ -206,6 +206,43 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void Report_UntilBeforeEveryEvent_SaysTheEventsComeAfterIt_NotThatTheHistoryIsEmpty()
+    {
+        using var dir = Files();
+
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "map.html", "--until", "2025-12-01");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("warning: every event in events.jsonl comes after --until 2025-12-01T00:00:00Z (7 events), so the journey map is empty\n",
+            result.Error, StringComparison.Ordinal);
+        Assert.Contains("7 events (0 rejected, 0 late, 7 after --until)", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_Duplicates_AreCountedInTheSummary_SoItsCountAndThePagesAgree()
+    {
+        using var dir = Files().Write("events.jsonl", History + Line("3", "user.invited", "2026-01-01T02:00:00Z", "a<b>") + "\n");
+
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "map.html");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("journey map of 'j': 8 events (0 rejected, 0 late, 1 duplicate ignored) over 2 accounts", result.Error, StringComparison.Ordinal);
+        Assert.Contains("2 accounts, 7 events from 2026-01-01 to 2026-01-03.", File.ReadAllText(Path.Combine(dir.Path, "map.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_OutNamingTheEventsFile_IsRefused_AndTheHistoryKept()
+    {
+        using var dir = Files();
+
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "./events.jsonl");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("is the events file; writing the journey map there would replace the history", result.Error, StringComparison.Ordinal);
+        Assert.Equal(History, File.ReadAllText(Path.Combine(dir.Path, "events.jsonl")));
+    }
+
+    [Fact]
     public void Report_OutDash_WritesTheMapToStandardOutput_NotToAFileNamedDash()
     {
         using var dir = Files();

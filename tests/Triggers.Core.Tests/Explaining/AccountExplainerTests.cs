@@ -141,6 +141,26 @@ public sealed class AccountExplainerTests
             ], decisions);
     }
 
+    [Theory]
+    [InlineData("Europe/Berlin", "task held by quiet hours 20:00-08:00 Europe/Berlin until 2026-01-06T07:00:00Z")]
+    [InlineData("Europe/Berln", "unknown time zone 'Europe/Berln': quiet hours are kept in UTC|task held by quiet hours 20:00-08:00 UTC until 2026-01-06T08:00:00Z")]
+    public void QuietHours_SayWhichZoneTheyWereKeptIn_AndAFallBackToUtcIsTheRulesOwnDecision(string zone, string expected)
+    {
+        var decisions = Decisions("""
+            playbook: support
+            rules:
+              - id: ack
+                when: { event: ticket.opened }
+                do:
+                  - task: { title: ack }
+                quiet_hours: { from: "20:00", to: "08:00", timezone: account.timezone }
+            """, "support/ack",
+            Event("a1", "2026-01-05T08:00:00Z", "account.updated", $$"""{"timezone":"{{zone}}"}"""),
+            Event("a2", "2026-01-05T22:30:00Z", "ticket.opened", "{}"));
+
+        Assert.Equal(expected.Split('|'), decisions);
+    }
+
     private static string Event(string id, string time, string type, string data) =>
         $$"""{"specversion":"1.0","id":"{{id}}","source":"app","type":"{{type}}","time":"{{time}}","accountid":"acme","data":{{data}}}""";
 
