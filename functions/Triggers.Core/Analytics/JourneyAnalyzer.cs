@@ -26,6 +26,7 @@ public sealed partial class JourneyAnalyzer
     private readonly Dictionary<string, List<int>> _touchpoints = new(StringComparer.Ordinal); // event type -> touchpoints it counts for
     private readonly Dictionary<string, string?> _milestoneStage = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _stageNumbers = new(StringComparer.Ordinal); // the journey's stages by id: their order
+    private int[] _touchpointStage = []; // by touchpoint number: the number of the stage it names (stage:), or -1
     // Qualified names (playbook/rule, playbook/milestone) made once per pair of the model's strings, not per outcome.
     private readonly Dictionary<(string, string), string> _qualified = new(ReferencePair.Comparer);
     private AccountTrack? _lastTrack; // outcomes and events come account by account: the last account's track, found by reference
@@ -54,6 +55,12 @@ public sealed partial class JourneyAnalyzer
         for (var i = 0; i < journey.Stages.Count; i++)
         {
             _stageNumbers[journey.Stages[i].Id] = i;
+        }
+
+        _touchpointStage = new int[_touchpointNumbers.Count];
+        foreach (var touchpoint in journey.Touchpoints)
+        {
+            _touchpointStage[_touchpointNumbers[touchpoint.Id]] = touchpoint.Stage is { } named && _stageNumbers.TryGetValue(named, out var at) ? at : -1;
         }
 
         var stages = journey.Stages.Select(s => s.Id).ToHashSet();
@@ -94,6 +101,19 @@ public sealed partial class JourneyAnalyzer
 
         if (track.Current < 0)
         {
+            // Before the account's first stage (a page viewed, a demo before the purchase): a touchpoint that names its
+            // stage counts there, once the account enters it; other events of this time belong to no stage.
+            if (_touchpoints.TryGetValue(e.Type, out var early))
+            {
+                foreach (var number in early)
+                {
+                    if (_touchpointStage[number] is >= 0 and var stage)
+                    {
+                        track.Counters(stage, _touchpointNumbers.Count).Touchpoints[number]++;
+                    }
+                }
+            }
+
             return;
         }
 

@@ -79,6 +79,41 @@ public sealed class JourneyAnalyzerTests
     }
 
     [Fact]
+    public void Build_EventsBeforeTheFirstStage_CountForTheStageTheirTouchpointNames_OnceEntered()
+    {
+        const string journey = """
+            journey: buy
+            stages:
+              - id: purchase
+                entered_when: { event: subscription.started }
+              - id: onboarding
+                entered_when: { event: user.logged_in }
+            touchpoints:
+              - { id: website, name: Website, channel: web, stage: purchase, events: [page.viewed] }
+              - { id: docs, name: Docs, channel: web, events: [kb.article_viewed] }
+            """;
+        var set = PlaybookLoader.Load([new SourceFile("journeys/buy.yaml", journey)]).Set;
+        var analyzer = new JourneyAnalyzer(set, set.Journeys.Single(), []);
+        var simulator = new Simulator(new CompiledPlaybooks(set), new SimulationOptions(), analyzer.Record) { EventObserver = analyzer.Observe };
+        var n = 0;
+        void Add(string type, string account) =>
+            simulator.Add(Encoding.UTF8.GetBytes($$$"""{"specversion":"1.0","source":"s","id":"{{{++n}}}","type":"{{{type}}}","time":"2026-01-01T{{{n / 60:00}}}:{{{n % 60:00}}}:00Z","accountid":"{{{account}}}"}"""), "events");
+
+        // a views the site twice, then buys; b views it and never buys; docs name no stage, so a's early read counts nowhere.
+        Add("page.viewed", "a");
+        Add("kb.article_viewed", "a");
+        Add("page.viewed", "a");
+        Add("page.viewed", "b");
+        Add("subscription.started", "a");
+        Add("page.viewed", "a");
+        simulator.Finish();
+
+        var stages = analyzer.Build().Segments[0].Stages;
+        Assert.Equal([("website", 3)], stages[0].Touchpoints.Select(t => (t.Touchpoint, t.Events)));
+        Assert.Empty(stages[1].Touchpoints);
+    }
+
+    [Fact]
     public void Build_PerSegment_CountsOnlyItsAccounts_ConversionDropoutMilestonesSentimentAndRedFlagsInFailureOrder()
     {
         const string journey = """
