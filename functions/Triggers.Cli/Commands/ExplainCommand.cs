@@ -159,25 +159,31 @@ internal static class ExplainCommand
             var suppressed = rule.Fired.Count(o => o.Kind == OutcomeKind.Suppressed);
             var verdict = fired > 0 ? $"fired {fired} action{(fired == 1 ? "" : "s")}" : "did not fire";
             Line($"  {rule.Rule}: {verdict}{(suppressed > 0 ? $", {suppressed} suppressed" : "")} (listens for {rule.Listens})");
-            foreach (var outcome in rule.Fired)
+            // One story in time order: what the rule waited for, then what it did (at one instant, the decision first).
+            var outcomes = rule.Fired.Select(outcome => (outcome.Time, Order: 1, Lines: OutcomeLines(outcome)));
+            var decisions = Runs(rule.Decisions).Select(run => (run.First.Time, Order: 0, Lines: new List<string>
+                { $"      {OutcomeJson.Format(run.First.Time)}  {run.First.Text}{(run.Times > 1 ? $" ({run.Times} times, the last at {OutcomeJson.Format(run.Last)})" : "")}" }));
+            foreach (var item in outcomes.Concat(decisions).OrderBy(i => i.Time).ThenBy(i => i.Order))
             {
-                var what = outcome.Kind == OutcomeKind.Action ? AccountExplainer.Describe(outcome) : $"suppressed {outcome.Action} ({outcome.Reason}): {outcome.Because}";
-                Line($"      {OutcomeJson.Format(outcome)}  {what}");
-                if (outcome.Kind == OutcomeKind.Action)
-                {
-                    Line($"          because {outcome.Because}");
-                }
-            }
-
-            foreach (var (decision, times, last) in Runs(rule.Decisions))
-            {
-                Line($"      {OutcomeJson.Format(decision.Time)}  {decision.Text}{(times > 1 ? $" ({times} times, the last at {OutcomeJson.Format(last)})" : "")}");
+                item.Lines.ForEach(Line);
             }
 
             if (fired == 0 && suppressed == 0 && rule.Decisions.Count == 0)
             {
                 Line($"      nothing this rule listens for happened to {x.AccountId}");
             }
+        }
+
+        static List<string> OutcomeLines(Outcome outcome)
+        {
+            var what = outcome.Kind == OutcomeKind.Action ? AccountExplainer.Describe(outcome) : $"suppressed {outcome.Action} ({outcome.Reason}): {outcome.Because}";
+            List<string> lines = [$"      {OutcomeJson.Format(outcome)}  {what}"];
+            if (outcome.Kind == OutcomeKind.Action)
+            {
+                lines.Add($"          because {outcome.Because}");
+            }
+
+            return lines;
         }
     }
 }

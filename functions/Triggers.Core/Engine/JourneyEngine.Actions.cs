@@ -251,12 +251,8 @@ public sealed partial class JourneyEngine
 
     private void Suppressed(AccountState state, Reaction reaction, int index, CloudEvent? trigger, string cause, long t, string reason, string because)
     {
+        // No note for explain: the suppressed outcome says the same, and explain lists outcomes beside decisions.
         var action = index >= 0 ? reaction.Rule!.Actions[index] : null;
-        if (Tracing(state))
-        {
-            Note(state, t, reaction, $"{action?.Kind ?? "emit"} suppressed ({reason}): {because}");
-        }
-
         Emit(new Outcome
         {
             Kind = OutcomeKind.Suppressed,

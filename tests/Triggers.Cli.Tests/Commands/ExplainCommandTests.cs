@@ -43,7 +43,13 @@ public sealed class ExplainCommandTests
         Assert.Contains("2026-01-08T10:00:00Z  email to bob@acme.test (invite-reminder)", text);
         Assert.Contains("window opened by e2 closed early: user.logged_in e4 arrived, so the rule does not fire", text);
         Assert.Contains("user.invited e3 did not match: event.data.invitee_email != null is false (event.data.invitee_email = null)", text);
-        Assert.Contains("email suppressed (limit): limit of 1 per 2w reached", text);
+        // Once on the timeline and once under its rule: the suppressed outcome, not a decision repeating it.
+        Assert.Equal(2, text.Split("limit of 1 per 2w reached").Length - 1);
+        Assert.Contains("suppressed email (limit): limit of 1 per 2w reached", text);
+        // Under the rule, in time order: the window the invitation opened comes before the email it led to.
+        var rules = text[text.IndexOf("\nRules", StringComparison.Ordinal)..];
+        Assert.True(rules.IndexOf("triggered by e1", StringComparison.Ordinal) is > 0 and var opened
+            && opened < rules.IndexOf("2026-01-08T10:00:00Z  email to bob@acme.test", StringComparison.Ordinal), rules);
         Assert.Contains("invite/spike: did not fire", text);
         Assert.Contains("counted ticket.opened e5: 1 of 3 within 1w", text);
         Assert.DoesNotContain("z@other.test", text);
