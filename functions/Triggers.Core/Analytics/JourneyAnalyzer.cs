@@ -98,6 +98,10 @@ public sealed partial class JourneyAnalyzer
         {
             track.Churned = true;
         }
+        else if (e.Type is "subscription.started" or "subscription.renewed")
+        {
+            track.Churned = false; // won back: a cancellation undone is not a drop-out
+        }
 
         if (track.Current < 0)
         {

@@ -187,6 +187,32 @@ public sealed class JourneyAnalyzerTests
     }
 
     [Fact]
+    public void Build_AnAccountThatCancelsAndSubscribesAgain_IsNotDroppedOut()
+    {
+        const string journey = """
+            journey: life
+            stages:
+              - id: onboarding
+                entered_when: { event: subscription.started }
+            """;
+        var set = PlaybookLoader.Load([new SourceFile("journeys/life.yaml", journey)]).Set;
+        var analyzer = new JourneyAnalyzer(set, set.Journeys.Single(), []);
+        var simulator = new Simulator(new CompiledPlaybooks(set), new SimulationOptions(), analyzer.Record) { EventObserver = analyzer.Observe };
+        var n = 0;
+        void Add(string account, string type, string day) =>
+            simulator.Add(Encoding.UTF8.GetBytes($$$"""{"specversion":"1.0","source":"s","id":"{{{++n}}}","type":"{{{type}}}","time":"2026-01-{{{day}}}T00:00:00Z","accountid":"{{{account}}}"}"""), "events");
+
+        Add("gone", "subscription.started", "01");
+        Add("back", "subscription.started", "01");
+        Add("gone", "subscription.cancelled", "03");
+        Add("back", "subscription.cancelled", "03");
+        Add("back", "subscription.started", "04");
+        simulator.Finish();
+
+        Assert.Equal(1, analyzer.Build().Segments[0].Stages[0].Dropped);
+    }
+
+    [Fact]
     public void Build_MoreThanTwelveValuesOfATrait_KeepsTheTwelveLargestAndGathersTheRestUnderOther()
     {
         const string playbook = """
