@@ -16,6 +16,23 @@ public sealed class JourneyAnalyzerTests
             entered_when: { event: nps.answered }
         """;
 
+    /// <summary>Replays events (type, account), a minute apart from 2026-01-01T00:01, through a map of one journey.</summary>
+    private static JourneyAnalyzer Replay(string journey, params (string Type, string Account)[] events)
+    {
+        var set = PlaybookLoader.Load([new SourceFile("journeys/j.yaml", journey)]).Set;
+        var analyzer = new JourneyAnalyzer(set, set.Journeys.Single(), []);
+        var simulator = new Simulator(new CompiledPlaybooks(set), new SimulationOptions(), analyzer.Record) { EventObserver = analyzer.Observe };
+        var n = 0;
+        foreach (var (type, account) in events)
+        {
+            n++;
+            simulator.Add(Encoding.UTF8.GetBytes($$$"""{"specversion":"1.0","source":"s","id":"{{{n}}}","type":"{{{type}}}","time":"2026-01-01T{{{n / 60:00}}}:{{{n % 60:00}}}:00Z","accountid":"{{{account}}}"}"""), "events");
+        }
+
+        simulator.Finish();
+        return analyzer;
+    }
+
     [Fact]
     public void Build_ActiveAccountsLongInAStage_AreStuckExceptInTheFinalStage()
     {
@@ -92,21 +109,9 @@ public sealed class JourneyAnalyzerTests
               - { id: website, name: Website, channel: web, stage: purchase, events: [page.viewed] }
               - { id: docs, name: Docs, channel: web, events: [kb.article_viewed] }
             """;
-        var set = PlaybookLoader.Load([new SourceFile("journeys/buy.yaml", journey)]).Set;
-        var analyzer = new JourneyAnalyzer(set, set.Journeys.Single(), []);
-        var simulator = new Simulator(new CompiledPlaybooks(set), new SimulationOptions(), analyzer.Record) { EventObserver = analyzer.Observe };
-        var n = 0;
-        void Add(string type, string account) =>
-            simulator.Add(Encoding.UTF8.GetBytes($$$"""{"specversion":"1.0","source":"s","id":"{{{++n}}}","type":"{{{type}}}","time":"2026-01-01T{{{n / 60:00}}}:{{{n % 60:00}}}:00Z","accountid":"{{{account}}}"}"""), "events");
-
         // a views the site twice, then buys; b views it and never buys; docs name no stage, so a's early read counts nowhere.
-        Add("page.viewed", "a");
-        Add("kb.article_viewed", "a");
-        Add("page.viewed", "a");
-        Add("page.viewed", "b");
-        Add("subscription.started", "a");
-        Add("page.viewed", "a");
-        simulator.Finish();
+        var analyzer = Replay(journey, ("page.viewed", "a"), ("kb.article_viewed", "a"), ("page.viewed", "a"), ("page.viewed", "b"),
+            ("subscription.started", "a"), ("page.viewed", "a"));
 
         var stages = analyzer.Build().Segments[0].Stages;
         Assert.Equal([("website", 3)], stages[0].Touchpoints.Select(t => (t.Touchpoint, t.Events)));
@@ -195,19 +200,8 @@ public sealed class JourneyAnalyzerTests
               - id: onboarding
                 entered_when: { event: subscription.started }
             """;
-        var set = PlaybookLoader.Load([new SourceFile("journeys/life.yaml", journey)]).Set;
-        var analyzer = new JourneyAnalyzer(set, set.Journeys.Single(), []);
-        var simulator = new Simulator(new CompiledPlaybooks(set), new SimulationOptions(), analyzer.Record) { EventObserver = analyzer.Observe };
-        var n = 0;
-        void Add(string account, string type, string day) =>
-            simulator.Add(Encoding.UTF8.GetBytes($$$"""{"specversion":"1.0","source":"s","id":"{{{++n}}}","type":"{{{type}}}","time":"2026-01-{{{day}}}T00:00:00Z","accountid":"{{{account}}}"}"""), "events");
-
-        Add("gone", "subscription.started", "01");
-        Add("back", "subscription.started", "01");
-        Add("gone", "subscription.cancelled", "03");
-        Add("back", "subscription.cancelled", "03");
-        Add("back", "subscription.started", "04");
-        simulator.Finish();
+        var analyzer = Replay(journey, ("subscription.started", "gone"), ("subscription.started", "back"), ("subscription.cancelled", "gone"),
+            ("subscription.cancelled", "back"), ("subscription.started", "back"));
 
         Assert.Equal(1, analyzer.Build().Segments[0].Stages[0].Dropped);
     }
