@@ -18,9 +18,10 @@ public sealed partial class JourneyEngine
         {
             case EventTrigger trigger:
                 // A stage is entered once: most events that would enter one find it long entered, and this answer
-                // needs neither the event's id as text nor the calls EnterStage would make to reach it.
-                if (Matches(state, reaction, trigger.Where, e) &&
-                    !(reaction.Kind == ReactionKind.EnterStage && state.HasEntered(program, reaction.Index, reaction.Stage!.Id)))
+                // needs neither the event's where (unless explain wants its verdict), nor the event's id as text, nor
+                // the calls EnterStage would make to reach it.
+                var entered = reaction.Kind == ReactionKind.EnterStage && state.HasEntered(program, reaction.Index, reaction.Stage!.Id);
+                if ((!entered || Tracing(state)) && Matches(state, reaction, trigger.Where, e) && !entered)
                 {
                     Triggered(state, reaction, e, e.Id, t, depth);
                 }

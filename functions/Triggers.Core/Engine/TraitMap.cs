@@ -114,6 +114,30 @@ public sealed class TraitMap : IValueObject
         return -1;
     }
 
+    /// <summary>
+    /// <see cref="IndexOf"/> for a shared name (one the <see cref="Names"/> table holds): it can only equal another
+    /// shared name by being the same object, so text is compared with unshared names alone. A merge of a new account's
+    /// first traits looks up every name it adds, and comparing each with every name before it added up.
+    /// </summary>
+    private int IndexOfShared(string name)
+    {
+        if (_index is not null)
+        {
+            return _index.TryGetValue(name, out var indexed) ? indexed : -1;
+        }
+
+        var slots = _slots.AsSpan(0, _count);
+        for (var i = 0; i < slots.Length; i++)
+        {
+            if (ReferenceEquals(slots[i].Name, name) || (slots[i].Utf8 is null && string.Equals(slots[i].Name, name, StringComparison.Ordinal)))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Changes the trait at <paramref name="at"/>; null removes it, keeping the others in order.</summary>
     private void Set(int at, Value value)
     {
@@ -244,11 +268,12 @@ public sealed class TraitMap : IValueObject
             {
                 // The name a cleared table left here (see Clear): shared already, so not looked up again.
                 (name, utf8) = (_slots[expected].Name, left);
-                at = IndexOf(name);
+                at = IndexOfShared(name);
             }
             else
             {
-                at = IndexOf(name = Names.Get(members.Name, members.NameEscaped, out utf8));
+                name = Names.Get(members.Name, members.NameEscaped, out utf8);
+                at = utf8 is null ? IndexOf(name) : IndexOfShared(name);
             }
 
             if (at >= 0)

@@ -103,6 +103,11 @@ public readonly partial struct Value : IEquatable<Value>
     /// </summary>
     public static bool TryParseTime(string text, out DateTimeOffset time)
     {
+        if (text.Length == 10 && TryParseDate(text, out time))
+        {
+            return true; // the usual trait (renewal_date: 2026-09-01), read on every account.updated: without the parser's general path
+        }
+
         if (text.Length >= 10 && char.IsAsciiDigit(text[0]) && IsoTime().IsMatch(text) &&
             DateTimeOffset.TryParse(text.Length > 10 && (text[10] == 't' || text[^1] == 'z') ? text.ToUpperInvariant() : text,
                 CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time))
@@ -112,6 +117,39 @@ public readonly partial struct Value : IEquatable<Value>
 
         time = default;
         return false;
+    }
+
+    /// <summary>
+    /// A plain date, <c>yyyy-MM-dd</c>, as midnight UTC. False for anything else (including a date that does not exist):
+    /// the general path then decides, so this only ever agrees with it.
+    /// </summary>
+    private static bool TryParseDate(string text, out DateTimeOffset time)
+    {
+        time = default;
+        if (text[4] != '-' || text[7] != '-' || !Digits(text, 0, 4, out var year) || !Digits(text, 5, 2, out var month) ||
+            !Digits(text, 8, 2, out var day) || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        time = new DateTimeOffset(year, month, day, 0, 0, 0, TimeSpan.Zero);
+        return true;
+    }
+
+    private static bool Digits(string text, int start, int count, out int number)
+    {
+        number = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                return false;
+            }
+
+            number = (number * 10) + (text[i] - '0');
+        }
+
+        return true;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:[Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)?)?$",

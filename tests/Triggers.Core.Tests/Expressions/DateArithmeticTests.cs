@@ -51,4 +51,49 @@ public class DateArithmeticTests
     [InlineData("event.time - account.subscription_start > 30d", "Bool:true")]
     public void Time_Comparison_ParsesTextBesideTime(string expression, string expected) =>
         Assert.Equal(expected, Evaluate(expression));
+
+    [Theory]
+    [InlineData("date('2024-02-29')", "Time:2024-02-29T00:00:00Z")]
+    [InlineData("date('2000-02-29')", "Time:2000-02-29T00:00:00Z")]
+    [InlineData("date('0001-01-01') + 1d", "Time:0001-01-02T00:00:00Z")]
+    [InlineData("date('9999-12-31') - 1d", "Time:9999-12-30T00:00:00Z")]
+    public void PlainDate_IsMidnightUtc(string expression, string expected) =>
+        Assert.Equal(expected, Evaluate(expression));
+
+    [Theory]
+    [InlineData("2026-02-29")]
+    [InlineData("1900-02-29")]
+    [InlineData("2026-04-31")]
+    [InlineData("2026-13-01")]
+    [InlineData("2026-00-10")]
+    [InlineData("2026-01-00")]
+    [InlineData("0000-01-01")]
+    [InlineData("2026/01/05")]
+    [InlineData("2026-1-005")]
+    [InlineData("2026-01-5 ")]
+    [InlineData("+2026-01-5")]
+    [InlineData("２０２６-01-05")]
+    public void PlainDate_ThatIsNoDay_IsRefusedWhereWritten(string text) =>
+        Assert.Contains($"'{text}' is not a date or time", SingleError($"date('{text}')").Message);
+
+    [Fact]
+    public void PlainDate_ReadsAsTheGeneralIsoReadingDoes_ForEveryDayOfFourYears()
+    {
+        // Every yyyy-MM-dd text of 2023-2026, and the impossible days 29-31 of every month: the quick reading of a
+        // plain date must agree with .NET's ISO reading of it, day for day.
+        for (var year = 2023; year <= 2026; year++)
+        {
+            for (var month = 1; month <= 12; month++)
+            {
+                for (var day = 1; day <= 31; day++)
+                {
+                    var text = $"{year:D4}-{month:D2}-{day:D2}";
+                    var expected = DateTimeOffset.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                        System.Globalization.DateTimeStyles.AssumeUniversal, out var reference);
+                    Assert.Equal(expected, Triggers.Core.Expressions.Value.TryParseTime(text, out var time));
+                    Assert.Equal(expected ? reference.UtcTicks : 0, time.UtcTicks);
+                }
+            }
+        }
+    }
 }
