@@ -12,7 +12,7 @@ internal static class Comparison
         switch (l.Kind, r.Kind)
         {
             case (ValueKind.Number, ValueKind.Number):
-                return l.AsNumber.CompareTo(r.AsNumber);
+                return NumberOrder.NeedsText(l, r) ? NumberOrder.Compare(l, r) : l.AsNumber.CompareTo(r.AsNumber);
             case (ValueKind.String, ValueKind.String):
                 return string.CompareOrdinal(l.AsString, r.AsString);
             case (ValueKind.Duration, ValueKind.Duration):

@@ -121,7 +121,8 @@ internal sealed class Lexer(Reporter reporter, int from, int to)
             return false;
         }
 
-        _tokens.Add(new Token(TokenKind.Number, start, spelling.Length, spelling, Value.Number(number)));
+        // Kept with its digits when a double cannot hold them (an id of 19 digits), as numbers read from events are.
+        _tokens.Add(new Token(TokenKind.Number, start, spelling.Length, spelling, Engine.JsonNumber.FromText(spelling, number)));
         return true;
     }
 

@@ -223,7 +223,8 @@ internal sealed partial class Parser(Reporter reporter, List<Token> tokens)
         {
             null => null,
             // Folding keeps -90d and -1 literals, so they print and compare like any other constant.
-            LiteralNode { Value.Kind: ValueKind.Number } n => new LiteralNode(Value.Number(-n.Value.AsNumber), op.Offset, n.End - op.Offset),
+            LiteralNode { Value.Kind: ValueKind.Number } n =>
+                new LiteralNode(Value.Number(-n.Value.AsNumber, n.Value.NumberText is { } digits ? "-" + digits : null), op.Offset, n.End - op.Offset),
             LiteralNode { Value.Kind: ValueKind.Duration } d when d.Value.AsDuration != TimeSpan.MinValue =>
                 new LiteralNode(Value.Duration(-d.Value.AsDuration), op.Offset, d.End - op.Offset),
             _ => Checked(new UnaryNode(UnaryOp.Negate, op.Text, operand, op.Offset, operand.End - op.Offset)),

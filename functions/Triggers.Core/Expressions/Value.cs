@@ -176,6 +176,7 @@ public readonly partial struct Value : IEquatable<Value>
         return Kind switch
         {
             ValueKind.Null => true,
+            ValueKind.Number when NumberOrder.NeedsText(this, other) => NumberOrder.Compare(this, other) == 0,
             ValueKind.Bool or ValueKind.Number => StoredNumber.Equals(other.StoredNumber),
             ValueKind.String => string.Equals((string)_ref!, (string)other._ref!, StringComparison.Ordinal),
             ValueKind.Time or ValueKind.Duration => StoredTicks == other.StoredTicks,
