@@ -11,7 +11,7 @@ public sealed partial class Simulator
     /// </summary>
     public void Add(ReadOnlySpan<byte> json, string source, long line = 0)
     {
-        if (Check(json, source, line, out var behind) is { } e && Replayed(json, e, behind) is { } account)
+        if (Check(json, source, line, out var behind, out var number) is { } e && Replayed(json, e, number, behind) is { } account)
         {
             Accept(account, json.Length, e, _log.Append(json), behind, source, line);
         }
@@ -35,7 +35,7 @@ public sealed partial class Simulator
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal void AddShared(ReadOnlyMemory<byte> json, in EventParser.ReadEnvelope read, string source, long line)
     {
-        if (Check(json.Span, read, source, line, out var behind) is { } e && Replayed(json.Span, e, behind) is { } account)
+        if (Check(json.Span, read, source, line, out var behind, out var number) is { } e && Replayed(json.Span, e, number, behind) is { } account)
         {
             // A replay of some accounts copies their events, so the caller's blocks, mostly other accounts' events, can go.
             var at = _replayed is null ? _log.Adopt(json) : _log.Append(json.Span);
@@ -43,18 +43,25 @@ public sealed partial class Simulator
         }
     }
 
-    private EventParser.Envelope? Check(ReadOnlySpan<byte> json, string source, long line, out long behind) =>
-        Check(json, EventParser.ReadAhead(json), source, line, out behind);
+    private EventParser.Envelope? Check(ReadOnlySpan<byte> json, string source, long line, out long behind, out int account) =>
+        Check(json, EventParser.ReadAhead(json), source, line, out behind, out account);
 
     /// <summary>
-    /// Decides, from the envelope and in arrival order, whether the event goes to its account's replay at all, and
-    /// whether it arrived late: then <paramref name="behind"/> is how far behind the newest event it was (else 0), and
-    /// its account's replay decides whether it is late or a copy of an event the account has seen.
+    /// Decides, from the envelope and in arrival order, whether the event goes to its account's replay at all (then
+    /// <paramref name="account"/> is its account's number), and whether it arrived late: then <paramref name="behind"/>
+    /// is how far behind its account's newest event it was (else 0), and the account's replay decides whether it is late
+    /// or a copy of an event the account has seen.
     /// </summary>
+    /// <remarks>
+    /// Lateness is measured against the newest event of the same account, as the cloud measures it (one Service Bus
+    /// session per account, each with its own clock): one line with a clock far ahead makes only its own account's
+    /// later lines late, and a history exported account by account replays whole.
+    /// </remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private EventParser.Envelope? Check(ReadOnlySpan<byte> json, in EventParser.ReadEnvelope read, string source, long line, out long behind)
+    private EventParser.Envelope? Check(ReadOnlySpan<byte> json, in EventParser.ReadEnvelope read, string source, long line, out long behind, out int account)
     {
         behind = 0;
+        account = -1;
         if (_finished)
         {
             throw new InvalidOperationException("the replay has finished; start a new simulator");
@@ -64,9 +71,9 @@ public sealed partial class Simulator
         if (read.Error is { } error)
         {
             var time = read.Envelope.TimeTicks;
-            var account = read.Envelope.Account.End.Value == 0 ? null : EventParser.Text(json[read.Envelope.Account]);
+            var named = read.Envelope.Account.End.Value == 0 ? null : EventParser.Text(json[read.Envelope.Account]);
             // A line that names its account is reported by that account's part; one with no account to go by, by part 1.
-            if (_options.Part is { } part && (account is null ? part.Index > 1 : !part.Holds(account)))
+            if (_options.Part is { } part && (named is null ? part.Index > 1 : !part.Holds(named)))
             {
                 Stats.OtherAccounts++;
                 return null;
@@ -75,15 +82,15 @@ public sealed partial class Simulator
             if (time > 0)
             {
                 TimeRead(time);
-                Rejected(source, line, error, time, account);
+                Rejected(source, line, error, time, named);
             }
             else if (NewestRead == long.MinValue)
             {
-                (_untimed ??= []).Add((source, line, error, account)); // no time read yet: reported at the first one read
+                (_untimed ??= []).Add((source, line, error, named)); // no time read yet: reported at the first one read
             }
             else
             {
-                Rejected(source, line, error, NewestRead, account);
+                Rejected(source, line, error, NewestRead, named);
             }
 
             return null;
@@ -97,6 +104,7 @@ public sealed partial class Simulator
             // ending the replay early must not make an earlier event that arrives after this one on time.
             Stats.AfterUntil++;
             _newest = Math.Max(_newest, e.TimeTicks);
+            LaterThanUntil(json[e.Account], e.TimeTicks);
             if (_untimed is not null)
             {
                 ReportUntimed();
@@ -105,13 +113,16 @@ public sealed partial class Simulator
             return null;
         }
 
-        if (_newest != long.MinValue && e.TimeTicks < _newest - Lateness)
+        account = IndexOf(json[e.Account]);
+        var watermark = _watermarks[account];
+        if (watermark != long.MinValue && e.TimeTicks < watermark - Lateness)
         {
             // Only its account knows whether it has seen the id (a redelivered copy, however late, is a duplicate).
-            behind = _newest - e.TimeTicks;
+            behind = watermark - e.TimeTicks;
             return e;
         }
 
+        _watermarks[account] = Math.Max(watermark, e.TimeTicks);
         _newest = Math.Max(_newest, e.TimeTicks);
         if (_untimed is not null)
         {
@@ -191,11 +202,13 @@ public sealed partial class Simulator
     /// The event's account number, or null when this replay leaves the account to another (then nothing of the event is
     /// kept but an unsubscribe or bounce, which may concern every account: see <see cref="RecipientRead"/>).
     /// </summary>
-    private int? Replayed(ReadOnlySpan<byte> json, in EventParser.Envelope e, long behind)
+    private int? Replayed(ReadOnlySpan<byte> json, in EventParser.Envelope e, int account, long behind)
     {
-        var account = IndexOf(json[e.Account]);
         var kept = _replayed is null || _replayed[account];
-        if (behind == 0 && e.Type is "email.unsubscribed" or "email.bounced")
+        // Shared with every account only when it is on time for all of them: lateness is per account, and an account
+        // that has moved on past it by more than the allowed lateness would have sent its emails before it arrived.
+        // Its own account still processes it, and suppresses by it from then on.
+        if (behind == 0 && e.TimeTicks >= _newest - Lateness && e.Type is "email.unsubscribed" or "email.bounced")
         {
             RecipientRead(json, e, account, kept ? _entries.Count : -1);
         }
@@ -211,7 +224,7 @@ public sealed partial class Simulator
 
     /// <summary>
     /// Reports a malformed event at <paramref name="time"/>: its own when that could be read, else the newest read so far
-    /// (see <see cref="Check(ReadOnlySpan{byte}, in EventParser.ReadEnvelope, string, long, out long)"/>), under its account when
+    /// (see <see cref="Check(ReadOnlySpan{byte}, in EventParser.ReadEnvelope, string, long, out long, out int)"/>), under its account when
     /// the line had a readable one.
     /// </summary>
     private void Rejected(string source, long line, string error, long time, string? account, bool timeUnknown = false)
@@ -227,6 +240,36 @@ public sealed partial class Simulator
             Time = new DateTimeOffset(time, TimeSpan.Zero), TimeUnknown = timeUnknown, AccountId = account, Reason = error, Because = origin,
         });
     }
+
+    /// <summary>
+    /// Moves the watermark of an event's account for an event after <c>--until</c>, which is not replayed: an account
+    /// with no event before the end is not numbered for it (it would be replayed), and keeps its watermark aside until
+    /// it has one.
+    /// </summary>
+    private void LaterThanUntil(ReadOnlySpan<byte> token, long time)
+    {
+        var key = AccountKey(token);
+        var account = _accountIndex.Find(key);
+        if (account >= 0)
+        {
+            _watermarks[account] = Math.Max(_watermarks[account], time);
+            return;
+        }
+
+        var later = (_laterAccounts ??= new Utf8Index()).GetOrAdd(key, out var added);
+        if (added)
+        {
+            _laterWatermarks.Add(time);
+        }
+
+        _laterWatermarks[later] = Math.Max(_laterWatermarks[later], time);
+    }
+
+    /// <summary>The key an account is numbered by: its id's UTF-8, decoded first when the token is escaped or not UTF-8.</summary>
+    private static ReadOnlySpan<byte> AccountKey(ReadOnlySpan<byte> token) =>
+        token.IndexOf((byte)'\\') >= 0 || !System.Text.Unicode.Utf8.IsValid(token)
+            ? System.Text.Encoding.UTF8.GetBytes(EventParser.Text(token)!)
+            : token[1..^1];
 
     /// <summary>The account's number, looked up from its JSON token: no string for accounts already seen.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -260,6 +303,8 @@ public sealed partial class Simulator
     private void Added(string account)
     {
         _accountIds.Add(account);
+        var later = _laterAccounts?.Find(System.Text.Encoding.UTF8.GetBytes(account)) ?? -1;
+        _watermarks.Add(later < 0 ? long.MinValue : _laterWatermarks[later]);
         _replayed?.Add(_options.OnlyAccount is { } only ? account == only : _options.Part!.Value.Holds(account));
     }
 }

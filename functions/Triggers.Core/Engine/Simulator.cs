@@ -36,7 +36,10 @@ public sealed partial class Simulator
     private List<(string Source, long Line, string Error, string? Account)>? _untimed;
     private Dictionary<int, LateArrival>? _late; // by entry number: the entries of events that arrived late (rare)
     private readonly HashSet<ulong> _lateIds = []; // the ids of the account being replayed reported late, so a second late copy is a duplicate
-    private long _newest = long.MinValue; // the watermark: the newest time of a well-formed event that was not late, after --until or not
+    private long _newest = long.MinValue; // the newest time of a well-formed event that was not late, after --until or not: where the replay ends
+    private readonly List<long> _watermarks = []; // per account number: its newest time, as _newest is for all (lateness is per account)
+    private Utf8Index? _laterAccounts; // accounts seen only after --until so far, with their watermarks below
+    private readonly List<long> _laterWatermarks = [];
     private long _newestElsewhere = long.MinValue; // the newest time read on a rejected line
     private bool _finished;
 

@@ -15,6 +15,23 @@ internal sealed class Utf8Index
 
     public int Count { get; private set; }
 
+    /// <summary>The key's number, or -1 when it has none.</summary>
+    public int Find(ReadOnlySpan<byte> key)
+    {
+        var hash = Utf8Hash.Of(key);
+        var mask = _slots.Length - 1;
+        for (var i = hash & mask; _slots[i].Number != 0; i = (i + 1) & mask)
+        {
+            ref readonly var slot = ref _slots[i];
+            if (slot.Hash == hash && key.SequenceEqual(_keys.AsSpan(slot.Start, slot.Length)))
+            {
+                return slot.Number - 1;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>The key's number, adding it (as the next number) when it is new.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int GetOrAdd(ReadOnlySpan<byte> key, out bool added)

@@ -55,8 +55,8 @@ public sealed class ArrivalTests
     [Fact]
     public void ReplayUntilT_GivesTheFullReplaysOutcomesUpToT_AndItsLateCountForThem()
     {
-        string[] lines = [Ticket(1, "2026-01-01T10:00:00Z"), Ticket(2, "2026-01-01T12:00:00Z", "globex"), Ticket(3, "2026-01-01T10:30:00Z"),
-            Ticket(4, "2026-01-01T11:45:00Z"), Ticket(5, "2026-01-01T10:50:00Z", "globex")];
+        string[] lines = [Ticket(1, "2026-01-01T10:00:00Z"), Ticket(2, "2026-01-01T12:00:00Z", "globex"), Ticket(4, "2026-01-01T11:45:00Z"),
+            Ticket(3, "2026-01-01T10:30:00Z"), Ticket(5, "2026-01-01T10:50:00Z", "globex")];
         var until = new DateTimeOffset(2026, 1, 1, 11, 0, 0, TimeSpan.Zero);
 
         var (full, fullStats, _) = Run(TimeSpan.FromMinutes(30), null, lines);
@@ -64,7 +64,7 @@ public sealed class ArrivalTests
 
         static string Show(Outcome o) => $"{o.Kind} {o.Id} {o.AccountId} {o.Time:O} {o.Title} {o.Reason}";
         Assert.Equal(full.Where(o => o.Time <= until).Select(Show), upTo.Select(Show));
-        Assert.Equal((2, 2), (fullStats.Late, upToStats.Late));
+        Assert.Equal((2, 2), (fullStats.Late, upToStats.Late)); // ticket 3 behind ticket 4's acme (in the full run), ticket 5 behind ticket 2's globex
         Assert.Equal(2, upToStats.AfterUntil);
     }
 
@@ -109,9 +109,40 @@ public sealed class ArrivalTests
     public void LateCopyOfAnEventOfAnotherAccount_IsLate_IdsAreTheAccountsOwn()
     {
         var (outcomes, stats, _) = Run(TimeSpan.FromMinutes(30), null,
-            Ticket(1, "2026-01-01T10:00:00Z"), Ticket(2, "2026-01-01T12:00:00Z"), Ticket(1, "2026-01-01T10:00:00Z", "globex"));
+            Ticket(1, "2026-01-01T10:00:00Z"), Ticket(2, "2026-01-01T12:00:00Z", "globex"), Ticket(1, "2026-01-01T10:00:00Z", "globex"));
 
         Assert.Equal("globex", Assert.Single(outcomes, o => o.Kind == OutcomeKind.Late).AccountId);
         Assert.Equal((2, 0, 1), (stats.Processed, stats.Duplicates, stats.Late));
+    }
+
+    [Fact]
+    public void LineWithAClockFarAhead_MakesOnlyItsOwnAccountsLaterLinesLate()
+    {
+        // A source system with a broken clock writes 2099 once: its account's later lines are late, nobody else's.
+        var (outcomes, stats, _) = Run(TimeSpan.Zero, null,
+            Ticket(1, "2026-01-01T10:00:00Z"), Ticket(2, "2099-01-01T00:00:00Z", "globex"), Ticket(3, "2026-01-01T11:00:00Z"),
+            Ticket(4, "2026-01-01T11:30:00Z", "globex"), Ticket(5, "2026-01-01T12:00:00Z"));
+
+        Assert.Equal(["ticket 1", "ticket 2", "ticket 3", "ticket 5"], outcomes.Where(o => o.Kind == OutcomeKind.Action).Select(o => o.Title).Order());
+        var late = Assert.Single(outcomes, o => o.Kind == OutcomeKind.Late);
+        Assert.Equal(("globex", "t4"), (late.AccountId, late.TriggerEventId));
+        Assert.StartsWith("arrived 26662d", late.Reason, StringComparison.Ordinal);
+        Assert.Equal((4, 1), (stats.Processed, stats.Late));
+    }
+
+    [Fact]
+    public void HistoryExportedAccountByAccount_ReplaysWhole_AsTheTimeOrderedOneDoes()
+    {
+        // An export that lists each account's events together goes back in time at every new account: per account it is in order.
+        string[] byTime = [Ticket(1, "2026-01-01T10:00:00Z"), Ticket(2, "2026-01-01T10:30:00Z", "globex"), Ticket(3, "2026-01-01T11:00:00Z"),
+            Ticket(4, "2026-01-01T11:30:00Z", "globex"), Ticket(5, "2026-01-01T12:00:00Z", "initech")];
+        string[] byAccount = [byTime[0], byTime[2], byTime[1], byTime[3], byTime[4]];
+
+        static string Show(Outcome o) => $"{o.Kind} {o.Id} {o.AccountId} {o.Time:O} {o.Title}";
+        var (inTime, _, _) = Run(TimeSpan.Zero, null, byTime);
+        var (inAccounts, stats, _) = Run(TimeSpan.Zero, null, byAccount);
+
+        Assert.Equal(inTime.Select(Show).Order(), inAccounts.Select(Show).Order());
+        Assert.Equal((5, 0), (stats.Processed, stats.Late));
     }
 }

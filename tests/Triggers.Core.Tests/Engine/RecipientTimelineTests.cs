@@ -6,7 +6,8 @@ namespace Triggers.Core.Tests.Engine;
 
 /// <summary>
 /// The unsubscribes and bounces a replay shares between accounts (<see cref="RecipientTimeline"/>) are exactly the ones
-/// the engine processes: a duplicate, late, malformed or after-the-end one suppresses nobody, anywhere.
+/// the engine processes: a duplicate, late, malformed or after-the-end one suppresses nobody, anywhere, and one that is
+/// on time for its own account but late for another (lateness is per account) suppresses in its own account only.
 /// </summary>
 public sealed class RecipientTimelineTests
 {
@@ -108,7 +109,7 @@ public sealed class RecipientTimelineTests
     }
 
     [Theory]
-    [InlineData("{ time: 2026-01-02T09:00:00Z, type: email.bounced, accountid: acme, data: { email: bob@acme.test } }", "")] // late: 8 days behind
+    [InlineData("{ time: 2026-01-02T09:00:00Z, type: email.bounced, accountid: acme, data: { email: bob@acme.test } }", "")] // 8 days behind globex: not shared
     [InlineData("{ time: 2026-01-11T09:00:00Z, type: email.bounced, accountid: acme, data: { email: bob@acme.test } }", "")] // after run_until
     [InlineData("{ time: 2026-01-05T09:00:00Z, type: email.bounced, accountid: acme, specversion: '0.3', data: { email: bob@acme.test } }",
         "{ time: 2026-01-05T09:00:00Z, kind: rejected, reason: 'specversion must be \"1.0\"' }")] // rejected
@@ -125,6 +126,28 @@ public sealed class RecipientTimelineTests
               - { time: 2026-01-10T10:00:00Z, rule: advocacy/ask-for-review, action: email, to: ann@acme.test }
               - { time: 2026-01-10T11:00:00Z, rule: advocacy/ask-for-review, action: email, to: bob@acme.test }
             {{(rejection.Length > 0 ? $"  - {rejection}" : "")}}
+            expect_only: true
+            """);
+    }
+
+    [Fact]
+    public void BounceOnTimeForItsAccount_ButBehindAnotherAccountsNewest_SuppressesInItsOwnAccountOnly()
+    {
+        // Lateness is per account: acme's first line is on time for acme, but globex had moved 8 days past it, so globex
+        // sent its emails before the bounce arrived; acme's own later email to the address is suppressed.
+        Scenario.Passes(Advocacy, $$"""
+            test: a bounce that arrives late for another account
+            events:
+            {{GlobexUsers}}
+            {{GlobexAnswers}}
+              - { time: 2026-01-02T09:00:00Z, type: email.bounced, accountid: acme, data: { email: bob@acme.test } }
+              - { time: 2026-01-03T09:00:00Z, type: user.updated, accountid: acme, userid: bob, data: { email: bob@acme.test } }
+              - { time: 2026-01-04T09:00:00Z, type: nps.answered, accountid: acme, userid: bob, data: { score: 10 } }
+            run_until: 2026-01-10T12:00:00Z
+            expect:
+              - { time: 2026-01-04T09:00:00Z, kind: suppressed, rule: advocacy/ask-for-review, reason: bounced }
+              - { time: 2026-01-10T10:00:00Z, rule: advocacy/ask-for-review, action: email, to: ann@acme.test }
+              - { time: 2026-01-10T11:00:00Z, rule: advocacy/ask-for-review, action: email, to: bob@acme.test }
             expect_only: true
             """);
     }

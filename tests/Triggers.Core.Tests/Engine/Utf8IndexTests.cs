@@ -18,6 +18,9 @@ public class Utf8IndexTests
         Assert.Equal(Enumerable.Range(0, keys.Length), first);
         Assert.Equal(first, again);
         Assert.Equal(keys.Length, index.Count);
+        Assert.Equal(first, keys.Select(k => index.Find(k)));
+        Assert.Equal(-1, index.Find("account-20000-é"u8));
+        Assert.Equal(keys.Length, index.Count); // finding adds nothing
     }
 
     [Fact]
