@@ -64,7 +64,7 @@ internal static partial class CliOptions
     public static Option<TimeSpan?> AllowedLateness() => new("--allowed-lateness")
     {
         HelpName = "DURATION",
-        Description = "How late (behind the newest event) an event may arrive and still be processed in time order, e.g. 10m or 1h (default 0)",
+        Description = "How late (behind the newest event of its account) an event may arrive and still be processed in time order, e.g. 10m or 1h (default 0)",
         CustomParser = result =>
         {
             var text = result.Tokens.Single().Value;
@@ -74,7 +74,7 @@ internal static partial class CliOptions
             }
 
             result.AddError(duration < TimeSpan.Zero
-                ? $"--allowed-lateness: '{text}' is negative; lateness is how far behind the newest event one may arrive: 0 or more, e.g. 10m"
+                ? $"--allowed-lateness: '{text}' is negative; lateness is how far behind the newest event of its account one may arrive: 0 or more, e.g. 10m"
                 : OneUnit(text) is { } single
                     ? $"--allowed-lateness: '{text}' is not a duration; a duration has one unit: write {single}"
                     : $"--allowed-lateness: '{text}' is not a duration; write e.g. 30s, 10m, 1h or 1d (up to 100000 of a unit)");

@@ -395,11 +395,11 @@ public sealed partial class Simulator
         {
             Kind = OutcomeKind.Late, Key = new EffectIds.Key("input", "late", e.Id, ""), Time = new DateTimeOffset(e.TimeTicks, TimeSpan.Zero),
             AccountId = state.AccountId, TriggerEventId = e.Id, Because = origin,
-            Reason = $"arrived {Model.DurationParser.Describe(TimeSpan.FromTicks(behind))} behind the newest event; allowed lateness is {Model.DurationParser.Describe(_options.AllowedLateness)}",
+            Reason = $"arrived {Model.DurationParser.Describe(TimeSpan.FromTicks(behind))} behind the newest event of its account; allowed lateness is {Model.DurationParser.Describe(_options.AllowedLateness)}",
         });
     }
 
-    /// <summary>Where a late event was read (<c>events.jsonl:12</c>) and how far behind the newest event it was then.</summary>
+    /// <summary>Where a late event was read (<c>events.jsonl:12</c>) and how far behind its account's newest event it was then.</summary>
     private readonly record struct LateArrival(string Origin, long Behind);
 
     /// <summary>

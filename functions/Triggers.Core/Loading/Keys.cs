@@ -45,7 +45,7 @@ public static class Keys
 
     /// <summary>
     /// Why the engine suppresses an action: the only values a <c>kind: suppressed</c> expectation's <c>reason</c> may
-    /// take. A late or rejected event's reason is text made from the event (<c>arrived 2h behind the newest event ...</c>).
+    /// take. A late or rejected event's reason is text made from the event (<c>arrived 2h behind the newest event of its account ...</c>).
     /// </summary>
     public static readonly string[] SuppressionReasons = ["limit", "unsubscribed", "bounced", "invalid-recipient", "emit-depth", "capacity"];
 

@@ -78,24 +78,47 @@ internal static class TestFailureReport
         // A test that expects late events lists them late on purpose: telling its author to reorder them is noise.
         if (outcomes.Any(o => o.Kind == OutcomeKind.Late) && !test.Expect.Any(e => e.Kind == "late"))
         {
-            lines.Add($"hint: events are fed in the order they are listed, as they would arrive; one listed after a later one is late. " +
+            lines.Add($"hint: events are fed in the order they are listed, as they would arrive; one listed after a later one of its account is late. " +
                 $"List them in time order, or give the test 'allowed_lateness: {Model.DurationParser.Format(TimeSpan.FromSeconds(Math.Ceiling(Lateness(test).TotalSeconds)))}' to test a late arrival");
         }
 
         return lines;
     }
 
-    /// <summary>How far behind the newest event listed before it the latest-listed straggler is: the lateness that would accept them all.</summary>
+    /// <summary>
+    /// How far behind the newest event of its account listed before it the latest-listed straggler is (lateness is per
+    /// account): the lateness that would accept them all.
+    /// </summary>
     private static TimeSpan Lateness(PlaybookTest test)
     {
-        var (newest, most) = (DateTimeOffset.MinValue, TimeSpan.Zero);
+        var newest = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var most = TimeSpan.Zero;
         foreach (var e in test.Events)
         {
-            most = e.Time < newest && newest - e.Time > most ? newest - e.Time : most;
-            newest = e.Time > newest ? e.Time : newest;
+            var account = AccountOf(e.Json);
+            if (newest.TryGetValue(account, out var before) && e.Time < before)
+            {
+                most = before - e.Time > most ? before - e.Time : most;
+            }
+
+            newest[account] = e.Time > before ? e.Time : before;
         }
 
         return most;
+    }
+
+    private static string AccountOf(string json)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object &&
+                   document.RootElement.TryGetProperty("accountid", out var account) ? account.ToString() : "";
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return "";
+        }
     }
 
     /// <summary>

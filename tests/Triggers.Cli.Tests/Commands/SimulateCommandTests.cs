@@ -178,7 +178,7 @@ public sealed partial class SimulateCommandTests
 
         Assert.Equal(0, result.ExitCode);
         var row = Assert.Single(result.OutputLines, l => l.Contains(" late ", StringComparison.Ordinal));
-        Assert.Matches(@" e0 +arrived 19d behind the newest event; allowed lateness is 0: events\.jsonl:5$", row);
+        Assert.Matches(@" e0 +arrived 19d behind the newest event of its account; allowed lateness is 0: events\.jsonl:5$", row);
         Assert.Contains("1 late, 1 rejected, 0 after --until) over 1 account;", result.Error);
     }
 
@@ -487,6 +487,6 @@ public sealed partial class SimulateCommandTests
         var result = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--allowed-lateness", "-5m");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("--allowed-lateness: '-5m' is negative; lateness is how far behind the newest event one may arrive: 0 or more, e.g. 10m", result.Error);
+        Assert.Contains("--allowed-lateness: '-5m' is negative; lateness is how far behind the newest event of its account one may arrive: 0 or more, e.g. 10m", result.Error);
     }
 }

@@ -47,7 +47,7 @@ public sealed class ArrivalTests
             run_until: 2026-01-01T11:00:00Z
             expect:
               - { time: 2026-01-01T10:00:00Z, rule: p/ticket, action: task, title: ticket 1 }
-              - { kind: late, time: 2026-01-01T10:30:00Z, trigger_event: t3, reason: 'arrived 1h 30m behind the newest event; allowed lateness is 30m' }
+              - { kind: late, time: 2026-01-01T10:30:00Z, trigger_event: t3, reason: 'arrived 1h 30m behind the newest event of its account; allowed lateness is 30m' }
             expect_only: true
             """);
     }
@@ -88,7 +88,7 @@ public sealed class ArrivalTests
             Ticket(2, "2026-01-01T12:00:00Z"), Ticket(1, "2026-01-01T10:00:00Z"), Ticket(1, "2026-01-01T10:00:00Z"));
 
         var late = Assert.Single(outcomes, o => o.Kind == OutcomeKind.Late);
-        Assert.Equal(("t1", "events.jsonl:2", "arrived 2h behind the newest event; allowed lateness is 30m"), (late.TriggerEventId, late.Because, late.Reason));
+        Assert.Equal(("t1", "events.jsonl:2", "arrived 2h behind the newest event of its account; allowed lateness is 30m"), (late.TriggerEventId, late.Because, late.Reason));
         Assert.Equal(outcomes.Count, outcomes.Select(o => o.Id).Distinct().Count());
         Assert.Equal((1, 1, 1), (stats.Processed, stats.Duplicates, stats.Late));
     }

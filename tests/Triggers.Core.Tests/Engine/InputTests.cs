@@ -476,7 +476,7 @@ public sealed class InputTests
 
         var late = Assert.Single(outcomes, o => o.Kind == OutcomeKind.Late);
         Assert.Equal("t3", late.TriggerEventId);
-        Assert.Equal("arrived 40m behind the newest event; allowed lateness is 30m", late.Reason);
+        Assert.Equal("arrived 40m behind the newest event of its account; allowed lateness is 30m", late.Reason);
         Assert.Equal("events.jsonl:3", late.Because); // where to find it, as a rejection says
         Assert.Equal(["ticket 1", "ticket 2"], outcomes.Where(o => o.Kind == OutcomeKind.Action).Select(o => o.Title));
         Assert.Equal(1, stats.Late);

@@ -80,7 +80,7 @@ public sealed class ExpectationCheckTests
               - { rule: spike/three-tickets, title: spike, priority: high }
               - { rule: spike/three-tickets, data: { n: 1 } }
               - { kind: suppressed, rule: spike/three-tickets, action: task, reason: limit }
-              - { kind: late, trigger_event: e1, accountid: acme, reason: arrived 1h behind the newest event; allowed lateness is 0 }
+              - { kind: late, trigger_event: e1, accountid: acme, reason: arrived 1h behind the newest event of its account; allowed lateness is 0 }
               - { kind: rejected, reason: 'specversion must be "1.0"' }
             """;
 

@@ -31,7 +31,7 @@ public sealed class LateAndRejectedExpectationTests
     [Fact]
     public void EventListedAfterALaterOne_CanBeExpectedLate_WithItsIdAccountAndReason() =>
         Scenario.Passes(Playbook, LateTest(
-            "{ kind: late, time: 2026-02-01T10:00:00Z, accountid: acme, trigger_event: t1, reason: 'arrived 1d behind the newest event; allowed lateness is 0' }"));
+            "{ kind: late, time: 2026-02-01T10:00:00Z, accountid: acme, trigger_event: t1, reason: 'arrived 1d behind the newest event of its account; allowed lateness is 0' }"));
 
     [Theory]
     [InlineData("2026-02-01T10:00:00.0000001Z", "2026-02-01T10:00:00Z", "100ns")]
@@ -45,7 +45,7 @@ public sealed class LateAndRejectedExpectationTests
               - { id: t2, time: {{newest}}, type: ticket.opened, accountid: acme, data: { n: 2 } }
               - { id: t1, time: {{late}}, type: ticket.opened, accountid: acme, data: { n: 1 } }
             expect:
-              - { kind: late, trigger_event: t1, reason: 'arrived {{behind}} behind the newest event; allowed lateness is 0' }
+              - { kind: late, trigger_event: t1, reason: 'arrived {{behind}} behind the newest event of its account; allowed lateness is 0' }
             """);
 
     [Fact]
@@ -58,6 +58,30 @@ public sealed class LateAndRejectedExpectationTests
         Assert.Contains("  - any time late trigger_event=t2", report);
         Assert.Contains("trigger_event is 't1', not 't2'", report);
         Assert.DoesNotContain("hint: events are fed in the order they are listed", report);
+    }
+
+    [Fact]
+    public void EventsOfTwoAccountsListedEachInItsOwnOrder_AreNotLate_AndTheHintCountsOnlyTheStragglersOwnAccount()
+    {
+        // globex's ticket comes after acme's later ones but is globex's first: not late. acme's t1 is 3h behind acme's t3.
+        var result = Scenario.Run(Playbook, """
+            test: lateness is per account
+            events:
+              - { id: t3, time: 2026-02-01T13:00:00Z, type: ticket.opened, accountid: acme, data: { n: 3 } }
+              - { id: t4, time: 2026-02-05T10:00:00Z, type: ticket.opened, accountid: acme, data: { n: 4 } }
+              - { id: g1, time: 2026-02-01T09:00:00Z, type: ticket.opened, accountid: globex, data: { n: 9 } }
+              - { id: t1, time: 2026-02-05T07:00:00Z, type: ticket.opened, accountid: acme, data: { n: 1 } }
+            expect:
+              - { time: 2026-02-01T09:00:00Z, rule: spike/every-ticket, action: task, accountid: globex, title: Ticket 9 }
+              - { time: 2026-02-05T07:00:00Z, rule: spike/every-ticket, action: task, title: Ticket 1 }
+            """);
+
+        Assert.False(result.Passed);
+        var report = string.Join("\n", result.Report);
+        var missing = report[..report.IndexOf("actual outcomes:", StringComparison.Ordinal)];
+        Assert.DoesNotContain("Ticket 9", missing); // globex's ticket fired: only acme's straggler is missing
+        Assert.Contains("late accountid=acme reason='arrived 3h behind the newest event of its account", report);
+        Assert.Contains("'allowed_lateness: 3h'", report);
     }
 
     [Fact]
