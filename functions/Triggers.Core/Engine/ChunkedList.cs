@@ -23,6 +23,17 @@ internal sealed class ChunkedList<T>
     /// <summary>The item at <paramref name="index"/>, to change in place.</summary>
     public ref T At(int index) => ref _chunks[index >> Shift][index & (ChunkSize - 1)];
 
+    /// <summary>Asks the processor for the item's memory (both cache lines an item may straddle) ahead of a read.</summary>
+    public unsafe void Prefetch(int index)
+    {
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        {
+            var item = (byte*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref At(index));
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(item);
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(item + System.Runtime.CompilerServices.Unsafe.SizeOf<T>() - 1);
+        }
+    }
+
     public void Add(in T item)
     {
         var slot = Count & (ChunkSize - 1);

@@ -21,8 +21,11 @@ public sealed partial class Simulator
         private Memory<byte> _bytes = HugePages.Block(2 << 20);
         private Entry[] _entries = new Entry[Size];
 
-        /// <summary>Copies the entries <c>from..to</c> (the next accounts', in replay order) into the batch, asking for their bytes as it goes.</summary>
-        public Span<Entry> Collect(ChunkedList<Entry> entries, int from, int to)
+        /// <summary>
+        /// Copies the entries <c>order[from..to]</c> (the next accounts', in replay order) into the batch, asking for
+        /// entries a few ahead, and for each one's bytes, as it goes.
+        /// </summary>
+        public Span<Entry> Collect(ChunkedList<Entry> entries, int[] order, int from, int to)
         {
             if (to - from > _entries.Length)
             {
@@ -31,13 +34,20 @@ public sealed partial class Simulator
 
             for (var i = from; i < to; i++)
             {
-                ref readonly var entry = ref entries[i];
+                if (i + EntriesAhead < to)
+                {
+                    entries.Prefetch(order[i + EntriesAhead]);
+                }
+
+                ref readonly var entry = ref entries[order[i]];
                 log.Prefetch(entry.Chunk, entry.Offset, entry.Length);
                 _entries[i - from] = entry;
             }
 
             return _entries.AsSpan(0, to - from);
         }
+
+        private const int EntriesAhead = 16; // entries asked for before they are copied
 
         /// <summary>
         /// Copies the entries' bytes side by side; each entry then points at its copy (chunk -1). A batch of more than

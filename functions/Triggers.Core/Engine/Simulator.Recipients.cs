@@ -83,7 +83,7 @@ public sealed partial class Simulator
         var found = new HashSet<ulong>();
         for (var i = from; i < to; i++)
         {
-            ref readonly var entry = ref _entries[i];
+            ref readonly var entry = ref _entries[_order[i]];
             if (!entry.IsLate && CloudEvent.IdHashOf(Bytes(in entry)[entry.Id]) is var hash && ids.Contains(hash) && !found.Add(hash))
             {
                 return true;
@@ -99,7 +99,7 @@ public sealed partial class Simulator
         var entries = new Entry[to - from];
         for (var i = 0; i < entries.Length; i++)
         {
-            entries[i] = _entries[from + i];
+            entries[i] = _entries[_order[from + i]];
         }
 
         Array.Sort(entries, _byTimeThenId);

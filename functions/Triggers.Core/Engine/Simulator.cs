@@ -24,6 +24,7 @@ public sealed partial class Simulator
     private readonly List<string> _accountIds = [];
     private readonly List<bool>? _replayed; // per account number, when only some accounts are replayed (a part, or explain's one)
     private readonly ChunkedList<Entry> _entries = new();
+    private int[] _order = []; // entry numbers in replay order, once Finish has grouped them (see GroupByAccount)
     private readonly List<string> _types = [];
     private readonly Dictionary<string, int> _typesByText = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _typesByReference = new(ReferenceEqualityComparer.Instance);
@@ -162,7 +163,7 @@ public sealed partial class Simulator
             }
 
             PhaseStarting?.Invoke("copying");
-            var batch = _batch.Collect(_entries, starts[first], starts[a]);
+            var batch = _batch.Collect(_entries, _order, starts[first], starts[a]);
             for (var i = first; i < a; i++)
             {
                 var events = batch.Slice(starts[i] - starts[first], starts[i + 1] - starts[i]);
@@ -189,6 +190,7 @@ public sealed partial class Simulator
         }
 
         _entries.Clear();
+        _order = [];
         _late = null;
         Stats.Accounts = _options.Part is null ? _accountIds.Count : order.Length;
         Stats.Timers = _engine.TimersScheduled;
@@ -236,12 +238,12 @@ public sealed partial class Simulator
     }
 
     /// <summary>
-    /// The accounts to replay in ordinal order of their ids, and every entry moved into that order, in place: the
-    /// <c>r</c>th account's entries are then <c>Starts[r]..Starts[r + 1]</c>, in arrival order. The replay reads them
-    /// front to back; reading each where it arrived waited on memory for every event. Moved in place, following each
-    /// cycle of the permutation, because a second array of them would be fresh memory, which costs more on the
-    /// machines we measure on than the moves do. <c>Rank</c> is each account number's place in the order (the order's
-    /// length for an account not replayed).
+    /// The accounts to replay in ordinal order of their ids, and the replay order of every entry (<see cref="_order"/>,
+    /// by a counting sort): the <c>r</c>th account's entries are then those <c>_order[Starts[r]..Starts[r + 1]]</c>
+    /// numbers, in arrival order. The entries themselves stay where they arrived: a batch gathers its entries by these
+    /// numbers, whose reads are known in advance and so wait on memory together, where moving the entries into place
+    /// followed the permutation's cycles, one read waiting on the one before. <c>Rank</c> is each account number's
+    /// place in the order (the order's length for an account not replayed).
     /// </summary>
     private (int[] Order, int[] Starts, int[] Rank) GroupByAccount()
     {
@@ -276,45 +278,14 @@ public sealed partial class Simulator
             starts[r] += starts[r - 1];
         }
 
-        var place = new int[_entries.Count];
+        _order = GC.AllocateUninitializedArray<int>(_entries.Count);
         var next = starts[..^1];
         for (var i = 0; i < _entries.Count; i++)
         {
-            place[i] = next[rank[_entries[i].Account]]++;
+            _order[next[rank[_entries[i].Account]]++] = i;
         }
 
-        Permute(place);
         return (order, starts[..^1], rank);
-    }
-
-    /// <summary>Moves every entry <c>i</c> to <c>place[i]</c>, one cycle at a time (a place is set to -1 once filled).</summary>
-    private void Permute(int[] place)
-    {
-        for (var i = 0; i < place.Length; i++)
-        {
-            if (place[i] < 0)
-            {
-                continue;
-            }
-
-            var carried = _entries[i];
-            var at = place[i];
-            place[i] = -1;
-            while (true)
-            {
-                ref var slot = ref _entries.At(at);
-                var displaced = slot;
-                slot = carried;
-                var then = place[at];
-                place[at] = -1;
-                if (then < 0)
-                {
-                    break; // back where the cycle began: that slot's entry was the first one carried
-                }
-
-                (carried, at) = (displaced, then);
-            }
-        }
     }
 
     /// <summary>Whether an account's events already arrived in replay order (the norm for an exported history): no sort then.</summary>
