@@ -11,7 +11,7 @@ internal sealed class AccountTrack(string accountId, int stages, int segmentTrai
 
     public string AccountId { get; } = accountId;
 
-    /// <summary>The account's value for each segment trait (null: never set).</summary>
+    /// <summary>The account's value for each segment trait (null: not set, never or since it was set to null).</summary>
     public string?[] Segments { get; } = new string?[segmentTraits];
 
     /// <summary>The traits <see cref="Segments"/> were last read from, and their version then (see <see cref="Engine.TraitMap.Version"/>).</summary>

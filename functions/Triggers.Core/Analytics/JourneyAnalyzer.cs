@@ -7,7 +7,8 @@ namespace Triggers.Core.Analytics;
 /// <summary>
 /// Builds the data-driven journey map from a replay: attach <see cref="Observe"/> to the simulator's event
 /// observer and <see cref="Record"/> to its outcome sink, then <see cref="Build"/>. Accounts are grouped by the
-/// final value of each segment trait, so every figure can be redrawn per persona.
+/// final value of each segment trait, so every figure can be redrawn per persona; an account whose trait is missing at
+/// the end (never set, or set to null since) is in that trait's "(not set)" segment, so a trait's segments add up to all.
 /// </summary>
 public sealed partial class JourneyAnalyzer
 {
@@ -87,10 +88,8 @@ public sealed partial class JourneyAnalyzer
             track.SegmentsFrom = (state.Account, state.Account.Version);
             for (var t = 0; t < _segmentTraits.Count; t++)
             {
-                if (state.Account.TryGetMember(_segmentTraits[t], out var value) && !value.IsNull)
-                {
-                    track.Segments[t] = SegmentValue(value);
-                }
+                // A trait set to null is removed from the account: not set from then on, like one never given.
+                track.Segments[t] = state.Account.TryGetMember(_segmentTraits[t], out var value) && !value.IsNull ? SegmentValue(value) : null;
             }
         }
 
@@ -211,15 +210,21 @@ public sealed partial class JourneyAnalyzer
         var segments = new List<SegmentTally> { new(null, null, this, to) };
         var byValue = new Dictionary<string, SegmentTally>[_segmentTraits.Count];
         var other = new SegmentTally?[_segmentTraits.Count];
+        var notSet = new SegmentTally?[_segmentTraits.Count];
         for (var t = 0; t < _segmentTraits.Count; t++)
         {
             var trait = _segmentTraits[t];
             var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
+            var without = 0;
             foreach (var account in facts)
             {
                 if (account.Track.Segments[t] is { } value)
                 {
                     sizes[value] = sizes.GetValueOrDefault(value) + 1;
+                }
+                else
+                {
+                    without++;
                 }
             }
 
@@ -234,6 +239,12 @@ public sealed partial class JourneyAnalyzer
             {
                 segments.Add((other[t] = new SegmentTally(trait, "other", this, to))!);
             }
+
+            // Only beside values some account has: a trait no account has splits nothing (and is warned about).
+            if (ranked.Count > 0 && without > 0)
+            {
+                segments.Add((notSet[t] = new SegmentTally(trait, null, this, to))!);
+            }
         }
 
         foreach (var account in facts)
@@ -244,6 +255,10 @@ public sealed partial class JourneyAnalyzer
                 if (account.Track.Segments[t] is { } value)
                 {
                     (byValue[t].GetValueOrDefault(value) ?? other[t]!).Add(account);
+                }
+                else
+                {
+                    notSet[t]?.Add(account);
                 }
             }
         }

@@ -10,7 +10,10 @@ public sealed record JourneyReport(
     IReadOnlyList<string> SegmentTraits,
     IReadOnlyList<SegmentReport> Segments);
 
-/// <summary>Every figure of the map for one group of accounts (<see cref="Trait"/> = null means all accounts).</summary>
+/// <summary>
+/// Every figure of the map for one group of accounts: <see cref="Trait"/> = null means all accounts; a trait with
+/// <see cref="Value"/> = null means the accounts without it (<see cref="NotSet"/>).
+/// </summary>
 public sealed record SegmentReport(
     string? Trait,
     string? Value,
@@ -18,7 +21,13 @@ public sealed record SegmentReport(
     IReadOnlyList<StageReport> Stages,
     IReadOnlyList<RuleActivity> Rules)
 {
-    public string Label => Trait is null ? "All accounts" : $"{Trait}: {Value}";
+    /// <summary>How the segment of accounts without the trait is named.</summary>
+    public const string NotSetName = "(not set)";
+
+    /// <summary>The accounts that lack <see cref="Trait"/> at the end of the history (never set, or set to null since).</summary>
+    public bool NotSet => Trait is not null && Value is null;
+
+    public string Label => Trait is null ? "All accounts" : $"{Trait}: {Value ?? NotSetName}";
 }
 
 /// <summary>One stage: funnel, time in stage, bottlenecks, milestones, touchpoints, sentiment and pain points.</summary>

@@ -140,6 +140,38 @@ public sealed partial class JourneyMapBrowserTests(Chromium chromium) : IClassFi
         Assert.Empty(watched.Problems);
     }
 
+    [Fact]
+    public async Task AccountsWithoutATrait_InChromium_HaveANamedNotSetSegment_AndEachTraitsSegmentsAddUpToAll()
+    {
+        static string Line(int id, string type, string account, string data = "{}") =>
+            $$$"""{"specversion":"1.0","id":"{{{id}}}","source":"t","type":"{{{type}}}","time":"2026-01-01T00:{{{id:00}}}:00Z","accountid":"{{{account}}}","data":{{{data}}}}""";
+        using var dir = new TempDirectory()
+            .Write("playbooks/journeys/j.yaml", "journey: j\nstages:\n  - { id: s, name: Start, entered_when: { event: subscription.started } }\ntouchpoints: []\n")
+            .Write("events.jsonl", string.Join("\n",
+                Line(1, "account.updated", "a", """{"plan":"team","industry":"retail"}"""), Line(2, "subscription.started", "a"),
+                Line(3, "account.updated", "b", """{"plan":"team"}"""), Line(4, "subscription.started", "b"),
+                Line(5, "account.updated", "b", """{"plan":null}"""), // cleared: not set from here on
+                Line(6, "subscription.started", "c")) + "\n");
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "map.html", "--segment", "plan", "--segment", "industry");
+        Assert.True(result.ExitCode == 0, result.Error);
+
+        await using var watched = await chromium.OpenAsync(Path.Combine(dir.Path, "map.html"));
+        var page = watched.Page;
+        var groups = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('#segment optgroup')].map(g => g.label + ': ' + [...g.querySelectorAll('option')].map(o => o.textContent).join(' | '))
+            """);
+        Assert.Equal("All accounts (3 accounts)", await page.Locator("#segment option").First.InnerTextAsync());
+        Assert.Equal(["plan: team (1 account) | (not set) (2 accounts)",
+            "industry: retail (1 account) | (not set) (2 accounts)"], groups);
+
+        await page.SelectOptionAsync("#segment", "plan=(not set)");
+        var visible = page.Locator("section.segment:not([hidden])");
+        Assert.StartsWith("plan: (not set)", await visible.Locator("h2").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await visible.Locator("p.not-set").IsVisibleAsync(), "the page does not say what (not set) means");
+        Assert.Equal("2", await visible.Locator("table.stages td.entered").First.InnerTextAsync());
+        Assert.Empty(watched.Problems);
+    }
+
     private static async Task<int> FirstEntered(ILocator section) =>
         int.Parse(await section.Locator("table.stages td.entered").First.InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
 

@@ -120,6 +120,28 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void Report_AccountsWithoutTheTrait_AreInANotSetSegment_SoTheTraitsSegmentsAddUpToAll()
+    {
+        // "bare" never gets a plan; "cleared" had team until its plan was set to null.
+        using var dir = Files().Write("events.jsonl", History + string.Join("\n",
+            Line("8", "subscription.started", "2026-01-03T02:00:00Z", "bare"),
+            Line("9", "account.updated", "2026-01-03T02:00:00Z", "cleared", """{"plan":"team"}"""),
+            Line("10", "subscription.started", "2026-01-03T03:00:00Z", "cleared"),
+            Line("11", "account.updated", "2026-01-03T04:00:00Z", "cleared", """{"plan":null}""")) + "\n");
+
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "map.html", "--segment", "plan");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var html = File.ReadAllText(Path.Combine(dir.Path, "map.html"));
+        var options = Regex.Matches(html, "<option value=\"([^\"]*)\"[^>]*>([^<]*)</option>").Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        Assert.Equal([("all", "All accounts (4 accounts)"), ("plan=&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;script&gt;alert(1)&lt;/script&gt; (1 account)"),
+            ("plan=team", "team (1 account)"), ("plan=(not set)", "(not set) (2 accounts)")], options);
+        Assert.Contains("<h2>plan: (not set) <span class=\"meta\">2 accounts, 50% of all</span></h2>", html, StringComparison.Ordinal);
+        Assert.Contains("The accounts with no <code>plan</code> at the end of the history (never given, or set to null since)", html, StringComparison.Ordinal);
+        Assert.Contains("3 segments by plan;", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_UnknownJourney_ListsTheJourneysAndExitsOne()
     {
         using var dir = Files();
