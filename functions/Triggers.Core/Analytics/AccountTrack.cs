@@ -56,9 +56,41 @@ internal sealed class StageCounters(int touchpoints)
 
     public int NpsCount { get; set; }
 
+    /// <summary>CSAT answers whose score lies outside 1-5, left out of the sum and count above.</summary>
+    public int CsatOffScale { get; set; }
+
+    /// <summary>NPS answers whose score lies outside 0-10, left out of the sum and count above.</summary>
+    public int NpsOffScale { get; set; }
+
     public int Tickets { get; set; }
 
     public int Escalations { get; set; }
+
+    /// <summary>Counts a CSAT answer, or only that it was off the 1-5 scale: plotted, it would leave the chart.</summary>
+    public void AddCsat(double score)
+    {
+        if (!Sentiment.OnCsatScale(score))
+        {
+            CsatOffScale++;
+            return;
+        }
+
+        CsatSum += score;
+        CsatCount++;
+    }
+
+    /// <summary>Counts an NPS answer, or only that it was off the 0-10 scale.</summary>
+    public void AddNps(double score)
+    {
+        if (!Sentiment.OnNpsScale(score))
+        {
+            NpsOffScale++;
+            return;
+        }
+
+        NpsSum += score;
+        NpsCount++;
+    }
 
     /// <summary>Adds another account's counters to these (a segment's total for a stage).</summary>
     public void Add(StageCounters other)
@@ -69,6 +101,7 @@ internal sealed class StageCounters(int touchpoints)
         }
 
         (CsatSum, CsatCount, NpsSum, NpsCount) = (CsatSum + other.CsatSum, CsatCount + other.CsatCount, NpsSum + other.NpsSum, NpsCount + other.NpsCount);
+        (CsatOffScale, NpsOffScale) = (CsatOffScale + other.CsatOffScale, NpsOffScale + other.NpsOffScale);
         (Tickets, Escalations) = (Tickets + other.Tickets, Escalations + other.Escalations);
     }
 }

@@ -132,12 +132,10 @@ public sealed partial class JourneyAnalyzer
         switch (e.Type)
         {
             case "csat.answered" when Score(e) is { } csat:
-                counters.CsatSum += csat;
-                counters.CsatCount++;
+                counters.AddCsat(csat);
                 break;
             case "nps.answered" when Score(e) is { } nps:
-                counters.NpsSum += nps;
-                counters.NpsCount++;
+                counters.AddNps(nps);
                 break;
             case "ticket.opened":
                 counters.Tickets++;
@@ -359,7 +357,7 @@ public sealed partial class JourneyAnalyzer
         double? score = csatCount + npsCount == 0
             ? null
             : (((csat ?? 1) - 1) / 4 * 100 * csatCount + (nps ?? 0) * 10 * npsCount) / (csatCount + npsCount);
-        return new Sentiment(csat, csatCount, nps, npsCount, score);
+        return new Sentiment(csat, csatCount, nps, npsCount, score) { CsatOffScale = total.CsatOffScale, NpsOffScale = total.NpsOffScale };
     }
 
     private AccountTrack Track(string id)
@@ -453,8 +451,11 @@ public sealed partial class JourneyAnalyzer
         target[key] = target.GetValueOrDefault(key) + n;
     }
 
+    /// <summary>The answer's score (1e999 reads as infinity: on no scale), null when it has none or it is no number.</summary>
     private static double? Score(CloudEvent e) =>
-        e.Data.ValueKind == JsonValueKind.Object && e.Data.TryGetProperty("score", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetDouble() : null;
+        e.Data.ValueKind == JsonValueKind.Object && e.Data.TryGetProperty("score", out var s) && s.ValueKind == JsonValueKind.Number
+            ? s.TryGetDouble(out var score) ? score : double.NaN
+            : null;
 
     /// <summary>Numbers (company size, seats) are bucketed on a log scale so a segment is a range, not one value.</summary>
     private static string SegmentValue(Expressions.Value value)

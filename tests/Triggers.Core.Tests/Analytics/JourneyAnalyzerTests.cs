@@ -297,4 +297,29 @@ public sealed class JourneyAnalyzerTests
             report.Segments.Select(s => (s.Label, s.Accounts)));
         Assert.Equal(1, report.Segments.Single(s => s.NotSet).Stages[0].Entered); // a, who entered onboarding
     }
+
+    [Fact]
+    public void Build_ScoresOutsideTheirScale_AreLeftOutOfSentimentAndCounted()
+    {
+        // In onboarding: CSAT 4 and 7 (off 1-5), 0 (off), NPS 9, -1 and 100 (off 0-10), 1e999 (no double at all), a
+        // text score (no answer, as before: not counted either way).
+        const string journey = """
+            journey: life
+            stages:
+              - id: onboarding
+                entered_when: { event: subscription.started }
+            """;
+        var report = Replay(journey, [],
+            ("subscription.started", "a", "{}"),
+            ("csat.answered", "a", """{"score":4}"""), ("csat.answered", "a", """{"score":7}"""), ("csat.answered", "a", """{"score":0}"""),
+            ("nps.answered", "b", """{"score":5}"""), // before b's first stage: no stage to count it for
+            ("subscription.started", "b", "{}"),
+            ("nps.answered", "b", """{"score":-1}"""), ("nps.answered", "b", """{"score":100}"""), ("nps.answered", "b", """{"score":1e999}"""),
+            ("csat.answered", "b", """{"score":"5"}""")).Build();
+
+        var onboarding = report.Segments[0].Stages[0].Sentiment;
+        Assert.Equal((4.0, 1, 2), (onboarding.Csat!.Value, onboarding.CsatAnswers, onboarding.CsatOffScale));
+        Assert.Equal((null, 0, 3), (onboarding.Nps, onboarding.NpsAnswers, onboarding.NpsOffScale));
+        Assert.Equal(75, onboarding.Score!.Value); // CSAT 4 alone: (4 - 1) / 4 of the way
+    }
 }
