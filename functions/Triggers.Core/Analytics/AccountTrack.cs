@@ -48,49 +48,15 @@ internal sealed class StageCounters(int touchpoints)
     /// <summary>Events per touchpoint, by the touchpoint's number in the journey.</summary>
     public int[] Touchpoints { get; } = new int[touchpoints];
 
-    public double CsatSum { get; set; }
+    /// <summary>CSAT answers (1-5). A field, so that adding to it changes this one rather than a copy.</summary>
+    public ScoreTally Csat;
 
-    public int CsatCount { get; set; }
-
-    public double NpsSum { get; set; }
-
-    public int NpsCount { get; set; }
-
-    /// <summary>CSAT answers whose score lies outside 1-5, left out of the sum and count above.</summary>
-    public int CsatOffScale { get; set; }
-
-    /// <summary>NPS answers whose score lies outside 0-10, left out of the sum and count above.</summary>
-    public int NpsOffScale { get; set; }
+    /// <summary>NPS answers (0-10).</summary>
+    public ScoreTally Nps;
 
     public int Tickets { get; set; }
 
     public int Escalations { get; set; }
-
-    /// <summary>Counts a CSAT answer, or only that it was off the 1-5 scale: plotted, it would leave the chart.</summary>
-    public void AddCsat(double score)
-    {
-        if (!Sentiment.OnCsatScale(score))
-        {
-            CsatOffScale++;
-            return;
-        }
-
-        CsatSum += score;
-        CsatCount++;
-    }
-
-    /// <summary>Counts an NPS answer, or only that it was off the 0-10 scale.</summary>
-    public void AddNps(double score)
-    {
-        if (!Sentiment.OnNpsScale(score))
-        {
-            NpsOffScale++;
-            return;
-        }
-
-        NpsSum += score;
-        NpsCount++;
-    }
 
     /// <summary>Adds another account's counters to these (a segment's total for a stage).</summary>
     public void Add(StageCounters other)
@@ -100,10 +66,36 @@ internal sealed class StageCounters(int touchpoints)
             Touchpoints[i] += other.Touchpoints[i];
         }
 
-        (CsatSum, CsatCount, NpsSum, NpsCount) = (CsatSum + other.CsatSum, CsatCount + other.CsatCount, NpsSum + other.NpsSum, NpsCount + other.NpsCount);
-        (CsatOffScale, NpsOffScale) = (CsatOffScale + other.CsatOffScale, NpsOffScale + other.NpsOffScale);
+        Csat.Add(other.Csat);
+        Nps.Add(other.Nps);
         (Tickets, Escalations) = (Tickets + other.Tickets, Escalations + other.Escalations);
     }
+}
+
+/// <summary>
+/// Answers on one scale: the sum and count of those on it, and how many were off it (left out: plotted, a CSAT of 50
+/// would leave the chart). A struct held in fields, so each stage's counters stay one object.
+/// </summary>
+internal struct ScoreTally
+{
+    public double Sum;
+    public int Count;
+    public int OffScale;
+
+    public void Add(double score, bool onScale)
+    {
+        if (onScale)
+        {
+            Sum += score;
+            Count++;
+        }
+        else
+        {
+            OffScale++;
+        }
+    }
+
+    public void Add(ScoreTally other) => (Sum, Count, OffScale) = (Sum + other.Sum, Count + other.Count, OffScale + other.OffScale);
 }
 
 /// <summary>One milestone instance of one account: when reached, and how it ended.</summary>

@@ -132,10 +132,10 @@ public sealed partial class JourneyAnalyzer
         switch (e.Type)
         {
             case "csat.answered" when Score(e) is { } csat:
-                counters.AddCsat(csat);
+                counters.Csat.Add(csat, Sentiment.OnCsatScale(csat));
                 break;
             case "nps.answered" when Score(e) is { } nps:
-                counters.AddNps(nps);
+                counters.Nps.Add(nps, Sentiment.OnNpsScale(nps));
                 break;
             case "ticket.opened":
                 counters.Tickets++;
@@ -350,14 +350,14 @@ public sealed partial class JourneyAnalyzer
 
     private static Sentiment SentimentOf(StageCounters total)
     {
-        var (csatCount, npsCount) = (total.CsatCount, total.NpsCount);
-        double? csat = csatCount == 0 ? null : total.CsatSum / csatCount;
-        double? nps = npsCount == 0 ? null : total.NpsSum / npsCount;
+        var (csatCount, npsCount) = (total.Csat.Count, total.Nps.Count);
+        double? csat = csatCount == 0 ? null : total.Csat.Sum / csatCount;
+        double? nps = npsCount == 0 ? null : total.Nps.Sum / npsCount;
         // One 0-100 line for the curve: CSAT 1..5 and NPS 0..10 rescaled, weighted by how many answers each has.
         double? score = csatCount + npsCount == 0
             ? null
             : (((csat ?? 1) - 1) / 4 * 100 * csatCount + (nps ?? 0) * 10 * npsCount) / (csatCount + npsCount);
-        return new Sentiment(csat, csatCount, nps, npsCount, score) { CsatOffScale = total.CsatOffScale, NpsOffScale = total.NpsOffScale };
+        return new Sentiment(csat, csatCount, nps, npsCount, score) { CsatOffScale = total.Csat.OffScale, NpsOffScale = total.Nps.OffScale };
     }
 
     private AccountTrack Track(string id)

@@ -16,6 +16,13 @@ public sealed class JourneyAnalyzerTests
             entered_when: { event: nps.answered }
         """;
 
+    private const string Onboarding = """
+        journey: life
+        stages:
+          - id: onboarding
+            entered_when: { event: subscription.started }
+        """;
+
     /// <summary>Replays events (type, account), a minute apart from 2026-01-01T00:01, through a map of one journey.</summary>
     private static JourneyAnalyzer Replay(string journey, params (string Type, string Account)[] events) =>
         Replay(journey, [], [.. events.Select(e => (e.Type, e.Account, "{}"))]);
@@ -201,13 +208,7 @@ public sealed class JourneyAnalyzerTests
     [Fact]
     public void Build_AnAccountThatCancelsAndSubscribesAgain_IsNotDroppedOut()
     {
-        const string journey = """
-            journey: life
-            stages:
-              - id: onboarding
-                entered_when: { event: subscription.started }
-            """;
-        var analyzer = Replay(journey, ("subscription.started", "gone"), ("subscription.started", "back"), ("subscription.cancelled", "gone"),
+        var analyzer = Replay(Onboarding, ("subscription.started", "gone"), ("subscription.started", "back"), ("subscription.cancelled", "gone"),
             ("subscription.cancelled", "back"), ("subscription.started", "back"));
 
         Assert.Equal(1, analyzer.Build().Segments[0].Stages[0].Dropped);
@@ -301,15 +302,9 @@ public sealed class JourneyAnalyzerTests
     [Fact]
     public void Build_ScoresOutsideTheirScale_AreLeftOutOfSentimentAndCounted()
     {
-        // In onboarding: CSAT 4 and 7 (off 1-5), 0 (off), NPS 9, -1 and 100 (off 0-10), 1e999 (no double at all), a
-        // text score (no answer, as before: not counted either way).
-        const string journey = """
-            journey: life
-            stages:
-              - id: onboarding
-                entered_when: { event: subscription.started }
-            """;
-        var report = Replay(journey, [],
+        // In onboarding: CSAT 4, 7 (off 1-5) and 0 (off); NPS -1 and 100 (off 0-10) and 1e999 (read as infinity: off);
+        // a text score (no answer, as before: counted neither way). b's NPS before its first stage counts for no stage.
+        var report = Replay(Onboarding, [],
             ("subscription.started", "a", "{}"),
             ("csat.answered", "a", """{"score":4}"""), ("csat.answered", "a", """{"score":7}"""), ("csat.answered", "a", """{"score":0}"""),
             ("nps.answered", "b", """{"score":5}"""), // before b's first stage: no stage to count it for
