@@ -220,12 +220,20 @@ internal static class ReportCommand
         (stats.Duplicates > 0 ? $", {Counted.Of(stats.Duplicates, "duplicate")} ignored" : "") +
         (stats.AfterUntil > 0 ? string.Create(CultureInfo.InvariantCulture, $", {stats.AfterUntil:N0} after --until") : "");
 
+    /// <summary>CSAT and NPS answers the map left out for a score off their scale, when there are any: the page says so too.</summary>
+    private static string OffScale(JourneyReport report)
+    {
+        var stages = report.Segments.Count > 0 ? report.Segments[0].Stages : [];
+        var (csat, nps) = (stages.Sum(s => s.Sentiment.CsatOffScale), stages.Sum(s => s.Sentiment.NpsOffScale));
+        return csat + nps == 0 ? "" : $"{StageTables.OffScale(csat, nps)} with a score outside the scale ({Sentiment.Scales}) left out; ";
+    }
+
     internal static string Summary(JourneyReport report, SimulationStats stats, string path, TimeSpan replay, TimeSpan total)
     {
         var traits = report.SegmentTraits.Count == 0 ? "no trait any account has" : string.Join(", ", report.SegmentTraits);
         return string.Create(CultureInfo.InvariantCulture,
             $"journey map of '{report.JourneyId}': {Counted.Of(stats.Events, "event")} ({stats.Rejected:N0} rejected, {stats.Late:N0} late{Left(stats)}) over {Counted.Of(stats.Accounts, "account")}; " +
-            $"{Counted.Of(report.Segments.Count - 1, "segment")} by {traits}; written to {path} in {total.TotalSeconds:F1} s " +
+            $"{Counted.Of(report.Segments.Count - 1, "segment")} by {traits}; {OffScale(report)}written to {path} in {total.TotalSeconds:F1} s " +
             $"(replay {replay.TotalSeconds:F1} s, map {(total - replay).TotalSeconds:F1} s)");
     }
 }

@@ -34,18 +34,33 @@ internal static class StageTables
         html.Append("</tbody></table></div>");
     }
 
+    /// <summary>
+    /// Each stage's sentiment; where answers had scores outside their scale, a column counting them and a note saying
+    /// they are left out (averaged in, one CSAT of 50 would lift the line far above 100).
+    /// </summary>
     public static void Sentiment(StringBuilder html, SegmentReport segment)
     {
-        Head(html, "sentiment", "Sentiment in numbers", "Score (0-100)", "CSAT (1-5)", "CSAT answers", "NPS (0-10)", "NPS answers");
+        var (csatOff, npsOff) = (segment.Stages.Sum(s => s.Sentiment.CsatOffScale), segment.Stages.Sum(s => s.Sentiment.NpsOffScale));
+        string[] columns = ["Score (0-100)", "CSAT (1-5)", "CSAT answers", "NPS (0-10)", "NPS answers"];
+        Head(html, "sentiment", "Sentiment in numbers", csatOff + npsOff > 0 ? [.. columns, "Off scale, left out"] : columns);
         foreach (var s in segment.Stages)
         {
             var x = s.Sentiment;
             html.Append(Inv, $"<tr><th scope=\"row\">{E(s.Name)}</th><td>{N(x.Score, "0")}</td><td>{N(x.Csat, "0.0")}</td><td>{C(x.CsatAnswers)}</td>");
-            html.Append(Inv, $"<td>{N(x.Nps, "0.0")}</td><td>{C(x.NpsAnswers)}</td></tr>");
+            html.Append(Inv, $"<td>{N(x.Nps, "0.0")}</td><td>{C(x.NpsAnswers)}</td>");
+            html.Append(csatOff + npsOff > 0 ? $"<td class=\"off-scale\">{C(x.CsatOffScale + x.NpsOffScale)}</td></tr>" : "</tr>");
         }
 
         html.Append("</tbody></table></div>");
+        if (csatOff + npsOff > 0)
+        {
+            html.Append(Inv, $"<p class=\"note off-scale\">{OffScale(csatOff, npsOff)} had a score outside its scale ({Core.Analytics.Sentiment.Scales}) and {(csatOff + npsOff == 1 ? "is" : "are")} left out of these figures.</p>");
+        }
     }
+
+    /// <summary>"2 CSAT answers and 1 NPS answer", leaving out a kind with none.</summary>
+    public static string OffScale(long csat, long nps) =>
+        string.Join(" and ", new[] { (csat, "CSAT"), (nps, "NPS") }.Where(p => p.Item1 > 0).Select(p => $"{Plural(p.Item1, $"{p.Item2} answer", $"{p.Item2} answers")}"));
 
     /// <summary>Opens a scrollable table with a caption and a header row whose first column is the stage.</summary>
     public static void Head(StringBuilder html, string cls, string caption, params string[] columns)

@@ -17,37 +17,27 @@ internal sealed class Svg
         _b.Append(Inv, $"<title>{E(title)}</title><desc>{E(description)}</desc>");
     }
 
-    public Svg Text(double x, double y, string text, string? cls = null, string anchor = "start")
-    {
-        _b.Append(Inv, $"""<text x="{N(x)}" y="{N(y)}" text-anchor="{anchor}"{Class(cls)}>{E(text)}</text>""");
-        return this;
-    }
+    /// <summary>Text at a point; a <paramref name="tooltip"/> shows on hover (the whole figure behind a short one).</summary>
+    public Svg Text(double x, double y, string text, string? cls = null, string anchor = "start", string? tooltip = null) =>
+        Write(x, y, text, cls, anchor, tooltip, upright: false);
 
     /// <summary>
     /// A label that must fit <paramref name="width"/> units (a stage name beside a bar): a longer one is cut with an
     /// ellipsis and carries the whole name as its tooltip. Drawn uncut, it ran off the picture's edge and showed only
-    /// its end ("ry single working week"); the tables beneath give every name in full.
+    /// its end ("ry single working week"); the tables beneath give every name in full. An <paramref name="upright"/>
+    /// label is turned to read upwards, ending at the point, so labels only a line's height apart stay clear of
+    /// each other; its width is then how far down it reaches.
     /// </summary>
-    public Svg Label(double x, double y, string text, double width, string? cls = null, string anchor = "start")
+    public Svg Label(double x, double y, string text, double width, string? cls = null, string anchor = "start", bool upright = false)
     {
-        var fits = Math.Max(4, (int)(width / CharWidth));
-        if (text.Length <= fits)
-        {
-            return Text(x, y, text, cls, anchor);
-        }
-
-        var cut = text[..(fits - 1)];
-        if (char.IsHighSurrogate(cut[^1]))
-        {
-            cut = cut[..^1]; // never half an emoji
-        }
-
-        _b.Append(Inv, $"""<text x="{N(x)}" y="{N(y)}" text-anchor="{anchor}"{Class(cls)}><title>{E(text)}</title>{E(cut.TrimEnd())}…</text>""");
-        return this;
+        var shown = TextMetrics.Fit(text, width, FontSize(cls), Bold(cls));
+        return Write(x, y, shown, cls, anchor, shown == text ? null : text, upright);
     }
 
-    /// <summary>The widest a character of a 13-unit label (bold included) is on average, with room to spare.</summary>
-    private const double CharWidth = 7.8;
+    /// <summary>The font size a class of text is drawn at (the page's style sheet: 13 units, small 11).</summary>
+    public static double FontSize(string? cls) => cls?.Contains("small", StringComparison.Ordinal) == true ? 11 : 13;
+
+    public static bool Bold(string? cls) => cls?.Contains("strong", StringComparison.Ordinal) == true;
 
     public Svg Rect(double x, double y, double width, double height, string fill, string? tooltip = null, string? stroke = null)
     {
@@ -79,6 +69,19 @@ internal sealed class Svg
     }
 
     public override string ToString() => _b.ToString() + "</svg>";
+
+    private Svg Write(double x, double y, string text, string? cls, string anchor, string? tooltip, bool upright)
+    {
+        var turn = upright ? $" transform=\"rotate(-90 {N(x)} {N(y)})\"" : "";
+        _b.Append(Inv, $"""<text x="{N(x)}" y="{N(y)}" text-anchor="{anchor}"{turn}{Class(cls)}>""");
+        if (tooltip is not null)
+        {
+            _b.Append(Inv, $"<title>{E(tooltip)}</title>");
+        }
+
+        _b.Append(E(text)).Append("</text>");
+        return this;
+    }
 
     private Svg Close(string element, string? tooltip)
     {

@@ -11,7 +11,7 @@ internal sealed class AccountTrack(string accountId, int stages, int segmentTrai
 
     public string AccountId { get; } = accountId;
 
-    /// <summary>The account's value for each segment trait (null: never set).</summary>
+    /// <summary>The account's value for each segment trait (null: not set, never or since it was set to null).</summary>
     public string?[] Segments { get; } = new string?[segmentTraits];
 
     /// <summary>The traits <see cref="Segments"/> were last read from, and their version then (see <see cref="Engine.TraitMap.Version"/>).</summary>
@@ -48,13 +48,11 @@ internal sealed class StageCounters(int touchpoints)
     /// <summary>Events per touchpoint, by the touchpoint's number in the journey.</summary>
     public int[] Touchpoints { get; } = new int[touchpoints];
 
-    public double CsatSum { get; set; }
+    /// <summary>CSAT answers (1-5). A field, so that adding to it changes this one rather than a copy.</summary>
+    public ScoreTally Csat;
 
-    public int CsatCount { get; set; }
-
-    public double NpsSum { get; set; }
-
-    public int NpsCount { get; set; }
+    /// <summary>NPS answers (0-10).</summary>
+    public ScoreTally Nps;
 
     public int Tickets { get; set; }
 
@@ -68,9 +66,36 @@ internal sealed class StageCounters(int touchpoints)
             Touchpoints[i] += other.Touchpoints[i];
         }
 
-        (CsatSum, CsatCount, NpsSum, NpsCount) = (CsatSum + other.CsatSum, CsatCount + other.CsatCount, NpsSum + other.NpsSum, NpsCount + other.NpsCount);
+        Csat.Add(other.Csat);
+        Nps.Add(other.Nps);
         (Tickets, Escalations) = (Tickets + other.Tickets, Escalations + other.Escalations);
     }
+}
+
+/// <summary>
+/// Answers on one scale: the sum and count of those on it, and how many were off it (left out: plotted, a CSAT of 50
+/// would leave the chart). A struct held in fields, so each stage's counters stay one object.
+/// </summary>
+internal struct ScoreTally
+{
+    public double Sum;
+    public int Count;
+    public int OffScale;
+
+    public void Add(double score, bool onScale)
+    {
+        if (onScale)
+        {
+            Sum += score;
+            Count++;
+        }
+        else
+        {
+            OffScale++;
+        }
+    }
+
+    public void Add(ScoreTally other) => (Sum, Count, OffScale) = (Sum + other.Sum, Count + other.Count, OffScale + other.OffScale);
 }
 
 /// <summary>One milestone instance of one account: when reached, and how it ended.</summary>

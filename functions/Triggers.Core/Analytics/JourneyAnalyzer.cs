@@ -7,7 +7,8 @@ namespace Triggers.Core.Analytics;
 /// <summary>
 /// Builds the data-driven journey map from a replay: attach <see cref="Observe"/> to the simulator's event
 /// observer and <see cref="Record"/> to its outcome sink, then <see cref="Build"/>. Accounts are grouped by the
-/// final value of each segment trait, so every figure can be redrawn per persona.
+/// final value of each segment trait, so every figure can be redrawn per persona; an account whose trait is missing at
+/// the end (never set, or set to null since) is in that trait's "(not set)" segment, so a trait's segments add up to all.
 /// </summary>
 public sealed partial class JourneyAnalyzer
 {
@@ -87,10 +88,8 @@ public sealed partial class JourneyAnalyzer
             track.SegmentsFrom = (state.Account, state.Account.Version);
             for (var t = 0; t < _segmentTraits.Count; t++)
             {
-                if (state.Account.TryGetMember(_segmentTraits[t], out var value) && !value.IsNull)
-                {
-                    track.Segments[t] = SegmentValue(value);
-                }
+                // A trait set to null is removed from the account: not set from then on, like one never given.
+                track.Segments[t] = state.Account.TryGetMember(_segmentTraits[t], out var value) && !value.IsNull ? SegmentValue(value) : null;
             }
         }
 
@@ -133,12 +132,10 @@ public sealed partial class JourneyAnalyzer
         switch (e.Type)
         {
             case "csat.answered" when Score(e) is { } csat:
-                counters.CsatSum += csat;
-                counters.CsatCount++;
+                counters.Csat.Add(csat, Sentiment.OnCsatScale(csat));
                 break;
             case "nps.answered" when Score(e) is { } nps:
-                counters.NpsSum += nps;
-                counters.NpsCount++;
+                counters.Nps.Add(nps, Sentiment.OnNpsScale(nps));
                 break;
             case "ticket.opened":
                 counters.Tickets++;
@@ -211,15 +208,21 @@ public sealed partial class JourneyAnalyzer
         var segments = new List<SegmentTally> { new(null, null, this, to) };
         var byValue = new Dictionary<string, SegmentTally>[_segmentTraits.Count];
         var other = new SegmentTally?[_segmentTraits.Count];
+        var notSet = new SegmentTally?[_segmentTraits.Count];
         for (var t = 0; t < _segmentTraits.Count; t++)
         {
             var trait = _segmentTraits[t];
             var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
+            var without = 0;
             foreach (var account in facts)
             {
                 if (account.Track.Segments[t] is { } value)
                 {
                     sizes[value] = sizes.GetValueOrDefault(value) + 1;
+                }
+                else
+                {
+                    without++;
                 }
             }
 
@@ -234,6 +237,12 @@ public sealed partial class JourneyAnalyzer
             {
                 segments.Add((other[t] = new SegmentTally(trait, "other", this, to))!);
             }
+
+            // Only beside values some account has: a trait no account has splits nothing (and is warned about).
+            if (ranked.Count > 0 && without > 0)
+            {
+                segments.Add((notSet[t] = new SegmentTally(trait, null, this, to))!);
+            }
         }
 
         foreach (var account in facts)
@@ -244,6 +253,10 @@ public sealed partial class JourneyAnalyzer
                 if (account.Track.Segments[t] is { } value)
                 {
                     (byValue[t].GetValueOrDefault(value) ?? other[t]!).Add(account);
+                }
+                else
+                {
+                    notSet[t]?.Add(account);
                 }
             }
         }
@@ -337,14 +350,14 @@ public sealed partial class JourneyAnalyzer
 
     private static Sentiment SentimentOf(StageCounters total)
     {
-        var (csatCount, npsCount) = (total.CsatCount, total.NpsCount);
-        double? csat = csatCount == 0 ? null : total.CsatSum / csatCount;
-        double? nps = npsCount == 0 ? null : total.NpsSum / npsCount;
+        var (csatCount, npsCount) = (total.Csat.Count, total.Nps.Count);
+        double? csat = csatCount == 0 ? null : total.Csat.Sum / csatCount;
+        double? nps = npsCount == 0 ? null : total.Nps.Sum / npsCount;
         // One 0-100 line for the curve: CSAT 1..5 and NPS 0..10 rescaled, weighted by how many answers each has.
         double? score = csatCount + npsCount == 0
             ? null
             : (((csat ?? 1) - 1) / 4 * 100 * csatCount + (nps ?? 0) * 10 * npsCount) / (csatCount + npsCount);
-        return new Sentiment(csat, csatCount, nps, npsCount, score);
+        return new Sentiment(csat, csatCount, nps, npsCount, score) { CsatOffScale = total.Csat.OffScale, NpsOffScale = total.Nps.OffScale };
     }
 
     private AccountTrack Track(string id)
@@ -438,8 +451,11 @@ public sealed partial class JourneyAnalyzer
         target[key] = target.GetValueOrDefault(key) + n;
     }
 
+    /// <summary>The answer's score (1e999 reads as infinity: on no scale), null when it has none or it is no number.</summary>
     private static double? Score(CloudEvent e) =>
-        e.Data.ValueKind == JsonValueKind.Object && e.Data.TryGetProperty("score", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetDouble() : null;
+        e.Data.ValueKind == JsonValueKind.Object && e.Data.TryGetProperty("score", out var s) && s.ValueKind == JsonValueKind.Number
+            ? s.TryGetDouble(out var score) ? score : double.NaN
+            : null;
 
     /// <summary>Numbers (company size, seats) are bucketed on a log scale so a segment is a range, not one value.</summary>
     private static string SegmentValue(Expressions.Value value)

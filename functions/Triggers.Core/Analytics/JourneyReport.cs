@@ -10,7 +10,10 @@ public sealed record JourneyReport(
     IReadOnlyList<string> SegmentTraits,
     IReadOnlyList<SegmentReport> Segments);
 
-/// <summary>Every figure of the map for one group of accounts (<see cref="Trait"/> = null means all accounts).</summary>
+/// <summary>
+/// Every figure of the map for one group of accounts: <see cref="Trait"/> = null means all accounts; a trait with
+/// <see cref="Value"/> = null means the accounts without it (<see cref="NotSet"/>).
+/// </summary>
 public sealed record SegmentReport(
     string? Trait,
     string? Value,
@@ -18,7 +21,13 @@ public sealed record SegmentReport(
     IReadOnlyList<StageReport> Stages,
     IReadOnlyList<RuleActivity> Rules)
 {
-    public string Label => Trait is null ? "All accounts" : $"{Trait}: {Value}";
+    /// <summary>How the segment of accounts without the trait is named.</summary>
+    public const string NotSetName = "(not set)";
+
+    /// <summary>The accounts that lack <see cref="Trait"/> at the end of the history (never set, or set to null since).</summary>
+    public bool NotSet => Trait is not null && Value is null;
+
+    public string Label => Trait is null ? "All accounts" : $"{Trait}: {Value ?? NotSetName}";
 }
 
 /// <summary>One stage: funnel, time in stage, bottlenecks, milestones, touchpoints, sentiment and pain points.</summary>
@@ -53,8 +62,28 @@ public sealed record MilestoneReport(string Id, int Reached, int Succeeded, int 
 /// <summary>Events counted for a touchpoint (and its channel) while accounts were in a stage.</summary>
 public sealed record TouchpointCount(string Touchpoint, string Name, string Channel, int Events);
 
-/// <summary>CSAT (1-5) and NPS (0-10) answers given while in a stage, and a combined 0-100 score for the curve.</summary>
-public sealed record Sentiment(double? Csat, int CsatAnswers, double? Nps, int NpsAnswers, double? Score);
+/// <summary>
+/// CSAT (1-5) and NPS (0-10) answers given while in a stage, and a combined 0-100 score for the curve. A score outside
+/// its scale (a CSAT of 7, an NPS of -1 or 100) is no answer on it: it is left out of the averages, which would leave
+/// the 0-100 range, and counted in <see cref="CsatOffScale"/> and <see cref="NpsOffScale"/> so the page can say so.
+/// </summary>
+public sealed record Sentiment(double? Csat, int CsatAnswers, double? Nps, int NpsAnswers, double? Score)
+{
+    public const double CsatLowest = 1, CsatHighest = 5, NpsLowest = 0, NpsHighest = 10;
+
+    /// <summary>The two scales as the map and its summary name them.</summary>
+    public const string Scales = "CSAT 1-5, NPS 0-10";
+
+    /// <summary>CSAT answers left out because their score was outside 1-5.</summary>
+    public int CsatOffScale { get; init; }
+
+    /// <summary>NPS answers left out because their score was outside 0-10.</summary>
+    public int NpsOffScale { get; init; }
+
+    public static bool OnCsatScale(double score) => score is >= CsatLowest and <= CsatHighest;
+
+    public static bool OnNpsScale(double score) => score is >= NpsLowest and <= NpsHighest;
+}
 
 /// <summary>A failed milestone: a red flag, with the account behind it.</summary>
 public sealed record RedFlag(string AccountId, string Milestone, DateTimeOffset Time);

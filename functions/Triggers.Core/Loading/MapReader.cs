@@ -166,9 +166,14 @@ internal sealed class MapReader
         return null;
     }
 
-    public TimeSpan? Duration(string key, bool required = false, bool allowNegative = false, bool allowZero = false)
+    public TimeSpan? Duration(string key, bool required = false, bool allowNegative = false, bool allowZero = false) =>
+        Duration(key, out _, required, allowNegative, allowZero);
+
+    /// <summary>A duration and, in <paramref name="written"/>, its spelling in the file (<c>7d</c>, which means the same as <c>1w</c>).</summary>
+    public TimeSpan? Duration(string key, out string? written, bool required = false, bool allowNegative = false, bool allowZero = false)
     {
         var node = Scalar(key, required, DurationParser.Expected);
+        written = node?.Value;
         if (node?.Value is not { } text)
         {
             return null;

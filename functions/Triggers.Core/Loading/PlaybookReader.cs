@@ -120,8 +120,8 @@ internal static class PlaybookReader
 
         var reader = new MapReader(outer.Source, map, "limit", Keys.Limit);
         var max = reader.Int("max", required: true, min: 1);
-        var per = reader.Duration("per", required: true);
-        return max is null || per is null ? null : new Limit(max.Value, per.Value, reader.Location);
+        var per = reader.Duration("per", out var written, required: true);
+        return max is null || per is null ? null : new Limit(max.Value, per.Value, reader.Location) { PerWritten = written };
     }
 
     private static QuietHours? ReadQuietHours(MapReader outer)

@@ -107,7 +107,7 @@ internal static class TriggerReader
         var where = reader.Expression("where", Roots.EventFilter, ExprType.Bool);
         var atLeast = reader.Int("at_least", min: 1);
         var atMost = reader.Int("at_most", min: 0);
-        var within = reader.Duration("within", required: true);
+        var within = reader.Duration("within", out var written, required: true);
         if (reader.Has("at_least") == reader.Has("at_most"))
         {
             source.Diagnostics.Error(reader.Location, ErrorCodes.ConflictingKeys,
@@ -118,7 +118,7 @@ internal static class TriggerReader
 
         return type is null || within is null || (atLeast is null && atMost is null)
             ? null
-            : new CountTrigger(type, where, atLeast, atMost, within.Value, outer.Location);
+            : new CountTrigger(type, where, atLeast, atMost, within.Value, outer.Location) { WithinWritten = written };
     }
 
     private static ThresholdTrigger? ReadThreshold(YamlSource source, MapReader outer)
@@ -133,7 +133,7 @@ internal static class TriggerReader
         var value = reader.Expression("value", Roots.Traits, ExprType.Number, required: true);
         var below = reader.Number("below");
         var above = reader.Number("above");
-        var duration = reader.Duration("for", required: true);
+        var duration = reader.Duration("for", out var written, required: true);
         if (reader.Has("below") == reader.Has("above"))
         {
             source.Diagnostics.Error(reader.Location, ErrorCodes.ConflictingKeys,
@@ -144,7 +144,7 @@ internal static class TriggerReader
 
         return value is null || duration is null || (below is null && above is null)
             ? null
-            : new ThresholdTrigger(value, below, above, duration.Value, outer.Location);
+            : new ThresholdTrigger(value, below, above, duration.Value, outer.Location) { ForWritten = written };
     }
 
     private static MilestoneTrigger? ReadMilestone(YamlSource source, YamlMappingNode map, string what)
@@ -174,7 +174,7 @@ internal static class TriggerReader
         var reader = new MapReader(source, map, $"{what} (stage trigger)", Keys.StageTrigger);
         var id = reader.Id("stage", required: true, "stage id");
         reader.Enum<MilestoneStatus>("is", StageStates);
-        var stuck = reader.Duration("stuck_for");
+        var stuck = reader.Duration("stuck_for", out var written);
         if (reader.Has("is") == reader.Has("stuck_for"))
         {
             source.Diagnostics.Error(reader.Location, ErrorCodes.ConflictingKeys,
@@ -182,7 +182,7 @@ internal static class TriggerReader
             return null;
         }
 
-        return id is null || (reader.Has("stuck_for") && stuck is null) ? null : new StageTrigger(id, stuck, reader.KeyAt("stage"));
+        return id is null || (reader.Has("stuck_for") && stuck is null) ? null : new StageTrigger(id, stuck, reader.KeyAt("stage")) { StuckForWritten = written };
     }
 
     private static ScheduleTrigger? ReadSchedule(YamlSource source, MapReader outer)
@@ -195,7 +195,8 @@ internal static class TriggerReader
 
         var reader = new MapReader(source, map, "schedule trigger", Keys.ScheduleTrigger);
         var date = reader.Expression("date", Roots.Traits, ExprType.Time, required: true);
-        var offset = reader.Has("offset") ? reader.Duration("offset", allowNegative: true) : TimeSpan.Zero;
-        return date is null || offset is null ? null : new ScheduleTrigger(date, offset.Value, outer.Location);
+        string? written = null;
+        var offset = reader.Has("offset") ? reader.Duration("offset", out written, allowNegative: true) : TimeSpan.Zero;
+        return date is null || offset is null ? null : new ScheduleTrigger(date, offset.Value, outer.Location) { OffsetWritten = written };
     }
 }

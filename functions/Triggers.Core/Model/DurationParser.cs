@@ -205,6 +205,13 @@ public static class DurationParser
     }
 
     /// <summary>
+    /// A duration as the playbook wrote it when it was read from one (<paramref name="written"/>: <c>7d</c>, where
+    /// <see cref="Format"/> gives the shorter <c>1w</c>), else as <see cref="Format"/> writes it. For people reading
+    /// about their own playbook (<c>triggers explain</c>); ids and canonical text keep to <see cref="Format"/>.
+    /// </summary>
+    public static string AsWritten(TimeSpan duration, string? written) => written ?? Format(duration);
+
+    /// <summary>
     /// The shortest playbook spelling of a duration (the inverse of <see cref="TryParse"/>): <c>90d</c>, <c>51030m</c>,
     /// <c>0s</c>. A fraction of a second, which no playbook spelling has (a time minus an event time with milliseconds), is
     /// rounded to the millisecond as <see cref="Describe"/> rounds it and written in seconds, <c>90061.5s</c>; below a

@@ -43,9 +43,12 @@ public sealed class ExplainCommandTests
         Assert.Contains("2026-01-08T10:00:00Z  email to bob@acme.test (invite-reminder)", text);
         Assert.Contains("window opened by e2 closed early: user.logged_in e4 arrived, so the rule does not fire", text);
         Assert.Contains("user.invited e3 did not match: event.data.invitee_email != null is false (event.data.invitee_email = null)", text);
-        // Once on the timeline and once under its rule: the suppressed outcome, not a decision repeating it.
-        Assert.Equal(2, text.Split("limit of 1 per 2w reached").Length - 1);
-        Assert.Contains("suppressed email (limit): limit of 1 per 2w reached", text);
+        // Once on the timeline and once under its rule: the suppressed outcome, not a decision repeating it. Its window
+        // is written as in the playbook (per: 14d), not as the equal 2w.
+        Assert.Equal(2, text.Split("limit of 1 per 14d reached").Length - 1);
+        Assert.Contains("suppressed email (limit): limit of 1 per 14d reached", text);
+        Assert.DoesNotContain("per 2w", text);
+        Assert.Contains("invite/spike: did not fire (listens for at least 3 ticket.opened within 7d)", text);
         // Under the rule, in time order: the window the invitation opened comes before the email it led to.
         var rules = text[text.IndexOf("\nRules", StringComparison.Ordinal)..];
         Assert.True(rules.IndexOf("triggered by e1", StringComparison.Ordinal) is > 0 and var opened

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Triggers.Cli.Commands;
@@ -138,6 +139,100 @@ public sealed partial class JourneyMapBrowserTests(Chromium chromium) : IClassFi
         Assert.True(await watched.Page.Locator("svg text title", new() { HasTextString = Long }).CountAsync() > 0, "the cut name has no tooltip");
         Assert.True(await watched.Page.Locator("table.stages th[scope=row]", new() { HasTextString = Long }).IsVisibleAsync(), "the table does not give the name in full");
         Assert.Empty(watched.Problems);
+    }
+
+    [Fact]
+    public async Task AccountsWithoutATrait_InChromium_HaveANamedNotSetSegment_AndEachTraitsSegmentsAddUpToAll()
+    {
+        static string Line(int id, string type, string account, string data = "{}") =>
+            $$$"""{"specversion":"1.0","id":"{{{id}}}","source":"t","type":"{{{type}}}","time":"2026-01-01T00:{{{id:00}}}:00Z","accountid":"{{{account}}}","data":{{{data}}}}""";
+        using var dir = new TempDirectory()
+            .Write("playbooks/journeys/j.yaml", "journey: j\nstages:\n  - { id: s, name: Start, entered_when: { event: subscription.started } }\ntouchpoints: []\n")
+            .Write("events.jsonl", string.Join("\n",
+                Line(1, "account.updated", "a", """{"plan":"team","industry":"retail"}"""), Line(2, "subscription.started", "a"),
+                Line(3, "account.updated", "b", """{"plan":"team"}"""), Line(4, "subscription.started", "b"),
+                Line(5, "account.updated", "b", """{"plan":null}"""), // cleared: not set from here on
+                Line(6, "subscription.started", "c")) + "\n");
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "map.html", "--segment", "plan", "--segment", "industry");
+        Assert.True(result.ExitCode == 0, result.Error);
+
+        await using var watched = await chromium.OpenAsync(Path.Combine(dir.Path, "map.html"));
+        var page = watched.Page;
+        var groups = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('#segment optgroup')].map(g => g.label + ': ' + [...g.querySelectorAll('option')].map(o => o.textContent).join(' | '))
+            """);
+        Assert.Equal("All accounts (3 accounts)", await page.Locator("#segment option").First.InnerTextAsync());
+        Assert.Equal(["plan: team (1 account) | (not set) (2 accounts)",
+            "industry: retail (1 account) | (not set) (2 accounts)"], groups);
+
+        await page.SelectOptionAsync("#segment", "plan=(not set)");
+        var visible = page.Locator("section.segment:not([hidden])");
+        Assert.StartsWith("plan: (not set)", await visible.Locator("h2").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await visible.Locator("p.not-set").IsVisibleAsync(), "the page does not say what (not set) means");
+        Assert.Equal("2", await visible.Locator("table.stages td.entered").First.InnerTextAsync());
+        Assert.Empty(watched.Problems);
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(8)]
+    [InlineData(14)]
+    [InlineData(40)]
+    [InlineData(50)]
+    public async Task ManyStages_InChromium_NoTwoLabelsOfAChartOverlap_AndEveryLabelStaysInside(int count)
+    {
+        string[] names = ["Awareness", "Consideration", "Purchase / sign-up", "Onboarding", "First value", "Adoption", "WEEKLY HABIT", "Expansion",
+            "Renewal", "Advocacy", "Mmm, workflows", "Integrate", "Verify value", "Champion"];
+        var journey = new StringBuilder("journey: many\nstages:\n");
+        for (var i = 0; i < count; i++)
+        {
+            journey.Append(CultureInfo.InvariantCulture, $"  - {{ id: s{i:00}, name: \"{names[i % names.Length]}{(i < names.Length ? "" : $" {i / names.Length + 1}")}\", entered_when: {{ event: step.s{i:00} }} }}\n");
+        }
+
+        // Six accounts walk every stage, answering CSAT and NPS in most (every fourth and fifth stage gets none, so
+        // stages without answers sit side by side), each answer a minute after the last.
+        var lines = new List<string>();
+        void Add(string account, string type, string data = "{}") =>
+            lines.Add($$$"""{"specversion":"1.0","id":"{{{lines.Count + 1}}}","source":"t","type":"{{{type}}}","time":"{{{new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(lines.Count):yyyy-MM-ddTHH:mm:ssZ}}}","accountid":"{{{account}}}","data":{{{data}}}}""");
+        for (var i = 0; i < count; i++)
+        {
+            for (var a = 0; a < 6; a++)
+            {
+                Add($"acct-{a}", $"step.s{i:00}");
+                if (i % 5 is not (3 or 4))
+                {
+                    Add($"acct-{a}", "csat.answered", $$"""{"score":{{1 + (i + a) % 5}}}""");
+                    Add($"acct-{a}", "nps.answered", $$"""{"score":{{(i * 3 + a) % 11}}}""");
+                }
+            }
+        }
+
+        using var dir = new TempDirectory().Write("playbooks/journeys/many.yaml", journey.ToString()).Write("events.jsonl", string.Join("\n", lines) + "\n");
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "map.html");
+        Assert.True(result.ExitCode == 0, result.Error);
+
+        await using var watched = await chromium.OpenAsync(Path.Combine(dir.Path, "map.html"));
+        var problems = await watched.Page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('section.segment:not([hidden]) figure svg')].flatMap(svg => {
+              const box = svg.getBoundingClientRect();
+              const texts = [...svg.querySelectorAll('text')].map(t => ({ text: t.textContent, r: t.getBoundingClientRect() })).filter(t => t.r.width > 0);
+              const found = texts.filter(t => t.r.left < box.left - 0.5 || t.r.right > box.right + 0.5 || t.r.top < box.top - 0.5 || t.r.bottom > box.bottom + 0.5)
+                .map(t => `${svg.getAttribute('aria-label')}: '${t.text}' leaves the picture`);
+              for (let i = 0; i < texts.length; i++)
+                for (let j = i + 1; j < texts.length; j++) {
+                  const [a, b] = [texts[i].r, texts[j].r];
+                  if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
+                    found.push(`${svg.getAttribute('aria-label')}: '${texts[i].text}' overlaps '${texts[j].text}'`);
+                }
+              return found;
+            })
+            """);
+
+        Assert.Empty(problems);
+        var sentiment = watched.Page.Locator("section.segment:not([hidden]) figure svg[aria-label^='Sentiment']");
+        Assert.Equal(Enumerable.Range(0, count).Count(i => i % 5 is not (3 or 4)), await sentiment.Locator("circle").CountAsync()); // a point per stage with answers
+        Assert.Empty(watched.Problems);
+        await sentiment.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(RepoPaths.Artefacts, $"sentiment-{count}-stages.png") });
     }
 
     private static async Task<int> FirstEntered(ILocator section) =>

@@ -173,6 +173,21 @@ public sealed class JourneyMapHtmlTests
         }
     }
 
+    [Theory]
+    [InlineData("Uses the key feature every single working week", 120)]
+    [InlineData("WEEKLY HABIT WITH MANY MMMs", 120)]
+    [InlineData("Zoë 🚀🚀🚀🚀🚀🚀🚀🚀", 60)]
+    [InlineData("iiiiiiiiiiiiiiiiiiiiiiiiiiiiii", 60)]
+    public void TextMetrics_Fit_CutsALongLabelToItsWidth_CapitalsCountingWider(string text, double width)
+    {
+        var shown = TextMetrics.Fit(text, width, 13);
+
+        Assert.True(TextMetrics.Width(shown, 13) <= width, $"'{shown}' is wider than {width}");
+        Assert.EndsWith(TextMetrics.Ellipsis, shown, StringComparison.Ordinal);
+        Assert.StartsWith(shown[..^1], text, StringComparison.Ordinal); // no half emoji: the kept part is the text's own start
+        Assert.True(TextMetrics.Width("WEEKLY", 13) > TextMetrics.Width("weekly", 13) && TextMetrics.Width("weekly", 13) > TextMetrics.Width("illicit", 13));
+    }
+
     private static string Sha256(string text) => "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static string WebUtilityDecode(string text) => System.Net.WebUtility.HtmlDecode(text);

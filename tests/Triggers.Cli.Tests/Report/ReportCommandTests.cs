@@ -120,6 +120,51 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void Report_AccountsWithoutTheTrait_AreInANotSetSegment_SoTheTraitsSegmentsAddUpToAll()
+    {
+        // "bare" never gets a plan; "cleared" had team until its plan was set to null.
+        using var dir = Files().Write("events.jsonl", History + string.Join("\n",
+            Line("8", "subscription.started", "2026-01-03T02:00:00Z", "bare"),
+            Line("9", "account.updated", "2026-01-03T02:00:00Z", "cleared", """{"plan":"team"}"""),
+            Line("10", "subscription.started", "2026-01-03T03:00:00Z", "cleared"),
+            Line("11", "account.updated", "2026-01-03T04:00:00Z", "cleared", """{"plan":null}""")) + "\n");
+
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "map.html", "--segment", "plan");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var html = File.ReadAllText(Path.Combine(dir.Path, "map.html"));
+        var options = Regex.Matches(html, "<option value=\"([^\"]*)\"[^>]*>([^<]*)</option>").Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        Assert.Equal([("all", "All accounts (4 accounts)"), ("plan=&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;script&gt;alert(1)&lt;/script&gt; (1 account)"),
+            ("plan=team", "team (1 account)"), ("plan=(not set)", "(not set) (2 accounts)")], options);
+        Assert.Contains("<h2>plan: (not set) <span class=\"meta\">2 accounts, 50% of all</span></h2>", html, StringComparison.Ordinal);
+        Assert.Contains("The accounts with no <code>plan</code> at the end of the history (never given, or set to null since)", html, StringComparison.Ordinal);
+        Assert.Contains("3 segments by plan;", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_ScoresOutsideTheirScale_AreLeftOutOfSentiment_AndThePageAndSummarySaySo()
+    {
+        // In Start: a CSAT of 4 (on the scale), a CSAT of 50 and an NPS of 11 and -3 (off). "plain" answers nothing.
+        using var dir = Files().Write("events.jsonl", History + string.Join("\n",
+            Line("8", "csat.answered", "2026-01-04T03:00:00Z", "a<b>", """{"score":4}"""),
+            Line("9", "csat.answered", "2026-01-04T04:00:00Z", "a<b>", """{"score":50}"""),
+            Line("10", "nps.answered", "2026-01-04T05:00:00Z", "a<b>", """{"score":11}"""),
+            Line("11", "nps.answered", "2026-01-04T06:00:00Z", "a<b>", """{"score":-3}""")) + "\n");
+
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "map.html", "--segment", "plan");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("; 1 CSAT answer and 2 NPS answers with a score outside the scale (CSAT 1-5, NPS 0-10) left out; written to", result.Error, StringComparison.Ordinal);
+        var html = File.ReadAllText(Path.Combine(dir.Path, "map.html"));
+        var all = Regex.Match(html, "<section class=\"segment\" data-segment=\"all\">(.*?)</section>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("<th scope=\"col\">Off scale, left out</th>", all, StringComparison.Ordinal);
+        Assert.Contains("<tr><th scope=\"row\">Start &lt;here&gt;</th><td>75</td><td>4.0</td><td>1</td><td>–</td><td>0</td><td class=\"off-scale\">3</td></tr>", all, StringComparison.Ordinal);
+        Assert.Contains("1 CSAT answer and 2 NPS answers had a score outside its scale (CSAT 1-5, NPS 0-10) and are left out of these figures.", all, StringComparison.Ordinal);
+        var team = Regex.Match(html, "<section class=\"segment\" data-segment=\"plan=team\" hidden>(.*?)</section>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.DoesNotContain("off-scale", team, StringComparison.Ordinal); // its account answered nothing off the scale
+    }
+
+    [Fact]
     public void Report_UnknownJourney_ListsTheJourneysAndExitsOne()
     {
         using var dir = Files();

@@ -16,17 +16,31 @@ public sealed class JourneyAnalyzerTests
             entered_when: { event: nps.answered }
         """;
 
+    private const string Onboarding = """
+        journey: life
+        stages:
+          - id: onboarding
+            entered_when: { event: subscription.started }
+        """;
+
     /// <summary>Replays events (type, account), a minute apart from 2026-01-01T00:01, through a map of one journey.</summary>
-    private static JourneyAnalyzer Replay(string journey, params (string Type, string Account)[] events)
+    private static JourneyAnalyzer Replay(string journey, params (string Type, string Account)[] events) =>
+        Replay(journey, [], [.. events.Select(e => (e.Type, e.Account, "{}"))]);
+
+    /// <summary>
+    /// Replays events (type, account, data as JSON), a minute apart from 2026-01-01T00:01, through a map of one journey
+    /// split by <paramref name="segments"/>.
+    /// </summary>
+    private static JourneyAnalyzer Replay(string journey, string[] segments, params (string Type, string Account, string Data)[] events)
     {
         var set = PlaybookLoader.Load([new SourceFile("journeys/j.yaml", journey)]).Set;
-        var analyzer = new JourneyAnalyzer(set, set.Journeys.Single(), []);
+        var analyzer = new JourneyAnalyzer(set, set.Journeys.Single(), segments);
         var simulator = new Simulator(new CompiledPlaybooks(set), new SimulationOptions(), analyzer.Record) { EventObserver = analyzer.Observe };
         var n = 0;
-        foreach (var (type, account) in events)
+        foreach (var (type, account, data) in events)
         {
             n++;
-            simulator.Add(Encoding.UTF8.GetBytes($$$"""{"specversion":"1.0","source":"s","id":"{{{n}}}","type":"{{{type}}}","time":"2026-01-01T{{{n / 60:00}}}:{{{n % 60:00}}}:00Z","accountid":"{{{account}}}"}"""), "events");
+            simulator.Add(Encoding.UTF8.GetBytes($$$"""{"specversion":"1.0","source":"s","id":"{{{n}}}","type":"{{{type}}}","time":"2026-01-01T{{{n / 60:00}}}:{{{n % 60:00}}}:00Z","accountid":"{{{account}}}","data":{{{data}}}}"""), "events");
         }
 
         simulator.Finish();
@@ -194,13 +208,7 @@ public sealed class JourneyAnalyzerTests
     [Fact]
     public void Build_AnAccountThatCancelsAndSubscribesAgain_IsNotDroppedOut()
     {
-        const string journey = """
-            journey: life
-            stages:
-              - id: onboarding
-                entered_when: { event: subscription.started }
-            """;
-        var analyzer = Replay(journey, ("subscription.started", "gone"), ("subscription.started", "back"), ("subscription.cancelled", "gone"),
+        var analyzer = Replay(Onboarding, ("subscription.started", "gone"), ("subscription.started", "back"), ("subscription.cancelled", "gone"),
             ("subscription.cancelled", "back"), ("subscription.started", "back"));
 
         Assert.Equal(1, analyzer.Build().Segments[0].Stages[0].Dropped);
@@ -240,5 +248,73 @@ public sealed class JourneyAnalyzerTests
         Assert.Equal(2, other.Stages[0].Entered);
         Assert.Equal(("welcome/hello", 2), (other.Rules.Single().Rule, other.Rules.Single().Actions["task"]));
         Assert.Equal(17, report.Segments[0].Rules.Single().Actions["task"]);
+    }
+
+    [Fact]
+    public void Build_AccountsWithoutTheSegmentTrait_AreInANotSetSegment_SoATraitsSegmentsAddUpToAll()
+    {
+        // a and b have a plan; c never gets one; d's events carry other traits only.
+        var report = Replay(Journey, ["plan"],
+            ("account.updated", "a", """{"plan":"team"}"""), ("account.updated", "b", """{"plan":"business"}"""),
+            ("subscription.started", "a", "{}"), ("subscription.started", "b", "{}"), ("subscription.started", "c", "{}"),
+            ("account.updated", "d", """{"region":"eu"}"""), ("subscription.started", "d", "{}")).Build();
+
+        Assert.Equal(["All accounts", "plan: business", "plan: team", "plan: (not set)"], report.Segments.Select(s => s.Label));
+        Assert.Equal([4, 1, 1, 2], report.Segments.Select(s => s.Accounts));
+        var notSet = report.Segments[^1];
+        Assert.True(notSet.NotSet);
+        Assert.Equal(2, notSet.Stages[0].Entered);
+        Assert.Equal(report.Segments[0].Accounts, report.Segments.Where(s => s.Trait == "plan").Sum(s => s.Accounts));
+    }
+
+    [Fact]
+    public void Build_EveryAccountHasTheTrait_HasNoNotSetSegment()
+    {
+        var report = Replay(Journey, ["plan"], ("account.updated", "a", """{"plan":"team"}"""), ("subscription.started", "a", "{}")).Build();
+
+        Assert.Equal(["All accounts", "plan: team"], report.Segments.Select(s => s.Label));
+    }
+
+    [Fact]
+    public void Build_TraitNoAccountHas_HasNoNotSetSegmentEither()
+    {
+        var report = Replay(Journey, ["plan"], ("subscription.started", "a", "{}")).Build();
+
+        Assert.Equal(["All accounts"], report.Segments.Select(s => s.Label));
+        Assert.Empty(report.SegmentTraits);
+    }
+
+    [Fact]
+    public void Build_SegmentTraitSetToNullLater_CountsAsNotSet_AndSetAgainCountsItsNewValue()
+    {
+        // a: team, then null (cleared in the CRM). b: team, null, then business. Segments go by the final value.
+        var report = Replay(Journey, ["plan"],
+            ("account.updated", "a", """{"plan":"team"}"""), ("account.updated", "b", """{"plan":"team"}"""),
+            ("subscription.started", "a", "{}"), ("subscription.started", "b", "{}"),
+            ("account.updated", "a", """{"plan":null}"""), ("account.updated", "b", """{"plan":null}"""),
+            ("account.updated", "b", """{"plan":"business"}"""), ("account.updated", "c", """{"plan":"team"}""")).Build();
+
+        Assert.Equal([("All accounts", 3), ("plan: business", 1), ("plan: team", 1), ("plan: (not set)", 1)],
+            report.Segments.Select(s => (s.Label, s.Accounts)));
+        Assert.Equal(1, report.Segments.Single(s => s.NotSet).Stages[0].Entered); // a, who entered onboarding
+    }
+
+    [Fact]
+    public void Build_ScoresOutsideTheirScale_AreLeftOutOfSentimentAndCounted()
+    {
+        // In onboarding: CSAT 4, 7 (off 1-5) and 0 (off); NPS -1 and 100 (off 0-10) and 1e999 (read as infinity: off);
+        // a text score (no answer, as before: counted neither way). b's NPS before its first stage counts for no stage.
+        var report = Replay(Onboarding, [],
+            ("subscription.started", "a", "{}"),
+            ("csat.answered", "a", """{"score":4}"""), ("csat.answered", "a", """{"score":7}"""), ("csat.answered", "a", """{"score":0}"""),
+            ("nps.answered", "b", """{"score":5}"""), // before b's first stage: no stage to count it for
+            ("subscription.started", "b", "{}"),
+            ("nps.answered", "b", """{"score":-1}"""), ("nps.answered", "b", """{"score":100}"""), ("nps.answered", "b", """{"score":1e999}"""),
+            ("csat.answered", "b", """{"score":"5"}""")).Build();
+
+        var onboarding = report.Segments[0].Stages[0].Sentiment;
+        Assert.Equal((4.0, 1, 2), (onboarding.Csat!.Value, onboarding.CsatAnswers, onboarding.CsatOffScale));
+        Assert.Equal((null, 0, 3), (onboarding.Nps, onboarding.NpsAnswers, onboarding.NpsOffScale));
+        Assert.Equal(75, onboarding.Score!.Value); // CSAT 4 alone: (4 - 1) / 4 of the way
     }
 }

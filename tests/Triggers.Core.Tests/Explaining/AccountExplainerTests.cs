@@ -161,11 +161,57 @@ public sealed class AccountExplainerTests
         Assert.Equal(expected.Split('|'), decisions);
     }
 
+    [Theory]
+    [InlineData("7d")]
+    [InlineData("168h")]
+    [InlineData("1w")]
+    [InlineData("14d")]
+    public void Limit_Suppression_GivesTheWindowAsThePlaybookWroteIt_NotItsShortestSpelling(string per)
+    {
+        var explanation = Explain($$"""
+            playbook: support
+            rules:
+              - id: ack
+                when: { count: { event: ticket.opened, at_least: 1, within: 14d } }
+                do:
+                  - task: { title: ack }
+                limit: { max: 1, per: {{per}} }
+            """, "support/ack",
+            Event("t1", "2026-01-05T08:00:00Z", "ticket.opened", "{}"),
+            Event("t2", "2026-01-06T08:00:00Z", "ticket.opened", "{}"));
+
+        var expected = $"limit of 1 per {per} reached (last fired 2026-01-05T08:00:00Z)";
+        var rule = explanation.Rules.Single();
+        Assert.Equal(expected, rule.Fired.Single(o => o.Kind == OutcomeKind.Suppressed).Because);
+        Assert.Equal($"task limit: {expected}", explanation.Timeline.Single(e => e.Kind == "suppressed").Text);
+        Assert.Equal("at least 1 ticket.opened within 14d", rule.Listens); // 14d, not 2w
+    }
+
+    [Fact]
+    public void Listens_DurationsOfEveryTriggerKind_AreAsThePlaybookWroteThem()
+    {
+        var explanation = Explain("""
+            playbook: durations
+            rules:
+              - { id: held, when: { threshold: { value: account.seats, below: 3, for: 7d } }, do: [ { task: { title: t } } ] }
+              - { id: stuck, when: { stage: onboarding, stuck_for: 336h }, do: [ { task: { title: t } } ] }
+              - { id: renew, when: { schedule: { date: account.renewal_date, offset: -28d } }, do: [ { task: { title: t } } ] }
+              - { id: quiet, when: { count: { event: user.logged_in, at_most: 0, within: 7d } }, do: [ { task: { title: t } } ] }
+            """, null);
+
+        Assert.Equal(["account.seats below 3 for 7d", "stage onboarding stuck for 336h", "account.renewal_date -28d", "at most 0 user.logged_in within 7d"],
+            explanation.Rules.Select(r => r.Listens));
+    }
+
     private static string Event(string id, string time, string type, string data) =>
         $$"""{"specversion":"1.0","id":"{{id}}","source":"app","type":"{{type}}","time":"{{time}}","accountid":"acme","data":{{data}}}""";
 
     /// <summary>The rule's decisions after replaying <paramref name="events"/> for acme, as <c>triggers explain</c> wires it.</summary>
-    private static List<string> Decisions(string playbook, string rule, params string[] events)
+    private static List<string> Decisions(string playbook, string rule, params string[] events) =>
+        [.. Explain(playbook, rule, events).Rules.Single().Decisions.Select(d => d.Text)];
+
+    /// <summary>What explain says of acme and <paramref name="rule"/> after replaying <paramref name="events"/>.</summary>
+    private static AccountExplanation Explain(string playbook, string? rule, params string[] events)
     {
         var loaded = PlaybookLoader.Load([new SourceFile("journeys/scenario.yaml", Scenario.Journey), new SourceFile("playbook.yaml", playbook)]);
         Assert.False(loaded.HasErrors, string.Join("\n", loaded.Diagnostics));
@@ -182,6 +228,6 @@ public sealed class AccountExplainerTests
         }
 
         simulator.Finish();
-        return [.. explainer.Build(program, rule).Rules.Single().Decisions.Select(d => d.Text)];
+        return explainer.Build(program, rule);
     }
 }

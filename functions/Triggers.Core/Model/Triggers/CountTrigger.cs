@@ -10,4 +10,7 @@ public sealed record CountTrigger(string EventType, Expr? Where, int? AtLeast, i
     SourceLocation Location) : Trigger(Location)
 {
     public override string Kind => "count";
+
+    /// <summary><see cref="Within"/> as the playbook spelled it (<c>7d</c> stays <c>7d</c>, not <c>1w</c>); null when not read from a file.</summary>
+    public string? WithinWritten { get; init; }
 }

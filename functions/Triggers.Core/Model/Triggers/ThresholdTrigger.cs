@@ -10,4 +10,7 @@ public sealed record ThresholdTrigger(Expr Value, double? Below, double? Above, 
     : Trigger(Location)
 {
     public override string Kind => "threshold";
+
+    /// <summary><see cref="For"/> as the playbook spelled it (<c>7d</c> stays <c>7d</c>, not <c>1w</c>); null when not read from a file.</summary>
+    public string? ForWritten { get; init; }
 }
