@@ -27,7 +27,7 @@ public sealed partial class JourneyEngine
                 for (var i = 0; i < rule.Actions.Count; i++)
                 {
                     Suppressed(state, reaction, i, trigger, cause, t, "limit",
-                        $"limit of {limit.Max} per {DurationParser.Format(limit.Per)} reached (last fired {At(fires[^1]):yyyy-MM-ddTHH:mm:ssZ})");
+                        $"limit of {limit.Max} per {DurationParser.AsWritten(limit.Per, limit.PerWritten)} reached (last fired {At(fires[^1]):yyyy-MM-ddTHH:mm:ssZ})");
                 }
 
                 return;

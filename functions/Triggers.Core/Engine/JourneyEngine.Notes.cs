@@ -25,7 +25,7 @@ public sealed partial class JourneyEngine
             (_, true, true) when fired => $"{read} is still {bound}: this crossing has fired already",
             (_, true, true) => $"{read} is still {bound} (since {At(since):yyyy-MM-ddTHH:mm:ssZ}): fires at {At(since + threshold.For.Ticks):yyyy-MM-ddTHH:mm:ssZ} if it stays there",
             (_, false, true) when fired => $"{read} is no longer {bound}: the crossing is over, the next one can fire",
-            (_, false, true) => $"{read} is no longer {bound}: it did not stay there for {DurationParser.Format(threshold.For)}, so the rule does not fire",
+            (_, false, true) => $"{read} is no longer {bound}: it did not stay there for {DurationParser.AsWritten(threshold.For, threshold.ForWritten)}, so the rule does not fire",
             _ => $"{read} is not {bound}",
         });
     }
@@ -33,7 +33,7 @@ public sealed partial class JourneyEngine
     /// <summary>Called only when what is armed changes, or when there is nothing to arm (a date missing).</summary>
     private void NoteSchedule(AccountState state, Reaction reaction, ScheduleTrigger schedule, long? due, long? armed, long t)
     {
-        var read = $"{schedule.Date.Text} {DurationParser.Format(schedule.Offset)} ({Values(schedule.Date)})";
+        var read = $"{schedule.Date.Text} {DurationParser.AsWritten(schedule.Offset, schedule.OffsetWritten)} ({Values(schedule.Date)})";
         var was = armed is { } a ? $" (was {At(a):yyyy-MM-ddTHH:mm:ssZ})" : "";
         Note(state, t, reaction, due switch
         {
@@ -48,7 +48,7 @@ public sealed partial class JourneyEngine
     private void NoteAtMost(AccountState state, Reaction reaction, CloudEvent e, long due)
     {
         var count = (CountTrigger)reaction.Trigger;
-        Note(state, e.TimeTicks, reaction, $"{e.Type} {e.Id} makes more than {count.AtMost} within {DurationParser.Format(count.Within)}: fires at {At(due):yyyy-MM-ddTHH:mm:ssZ} if no other comes by then");
+        Note(state, e.TimeTicks, reaction, $"{e.Type} {e.Id} makes more than {count.AtMost} within {DurationParser.AsWritten(count.Within, count.WithinWritten)}: fires at {At(due):yyyy-MM-ddTHH:mm:ssZ} if no other comes by then");
     }
 
     private void NoteStuckArmed(AccountState state, Reaction listener, string stage, long due, long t) =>

@@ -42,7 +42,7 @@ public sealed partial class JourneyEngine
                     }
                     else if (Tracing(state))
                     {
-                        Note(state, t, reaction, $"counted {e.Type} {e.Id}: {times.Count} of {atLeast} within {DurationParser.Format(count.Within)}");
+                        Note(state, t, reaction, $"counted {e.Type} {e.Id}: {times.Count} of {atLeast} within {DurationParser.AsWritten(count.Within, count.WithinWritten)}");
                     }
                 }
                 else

@@ -65,19 +65,19 @@ internal sealed class Reaction
     public string BecauseHead => _becauseHead ??= Trigger switch
     {
         EventTrigger e => e.EventType,
-        CountTrigger { AtLeast: { } n } c => $"{n} {c.EventType} within {DurationParser.Format(c.Within)}",
-        CountTrigger c => $"at most {c.AtMost} {c.EventType} within {DurationParser.Format(c.Within)}",
-        ThresholdTrigger th => $"{th.Value.Text} {(th.Below is { } b ? $"below {b}" : $"above {th.Above}")} for {DurationParser.Format(th.For)}",
+        CountTrigger { AtLeast: { } n } c => $"{n} {c.EventType} within {DurationParser.AsWritten(c.Within, c.WithinWritten)}",
+        CountTrigger c => $"at most {c.AtMost} {c.EventType} within {DurationParser.AsWritten(c.Within, c.WithinWritten)}",
+        ThresholdTrigger th => $"{th.Value.Text} {(th.Below is { } b ? $"below {b}" : $"above {th.Above}")} for {DurationParser.AsWritten(th.For, th.ForWritten)}",
         MilestoneTrigger m => $"milestone {m.MilestoneId} {m.Is.ToString().ToLowerInvariant()}",
-        StageTrigger { StuckFor: { } stuck } s => $"stuck in stage {s.StageId} for {DurationParser.Format(stuck)}",
+        StageTrigger { StuckFor: { } stuck } s => $"stuck in stage {s.StageId} for {DurationParser.AsWritten(stuck, s.StuckForWritten)}",
         StageTrigger s => $"entered stage {s.StageId}",
-        ScheduleTrigger s => $"schedule {s.Date.Text} {DurationParser.Format(s.Offset)}",
+        ScheduleTrigger s => $"schedule {s.Date.Text} {DurationParser.AsWritten(s.Offset, s.OffsetWritten)}",
         _ => Trigger.Kind,
     };
 
     /// <summary>What follows: the absence window and the condition (the values it read are appended per firing).</summary>
     public string BecauseTail => _becauseTail ??=
-        (Unless is { } unless ? $"; no {unless.EventType} within {DurationParser.Format(unless.Within)}" : "") +
+        (Unless is { } unless ? $"; no {unless.EventType} within {DurationParser.AsWritten(unless.Within, unless.WithinWritten)}" : "") +
         (Where is { } where ? $"; where {where.Text}" : "");
 
     private string[]? _milestoneTexts;
@@ -104,9 +104,9 @@ internal sealed class Reaction
 
     /// <summary>The explanation texts of a milestone's changes, formatted once rather than per account and change.</summary>
     public string[] MilestoneTexts => _milestoneTexts ??= Milestone is { } m
-        ? [$"; success needs {m.Success.EventType} within {DurationParser.Format(m.Success.Within)}",
-           $"{m.Success.EventType} arrived within {DurationParser.Format(m.Success.Within)}",
-           $"no {m.Success.EventType} within {DurationParser.Format(m.Success.Within)} (red flag)",
-           $" arrived within {DurationParser.Format(m.Success.Within)}"] // after the completing event's type and id
+        ? [$"; success needs {m.Success.EventType} within {DurationParser.AsWritten(m.Success.Within, m.Success.WithinWritten)}",
+           $"{m.Success.EventType} arrived within {DurationParser.AsWritten(m.Success.Within, m.Success.WithinWritten)}",
+           $"no {m.Success.EventType} within {DurationParser.AsWritten(m.Success.Within, m.Success.WithinWritten)} (red flag)",
+           $" arrived within {DurationParser.AsWritten(m.Success.Within, m.Success.WithinWritten)}"] // after the completing event's type and id
         : [];
 }

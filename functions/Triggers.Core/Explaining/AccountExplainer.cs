@@ -10,7 +10,6 @@ namespace Triggers.Core.Explaining;
 public sealed class AccountExplainer(string account) : IEngineTrace
 {
     private readonly List<TimelineEntry> _timeline = [];
-    private readonly Dictionary<int, Outcome> _fromOutcome = []; // timeline entries made from an outcome, by index
     private readonly List<Outcome> _outcomes = [];
     private readonly Dictionary<string, (DateTimeOffset Time, string Type)> _firstSeen = new(StringComparer.Ordinal);
     private int _events;
@@ -78,7 +77,6 @@ public sealed class AccountExplainer(string account) : IEngineTrace
         }
 
         _outcomes.Add(outcome);
-        _fromOutcome[_timeline.Count] = outcome;
         _timeline.Add(Entry(outcome));
     }
 
@@ -101,17 +99,14 @@ public sealed class AccountExplainer(string account) : IEngineTrace
     public AccountExplanation Build(CompiledPlaybooks program, string? onlyRule = null)
     {
         var all = program.Set.Playbooks.SelectMany(p => p.Rules).ToList();
-        var byRule = all.ToDictionary(r => r.QualifiedId, StringComparer.Ordinal);
-        var outcomes = _outcomes.ConvertAll(o => AsWritten(o, byRule));
         var rules = all
             .Where(r => onlyRule is null || r.QualifiedId == onlyRule || r.Id == onlyRule)
             .Select(r => new RuleExplanation(r.QualifiedId, Listens(r.When),
-                [.. outcomes.Where(o => o.QualifiedRule == r.QualifiedId && o.Kind is OutcomeKind.Action or OutcomeKind.Suppressed)],
+                [.. _outcomes.Where(o => o.QualifiedRule == r.QualifiedId && o.Kind is OutcomeKind.Action or OutcomeKind.Suppressed)],
                 [.. _timeline.Where(t => t.Kind == "decision" && t.Subject == r.QualifiedId).Concat(MilestoneSeen(r)).OrderBy(t => t.Time)]))
             .ToList();
         // Stable by time; entries at one instant keep the order the engine produced them in.
-        var timeline = _timeline.Select((entry, index) => (entry: _fromOutcome.TryGetValue(index, out var o) ? Entry(AsWritten(o, byRule)) : entry, index))
-            .OrderBy(x => x.entry.Time).ThenBy(x => x.index).Select(x => x.entry).ToList();
+        var timeline = _timeline.Select((entry, index) => (entry, index)).OrderBy(x => x.entry.Time).ThenBy(x => x.index).Select(x => x.entry).ToList();
         return new AccountExplanation(account, _events, _duplicates, _traits, timeline, rules);
     }
 
@@ -152,23 +147,4 @@ public sealed class AccountExplainer(string account) : IEngineTrace
         ScheduleTrigger s => $"{s.Date.Text} {DurationParser.AsWritten(s.Offset, s.OffsetWritten)}",
         _ => trigger.Kind,
     };
-
-    /// <summary>
-    /// A suppression by the rule's limit, its window as the playbook wrote it: the engine words it with the shortest
-    /// spelling (<c>limit of 1 per 1w reached</c>) for a limit written <c>per: 7d</c>, which its author would not
-    /// recognise. Only the head the engine makes from the limit itself is replaced; the rest (when it last fired) stays.
-    /// </summary>
-    private static Outcome AsWritten(Outcome o, Dictionary<string, Rule> rules)
-    {
-        if (o is not { Kind: OutcomeKind.Suppressed, Reason: "limit", Because: { } because } || o.QualifiedRule is not { } id ||
-            !rules.TryGetValue(id, out var rule) || rule.Limit is not { PerWritten: { } written } limit)
-        {
-            return o;
-        }
-
-        var engine = $"limit of {limit.Max} per {DurationParser.Format(limit.Per)} reached";
-        return because.StartsWith(engine, StringComparison.Ordinal) && written != DurationParser.Format(limit.Per)
-            ? o with { Because = $"limit of {limit.Max} per {written} reached{because[engine.Length..]}" }
-            : o;
-    }
 }

@@ -106,8 +106,8 @@ internal static class PlaybookReader
         var reader = new MapReader(outer.Source, map, key, Keys.EventMatch);
         var type = reader.EventType("event", required: true);
         var where = reader.Expression("where", roots, ExprType.Bool);
-        var within = reader.Duration("within", required: true);
-        return type is null || within is null ? null : new EventMatch(type, where, within.Value, reader.Location);
+        var within = reader.Duration("within", out var written, required: true);
+        return type is null || within is null ? null : new EventMatch(type, where, within.Value, reader.Location) { WithinWritten = written };
     }
 
     private static Limit? ReadLimit(MapReader outer)

@@ -54,7 +54,7 @@ public sealed class ExplainCommandTests
         Assert.True(rules.IndexOf("triggered by e1", StringComparison.Ordinal) is > 0 and var opened
             && opened < rules.IndexOf("2026-01-08T10:00:00Z  email to bob@acme.test", StringComparison.Ordinal), rules);
         Assert.Contains("invite/spike: did not fire", text);
-        Assert.Contains("counted ticket.opened e5: 1 of 3 within 1w", text);
+        Assert.Contains("counted ticket.opened e5: 1 of 3 within 7d", text);
         Assert.DoesNotContain("z@other.test", text);
     }
 

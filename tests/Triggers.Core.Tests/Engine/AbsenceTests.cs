@@ -207,4 +207,29 @@ public sealed class AbsenceTests
         var task = Assert.Single(outcomes, o => o.Kind == OutcomeKind.Action);
         Assert.Equal((id, $"invite {id} unanswered"), (task.TriggerEventId, task.Title));
     }
+
+    [Theory]
+    [InlineData("14d", "no user.logged_in within 14d")]
+    [InlineData("2w", "no user.logged_in within 2w")]
+    [InlineData("336h", "no user.logged_in within 336h")]
+    public void Because_NamesTheWindowAsThePlaybookWroteIt(string within, string expected)
+    {
+        var playbook = $$"""
+            playbook: invite
+            rules:
+              - id: never-logged-in
+                when: { event: user.invited }
+                unless: { event: user.logged_in, within: {{within}} }
+                do:
+                  - task: { title: unanswered }
+            """;
+        var outcomes = new List<Outcome>();
+        var simulator = new Simulator(new CompiledPlaybooks(PlaybookLoader.Load([new SourceFile("invite.yaml", playbook)]).Set), new SimulationOptions(), outcomes.Add);
+        simulator.Add("""{"specversion":"1.0","id":"i1","source":"t","type":"user.invited","time":"2026-01-05T10:00:00Z","accountid":"acme"}"""u8, "events.jsonl");
+        simulator.Add("""{"specversion":"1.0","id":"later","source":"t","type":"page.viewed","time":"2026-02-20T10:00:00Z","accountid":"acme"}"""u8, "events.jsonl");
+
+        simulator.Finish();
+
+        Assert.Equal($"user.invited i1; {expected}", Assert.Single(outcomes, o => o.Kind == OutcomeKind.Action).Because);
+    }
 }

@@ -48,7 +48,7 @@ public sealed class MilestoneAndStageTests
         simulator.Finish();
 
         var succeeded = Assert.Single(outcomes, o => o.Status == "succeeded");
-        Assert.Equal("user.logged_in login-7 arrived within 1w", succeeded.Because);
+        Assert.Equal("user.logged_in login-7 arrived within 7d", succeeded.Because);
         Assert.Equal("inv-1", succeeded.TriggerEventId);
     }
 

@@ -47,7 +47,7 @@ public sealed class AccountExplainerTests
         Assert.Equal(
             [
                 "value 0.3 (account.seats_assigned = 3, account.seats_purchased = 10) is below 0.4: fires at 2026-01-19T08:00:00Z if it stays there",
-                "value 0.6 (account.seats_assigned = 6, account.seats_purchased = 10) is no longer below 0.4: it did not stay there for 2w, so the rule does not fire",
+                "value 0.6 (account.seats_assigned = 6, account.seats_purchased = 10) is no longer below 0.4: it did not stay there for 14d, so the rule does not fire",
             ], decisions);
     }
 
@@ -112,7 +112,7 @@ public sealed class AccountExplainerTests
 
         Assert.Equal(
             [
-                "user.logged_in a3 makes more than 1 within 1w: fires at 2026-01-13T08:00:00Z if no other comes by then",
+                "user.logged_in a3 makes more than 1 within 7d: fires at 2026-01-13T08:00:00Z if no other comes by then",
             ], decisions);
     }
 

@@ -39,7 +39,7 @@ public sealed class FailureReportTests
     {
         var report = Report("{ time: 2026-02-02T10:00:00Z, rule: spike/every-ticket, action: task }");
 
-        Assert.Contains("suppressed instead at 2026-02-02T10:00:00Z, reason limit: limit of 1 per 1w reached", report);
+        Assert.Contains("suppressed instead at 2026-02-02T10:00:00Z, reason limit: limit of 1 per 7d reached", report);
     }
 
     [Fact]
