@@ -125,7 +125,7 @@ public static partial class EventParser
         }
 
         if ((data.End.Value != 0 && json[data.Start.Value] != (byte)'{' && DataProblem(json, data, type!) is not null) ||
-            (user.End.Value - user.Start.Value <= 2 && UserProblem(user, type!) is not null))
+            (user.End.Value - user.Start.Value <= 2 && UserProblem(json, user, type!) is not null))
         {
             return false; // data or a user the type cannot do without: the reader's parse says why
         }

@@ -166,6 +166,11 @@ public static partial class EventParser
             return null;
         }
 
+        if (token[0] != (byte)'"')
+        {
+            return Encoding.UTF8.GetString(token); // an id given as a whole number: its digits
+        }
+
         // Unescaped strings (the norm) decode directly; escaped ones go through the JSON reader.
         if (token.IndexOf((byte)'\\') < 0)
         {
@@ -243,6 +248,8 @@ public static partial class EventParser
             var range = new Range(start, (int)reader.BytesConsumed);
             var text = reader.TokenType == JsonTokenType.String;
             var filled = text && !reader.ValueSpan.IsEmpty;
+            // CloudEvents lets an extension attribute be an integer: an account or user numbered by its CRM is that number as text.
+            var whole = reader.TokenType == JsonTokenType.Number && IsWholeNumber(json[range]);
             switch (name)
             {
                 case Attribute.Data:
@@ -252,7 +259,7 @@ public static partial class EventParser
                     (id, hasId) = (text ? range : id, filled);
                     break;
                 case Attribute.AccountId:
-                    (account, hasAccount) = (text ? range : account, filled);
+                    (account, hasAccount) = (text || whole ? range : account, filled || whole);
                     idProblem ??= filled ? IdProblem("accountid", json[range]) : null;
                     if (hasAccount)
                     {
@@ -263,15 +270,17 @@ public static partial class EventParser
                 case Attribute.Source:
                     (source, hasSource) = (text ? range : source, filled);
                     break;
-                case Attribute.UserId when text:
+                case Attribute.UserId when text || whole:
                     user = range;
-                    idProblem ??= IdProblem("userid", json[range]);
+                    idProblem ??= text ? IdProblem("userid", json[range]) : null;
                     break;
                 case Attribute.Subject when text:
                     subject = range;
                     break;
                 case Attribute.UserId or Attribute.Subject when reader.TokenType != JsonTokenType.Null:
-                    idProblem ??= $"'{(name == Attribute.UserId ? "userid" : "subject")}' must be a string{(name == Attribute.UserId ? " (the user's id as text)" : "")}, not {Kind(json[range])}";
+                    idProblem ??= name == Attribute.UserId
+                        ? $"'userid' must be the user's id as text or a whole number, not {Kind(json[range])}"
+                        : $"'subject' must be a string, not {Kind(json[range])}";
                     break;
             }
         }
@@ -291,7 +300,7 @@ public static partial class EventParser
             : timeText is not null ? TimeProblem(timeText)
             : version is null ? "missing required attribute 'specversion'"
             : !hasSource ? Missing("source", (given & (1 << (int)Attribute.Source)) != 0)
-            : idProblem ?? DataProblem(json, data, type!) ?? UserProblem(user, type!);
+            : idProblem ?? DataProblem(json, data, type!) ?? UserProblem(json, user, type!);
         if (problem is not null && problem.StartsWith("missing required", StringComparison.Ordinal))
         {
             problem += OtherCase(json, problem[(problem.LastIndexOf('\'', problem.Length - 2) + 1)..^1]);
@@ -335,10 +344,19 @@ public static partial class EventParser
     /// Why a <c>user.updated</c> event cannot do what it is for, or null: its data is merged into the traits of the user
     /// its <c>userid</c> names, so without a userid given as non-empty text it would change nothing, without a word.
     /// </summary>
-    internal static string? UserProblem(Range user, string type) =>
-        user.End.Value - user.Start.Value <= 2 && type == "user.updated" // none, or "" (ranges keep the quotes)
+    internal static string? UserProblem(ReadOnlySpan<byte> json, Range user, string type) =>
+        type == "user.updated" && (user.End.Value == user.Start.Value || json[user].SequenceEqual("\"\""u8)) // none, or ""
             ? "missing 'userid' on user.updated (its data is merged into that user's traits); give the user's id as text"
             : null;
+
+    /// <summary>Whether a number token is a whole number as written (<c>42</c>, <c>-7</c>; not <c>4.2</c> or <c>4e1</c>): an id given as a number.</summary>
+    private static bool IsWholeNumber(ReadOnlySpan<byte> token)
+    {
+        var digits = token.Length > 0 && token[0] == (byte)'-' ? token[1..] : token;
+        return !digits.IsEmpty && !digits.ContainsAnyExcept(DecimalDigits);
+    }
+
+    private static readonly System.Buffers.SearchValues<byte> DecimalDigits = System.Buffers.SearchValues.Create("0123456789"u8);
 
     private const int MaxNameLength = 16; // the longest attribute read here, "specversion", with room to spare
 
@@ -401,7 +419,7 @@ public static partial class EventParser
     }
 
     private static string Missing(string attribute, bool given) =>
-        given ? $"'{attribute}' must be a non-empty string" : attribute == "accountid" ? "missing required extension attribute 'accountid'" : $"missing required attribute '{attribute}'";
+        given ? $"'{attribute}' must be a non-empty string{(attribute == "accountid" ? " or a whole number" : "")}" : attribute == "accountid" ? "missing required extension attribute 'accountid'" : $"missing required attribute '{attribute}'";
 
     private enum Attribute
     {

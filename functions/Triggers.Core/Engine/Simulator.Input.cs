@@ -269,7 +269,10 @@ public sealed partial class Simulator
     private static ReadOnlySpan<byte> AccountKey(ReadOnlySpan<byte> token) =>
         token.IndexOf((byte)'\\') >= 0 || !System.Text.Unicode.Utf8.IsValid(token)
             ? System.Text.Encoding.UTF8.GetBytes(EventParser.Text(token)!)
-            : token[1..^1];
+            : Unquoted(token);
+
+    /// <summary>An id token's text as UTF-8: a string's contents, or a whole number's digits.</summary>
+    private static ReadOnlySpan<byte> Unquoted(ReadOnlySpan<byte> token) => token[0] == (byte)'"' ? token[1..^1] : token;
 
     /// <summary>The account's number, looked up from its JSON token: no string for accounts already seen.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -280,10 +283,11 @@ public sealed partial class Simulator
             return IndexOf(EventParser.Text(token)!); // escaped or not UTF-8: the key is the decoded id's UTF-8
         }
 
-        var index = _accountIndex.GetOrAdd(token[1..^1], out var added);
+        var key = Unquoted(token);
+        var index = _accountIndex.GetOrAdd(key, out var added);
         if (added)
         {
-            Added(System.Text.Encoding.UTF8.GetString(token[1..^1]));
+            Added(System.Text.Encoding.UTF8.GetString(key));
         }
 
         return index;

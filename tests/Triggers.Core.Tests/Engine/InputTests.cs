@@ -43,7 +43,7 @@ public sealed class InputTests
         "missing required extension attribute 'accountid'; the event has 'accountId', which is not read as it: attribute names are lower-case ('accountid')")]
     [InlineData("""{"id":"x","type":"ticket.opened","accountid":"a","time":"yesterday"}""", "'time' is not an RFC 3339 timestamp: yesterday")]
     [InlineData("""{"id":"x","type":"ticket.opened","accountid":"a","time":1767261600}""", "'time' must be a string")]
-    [InlineData("""{"id":"x","type":"ticket.opened","accountid":42,"time":"2026-01-01T10:30:00Z"}""", "'accountid' must be a non-empty string")]
+    [InlineData("""{"id":"x","type":"ticket.opened","accountid":4.2,"time":"2026-01-01T10:30:00Z"}""", "'accountid' must be a non-empty string or a whole number")]
     [InlineData("""{"id":"","type":"ticket.opened","accountid":"a","time":"2026-01-01T10:30:00Z"}""", "'id' must be a non-empty string")]
     [InlineData("""{"id":"x","type":"ticket.opened","accountid":"a","time":"2026-01-01T10:30:00Z"} tail""", "not valid JSON at byte 81 of the line: 't' is invalid after a single JSON value. Expected end of data")]
     [InlineData("""{"type":"ticket.opened","accountid":"a","time":"2026-01-01T00:00:00Z"}""", "missing required attribute 'id'")]
@@ -60,10 +60,10 @@ public sealed class InputTests
         "'data' must be an object on account.updated (its members are merged into the account's traits), not a number")]
     [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"user.updated","accountid":"a","time":"2026-01-01T10:30:00Z","data":{"role":"admin"}}""",
         "missing 'userid' on user.updated (its data is merged into that user's traits)")]
-    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"user.updated","userid":42,"accountid":"a","time":"2026-01-01T10:30:00Z","data":{"role":"admin"}}""",
-        "'userid' must be a string (the user's id as text), not a number")]
-    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","userid":42,"accountid":"a","time":"2026-01-01T10:30:00Z"}""",
-        "'userid' must be a string (the user's id as text), not a number")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"user.updated","userid":4e1,"accountid":"a","time":"2026-01-01T10:30:00Z","data":{"role":"admin"}}""",
+        "'userid' must be the user's id as text or a whole number, not a number")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","userid":true,"accountid":"a","time":"2026-01-01T10:30:00Z"}""",
+        "'userid' must be the user's id as text or a whole number, not true or false")]
     [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","userid":"  ","accountid":"a","time":"2026-01-01T10:30:00Z"}""",
         "'userid' is blank: it must name the user")]
     [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","userid":"u1 ","accountid":"a","time":"2026-01-01T10:30:00Z"}""",
