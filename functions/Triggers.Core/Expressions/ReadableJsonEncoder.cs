@@ -13,6 +13,9 @@ namespace Triggers.Core.Expressions;
 /// <item>the quote and the backslash (<c>\"</c>, <c>\\</c>), and every control character, C0, DEL and C1
 /// (<c>\n</c>, <c>\t</c>, <c>\u0001</c>, <c>\u0085</c>);</item>
 /// <item>U+2028 and U+2029, which end a line in JavaScript source and in some log viewers;</item>
+/// <item>the bidirectional formatting characters (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069): unseen, they
+/// reorder what a terminal or an editor shows of the line around them (<c>jq</c> or <c>cat</c> of the outcome lines), as
+/// tables and <c>explain</c> escape them too;</item>
 /// <item>a lone surrogate, which UTF-8 cannot carry: it becomes U+FFFD, the replacement character.</item>
 /// </list>
 /// <c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c> and <c>'</c> are written as they are. The writer's default escapes them so that
@@ -27,9 +30,13 @@ internal sealed class ReadableJsonEncoder : JavaScriptEncoder
     /// <summary>Options for a JSON writer that escapes this way.</summary>
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = Instance };
 
+    // The bidirectional formatting characters (declared before the sets made from it).
+    private static readonly char[] Bidirectional = ['\u061C', '\u200E', '\u200F', .. Range(0x202A, 0x202E), .. Range(0x2066, 0x2069)];
+
     // Any char that may need escaping; a surrogate is then kept when it is half of a pair.
     private static readonly SearchValues<char> Candidates = SearchValues.Create(
-        [.. Range(0, 0x1F), '"', '\\', .. Range(0x7F, 0x9F), '\u2028', '\u2029', .. Range(0xD800, 0xDFFF)]);
+        [.. Range(0, 0x1F), '"', '\\', .. Range(0x7F, 0x9F), '\u2028', '\u2029', .. Bidirectional, .. Range(0xD800, 0xDFFF)]);
+
 
     // Any byte that may begin text needing escaping: ASCII ones escape; non-ASCII ones are decoded to see.
     private static readonly SearchValues<byte> CandidateBytes = SearchValues.Create(
@@ -138,7 +145,8 @@ internal sealed class ReadableJsonEncoder : JavaScriptEncoder
     }
 
     private static bool Escapes(int scalar) =>
-        scalar is < 0x20 or '"' or '\\' or (>= 0x7F and <= 0x9F) or 0x2028 or 0x2029 || !Rune.IsValid(scalar);
+        scalar is < 0x20 or '"' or '\\' or (>= 0x7F and <= 0x9F) or 0x2028 or 0x2029 or 0x061C or 0x200E or 0x200F or (>= 0x202A and <= 0x202E)
+            or (>= 0x2066 and <= 0x2069) || !Rune.IsValid(scalar);
 
     private static IEnumerable<char> Range(int first, int last) => Enumerable.Range(first, last - first + 1).Select(c => (char)c);
 }

@@ -13,8 +13,10 @@ public sealed class ReadableJsonEncoderTests
     [InlineData("\t\n\r\b\f\u0001\u001f", "\"\\t\\n\\r\\b\\f\\u0001\\u001F\"")]
     [InlineData("\u007f\u0085\u009f", "\"\\u007F\\u0085\\u009F\"")] // DEL and C1 controls, invisible but line-breaking in places
     [InlineData("a\u2028b\u2029c", "\"a\\u2028b\\u2029c\"")] // line ends to JavaScript
-    [InlineData("\u00a0\u00ad\u200b\u202e\ufeff\ue000", "\"\u00a0\u00ad\u200b\u202e\ufeff\ue000\"")] // format and private characters are text
-    public void Text_IsUtf8_EscapingOnlyQuotesBackslashesControlsAndLineSeparators(string text, string json)
+    [InlineData("\u00a0\u00ad\u200b\ufeff\ue000", "\"\u00a0\u00ad\u200b\ufeff\ue000\"")] // other format and private characters are text
+    [InlineData("invoice \u202efdp.exe", "\"invoice \\u202Efdp.exe\"")] // a right-to-left override would show it as invoice exe.pdf
+    [InlineData("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069", "\"\\u061C\\u200E\\u200F\\u202A\\u202B\\u202C\\u202D\\u2066\\u2067\\u2068\\u2069\"")]
+    public void Text_IsUtf8_EscapingOnlyQuotesBackslashesControlsLineSeparatorsAndBidiFormatting(string text, string json)
     {
         Assert.Equal(json, ValueJson.ToJson(Value.String(text)));
     }
