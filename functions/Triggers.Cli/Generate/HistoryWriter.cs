@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Triggers.Cli.Generate;
@@ -12,7 +11,7 @@ internal sealed class HistoryWriter(Stream output, int seed) : IDisposable
 {
     private const double DuplicateRate = 0.001;
 
-    private readonly Utf8JsonWriter _json = new(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    private readonly Utf8JsonWriter _json = new(output, new JsonWriterOptions { Encoder = Core.Expressions.ReadableJsonEncoder.Instance });
     private readonly Random _duplicates = new(unchecked(seed * 31 + 17));
     private long _next;
 
