@@ -19,7 +19,7 @@ internal static partial class JsonNumber
     public static Value ToValue(ReadOnlySpan<byte> token)
     {
         var number = Parse(token);
-        return JsonNumberFormat.Holds(token, number) ? Value.Number(number) : Value.Number(number, Encoding.UTF8.GetString(token));
+        return double.IsFinite(number) && JsonNumberFormat.Holds(token, number) ? Value.Number(number) : Value.Number(number, Encoding.UTF8.GetString(token));
     }
 
     /// <summary>
@@ -28,12 +28,12 @@ internal static partial class JsonNumber
     /// </summary>
     public static Value FromText(string text, double number)
     {
-        if (text.Length <= 15 || !JsonSyntax().IsMatch(text))
+        if ((text.Length <= 15 && double.IsFinite(number)) || !JsonSyntax().IsMatch(text))
         {
             return Value.Number(number);
         }
 
-        return JsonNumberFormat.Holds(Encoding.UTF8.GetBytes(text), number) ? Value.Number(number) : Value.Number(number, text);
+        return double.IsFinite(number) && JsonNumberFormat.Holds(Encoding.UTF8.GetBytes(text), number) ? Value.Number(number) : Value.Number(number, text);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

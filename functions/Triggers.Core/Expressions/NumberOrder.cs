@@ -13,14 +13,12 @@ internal static class NumberOrder
     /// <summary>Whether either number carries text, so that only the decimal values can tell them apart.</summary>
     public static bool NeedsText(Value l, Value r) => l.NumberText is not null || r.NumberText is not null;
 
-    /// <summary>The order of two numbers by their exact decimal values (the text when there is one, else the double's shortest form).</summary>
+    /// <summary>
+    /// The order of two numbers by their exact decimal values: the text when there is one (always, for a number beyond a
+    /// double's range), else the double's shortest form.
+    /// </summary>
     public static int Compare(Value l, Value r)
     {
-        if (!double.IsFinite(l.AsNumber) || !double.IsFinite(r.AsNumber))
-        {
-            return l.AsNumber.CompareTo(r.AsNumber);
-        }
-
         var a = Exact.Of(l.NumberText ?? l.AsNumber.ToString("R", CultureInfo.InvariantCulture));
         var b = Exact.Of(r.NumberText ?? r.AsNumber.ToString("R", CultureInfo.InvariantCulture));
         return Exact.Compare(a, b);

@@ -37,10 +37,12 @@ public readonly partial struct Value : IEquatable<Value>
     /// <summary>
     /// A number read from JSON together with its text, kept when the double does not hold the number exactly (see
     /// <see cref="JsonNumberFormat.Holds"/>): an id of 19 digits is compared and computed with as a double, but is
-    /// written out as it was given, in payloads and in text, not rounded to a neighbour.
+    /// written out as it was given, in payloads and in text, not rounded to a neighbour. A number beyond a double's range
+    /// (<c>1e400</c>) is kept too, as an infinity with its text: it compares above (or below) every other number and
+    /// is written as given, where reading it as null would have removed a trait it set.
     /// </summary>
     internal static Value Number(double value, string? text) =>
-        double.IsFinite(value) ? new(ValueKind.Number, text, number: value) : Null;
+        double.IsFinite(value) || (text is not null && !double.IsNaN(value)) ? new(ValueKind.Number, text, number: value) : Null;
 
     public static Value String(string? value) => value is null ? Null : new(ValueKind.String, value);
 
@@ -225,7 +227,7 @@ public readonly partial struct Value : IEquatable<Value>
     {
         ValueKind.Null => "",
         ValueKind.Bool => StoredNumber != 0 ? "true" : "false",
-        ValueKind.Number => NumberText is { } text && IsWhole(text) ? text : FormatNumber(StoredNumber),
+        ValueKind.Number => NumberText is { } text && (IsWhole(text) || !double.IsFinite(StoredNumber)) ? text : FormatNumber(StoredNumber),
         ValueKind.String => (string)_ref!,
         ValueKind.Time => AsTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         ValueKind.Duration => Model.DurationParser.Describe(AsDuration),

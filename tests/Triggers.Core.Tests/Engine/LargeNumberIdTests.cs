@@ -69,4 +69,25 @@ public sealed class LargeNumberIdTests
             expect_only: true
             """);
     }
+
+    [Fact]
+    public void NumberBeyondADoublesRange_IsKeptAsWritten_NotReadAsNullRemovingTheTrait() =>
+        Scenario.Passes("""
+            playbook: seats
+            rules:
+              - id: huge
+                when: { event: ticket.opened }
+                where: account.seats > 1000000 and account.seats != 1e5
+                do:
+                  - task: { title: "seats {{ account.seats }}" }
+            """.Replace("1e5", "100000", StringComparison.Ordinal), """
+            test: a value no double holds still counts
+            events:
+              - { time: 2026-01-05T09:00:00Z, type: account.updated, accountid: acme, data: { seats: 5 } }
+              - { time: 2026-01-05T09:30:00Z, type: account.updated, accountid: acme, data: { seats: 1e400 } }
+              - { time: 2026-01-05T10:00:00Z, type: ticket.opened, accountid: acme }
+            expect:
+              - { time: 2026-01-05T10:00:00Z, rule: seats/huge, action: task, title: seats 1e400 }
+            expect_only: true
+            """);
 }
