@@ -132,11 +132,12 @@ public sealed class StateTests
         var set = PlaybookLoader.Load([new SourceFile("all-kinds.yaml", AllKinds.Playbook), new SourceFile("webhooks.yaml", Scenario.Targets)]).Set;
         var program = new CompiledPlaybooks(set);
         var state = new AccountState("acme");
-        state.Account.Merge(Encoding.UTF8.GetBytes("""{"crm_id":12345678901234567890,"ids":[9007199254740993],"score":7.5}"""));
+        state.Account.Merge(Encoding.UTF8.GetBytes("""{"crm_id":12345678901234567890,"ids":[9007199254740993],"score":7.5,"huge":-1e400}"""));
 
         var copy = AccountStateSerializer.Deserialize(AccountStateSerializer.Serialize(state, program), program);
 
         Assert.Equal("12345678901234567890", copy.Account["crm_id"].NumberText);
+        Assert.Equal(("-1e400", double.NegativeInfinity), (copy.Account["huge"].NumberText, copy.Account["huge"].AsNumber));
         Assert.Equal("9007199254740993", copy.Account["ids"].AsList[0].NumberText);
         Assert.Equal(7.5, copy.Account["score"].AsNumber);
         Assert.Null(copy.Account["score"].NumberText);
