@@ -2,7 +2,7 @@ namespace Triggers.Core.Engine;
 
 /// <summary>
 /// Replays a history on a virtual clock through the same engine production uses. <see cref="Add"/> takes events
-/// in arrival order and decides at once what is rejected, after the end, or arrived late (older than the newest event
+/// in arrival order and decides at once what is rejected, after the end, or arrived late (older than the newest event of its account
 /// so far by more than the allowed lateness); <see cref="Finish"/> then replays the rest account by account, each
 /// account's events in time order (equal times by event id) with its timers firing in between, up to the end
 /// time. A late arrival takes its place there too, where the account's remembered ids tell a redelivered copy (a
