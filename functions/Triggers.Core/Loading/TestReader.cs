@@ -198,7 +198,9 @@ internal static class TestReader
         ["stage"] = ["stage", "accountid"],
         ["suppressed"] = ["rule", "action", "reason", "accountid"],
         ["late"] = ["trigger_event", "reason", "accountid"],
-        ["rejected"] = ["reason"], // a malformed event may have no account or id: it is known by its time and what was wrong
+        // A malformed event may have no account or id: it is known by its time and what was wrong, and by its account
+        // when the line names one it can read (simulate's line has it then too).
+        ["rejected"] = ["reason", "accountid"],
     };
 
 

@@ -42,8 +42,8 @@ public sealed class ExpectationCheckTests
         "t.test.yaml:5:50: error TRG015: no action has both 'body' and 'data', so this expectation could never match", "'body' is a webhook's, 'data' an email's or an emit's")]
     [InlineData("{ kind: late, rule: spike/three-tickets }",
         "t.test.yaml:5:19: error TRG015: a late outcome has no 'rule', so this expectation could never match", "a late outcome is matched on: trigger_event, reason, accountid")]
-    [InlineData("{ kind: rejected, accountid: acme }",
-        "t.test.yaml:5:23: error TRG015: a rejected outcome has no 'accountid', so this expectation could never match", "a rejected outcome is matched on: reason")]
+    [InlineData("{ kind: rejected, trigger_event: e1 }",
+        "t.test.yaml:5:23: error TRG015: a rejected outcome has no 'trigger_event', so this expectation could never match", "a rejected outcome is matched on: reason, accountid")]
     [InlineData("{ rule: spike/three-tickets, action: email, due: 2026-01-10T10:00:00Z }",
         "t.test.yaml:5:49: error TRG015: an email action has no 'due', so this expectation could never match", "an email action is matched on")]
     [InlineData("{ kind: milestone, status: reachd }",

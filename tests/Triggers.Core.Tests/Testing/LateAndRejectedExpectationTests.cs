@@ -95,6 +95,22 @@ public sealed class LateAndRejectedExpectationTests
             expect_only: true
             """);
 
+    [Theory]
+    [InlineData("acme", true)]
+    [InlineData("globex", false)]
+    public void RejectedEventNamingItsAccount_CanBeExpectedWithIt(string account, bool passes)
+    {
+        var result = Scenario.Run(Playbook, $$"""
+            test: a line of another CloudEvents version, from acme
+            events:
+              - { time: 2026-02-01T10:00:00Z, type: ticket.opened, accountid: acme, specversion: "0.3", data: { n: 1 } }
+            expect:
+              - { kind: rejected, accountid: {{account}}, reason: 'specversion must be "1.0"' }
+            """);
+
+        Assert.Equal(passes, result.Passed);
+    }
+
     [Fact]
     public void TestEventTheEngineRejects_FailsTheTest_EvenWithoutExpectOnly()
     {
