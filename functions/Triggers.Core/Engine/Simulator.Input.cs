@@ -205,10 +205,10 @@ public sealed partial class Simulator
     private int? Replayed(ReadOnlySpan<byte> json, in EventParser.Envelope e, int account, long behind)
     {
         var kept = _replayed is null || _replayed[account];
-        // Shared with every account only when it is on time for all of them: lateness is per account, and an account
-        // that has moved on past it by more than the allowed lateness would have sent its emails before it arrived.
-        // Its own account still processes it, and suppresses by it from then on.
-        if (behind == 0 && e.TimeTicks >= _newest - Lateness && e.Type is "email.unsubscribed" or "email.bounced")
+        // Shared with every account, by its time, when it is on time for its own account: as lateness is per account,
+        // so is "on time", and an account's events in order give the outcomes of time order however the accounts
+        // interleave, unsubscribes included.
+        if (behind == 0 && e.Type is "email.unsubscribed" or "email.bounced")
         {
             RecipientRead(json, e, account, kept ? _entries.Count : -1);
         }
