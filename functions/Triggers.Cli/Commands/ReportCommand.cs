@@ -225,7 +225,7 @@ internal static class ReportCommand
     {
         var stages = report.Segments.Count > 0 ? report.Segments[0].Stages : [];
         var (csat, nps) = (stages.Sum(s => s.Sentiment.CsatOffScale), stages.Sum(s => s.Sentiment.NpsOffScale));
-        return csat + nps == 0 ? "" : $"{StageTables.OffScale(csat, nps)} with a score outside the scale ({Sentiment.Scales}) left out; ";
+        return csat + nps == 0 ? "" : $"{StageTables.OffScale(csat, nps)} with a score outside the scale or no number ({Sentiment.Scales}) left out; ";
     }
 
     internal static string Summary(JourneyReport report, SimulationStats stats, string path, TimeSpan replay, TimeSpan total)

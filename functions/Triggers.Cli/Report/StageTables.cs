@@ -54,7 +54,7 @@ internal static class StageTables
         html.Append("</tbody></table></div>");
         if (csatOff + npsOff > 0)
         {
-            html.Append(Inv, $"<p class=\"note off-scale\">{OffScale(csatOff, npsOff)} had a score outside its scale ({Core.Analytics.Sentiment.Scales}) and {(csatOff + npsOff == 1 ? "is" : "are")} left out of these figures.</p>");
+            html.Append(Inv, $"<p class=\"note off-scale\">{OffScale(csatOff, npsOff)} had a score outside its scale or no number ({Core.Analytics.Sentiment.Scales}) and {(csatOff + npsOff == 1 ? "is" : "are")} left out of these figures.</p>");
         }
     }
 

@@ -131,10 +131,10 @@ public sealed partial class JourneyAnalyzer
 
         switch (e.Type)
         {
-            case "csat.answered" when Score(e) is { } csat:
+            case "csat.answered" when Sentiment.ScoreOf(e) is { } csat:
                 counters.Csat.Add(csat, Sentiment.OnCsatScale(csat));
                 break;
-            case "nps.answered" when Score(e) is { } nps:
+            case "nps.answered" when Sentiment.ScoreOf(e) is { } nps:
                 counters.Nps.Add(nps, Sentiment.OnNpsScale(nps));
                 break;
             case "ticket.opened":
@@ -450,12 +450,6 @@ public sealed partial class JourneyAnalyzer
         var target = action ? entry.Actions : entry.Suppressed;
         target[key] = target.GetValueOrDefault(key) + n;
     }
-
-    /// <summary>The answer's score (1e999 reads as infinity: on no scale), null when it has none or it is no number.</summary>
-    private static double? Score(CloudEvent e) =>
-        e.Data.ValueKind == JsonValueKind.Object && e.Data.TryGetProperty("score", out var s) && s.ValueKind == JsonValueKind.Number
-            ? s.TryGetDouble(out var score) ? score : double.NaN
-            : null;
 
     /// <summary>Numbers (company size, seats) are bucketed on a log scale so a segment is a range, not one value.</summary>
     private static string SegmentValue(Expressions.Value value)

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Triggers.Core.Analytics;
 
 /// <summary>The journey map for one journey, once for all accounts and once per segment value.</summary>
@@ -83,6 +85,27 @@ public sealed record Sentiment(double? Csat, int CsatAnswers, double? Nps, int N
     public static bool OnCsatScale(double score) => score is >= CsatLowest and <= CsatHighest;
 
     public static bool OnNpsScale(double score) => score is >= NpsLowest and <= NpsHighest;
+
+    /// <summary>
+    /// The answer's score, null when it gives none. A number given as text (<c>"4"</c>, as survey forms send it) counts as
+    /// the number; anything else given (<c>"great"</c>, <c>true</c>; 1e999, which reads as infinity) is NaN: on no scale,
+    /// so left out and counted with the scores off their scale.
+    /// </summary>
+    internal static double? ScoreOf(Engine.CloudEvent e)
+    {
+        if (e.Data.ValueKind != JsonValueKind.Object || !e.Data.TryGetProperty("score", out var s) || s.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return s.ValueKind switch
+        {
+            JsonValueKind.Number => s.TryGetDouble(out var score) ? score : double.NaN,
+            JsonValueKind.String when double.TryParse(s.GetString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture,
+                out var written) => written,
+            _ => double.NaN,
+        };
+    }
 }
 
 /// <summary>A failed milestone: a red flag, with the account behind it.</summary>

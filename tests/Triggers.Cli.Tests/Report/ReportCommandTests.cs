@@ -142,24 +142,27 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
-    public void Report_ScoresOutsideTheirScale_AreLeftOutOfSentiment_AndThePageAndSummarySaySo()
+    public void Report_ScoresOutsideTheirScaleOrNoNumber_AreLeftOutOfSentiment_AndThePageAndSummarySaySo()
     {
-        // In Start: a CSAT of 4 (on the scale), a CSAT of 50 and an NPS of 11 and -3 (off). "plain" answers nothing.
+        // In Start: CSATs of 4 and "2" (on the scale: a number sent as text counts), a CSAT of 50 and NPSs of 11, -3 and
+        // "great" (off, or no number). "plain" answers nothing.
         using var dir = Files().Write("events.jsonl", History + string.Join("\n",
             Line("8", "csat.answered", "2026-01-04T03:00:00Z", "a<b>", """{"score":4}"""),
             Line("9", "csat.answered", "2026-01-04T04:00:00Z", "a<b>", """{"score":50}"""),
             Line("10", "nps.answered", "2026-01-04T05:00:00Z", "a<b>", """{"score":11}"""),
-            Line("11", "nps.answered", "2026-01-04T06:00:00Z", "a<b>", """{"score":-3}""")) + "\n");
+            Line("11", "nps.answered", "2026-01-04T06:00:00Z", "a<b>", """{"score":-3}"""),
+            Line("12", "csat.answered", "2026-01-04T07:00:00Z", "a<b>", """{"score":"2"}"""),
+            Line("13", "nps.answered", "2026-01-04T08:00:00Z", "a<b>", """{"score":"great"}""")) + "\n");
 
         var result = TriggersProcess.Run(dir.Path, "report", "--events", "events.jsonl", "--out", "map.html", "--segment", "plan");
 
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Contains("; 1 CSAT answer and 2 NPS answers with a score outside the scale (CSAT 1-5, NPS 0-10) left out; written to", result.Error, StringComparison.Ordinal);
+        Assert.Contains("; 1 CSAT answer and 3 NPS answers with a score outside the scale or no number (CSAT 1-5, NPS 0-10) left out; written to", result.Error, StringComparison.Ordinal);
         var html = File.ReadAllText(Path.Combine(dir.Path, "map.html"));
         var all = Regex.Match(html, "<section class=\"segment\" data-segment=\"all\">(.*?)</section>", RegexOptions.Singleline).Groups[1].Value;
         Assert.Contains("<th scope=\"col\">Off scale, left out</th>", all, StringComparison.Ordinal);
-        Assert.Contains("<tr><th scope=\"row\">Start &lt;here&gt;</th><td>75</td><td>4.0</td><td>1</td><td>–</td><td>0</td><td class=\"off-scale\">3</td></tr>", all, StringComparison.Ordinal);
-        Assert.Contains("1 CSAT answer and 2 NPS answers had a score outside its scale (CSAT 1-5, NPS 0-10) and are left out of these figures.", all, StringComparison.Ordinal);
+        Assert.Contains("<tr><th scope=\"row\">Start &lt;here&gt;</th><td>50</td><td>3.0</td><td>2</td><td>–</td><td>0</td><td class=\"off-scale\">4</td></tr>", all, StringComparison.Ordinal);
+        Assert.Contains("1 CSAT answer and 3 NPS answers had a score outside its scale or no number (CSAT 1-5, NPS 0-10) and are left out of these figures.", all, StringComparison.Ordinal);
         var team = Regex.Match(html, "<section class=\"segment\" data-segment=\"plan=team\" hidden>(.*?)</section>", RegexOptions.Singleline).Groups[1].Value;
         Assert.DoesNotContain("off-scale", team, StringComparison.Ordinal); // its account answered nothing off the scale
     }
