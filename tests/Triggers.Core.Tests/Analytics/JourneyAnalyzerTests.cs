@@ -300,21 +300,22 @@ public sealed class JourneyAnalyzerTests
     }
 
     [Fact]
-    public void Build_ScoresOutsideTheirScale_AreLeftOutOfSentimentAndCounted()
+    public void Build_ScoresOutsideTheirScaleOrNoNumber_AreLeftOutOfSentimentAndCounted()
     {
         // In onboarding: CSAT 4, 7 (off 1-5) and 0 (off); NPS -1 and 100 (off 0-10) and 1e999 (read as infinity: off);
-        // a text score (no answer, as before: counted neither way). b's NPS before its first stage counts for no stage.
+        // a text score that is a number ("5": counted as 5), one that is none ("great": off), and an answer without a
+        // score (counted neither way). b's NPS before its first stage counts for no stage.
         var report = Replay(Onboarding, [],
             ("subscription.started", "a", "{}"),
             ("csat.answered", "a", """{"score":4}"""), ("csat.answered", "a", """{"score":7}"""), ("csat.answered", "a", """{"score":0}"""),
             ("nps.answered", "b", """{"score":5}"""), // before b's first stage: no stage to count it for
             ("subscription.started", "b", "{}"),
             ("nps.answered", "b", """{"score":-1}"""), ("nps.answered", "b", """{"score":100}"""), ("nps.answered", "b", """{"score":1e999}"""),
-            ("csat.answered", "b", """{"score":"5"}""")).Build();
+            ("csat.answered", "b", """{"score":"5"}"""), ("csat.answered", "b", """{"score":"great"}"""), ("csat.answered", "b", """{"comment":"ok"}""")).Build();
 
         var onboarding = report.Segments[0].Stages[0].Sentiment;
-        Assert.Equal((4.0, 1, 2), (onboarding.Csat!.Value, onboarding.CsatAnswers, onboarding.CsatOffScale));
+        Assert.Equal((4.5, 2, 3), (onboarding.Csat!.Value, onboarding.CsatAnswers, onboarding.CsatOffScale));
         Assert.Equal((null, 0, 3), (onboarding.Nps, onboarding.NpsAnswers, onboarding.NpsOffScale));
-        Assert.Equal(75, onboarding.Score!.Value); // CSAT 4 alone: (4 - 1) / 4 of the way
+        Assert.Equal(87.5, onboarding.Score!.Value); // CSAT 4.5 alone: (4.5 - 1) / 4 of the way
     }
 }
