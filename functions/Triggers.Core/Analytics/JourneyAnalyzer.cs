@@ -235,7 +235,7 @@ public sealed partial class JourneyAnalyzer
 
             if (ranked.Count > MaxSegmentValues)
             {
-                segments.Add((other[t] = new SegmentTally(trait, "other", this, to))!);
+                segments.Add((other[t] = new SegmentTally(trait, SegmentReport.OtherName, this, to))!);
             }
 
             // Only beside values some account has: a trait no account has splits nothing (and is warned about).

@@ -26,6 +26,12 @@ public sealed record SegmentReport(
     /// <summary>How the segment of accounts without the trait is named.</summary>
     public const string NotSetName = "(not set)";
 
+    /// <summary>
+    /// How the segment of a trait's less common values is named (beyond the most common ones, which get a segment
+    /// each): in brackets, like <see cref="NotSetName"/>, so it is not taken for a real value such as an industry "other".
+    /// </summary>
+    public const string OtherName = "(other values)";
+
     /// <summary>The accounts that lack <see cref="Trait"/> at the end of the history (never set, or set to null since).</summary>
     public bool NotSet => Trait is not null && Value is null;
 

@@ -228,9 +228,10 @@ public sealed class JourneyAnalyzerTests
         var set = PlaybookLoader.Load([new SourceFile("journeys/short.yaml", Journey), new SourceFile("welcome.yaml", playbook)]).Set;
         var analyzer = new JourneyAnalyzer(set, set.Journeys.Single(), ["industry"]);
         var simulator = new Simulator(new CompiledPlaybooks(set), new SimulationOptions(), analyzer.Record) { EventObserver = analyzer.Observe };
-        // Fourteen industries: i01 has three accounts, i02 two, the rest one each. The twelve kept are the largest,
-        // ties by name (i01, i02, i03 ... i12); i13 and i14 are "other". Account names run against industry order.
-        var industries = new[] { "i01", "i01", "i01", "i02", "i02" }.Concat(Enumerable.Range(3, 12).Select(i => $"i{i:00}")).ToList();
+        // Fourteen industries: i01 has three accounts, a real value "other" two, the rest one each. The twelve kept are
+        // the largest, ties by name (i01, other, i03 ... i12); i13 and i14 are the "(other values)", which must not be
+        // taken for the real "other". Account names run against industry order.
+        var industries = new[] { "i01", "i01", "i01", "other", "other" }.Concat(Enumerable.Range(3, 12).Select(i => $"i{i:00}")).ToList();
         var n = 0;
         for (var a = 0; a < industries.Count; a++)
         {
@@ -242,8 +243,9 @@ public sealed class JourneyAnalyzerTests
         simulator.Finish();
 
         var report = analyzer.Build();
-        Assert.Equal(["All accounts", .. Enumerable.Range(1, 12).Select(i => $"industry: i{i:00}"), "industry: other"], report.Segments.Select(s => s.Label));
-        Assert.Equal([17, 3, 2, .. Enumerable.Repeat(1, 10), 2], report.Segments.Select(s => s.Accounts));
+        Assert.Equal(["All accounts", "industry: i01", .. Enumerable.Range(3, 10).Select(i => $"industry: i{i:00}"), "industry: other", "industry: (other values)"],
+            report.Segments.Select(s => s.Label));
+        Assert.Equal([17, 3, .. Enumerable.Repeat(1, 10), 2, 2], report.Segments.Select(s => s.Accounts));
         var other = report.Segments[^1];
         Assert.Equal(2, other.Stages[0].Entered);
         Assert.Equal(("welcome/hello", 2), (other.Rules.Single().Rule, other.Rules.Single().Actions["task"]));
