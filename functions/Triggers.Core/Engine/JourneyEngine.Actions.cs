@@ -229,24 +229,57 @@ public sealed partial class JourneyEngine
         json.WriteRawValue(data, skipInputValidation: true);
         json.WriteEndObject();
         json.Flush();
-        // The bytes are the emitted event's own (a window it opens keeps them); the event object is a spare one.
+        // The bytes are the emitted event's own (a window it opens keeps them). It is handled once everything its
+        // cause does at this instant is done (see HandleEmitted).
         var raw = ScratchJson.Written.ToArray();
         if (EventParser.TryReadEnvelope(raw, out var envelope, out _))
         {
-            var emitted = _spareTriggers.TryPop(out var spare) ? spare : new CloudEvent();
-            emitted.Reset(raw, envelope, state.AccountId);
-            try
+            _emitted.Add(new EmittedEvent(raw, envelope, id, depth + 1));
+        }
+    }
+
+    // Events emitted and not handled yet: those of the event or timer being applied, then those they emit in turn.
+    private readonly List<EmittedEvent> _emitted = [];
+
+    private readonly record struct EmittedEvent(byte[] Raw, EventParser.Envelope Envelope, string Id, int Depth);
+
+    private static readonly Comparer<EmittedEvent> ById = Comparer<EmittedEvent>.Create((a, b) => string.CompareOrdinal(a.Id, b.Id));
+
+    /// <summary>
+    /// Handles the events emitted while an event or a timer was applied, after everything else it did: every rule
+    /// listening to the cause has then opened its windows and reached its milestones, so an emitted event closes an
+    /// <c>unless</c> window or succeeds a milestone the same cause opened whatever order the rules and playbooks are
+    /// written in. Breadth first: the events one round emitted are handled in id order (effect ids, which do not
+    /// depend on that order either), then the ones they emitted, up to <see cref="MaxEmitDepth"/> rounds.
+    /// </summary>
+    private void HandleEmitted(AccountState state)
+    {
+        for (var start = 0; start < _emitted.Count;)
+        {
+            var end = _emitted.Count;
+            _emitted.Sort(start, end - start, ById);
+            for (var i = start; i < end; i++)
             {
-                if (state.Seen.Add(emitted.IdHash))
+                var (raw, envelope, _, depth) = _emitted[i];
+                var emitted = _spareTriggers.TryPop(out var spare) ? spare : new CloudEvent();
+                emitted.Reset(raw, envelope, state.AccountId);
+                try
                 {
-                    Handle(state, emitted, depth + 1);
+                    if (state.Seen.Add(emitted.IdHash))
+                    {
+                        Handle(state, emitted, depth);
+                    }
+                }
+                finally
+                {
+                    Release(emitted);
                 }
             }
-            finally
-            {
-                Release(emitted);
-            }
+
+            start = end;
         }
+
+        _emitted.Clear();
     }
 
     private void Suppressed(AccountState state, Reaction reaction, int index, CloudEvent? trigger, string cause, long t, string reason, string because)

@@ -63,6 +63,11 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
 
         state.Clock = Math.Max(state.Clock, e.TimeTicks);
         Handle(state, e, depth: 0);
+        if (_emitted.Count > 0)
+        {
+            HandleEmitted(state);
+        }
+
         return true;
     }
 
@@ -76,6 +81,10 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
             state.Clock = Math.Max(state.Clock, item.Due);
             Fire(state, item);
             state.Recycle(item); // fired: nothing keeps it (outcomes keep its cause, a string)
+            if (_emitted.Count > 0)
+            {
+                HandleEmitted(state);
+            }
         }
     }
 
