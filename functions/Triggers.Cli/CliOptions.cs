@@ -45,20 +45,8 @@ internal static partial class CliOptions
         },
     };
 
-    /// <summary>
-    /// An ISO 8601 time: a date (its midnight), or a date and time with an optional offset; UTC when it has none. Only
-    /// these: .NET's own parsing also takes 02/01/2026 and reads it the American way, 1 February, which a user who
-    /// meant 2 January would never notice in a back-test.
-    /// </summary>
-    public static bool TryParseIsoTime(string text, out DateTimeOffset time)
-    {
-        time = default;
-        return IsoTime().IsMatch(text) &&
-               DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?)?(?:[Zz]|[+-]\d{2}:?\d{2})?$")]
-    private static partial System.Text.RegularExpressions.Regex IsoTime();
+    /// <summary>An ISO 8601 time: a date (its midnight), or a date and time with an optional offset; UTC when it has none (see <see cref="Core.Loading.NodeRules.TryParseTimestamp"/>).</summary>
+    public static bool TryParseIsoTime(string text, out DateTimeOffset time) => Core.Loading.NodeRules.TryParseTimestamp(text, out time);
 
     /// <summary>Absent means zero; no default factory, so help says "(default 0)" rather than a TimeSpan's "00:00:00".</summary>
     public static Option<TimeSpan?> AllowedLateness() => new("--allowed-lateness")

@@ -217,7 +217,9 @@ internal static class TestReader
         }
 
         reader.Source.Diagnostics.Error(reader.Source.ContentAt(node), ErrorCodes.BadTimestamp, $"'{text}' is not a timestamp",
-            "write ISO 8601 in UTC, e.g. 2026-01-05T09:00:00Z");
+            text.Contains('/', StringComparison.Ordinal)
+                ? $"write the date year first, e.g. 2026-01-05T09:00:00Z: '{text}' could be read day first or month first"
+                : "write ISO 8601 in UTC, e.g. 2026-01-05T09:00:00Z, or 2026-01-05 for its midnight");
         return null;
     }
 
