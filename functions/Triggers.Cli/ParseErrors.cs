@@ -77,6 +77,10 @@ internal static partial class ParseErrors
             {
                 messages.Add($"triggers: unexpected argument '{token}'; {command.Name} takes {Takes(command)}");
             }
+            else if (TakesValue(command, token) && i + 1 < args.Count)
+            {
+                i++; // its value, which the same text left over elsewhere (a mistyped option's value) must not be taken for
+            }
         }
 
         return (messages, meant);
@@ -95,6 +99,10 @@ internal static partial class ParseErrors
     });
 
     private static bool LooksLikeOption(string token) => token.Length >= 2 && token[0] == '-';
+
+    private static bool TakesValue(Command command, string token) =>
+        !token.Contains('=', StringComparison.Ordinal) &&
+        command.Options.FirstOrDefault(o => o.Name == token || o.Aliases.Contains(token)) is { Arity.MinimumNumberOfValues: > 0 };
 
     private static bool IsOptionOf(Command command, string token) =>
         command.Options.Any(o => o.Name == token.Split('=', 2)[0] || o.Aliases.Contains(token.Split('=', 2)[0]));

@@ -66,6 +66,8 @@ public sealed class CommandLineTests
     [Theory]
     [InlineData("triggers: unknown option '--evnets'; did you mean '--events'?", "simulate", "--evnets", "events.jsonl")] // not also "--events is required"
     [InlineData("triggers: unknown option '--Format'; did you mean '--format'?", "simulate", "--events", "events.jsonl", "--Format", "json")]
+    [InlineData("triggers: unknown option '--fromat'; did you mean '--format'?", "simulate", "--format", "json", "--fromat", "json", "--events", "events.jsonl")] // the same value twice: only the mistyped one's is left over
+    [InlineData("triggers: unknown option '--playbook'; did you mean '--playbooks'?", "simulate", "--playbooks", ".", "--playbook", ".", "--events", "events.jsonl")]
     [InlineData("triggers: unknown option '--output'; did you mean '--out'?", "report", "--events", "events.jsonl", "--output", "map.html")]
     [InlineData("triggers: unknown option '-f'; did you mean '--format'?", "simulate", "--events", "events.jsonl", "-f", "json")]
     [InlineData("triggers: unknown option '--acount'; did you mean '--account'?", "explain", "--events", "events.jsonl", "--acount", "acme")]
