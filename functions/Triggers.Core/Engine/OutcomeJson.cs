@@ -37,6 +37,11 @@ public static class OutcomeJson
         Named(fields, OutcomeField.Template, o.Template);
         Text(fields, OutcomeField.Title, o.Title);
         Text(fields, OutcomeField.Assignee, o.Assignee);
+        if (o.Assignee is null && o is { Kind: OutcomeKind.Action, Action: "task" })
+        {
+            fields.Raw(OutcomeField.Assignee, "null"); // the contract lists it for every task: a task nobody is given to says so
+        }
+
         Named(fields, OutcomeField.Priority, o.Priority);
         if (o.Due is { } due)
         {

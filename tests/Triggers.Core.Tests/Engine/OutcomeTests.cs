@@ -122,6 +122,26 @@ public class OutcomeTests
     }
 
     [Fact]
+    public void TaskWithoutAssignee_IsWrittenWithAssigneeNull_ByTheWriterAndTheRecorderAlike()
+    {
+        // The contract lists assignee among a task's fields: a reader that takes it from every task line finds it.
+        var task = new Outcome { Kind = OutcomeKind.Action, Time = DateTimeOffset.Parse("2026-01-08T10:00:00Z"), AccountId = "acme", Action = "task", Title = "call them" };
+        using var buffer = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            OutcomeJson.Write(json, task);
+        }
+
+        using var recorder = new OutcomeRecorder();
+        var line = new byte[256];
+        var recorded = System.Text.Encoding.UTF8.GetString(line, 0, recorder.Format(recorder.Record(task), line));
+
+        Assert.Equal("""{"kind":"action","time":"2026-01-08T10:00:00Z","accountid":"acme","action":"task","id":"","title":"call them","assignee":null}""",
+            System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(buffer.ToArray()), recorded);
+    }
+
+    [Fact]
     public void RejectedLineWithNoTime_IsWrittenWithoutTime_ByTheWriterAndTheRecorderAlike_AndShownAsADash()
     {
         // Year 1 is where such a line lies on the timeline, not when anything happened: it is not printed as a time.
