@@ -150,7 +150,9 @@ internal static class PlaybookReader
             else
             {
                 outer.Source.Diagnostics.Error(outer.Source.ContentAt(zoneNode), ErrorCodes.UnknownTimeZone,
-                    $"unknown time zone '{text}'", "use an IANA name such as Europe/Berlin, or a trait such as account.timezone");
+                    $"unknown time zone '{text}'", TimeZones.Closest(text) is { } closest
+                        ? $"did you mean {closest}? (an IANA name, or a trait such as account.timezone)"
+                        : "use an IANA name such as Europe/Berlin, or a trait such as account.timezone");
             }
         }
 

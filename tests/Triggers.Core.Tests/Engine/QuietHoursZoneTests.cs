@@ -62,4 +62,32 @@ public sealed class QuietHoursZoneTests
 
         Assert.Equal((0, 0), (stats.QuietHoursWithoutZone, stats.QuietHoursWithUnknownZone));
     }
+
+    [Fact]
+    public void ZoneNameInAnotherCase_IsThatZone()
+    {
+        // A CRM that writes america/new_york means New York: falling back to UTC would hold the task only until 03:00 there.
+        Scenario.Passes("""
+            playbook: p
+            rules:
+              - id: r
+                when: { event: ticket.opened }
+                do:
+                  - task: { title: t }
+                quiet_hours: { from: "20:00", to: "08:00", timezone: account.timezone }
+            """, """
+            test: held until 08:00 in New York
+            events:
+              - { time: 2026-01-05T20:00:00Z, type: account.updated, accountid: acme, data: { timezone: america/new_york } }
+              - { time: 2026-01-06T02:30:00Z, type: ticket.opened, accountid: acme }
+            run_until: 2026-01-07T00:00:00Z
+            expect:
+              - { time: 2026-01-06T13:00:00Z, rule: p/r, action: task }
+            expect_only: true
+            """);
+        var stats = Replay(
+            Event("a0", "account.updated", "acme", """{"timezone":"europe/berlin"}""").Replace("22:30", "20:00", StringComparison.Ordinal),
+            Event("a1", "ticket.opened", "acme", "{}"));
+        Assert.Equal((0, 0), (stats.QuietHoursWithoutZone, stats.QuietHoursWithUnknownZone));
+    }
 }

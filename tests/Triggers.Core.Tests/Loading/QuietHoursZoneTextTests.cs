@@ -17,6 +17,9 @@ public sealed class QuietHoursZoneTextTests
 
     [Theory]
     [InlineData("Europe/Berlin")]
+    [InlineData("europe/berlin")] // one zone whatever the case
+    [InlineData("UTC")]
+    [InlineData("utc")]
     [InlineData("Etc/GMT+1")]
     [InlineData("America/Argentina/Buenos_Aires")]
     [InlineData("account.timezone")]
@@ -31,4 +34,16 @@ public sealed class QuietHoursZoneTextTests
     [InlineData("timezone", "p.yaml:7:58: error TRG017: unknown time zone 'timezone'")]
     [InlineData("'coalesce(usr.timezone, \"UTC\")'", "p.yaml:7:68: error TRG101: unknown name 'usr'; did you mean 'user'?")]
     public void NoSuchZone_OrAWrongExpression_IsAnErrorAtIt(string zone, string expected) => Assert.Equal([expected], Errors(zone));
+
+    [Theory]
+    [InlineData("Europe/Berln", "did you mean Europe/Berlin? (an IANA name, or a trait such as account.timezone)")]
+    [InlineData("America/New_Yrok", "did you mean America/New_York? (an IANA name, or a trait such as account.timezone)")]
+    [InlineData("Mars/Olympus_Mons", "use an IANA name such as Europe/Berlin, or a trait such as account.timezone")]
+    public void NoSuchZone_HintsTheClosestKnownOne(string zone, string hint)
+    {
+        var yaml = $"playbook: p\nrules:\n  - id: r\n    when: {{ event: user.invited }}\n    do:\n      - task: {{ title: t }}\n" +
+                   $"    quiet_hours: {{ from: \"20:00\", to: \"08:00\", timezone: {zone} }}\n";
+        var error = Assert.Single(PlaybookLoader.Load([new SourceFile("p.yaml", yaml)]).Diagnostics, d => d.IsError);
+        Assert.Equal(hint, error.Hint);
+    }
 }
