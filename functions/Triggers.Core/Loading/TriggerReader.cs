@@ -152,7 +152,7 @@ internal static class TriggerReader
         var reader = new MapReader(source, map, $"{what} (milestone trigger)", Keys.MilestoneTrigger);
         var id = reader.Scalar("milestone", required: true, "a milestone id");
         var status = reader.Enum<MilestoneStatus>("is", MilestoneStates, required: true);
-        if (id?.Value is not { } text || status is null)
+        if (id?.Value is not { } text)
         {
             return null;
         }
@@ -165,8 +165,9 @@ internal static class TriggerReader
             return null;
         }
 
-        // Unqualified ids are resolved against the enclosing playbook by the validator, which knows it.
-        return new MilestoneTrigger(text, status.Value, source.ContentAt(id));
+        // Unqualified ids are resolved against the enclosing playbook by the validator, which knows it. A wrong `is`
+        // is an error already (so the set never runs); the milestone is still checked, so both mistakes are reported.
+        return new MilestoneTrigger(text, status ?? MilestoneStatus.Reached, source.ContentAt(id));
     }
 
     private static StageTrigger? ReadStage(YamlSource source, YamlMappingNode map, string what)
