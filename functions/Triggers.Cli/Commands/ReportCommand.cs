@@ -122,7 +122,9 @@ internal static class ReportCommand
             }
             else
             {
-                File.WriteAllText(request.Out, JourneyMapHtml.Render(report));
+                using var file = new ReplacedFile(request.Out);
+                file.Stream.Write(System.Text.Encoding.UTF8.GetBytes(JourneyMapHtml.Render(report)));
+                file.Commit();
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -83,9 +83,17 @@ internal static class GenerateCommand
             }
 
             // '-' is standard output, as --events - is standard input, so a history can be piped straight into a replay.
-            using var file = path == "-" ? new BufferedStream(Console.OpenStandardOutput(), 1 << 20)
-                : (Stream)new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
-            lines = Write(options, file, Reporter(options, clock, error));
+            if (path == "-")
+            {
+                using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 20);
+                lines = Write(options, stdout, Reporter(options, clock, error));
+            }
+            else
+            {
+                using var file = new ReplacedFile(path);
+                lines = Write(options, file.Stream, Reporter(options, clock, error));
+                file.Commit();
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
