@@ -60,6 +60,15 @@ internal static class GenerateCommand
             return 1;
         }
 
+        // Checked before --out is touched: a history ending after 9999-12-31 has times no timestamp can write.
+        if ((options.Start.Year * 12L) + options.Start.Month - 1 + options.Months > (9999 * 12L) + 11)
+        {
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"triggers: --months: {options.Months:N0} months from {options.Start:yyyy-MM-dd} run past the last date there is (9999-12-31); give fewer months or an earlier --start"));
+            error.WriteLine("see 'triggers generate --help'");
+            return 1;
+        }
+
         if (Directory.Exists(path))
         {
             error.WriteLine($"triggers: '{path}' is a directory; --out takes the file to write, e.g. {Path.Combine(path, "events.jsonl")}");

@@ -142,6 +142,8 @@ public sealed class GenerateCommandTests
     [InlineData(new[] { "--seed", "" }, "triggers: --seed is given an empty value (an unset variable in a script?)")]
     [InlineData(new[] { "--accounts", "99999999999" }, "triggers: --accounts: 99999999999 is out of range; it must be between -2,147,483,648 and 2,147,483,647")]
     [InlineData(new[] { "--accounts", "0", "--months", "-1" }, "triggers: --accounts: 0 is too small; it must be at least 1\ntriggers: --months: -1 is too small; it must be at least 1")]
+    [InlineData(new[] { "--start", "9999-11-01" }, "triggers: --months: 6 months from 9999-11-01 run past the last date there is (9999-12-31); give fewer months or an earlier --start")]
+    [InlineData(new[] { "--months", "100000" }, "triggers: --months: 100,000 months from 2026-01-01 run past the last date there is (9999-12-31); give fewer months or an earlier --start")]
     public void Generate_ANumberOptionThatIsNotOne_SaysWhichAndWhy_InOurWords(string[] options, string message)
     {
         using var dir = new TempDirectory();
