@@ -29,15 +29,37 @@ internal static class PlaybookFiles
             .Where(path => !path.Split(Path.DirectorySeparatorChar).Contains("node_modules"))
             .Order(StringComparer.Ordinal)
             .Where(path => Readable(path, error))
-            .Select(path => SourceFile.FromBytes(Display(path), File.ReadAllBytes(path)))];
+            .Select(path => ReadOne(path))];
+    }
+
+    private static SourceFile ReadOne(string path)
+    {
+        try
+        {
+            return SourceFile.FromBytes(Display(path), File.ReadAllBytes(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return SourceFile.Unreadable(Display(path), e.Message.TrimEnd('.'));
+        }
     }
 
     private static bool LinkTargetExists(string path, TextWriter? error)
     {
         // File.Exists counts a link whose target is gone as a file; reading it would stop the whole directory.
-        if (new FileInfo(path).LinkTarget is not { } target || File.ResolveLinkTarget(path, returnFinalTarget: true) is { Exists: true })
+        string target;
+        try
         {
-            return true;
+            if (new FileInfo(path).LinkTarget is not { } link || File.ResolveLinkTarget(path, returnFinalTarget: true) is { Exists: true })
+            {
+                return true;
+            }
+
+            target = link;
+        }
+        catch (IOException)
+        {
+            return true; // a loop of links: reading it fails, and says so as an error of that file (ReadOne)
         }
 
         error?.WriteLine($"triggers: warning: {Display(path)} is not read: it is a link to {target}, which does not exist");

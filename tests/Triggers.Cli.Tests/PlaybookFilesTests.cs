@@ -44,6 +44,41 @@ public sealed class PlaybookFilesTests
     }
 
     [Fact]
+    public void ATestFileThatCannotBeRead_FailsAsATest_WhileTheOthersRunAndTheReplaysGoOn()
+    {
+        // A loop of links cannot be read (nor can a file without permission, which root could read all the same).
+        using var dir = new TempDirectory()
+            .Write("playbooks/welcome.yaml", Playbook).Write("playbooks/welcome.test.yaml", Test).Write("events.jsonl", Events);
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "playbooks", "a.test.yaml"), "b.test.yaml");
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "playbooks", "b.test.yaml"), "a.test.yaml");
+
+        var test = TriggersProcess.Run(dir.Path, "test", "playbooks");
+        var simulate = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl");
+
+        Assert.Equal(1, test.ExitCode);
+        Assert.Contains("playbooks/a.test.yaml:1:1: error TRG024: the file cannot be read: ", test.Output + test.Error, StringComparison.Ordinal);
+        Assert.Contains("PASS playbooks/welcome.test.yaml: greets", test.Output, StringComparison.Ordinal);
+        Assert.EndsWith("1 passed, 2 failed", test.Output.TrimEnd(), StringComparison.Ordinal);
+        Assert.True(simulate.ExitCode == 0, simulate.Error);
+        Assert.Contains("welcome/greet", simulate.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APlaybookThatCannotBeRead_IsAnErrorAtIt_NotAStop()
+    {
+        using var dir = new TempDirectory().Write("playbooks/welcome.yaml", Playbook);
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "playbooks", "a.yaml"), "b.yaml");
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "playbooks", "b.yaml"), "a.yaml");
+
+        var result = TriggersProcess.Run(dir.Path, "validate", "playbooks");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("playbooks/a.yaml:1:1: error TRG024: the file cannot be read: ", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.Contains("playbooks/b.yaml:1:1: error TRG024: the file cannot be read: ", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.Contains("2 errors", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_ASocketALinkToADeviceAndALinkToAPipe_AreEachLeftOutWithAWarningSayingWhatTheyAre()
     {
         using var dir = new TempDirectory().Write("playbooks/welcome.yaml", Playbook).Fifo("pipe");

@@ -29,6 +29,7 @@ public static class ErrorCodes
     public const string BadTimestamp = "TRG021";
     public const string EmitTooDeep = "TRG022";
     public const string NotUtf8 = "TRG023";
+    public const string Unreadable = "TRG024";
     public const string NoRules = "TRG200";
     public const string UnknownEventType = "TRG201";
     public const string EmptyFile = "TRG203";

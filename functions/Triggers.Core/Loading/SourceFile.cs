@@ -5,7 +5,10 @@ namespace Triggers.Core.Loading;
 /// <summary>A file's path (as it should appear in diagnostics) and its text. Core never reads files itself.</summary>
 public sealed record SourceFile(string Path, string Text)
 {
-    /// <summary>Why the file's bytes are not UTF-8 text (its <see cref="Text"/> is then empty); null when they are.</summary>
+    /// <summary>
+    /// Why the file gives no text to read (its <see cref="Text"/> is then empty): bytes that are not UTF-8, or a file that
+    /// could not be read at all (<see cref="Unreadable"/>); null when it is text.
+    /// </summary>
     public Diagnostic? EncodingError { get; init; }
 
     /// <summary>
@@ -19,4 +22,14 @@ public sealed record SourceFile(string Path, string Text)
     /// rather than a U+FFFD that would end up in an email or task. A leading UTF-8 byte-order mark is dropped.
     /// </summary>
     public static SourceFile FromBytes(string path, ReadOnlySpan<byte> bytes) => SourceDecoder.Decode(path, bytes);
+
+    /// <summary>
+    /// A file the caller could not read (no permission, a loop of links): an error at its start, so a test file counts as
+    /// failed and a playbook stops the set, as an unreadable playbook must, while every other file is still read.
+    /// </summary>
+    public static SourceFile Unreadable(string path, string reason) => new(path, "")
+    {
+        EncodingError = new Diagnostic(new SourceLocation(path, 1, 1), Severity.Error, ErrorCodes.Unreadable, $"the file cannot be read: {reason}",
+            "check its permissions, and that a link leads to a file"),
+    };
 }
