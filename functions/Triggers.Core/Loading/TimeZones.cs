@@ -4,13 +4,16 @@ namespace Triggers.Core.Loading;
 public static class TimeZones
 {
     /// <summary>
-    /// The zone named <paramref name="id"/>, an IANA name (<c>Europe/Berlin</c>) or <c>UTC</c>. Case aside: a CRM that
-    /// writes <c>europe/berlin</c> means one zone only, and falling back to UTC for it would send at night.
+    /// The zone named <paramref name="id"/>: any name of the tz database (<c>Europe/Berlin</c>, and the older ones
+    /// without a slash it still carries, <c>UTC</c>, <c>GMT</c>, <c>Japan</c>, <c>EST5EDT</c>). Case aside: a CRM that
+    /// writes <c>europe/berlin</c> means one zone only, and falling back to UTC for it would send at night. Never the
+    /// machine's own zone (<c>Local</c>): a replay gives the same results on every machine.
     /// </summary>
     public static bool TryFind(string id, out TimeZoneInfo zone)
     {
         zone = TimeZoneInfo.Utc;
-        if (string.IsNullOrWhiteSpace(id) || (!id.Contains('/', StringComparison.Ordinal) && !id.Equals("UTC", StringComparison.OrdinalIgnoreCase)))
+        if (string.IsNullOrWhiteSpace(id) || id.Equals("Local", StringComparison.OrdinalIgnoreCase) || id.Contains("..", StringComparison.Ordinal) ||
+            id[0] is '/' or '\\')
         {
             return false;
         }
