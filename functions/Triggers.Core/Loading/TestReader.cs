@@ -41,6 +41,14 @@ internal static class TestReader
         }
 
         var runUntil = Timestamp(reader, "run_until");
+        if (runUntil is { } until && events.Count > 0 && events.Min(e => e.Time) is var first && first > until)
+        {
+            // Nothing would be replayed, so nothing could fire: a test that expects nothing would pass for ever.
+            source.Diagnostics.Error(reader.ValueAt("run_until"), ErrorCodes.OutOfRange,
+                $"run_until {OutcomeJson.Format(until)} is before every event of the test (the first is at {OutcomeJson.Format(first)}), so nothing would be replayed",
+                "set run_until after the events it should see (a year mistyped?), or leave it out to end at the last event");
+        }
+
         var expect = PlaybookReader.ReadList(reader, "expect", "expected outcome", ReadExpectation, required: !reader.Has("expect"));
         var expectOnly = reader.Bool("expect_only") ?? false;
         return name is null || lateness is null

@@ -45,4 +45,18 @@ public sealed class TestFileErrorsTests
         Assert.True(result.PlaybooksHaveErrors);
         Assert.Contains(result.PlaybookDiagnostics, d => d.IsError && d.Location.File == "spike.yaml");
     }
+
+    [Theory]
+    [InlineData("2025-02-02T00:00:00Z", true)] // a year mistyped: nothing would be replayed, and expect: [] would pass for ever
+    [InlineData("2026-02-01T10:00:00Z", false)] // at the first event: it is replayed
+    [InlineData("2026-02-01T12:00:00Z", false)] // between the events: the first is replayed, the hint covers the second
+    public void RunUntil_BeforeEveryEvent_IsAnErrorAtIt(string runUntil, bool error)
+    {
+        var test = Test.Replace("expect: []", $"  - {{ time: 2026-02-03T10:00:00Z, type: ticket.opened, accountid: acme }}\nrun_until: {runUntil}\nexpect: []", StringComparison.Ordinal);
+
+        var diagnostics = Sources.Load(("spike.yaml", Playbook), ("t.test.yaml", test)).Diagnostics.Where(d => d.IsError).Select(d => d.ToString());
+
+        Assert.Equal(error ? [$"t.test.yaml:5:12: error TRG018: run_until {runUntil} is before every event of the test (the first is at 2026-02-01T10:00:00Z), so nothing would be replayed"] : [],
+            diagnostics);
+    }
 }
