@@ -16,6 +16,10 @@ internal static unsafe class FileKind
     private const uint TypeWanted = 0x1; // STATX_TYPE
     private const int ModeOffset = 0x1c; // stx_mode, after stx_mask, stx_blksize, stx_attributes, stx_nlink, stx_uid, stx_gid
     private const int ResultSize = 0x100; // sizeof(struct statx)
+    private const uint InodeWanted = 0x100; // STATX_INO
+    private const int InodeOffset = 0x20; // stx_ino
+    private const int DeviceMajorOffset = 0x88; // stx_dev_major
+    private const int DeviceMinorOffset = 0x8c; // stx_dev_minor
 
     private static readonly delegate* unmanaged<int, byte*, int, uint, byte*, int> Statx = Find();
 
@@ -49,6 +53,30 @@ internal static unsafe class FileKind
             0xC000 => "a socket",
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The device and inode <paramref name="path"/> leads to (after following links): two paths with the same are one file,
+    /// however they are spelt (a link, a hard link, <c>/dev/stdin</c> redirected from it). Null where it cannot be told.
+    /// </summary>
+    public static (uint Major, uint Minor, ulong Inode)? Identity(string path)
+    {
+        if (Statx is null)
+        {
+            return null;
+        }
+
+        var name = Encoding.UTF8.GetBytes(path + '\0');
+        var result = stackalloc byte[ResultSize];
+        fixed (byte* pointer = name)
+        {
+            if (Statx(AtCurrentDirectory, pointer, 0, TypeWanted | InodeWanted, result) != 0)
+            {
+                return null;
+            }
+        }
+
+        return (*(uint*)(result + DeviceMajorOffset), *(uint*)(result + DeviceMinorOffset), *(ulong*)(result + InodeOffset));
     }
 
     private static delegate* unmanaged<int, byte*, int, uint, byte*, int> Find()

@@ -73,12 +73,24 @@ internal static class ReportCommand
             return 1;
         }
 
-        // The map is written after the replay has read the history: an --out that names the history would replace it.
-        if (!toStdout && request.Events != "-" && File.Exists(request.Out) &&
-            string.Equals(Path.GetFullPath(request.Events), Path.GetFullPath(request.Out), StringComparison.Ordinal))
+        // The map is written after the replay has read the history: an --out that names the history would replace it,
+        // however the two paths are spelt (a link, a hard link), and so would one that names a history or a playbook
+        // given some other way (piped in on --events -).
+        if (!toStdout && File.Exists(request.Out))
         {
-            error.WriteLine($"triggers: --out '{request.Out}' is the events file; writing the journey map there would replace the history (give another file, e.g. journey.html)");
-            return 1;
+            if (request.Events != "-" && (string.Equals(Path.GetFullPath(request.Events), Path.GetFullPath(request.Out), StringComparison.Ordinal) ||
+                                          FileKind.Identity(request.Events) is { } history && FileKind.Identity(request.Out) == history))
+            {
+                error.WriteLine($"triggers: --out '{request.Out}' is the events file; writing the journey map there would replace the history (give another file, e.g. journey.html)");
+                return 1;
+            }
+
+            var data = Path.GetExtension(request.Out).ToLowerInvariant();
+            if (data is ".jsonl" or ".ndjson" or ".json" or ".gz" or ".yaml" or ".yml" or ".csv")
+            {
+                error.WriteLine($"triggers: --out '{request.Out}' is a {data} file that exists; the journey map is HTML and would replace it (give an .html file, e.g. journey.html)");
+                return 1;
+            }
         }
 
         if (!toStdout && OutputPath.FileInTheWay(request.Out) is { } blocked)

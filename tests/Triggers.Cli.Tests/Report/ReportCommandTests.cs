@@ -290,6 +290,45 @@ public sealed class ReportCommandTests
         Assert.Equal(History, File.ReadAllText(Path.Combine(dir.Path, "events.jsonl")));
     }
 
+    [Theory]
+    [InlineData("link")]
+    [InlineData("hard link")]
+    public void Report_OutNamingTheEventsFileByAnotherPath_IsRefused_AndTheHistoryKept(string kind)
+    {
+        using var dir = Files();
+        var (history, other) = (Path.Combine(dir.Path, "events.jsonl"), Path.Combine(dir.Path, "latest.jsonl"));
+        if (kind == "link")
+        {
+            File.CreateSymbolicLink(other, "events.jsonl");
+        }
+        else
+        {
+            using var ln = System.Diagnostics.Process.Start("ln", [history, other]);
+            ln.WaitForExit();
+        }
+
+        var result = TriggersProcess.Run(dir.Path, "report", "--events", "latest.jsonl", "--out", "events.jsonl");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("is the events file; writing the journey map there would replace the history", result.Error, StringComparison.Ordinal);
+        Assert.Equal(History, File.ReadAllText(history));
+    }
+
+    [Theory]
+    [InlineData("history.jsonl")]
+    [InlineData("playbooks/p.yaml")]
+    public void Report_OutNamingAnExistingDataFile_IsRefused_EvenWithTheHistoryPipedIn(string data)
+    {
+        using var dir = Files().Write("history.jsonl", History);
+        var before = File.ReadAllText(Path.Combine(dir.Path, data));
+
+        var result = TriggersProcess.RunWithInput(dir.Path, System.Text.Encoding.UTF8.GetBytes(History), "report", "--events", "-", "--out", data);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"file that exists; the journey map is HTML and would replace it (give an .html file, e.g. journey.html)", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(dir.Path, data)));
+    }
+
     [Fact]
     public void Report_OutDash_WritesTheMapToStandardOutput_NotToAFileNamedDash()
     {
