@@ -47,9 +47,12 @@ internal static class HistoryContent
             return $"{name} is a JSON array, not JSON Lines: write one event per line, e.g. {(stream ? "pipe it through jq -c '.[]'" : $"jq -c '.[]' {name} > {Converted(name)}")}";
         }
 
-        // JSON never holds a raw zero byte (a string writes it as \u0000), so one near the start means a binary file.
+        // JSON never holds a raw zero byte (a string writes it as \u0000), so one near the start means a binary file;
+        // unless whole lines of JSON come before it: zeros after them are what a crash leaves at the end of a log being
+        // written, and those lines are rejected one by one while the ones before them are replayed.
         var zero = start.IndexOf((byte)0);
-        return zero < 0 ? null
+        var linesFirst = zero > 0 && text.TrimStart(" \t\r\n"u8) is [(byte)'{', ..] && start[..zero].Contains((byte)'\n');
+        return zero < 0 || linesFirst ? null
             : $"{name} is not JSON Lines: it holds binary data (a zero byte at byte {zero + 1:N0}); --events takes a text file of CloudEvents, one JSON object per line";
     }
 

@@ -129,6 +129,20 @@ public sealed class HistoryFileTests
         Assert.Single(result.Error.Trim().Split('\n'));
     }
 
+    [Fact]
+    public void Simulate_ZerosAfterWholeLines_AsACrashLeavesThem_RejectThatLineAndReplayTheRest()
+    {
+        using var dir = new TempDirectory().Write("playbooks/welcome.yaml", Playbook);
+        File.WriteAllBytes(Path.Combine(dir.Path, "events.jsonl"), [.. Encoding.UTF8.GetBytes(Events), .. new byte[512]]);
+
+        var result = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("\"kind\":\"action\"", result.Output, StringComparison.Ordinal);
+        Assert.Contains("\"kind\":\"rejected\"", result.Output, StringComparison.Ordinal);
+        Assert.Contains("1 rejected", result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("simulate")]
     [InlineData("report")]
