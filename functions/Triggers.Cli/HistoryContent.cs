@@ -47,6 +47,19 @@ internal static class HistoryContent
             return $"{name} is a JSON array, not JSON Lines: write one event per line, e.g. {(stream ? "pipe it through jq -c '.[]'" : $"jq -c '.[]' {name} > {Converted(name)}")}";
         }
 
+        // Lines ended by a lone carriage return (classic Mac): read as one line, every event in it would be lost to one rejection.
+        var firstCr = text.IndexOf((byte)'\r');
+        if (firstCr >= 0 && text.IndexOf((byte)'\n') < 0 && firstCr + 1 < text.Length)
+        {
+            return $"{name} ends its lines with a lone carriage return (CR), not a line feed: convert it first, e.g. {(stream ? "pipe it through tr '\\r' '\\n'" : $"tr '\\r' '\\n' < {name} > {Converted(name)}")}";
+        }
+
+        // One event spread over many lines (jq's default output): every one of its lines would be rejected.
+        if (text.TrimStart(" \t\r\n"u8) is [(byte)'{', .. var rest] && rest.TrimStart(" \t\r"u8) is [(byte)'\n', ..])
+        {
+            return $"{name} is pretty-printed JSON (each event over many lines), not JSON Lines: write one event per line, e.g. {(stream ? "pipe it through jq -c ." : $"jq -c . {name} > {Converted(name)}")}";
+        }
+
         // JSON never holds a raw zero byte (a string writes it as \u0000), so one near the start means a binary file;
         // unless whole lines of JSON come before it: zeros after them are what a crash leaves at the end of a log being
         // written, and those lines are rejected one by one while the ones before them are replayed.

@@ -112,6 +112,8 @@ public sealed class HistoryFileTests
         { "utf-16 without a byte order mark", Encoding.Unicode.GetBytes(Events), "triggers: events.jsonl is UTF-16 text" },
         { "json array", Encoding.UTF8.GetBytes("[\n  {\"specversion\": \"1.0\"}\n]\n"), "triggers: events.jsonl is a JSON array, not JSON Lines: write one event per line, e.g. jq -c '.[]' events.jsonl > events.converted.jsonl" },
         { "binary", [0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00], "triggers: events.jsonl is not JSON Lines: it holds binary data (a zero byte at byte 8)" },
+        { "lone CR line ends", Encoding.UTF8.GetBytes(Events.Replace("\n", "\r", StringComparison.Ordinal)), "triggers: events.jsonl ends its lines with a lone carriage return (CR), not a line feed: convert it first, e.g. tr '\\r' '\\n' < events.jsonl > events.converted.jsonl" },
+        { "pretty-printed", Encoding.UTF8.GetBytes("{\n  \"specversion\": \"1.0\",\n  \"id\": \"e1\"\n}\n"), "triggers: events.jsonl is pretty-printed JSON (each event over many lines), not JSON Lines: write one event per line, e.g. jq -c . events.jsonl > events.converted.jsonl" },
     };
 
     [Theory]
