@@ -25,11 +25,18 @@ internal static partial class NodeRules
     public static bool TryParseTimestamp(string text, out DateTimeOffset time)
     {
         time = default;
-        return IsoTime().IsMatch(text) &&
-               DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
+        if (IsoTime().Match(text) is not { Success: true } match)
+        {
+            return false;
+        }
+
+        // Digits past the tick (nanoseconds, as history lines may carry) are cut, as the event reader cuts them.
+        var fraction = match.Groups[3];
+        var written = fraction.Length > 8 ? text.Remove(fraction.Index + 8, fraction.Length - 8) : text;
+        return DateTimeOffset.TryParse(written, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
     }
 
-    public const string IsoTimePattern = @"^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,7})?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$";
+    public const string IsoTimePattern = @"^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$";
 
     [GeneratedRegex(IsoTimePattern)]
     private static partial Regex IsoTime();
