@@ -203,6 +203,16 @@ internal sealed class MapReader
             return null;
         }
 
+        if (node.Style == ScalarStyle.Plain && !int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) &&
+            System.Numerics.BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var huge))
+        {
+            // A whole number all the same, only too large (or small) to count with: say so, not that it is no number.
+            _source.Diagnostics.Error(_source.At(node), ErrorCodes.OutOfRange,
+                huge.Sign > 0 ? $"'{key}' must be at most {int.MaxValue:N0}, not {text}" : $"'{key}' must be at least {min}, not {text}",
+                huge.Sign > 0 ? $"write {key}: a number up to {int.MaxValue:N0}" : $"write {key}: {min} or more");
+            return null;
+        }
+
         if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ||
             node.Style != ScalarStyle.Plain)
         {

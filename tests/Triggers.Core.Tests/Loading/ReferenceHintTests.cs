@@ -59,4 +59,15 @@ public sealed class ReferenceHintTests
         Assert.Equal("p.yaml:7:19: error TRG018: 'max' must be at least 1, not 0", error);
         Assert.Equal("write max: 1 or more", hint);
     }
+
+    [Theory]
+    [InlineData("99999999999999999999", "p.yaml:7:19: error TRG018: 'max' must be at most 2,147,483,647, not 99999999999999999999", "write max: a number up to 2,147,483,647")]
+    [InlineData("-99999999999", "p.yaml:7:19: error TRG018: 'max' must be at least 1, not -99999999999", "write max: 1 or more")]
+    public void MaxTooLargeToCount_SaysTheLimit_NotThatItIsNoNumber(string max, string expected, string expectedHint)
+    {
+        var (error, hint) = Only($"playbook: p\nrules:\n  - id: r\n    when: {{ event: user.invited }}\n    do:\n      - task: {{ title: t }}\n    limit: {{ max: {max}, per: 14d }}\n");
+
+        Assert.Equal(expected, error);
+        Assert.Equal(expectedHint, hint);
+    }
 }
