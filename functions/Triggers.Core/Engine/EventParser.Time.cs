@@ -77,6 +77,24 @@ public static partial class EventParser
         var length = reader.CopyString(text[1..]);
         var inner = text[1..(length + 1)];
         var space = inner.Length > 10 && inner[10] == (byte)' '; // 2026-01-05 10:00:00Z, which RFC 3339 (5.6) allows too
+        if (inner.Length > 18 && inner[16] == (byte)':' && inner[17] == (byte)'6' && inner[18] == (byte)'0')
+        {
+            // A leap second (23:59:60Z), which RFC 3339 allows and .NET cannot hold: the last tick of the second before
+            // it, so it still comes after 23:59:59 and before the next day.
+            inner[17] = (byte)'5';
+            inner[18] = (byte)'9';
+            (text[0], text[length + 1]) = ((byte)'"', (byte)'"');
+            var leap = new Utf8JsonReader(text[..(length + 2)]);
+            leap.Read();
+            if (!TryReadTime(ref leap, out ticks))
+            {
+                return false;
+            }
+
+            ticks += TimeSpan.TicksPerSecond - 1 - (ticks % TimeSpan.TicksPerSecond);
+            return true;
+        }
+
         if (inner.IndexOfAny((byte)'t', (byte)'z') < 0 && !space)
         {
             return false;
