@@ -126,26 +126,16 @@ public class OutcomeTests
     {
         // The contract lists assignee among a task's fields: a reader that takes it from every task line finds it.
         var task = new Outcome { Kind = OutcomeKind.Action, Time = DateTimeOffset.Parse("2026-01-08T10:00:00Z"), AccountId = "acme", Action = "task", Title = "call them" };
-        using var buffer = new MemoryStream();
-        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
-        {
-            OutcomeJson.Write(json, task);
-        }
 
-        using var recorder = new OutcomeRecorder();
-        var line = new byte[256];
-        var recorded = System.Text.Encoding.UTF8.GetString(line, 0, recorder.Format(recorder.Record(task), line));
+        var (written, recorded) = WrittenAndRecorded(task);
 
-        Assert.Equal("""{"kind":"action","time":"2026-01-08T10:00:00Z","accountid":"acme","action":"task","id":"","title":"call them","assignee":null}""",
-            System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-        Assert.Equal(System.Text.Encoding.UTF8.GetString(buffer.ToArray()), recorded);
+        Assert.Equal("""{"kind":"action","time":"2026-01-08T10:00:00Z","accountid":"acme","action":"task","id":"","title":"call them","assignee":null}""", written);
+        Assert.Equal(written, recorded);
     }
 
-    [Fact]
-    public void RejectedLineWithNoTime_IsWrittenWithoutTime_ByTheWriterAndTheRecorderAlike_AndShownAsADash()
+    /// <summary>The outcome's JSON line as the writer makes it, and as the recorder makes it again from its record.</summary>
+    private static (string Written, string Recorded) WrittenAndRecorded(Outcome outcome)
     {
-        // Year 1 is where such a line lies on the timeline, not when anything happened: it is not printed as a time.
-        var outcome = new Outcome { Kind = OutcomeKind.Rejected, Time = DateTimeOffset.MinValue, TimeUnknown = true, Reason = "not valid JSON", Because = "events.jsonl:1" };
         using var buffer = new MemoryStream();
         using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
         {
@@ -154,10 +144,19 @@ public class OutcomeTests
 
         using var recorder = new OutcomeRecorder();
         var line = new byte[256];
-        var recorded = System.Text.Encoding.UTF8.GetString(line, 0, recorder.Format(recorder.Record(outcome), line));
+        return (System.Text.Encoding.UTF8.GetString(buffer.ToArray()), System.Text.Encoding.UTF8.GetString(line, 0, recorder.Format(recorder.Record(outcome), line)));
+    }
 
-        Assert.Equal("""{"kind":"rejected","id":"","reason":"not valid JSON","because":"events.jsonl:1"}""", System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-        Assert.Equal(System.Text.Encoding.UTF8.GetString(buffer.ToArray()), recorded);
+    [Fact]
+    public void RejectedLineWithNoTime_IsWrittenWithoutTime_ByTheWriterAndTheRecorderAlike_AndShownAsADash()
+    {
+        // Year 1 is where such a line lies on the timeline, not when anything happened: it is not printed as a time.
+        var outcome = new Outcome { Kind = OutcomeKind.Rejected, Time = DateTimeOffset.MinValue, TimeUnknown = true, Reason = "not valid JSON", Because = "events.jsonl:1" };
+
+        var (written, recorded) = WrittenAndRecorded(outcome);
+
+        Assert.Equal("""{"kind":"rejected","id":"","reason":"not valid JSON","because":"events.jsonl:1"}""", written);
+        Assert.Equal(written, recorded);
         Assert.Equal("-", OutcomeJson.Format(outcome));
         Assert.True((outcome with { Reason = "x" }).TimeUnknown);
         Assert.Equal("2026-01-08T10:00:00Z", OutcomeJson.Format(Email()));

@@ -67,15 +67,7 @@ public sealed class QuietHoursZoneTests
     public void ZoneNameInAnotherCase_IsThatZone()
     {
         // A CRM that writes america/new_york means New York: falling back to UTC would hold the task only until 03:00 there.
-        Scenario.Passes("""
-            playbook: p
-            rules:
-              - id: r
-                when: { event: ticket.opened }
-                do:
-                  - task: { title: t }
-                quiet_hours: { from: "20:00", to: "08:00", timezone: account.timezone }
-            """, """
+        Scenario.Passes(Playbook, """
             test: held until 08:00 in New York
             events:
               - { time: 2026-01-05T20:00:00Z, type: account.updated, accountid: acme, data: { timezone: america/new_york } }
