@@ -62,11 +62,17 @@ public sealed class AccountExplainer(string account) : IEngineTrace
     /// <summary>Feed to <see cref="Simulator.EventObserver"/>: keeps the account's latest traits.</summary>
     public void Observe(CloudEvent e, AccountState state)
     {
-        if (e.AccountId == account)
+        // Copied only when they changed: most events change no trait, and an account with thousands of them made
+        // explain copy them all at every event (8.8 s against simulate's 0.6 s for 50,000 events).
+        if (e.AccountId == account && (!ReferenceEquals(state.Account, _traitsOf) || state.Account.Version != _traitsVersion))
         {
             _traits = state.Account.Entries.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
+            (_traitsOf, _traitsVersion) = (state.Account, state.Account.Version);
         }
     }
+
+    private TraitMap? _traitsOf;
+    private int _traitsVersion;
 
     /// <summary>Feed every outcome of the replay here (the simulator's sink).</summary>
     public void Record(Outcome outcome)
