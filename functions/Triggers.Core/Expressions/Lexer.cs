@@ -108,6 +108,12 @@ internal sealed class Lexer(Reporter reporter, int from, int to)
             _pos++;
         }
 
+        if (_pos - suffixStart == 1 && _text[suffixStart] is 'e' or 'E' && _pos + 1 < to && _text[_pos] is '+' or '-' && char.IsAsciiDigit(_text[_pos + 1]))
+        {
+            _pos++; // an exponent with its sign (2.5e-3): one mistake to report, not a word and a subtraction
+            SkipDigits();
+        }
+
         var spelling = _text[start.._pos];
         if (_pos > suffixStart)
         {
@@ -134,11 +140,15 @@ internal sealed class Lexer(Reporter reporter, int from, int to)
             return true;
         }
 
-        if (System.Text.RegularExpressions.Regex.IsMatch(spelling, @"^\d+(\.\d+)?[eE]\d+$") &&
-            double.TryParse(spelling, NumberStyles.Float, CultureInfo.InvariantCulture, out var written) && double.IsFinite(written))
+        if (System.Text.RegularExpressions.Regex.IsMatch(spelling, @"^\d+(\.\d+)?[eE][+-]?\d+$") &&
+            double.TryParse(spelling, NumberStyles.Float, CultureInfo.InvariantCulture, out var written))
         {
+            var full = written.ToString("0.############################", CultureInfo.InvariantCulture);
             reporter.Error(start, ExpressionCodes.Syntax, $"'{spelling}' is a number written with an exponent, which expressions do not read",
-                $"write it in full: {written.ToString("0.##########", CultureInfo.InvariantCulture)}");
+                !double.IsFinite(written) ? "and it is beyond the largest number there is (about 1.7e308)"
+                : full == "0" && spelling[..spelling.IndexOfAny(['e', 'E'])].AsSpan().IndexOfAnyInRange('1', '9') >= 0
+                    ? "and it is too small to write out: write 0 if that is what it means"
+                : $"write it in full: {full}");
             return false;
         }
 

@@ -10,6 +10,10 @@ public class SyntaxErrorTests
     [Theory]
     [InlineData("x > 1e10", "write it in full: 10000000000")]
     [InlineData("x > 2.5E3", "write it in full: 2500")]
+    [InlineData("x > 2.5e-3", "write it in full: 0.0025")] // the sign is part of the number, not a subtraction
+    [InlineData("x > 1e+4", "write it in full: 10000")]
+    [InlineData("x > 1e999999", "and it is beyond the largest number there is (about 1.7e308)")]
+    [InlineData("x > 1e-99999", "and it is too small to write out: write 0 if that is what it means")]
     public void NumberWithAnExponent_HintsItWrittenInFull(string text, string hint) => Assert.Equal(hint, SingleError(text).Hint);
 
     [Theory]
