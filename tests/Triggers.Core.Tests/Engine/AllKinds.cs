@@ -31,6 +31,7 @@ internal static class AllKinds
               count: { event: user.logged_in, at_most: 0, within: 5d }
             do:
               - task: { title: quiet }
+              - emit: { type: account.quiet }
           - id: low-seats
             when:
               threshold: { value: account.seats_assigned / account.seats_purchased, below: 0.4, for: 3d }

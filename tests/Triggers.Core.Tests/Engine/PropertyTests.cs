@@ -35,6 +35,23 @@ public sealed class PropertyTests
     }
 
     [Fact]
+    public void EveryOutcome_HasAnIdOfItsOwn()
+    {
+        // Dispatchers and webhook receivers dedupe on the id: two outcomes with one id would be one task, not two,
+        // and a rule that fired twice for one reason would hide behind it (an at_most rule that emits once did).
+        for (var seed = 1; seed <= Seeds; seed++)
+        {
+            var ids = Run(HistoryGenerator.Generate(seed, Events), TimeSpan.Zero)
+                .Select(o => JsonDocument.Parse(o).RootElement)
+                .Where(o => o.GetProperty("kind").GetString() is not ("rejected" or "late"))
+                .Select(o => o.GetProperty("id").GetString()!)
+                .ToList();
+
+            Assert.Equal([], ids.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key));
+        }
+    }
+
+    [Fact]
     public void DuplicatingAnySubsetOfEvents_ChangesNothing()
     {
         for (var seed = 1; seed <= Seeds; seed++)
