@@ -212,6 +212,10 @@ public sealed partial class Simulator
         {
             RecipientRead(json, e, account, kept ? _entries.Count : -1);
         }
+        else if (behind > 0 && e.Type is "email.unsubscribed" or "email.bounced")
+        {
+            LateRecipientRead(json, e, e.TimeTicks + behind);
+        }
 
         if (kept)
         {

@@ -5,6 +5,7 @@ namespace Triggers.Core.Engine;
 public sealed partial class Simulator
 {
     private List<RecipientEvent>? _recipientEvents; // in arrival order; rare
+    private List<(string Address, long Ticks, bool Bounced)>? _lateRecipients; // rarer still
 
     /// <summary>
     /// An unsubscribe or bounce that was neither late nor after the end: its account, its entry (-1 when this replay
@@ -24,6 +25,20 @@ public sealed partial class Simulator
     }
 
     /// <summary>
+    /// Notes an unsubscribe or bounce that arrived late. The rules never see it (it is a <c>late</c> outcome like any
+    /// other late event), but its address gets no email from the moment it arrived, <paramref name="arrived"/>: the
+    /// newest time its account had reached, which is when the cloud would have taken it in. Dropped, a webhook delayed by
+    /// a minute would have let every account email someone who had unsubscribed.
+    /// </summary>
+    private void LateRecipientRead(ReadOnlySpan<byte> json, in EventParser.Envelope e, long arrived)
+    {
+        if (JourneyEngine.SuppressedAddress(json[e.Data]) is { } address)
+        {
+            (_lateRecipients ??= []).Add((address, arrived, e.Type == "email.bounced"));
+        }
+    }
+
+    /// <summary>
     /// Adds to <see cref="Recipients"/>, in the order read, the unsubscribes and bounces their accounts will process. An
     /// account ignores one as a duplicate when it remembers its id at that point of its replay, which only its replay
     /// knows (its <c>emit</c>s take places among the ids it remembers too). Most have an id no other event of their
@@ -33,6 +48,12 @@ public sealed partial class Simulator
     /// </summary>
     private void ShareRecipients(int[] starts, int[] rank)
     {
+        foreach (var (address, ticks, bounced) in _lateRecipients ?? [])
+        {
+            Recipients.Add(address, ticks, bounced);
+        }
+
+        _lateRecipients = null;
         if (_recipientEvents is not { } read)
         {
             return;
