@@ -50,13 +50,13 @@ public sealed class SimulationStats
     /// <summary>Trait values not kept because their account's traits were at <see cref="AccountState.MaxTraitSize"/>.</summary>
     public long TraitsNotKept { get; internal set; }
 
-    /// <summary>"quiet hours were kept in UTC for 3 actions: 2 whose account has no time zone, 1 whose time zone is unknown ('Europe/Berln')".</summary>
+    /// <summary>"quiet hours were kept in UTC for 3 actions: 2 whose time zone was not set (the trait the rule reads for it was missing or null), 1 whose time zone is unknown ('Europe/Berln')".</summary>
     public static string DescribeQuietHoursInUtc(SimulationStats s)
     {
         var parts = new List<string>();
         if (s.QuietHoursWithoutZone > 0)
         {
-            parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.QuietHoursWithoutZone:N0} whose account has no time zone"));
+            parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.QuietHoursWithoutZone:N0} whose time zone was not set (the trait the rule reads for it was missing or null)"));
         }
 
         if (s.QuietHoursWithUnknownZone > 0)

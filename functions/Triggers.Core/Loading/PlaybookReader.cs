@@ -87,7 +87,7 @@ internal static class PlaybookReader
         var unless = ReadEventMatch(reader, "unless", roots: Roots.OfUnless(when));
         var actions = reader.Sequence("do", required: true) is { } list ? ActionReader.ReadAll(source, list, roots) : [];
         var limit = ReadLimit(reader);
-        var quiet = ReadQuietHours(reader);
+        var quiet = ReadQuietHours(reader, Roots.OfQuietHoursZone(when));
         // A rule with a part that could not be read (its error is reported) is kept with the parts that could, so its
         // id, references and targets are still checked in the same run; a set with errors never runs.
         return id is null
@@ -124,7 +124,7 @@ internal static class PlaybookReader
         return max is null || per is null ? null : new Limit(max.Value, per.Value, reader.Location) { PerWritten = written };
     }
 
-    private static QuietHours? ReadQuietHours(MapReader outer)
+    private static QuietHours? ReadQuietHours(MapReader outer, ExpressionRoots zoneRoots)
     {
         var map = outer.Mapping("quiet_hours");
         if (map is null)
@@ -141,7 +141,7 @@ internal static class PlaybookReader
         {
             if (IsZoneExpression(text))
             {
-                zoneExpression = reader.Expression("timezone", Roots.Segment, ExprType.Any);
+                zoneExpression = reader.Expression("timezone", zoneRoots, ExprType.Any);
             }
             else if (TimeZones.TryFind(text, out _))
             {

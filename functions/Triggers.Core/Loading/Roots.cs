@@ -22,5 +22,12 @@ internal static class Roots
     public static ExpressionRoots OfUnless(Model.Trigger? when) =>
         FiredByTheClock(when) ? Everything | ExpressionRoots.TriggerIsNull : Everything;
 
+    /// <summary>
+    /// What a rule's quiet-hours time zone may read: the account and the user, the user always null when the clock
+    /// fires the rule (warned about: such a rule's quiet hours would always be kept in UTC).
+    /// </summary>
+    public static ExpressionRoots OfQuietHoursZone(Model.Trigger? when) =>
+        FiredByTheClock(when) ? Segment | ExpressionRoots.UserIsNull : Segment;
+
     private static bool FiredByTheClock(Model.Trigger? when) => when is Model.ScheduleTrigger or Model.CountTrigger { AtMost: not null };
 }

@@ -71,6 +71,27 @@ public sealed class AccountIdTests
         Assert.Contains("account.id is the account's id", warning.Hint);
     }
 
+    [Theory]
+    [InlineData("{ schedule: { date: account.renewal_date, offset: -90d } }", 1)]
+    [InlineData("{ count: { event: user.logged_in, at_most: 0, within: 7d } }", 1)]
+    [InlineData("{ event: user.logged_in }", 0)]
+    public void QuietHoursZone_ReadFromTheUser_OfARuleTheClockFires_IsAWarning(string when, int warnings)
+    {
+        // With no user, that zone is always null and the rule's quiet hours always kept in UTC: an email at midnight in LA.
+        var result = PlaybookLoader.Load([new SourceFile("p.yaml", $$"""
+            playbook: p
+            rules:
+              - id: r
+                when: {{when}}
+                do:
+                  - email: { to: cs@vendor.test, template: t }
+                quiet_hours: { from: "20:00", to: "08:00", timezone: user.timezone }
+            """)]);
+
+        Assert.Equal(warnings, result.Diagnostics.Count(d => d is { Code: "TRG202", IsError: false, Location.Line: 7 } && d.Message.StartsWith("'user' is always null here", StringComparison.Ordinal)));
+        Assert.DoesNotContain(result.Diagnostics, d => d.IsError);
+    }
+
     [Fact]
     public void UnlessOfAScheduleRule_ReadsTheCandidateEventWithoutWarning_ButWarnsOnTheTrigger()
     {

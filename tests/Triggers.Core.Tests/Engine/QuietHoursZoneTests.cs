@@ -49,7 +49,7 @@ public sealed class QuietHoursZoneTests
         Assert.Equal(1, stats.QuietHoursWithUnknownZone);
         Assert.Equal(1, stats.QuietHoursWithoutZone);
         Assert.Equal(["Europe/Berln"], stats.UnknownTimeZones);
-        Assert.Equal("quiet hours were kept in UTC for 2 actions: 1 whose account has no time zone, 1 whose time zone is unknown ('Europe/Berln')",
+        Assert.Equal("quiet hours were kept in UTC for 2 actions: 1 whose time zone was not set (the trait the rule reads for it was missing or null), 1 whose time zone is unknown ('Europe/Berln')",
             SimulationStats.DescribeQuietHoursInUtc(stats));
     }
 
