@@ -80,6 +80,8 @@ public static partial class EventParser
                 case Attribute.Source when text && end - start > 2:
                     source = range;
                     break;
+                case Attribute.UserId when text && end - start == 2:
+                    break; // "": no user, as null is
                 case Attribute.UserId when text && !MaybePadded(json[start..end]):
                     user = range;
                     break;

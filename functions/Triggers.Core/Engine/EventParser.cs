@@ -270,6 +270,8 @@ public static partial class EventParser
                 case Attribute.Source:
                     (source, hasSource) = (text ? range : source, filled);
                     break;
+                case Attribute.UserId when text && !filled:
+                    break; // "": no user, as null is (one that is only white space is a mistake, below)
                 case Attribute.UserId when text || whole:
                     user = range;
                     idProblem ??= text ? IdProblem("userid", json[range]) : null;

@@ -124,4 +124,15 @@ public class EventParserTests
         Assert.Equal(expected, ok ? e!.TimeTicks : null);
         Assert.True(ok || error!.StartsWith("'time' is not an RFC 3339 timestamp", StringComparison.Ordinal), error);
     }
+
+    [Theory]
+    [InlineData("\"userid\":\"\"")] // the fast path
+    [InlineData("\"userid\" : \"\"")] // the reader's
+    public void TryParse_AnEmptyUserId_IsNoUser_AsNullIs(string userid)
+    {
+        var json = Plain.Replace("\"userid\":\"u1\"", userid, StringComparison.Ordinal);
+
+        Assert.True(EventParser.TryParse(Encoding.UTF8.GetBytes(json), out var e, out var error), error);
+        Assert.Null(e!.UserId);
+    }
 }
