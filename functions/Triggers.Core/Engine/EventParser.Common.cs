@@ -127,7 +127,8 @@ public static partial class EventParser
         }
 
         if ((data.End.Value != 0 && json[data.Start.Value] != (byte)'{' && DataProblem(json, data, type!) is not null) ||
-            (user.End.Value - user.Start.Value <= 2 && UserProblem(json, user, type!) is not null))
+            (user.End.Value - user.Start.Value <= 2 && UserProblem(json, user, type!) is not null) ||
+            (type is "email.unsubscribed" or "email.bounced" && RecipientProblem(json, data, type) is not null))
         {
             return false; // data or a user the type cannot do without: the reader's parse says why
         }

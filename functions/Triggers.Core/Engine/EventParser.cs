@@ -302,7 +302,7 @@ public static partial class EventParser
             : timeText is not null ? TimeProblem(timeText)
             : version is null ? "missing required attribute 'specversion'"
             : !hasSource ? Missing("source", (given & (1 << (int)Attribute.Source)) != 0)
-            : idProblem ?? DataProblem(json, data, type!) ?? UserProblem(json, user, type!);
+            : idProblem ?? DataProblem(json, data, type!) ?? UserProblem(json, user, type!) ?? RecipientProblem(json, data, type!);
         if (problem is not null && problem.StartsWith("missing required", StringComparison.Ordinal))
         {
             problem += OtherCase(json, problem[(problem.LastIndexOf('\'', problem.Length - 2) + 1)..^1]);
@@ -349,6 +349,16 @@ public static partial class EventParser
     internal static string? UserProblem(ReadOnlySpan<byte> json, Range user, string type) =>
         type == "user.updated" && (user.End.Value == user.Start.Value || json[user].SequenceEqual("\"\""u8)) // none, or ""
             ? "missing 'userid' on user.updated (its data is merged into that user's traits); give the user's id as text"
+            : null;
+
+    /// <summary>
+    /// Why an <c>email.unsubscribed</c> or <c>email.bounced</c> event cannot do what it is for, or null: without the
+    /// address as text in <c>data.email</c> it would suppress nothing, and the next email to that person would go out
+    /// with no trace of the unsubscribe.
+    /// </summary>
+    internal static string? RecipientProblem(ReadOnlySpan<byte> json, Range data, string type) =>
+        type is "email.unsubscribed" or "email.bounced" && (data.End.Value == 0 || JourneyEngine.SuppressedAddress(json[data]) is null)
+            ? $"{type} needs the address in data.email, as text (data: {{ \"email\": \"pat@acme.test\" }}); without it nothing would be suppressed"
             : null;
 
     /// <summary>Whether a number token is a whole number as written (<c>42</c>, <c>-7</c>; not <c>4.2</c> or <c>4e1</c>): an id given as a number.</summary>

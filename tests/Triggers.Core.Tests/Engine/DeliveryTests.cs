@@ -113,11 +113,10 @@ public sealed class DeliveryTests
     }
 
     [Fact]
-    public void Unsubscribes_BeyondTheAccountsBound_KeepTheMostRecentInItsState_AndANonTextAddressIsIgnored()
+    public void Unsubscribes_BeyondTheAccountsBound_KeepTheMostRecentInItsState_AndANonTextAddressIsRejected()
     {
         // The engine alone, as the cloud runs it on one account's stored state: MaxSuppressed others unsubscribe after
-        // Ann, she is the one the state forgets, the newest is not; an email given as a number is no address and
-        // changes nothing (it used to stop the replay).
+        // Ann, she is the one the state forgets, the newest is not.
         var program = new CompiledPlaybooks(Triggers.Core.Loading.PlaybookLoader.Load(
             [new("advocacy.yaml", Advocacy.Replace("limit: { max: 1, per: 180d }", "", StringComparison.Ordinal))]).Set);
         var outcomes = new List<Outcome>();
@@ -139,7 +138,10 @@ public sealed class DeliveryTests
             Send($"2026-01-06T09:{i / 60 % 60:D2}:{i % 60:D2}Z", "email.unsubscribed", $$"""{"email":"other{{i}}@acme.test"}""");
         }
 
-        Send("2026-01-07T09:00:00Z", "email.unsubscribed", """{"email":42}""");
+        // An email given as a number is no address: the line is rejected, with the reason, before the engine sees it.
+        var numeric = """{"specversion":"1.0","id":"n1","source":"s","type":"email.unsubscribed","time":"2026-01-07T09:00:00Z","accountid":"acme","data":{"email":42}}""";
+        Assert.False(EventParser.TryParse(System.Text.Encoding.UTF8.GetBytes(numeric), out _, out var refused));
+        Assert.StartsWith("email.unsubscribed needs the address in data.email, as text", refused, StringComparison.Ordinal);
         Send("2026-01-10T10:00:00Z", "nps.answered", """{"score":10}""", "u1");
         Send("2026-01-10T11:00:00Z", "nps.answered", """{"score":10}""", "u2");
 

@@ -1,7 +1,7 @@
 namespace Triggers.Core.Tests.Engine;
 
 /// <summary>
-/// An unsubscribe or bounce that arrives later than the allowed lateness is a <c>late</c> outcome, which the rules never
+/// Unsubscribes and bounces are never lost without a word. One that arrives later than the allowed lateness is a <c>late</c> outcome, which the rules never
 /// see, but its address gets no email from the moment it arrived: dropped, a webhook a minute late would have let
 /// every account email someone who had unsubscribed.
 /// </summary>
@@ -53,6 +53,24 @@ public sealed class LateRecipientTests
             expect:
               - { time: 2026-04-01T09:59:30Z, rule: notes/note, action: email, accountid: globex, to: pat@acme.test }
               - { kind: late, time: 2026-04-01T09:59:00Z, trigger_event: a2 }
+            expect_only: true
+            """);
+    }
+
+    [Theory]
+    [InlineData("{ mail: pat@acme.test }")]
+    [InlineData("pat@acme.test")]
+    [InlineData("{ email: 42 }")]
+    public void UnsubscribeWithoutItsAddressAsText_IsRejectedWithTheReason_NotIgnoredInSilence(string data)
+    {
+        Scenario.Passes(Playbook, $$"""
+            test: the unsubscribe names no address, so the line is rejected and the email goes out
+            events:
+              - { id: a1, time: 2026-04-01T09:00:00Z, type: email.unsubscribed, accountid: acme, data: {{data}} }
+              - { id: a2, time: 2026-04-02T09:00:00Z, type: feature.used, accountid: acme, data: { to: pat@acme.test } }
+            expect:
+              - { kind: rejected, time: 2026-04-01T09:00:00Z, accountid: acme, reason: "email.unsubscribed needs the address in data.email, as text (data: { \"email\": \"pat@acme.test\" }); without it nothing would be suppressed" }
+              - { time: 2026-04-02T09:00:00Z, rule: notes/note, action: email, to: pat@acme.test }
             expect_only: true
             """);
     }
