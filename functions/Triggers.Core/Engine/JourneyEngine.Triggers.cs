@@ -379,7 +379,8 @@ public sealed partial class JourneyEngine
             TriggerEventId = trigger?.Id,
             BecauseParts = status switch
             {
-                MilestoneStatus.Reached => (trigger?.Type ?? "trigger", trigger?.Id ?? "", reaction.MilestoneTexts[0]),
+                // Reached by an event, it names the event; by the clock (a schedule, at_most), what its reached_when says.
+                MilestoneStatus.Reached => trigger is null ? (reaction.BecauseHead, null, reaction.MilestoneTexts[0]) : (trigger.Type, trigger.Id, reaction.MilestoneTexts[0]),
                 MilestoneStatus.Succeeded when success is not null => (success.Type, success.Id, reaction.MilestoneTexts[3]),
                 _ => (reaction.MilestoneTexts[(int)status], null, ""),
             },

@@ -53,6 +53,27 @@ public sealed class MilestoneAndStageTests
     }
 
     [Fact]
+    public void Milestone_ReachedByTheClock_ExplanationSaysWhatReachedIt()
+    {
+        // No event reached it: the explanation names its schedule, not a "trigger" with no id.
+        var set = Triggers.Core.Loading.PlaybookLoader.Load([new("kickoff.yaml", """
+            playbook: kickoff
+            milestones:
+              - id: held
+                reached_when: { schedule: { date: account.kickoff, offset: -1d } }
+                success: { event: kickoff.done, within: 2d }
+            rules: []
+            """)]).Set;
+        var outcomes = new List<Triggers.Core.Engine.Outcome>();
+        var simulator = new Triggers.Core.Engine.Simulator(new(set), new() { Until = DateTimeOffset.Parse("2026-01-20T00:00:00Z") }, outcomes.Add);
+        simulator.Add("""{"specversion":"1.0","id":"a1","source":"s","type":"account.updated","time":"2026-01-05T10:00:00Z","accountid":"acme","data":{"kickoff":"2026-01-10"}}"""u8, "e.jsonl");
+        simulator.Finish();
+
+        var reached = Assert.Single(outcomes, o => o.Status == "reached");
+        Assert.Equal("schedule account.kickoff -1d; success needs kickoff.done within 2d", reached.Because);
+    }
+
+    [Fact]
     public void Milestone_WindowPasses_FailsAndRaisesTheRedFlagRule()
     {
         Scenario.Passes(Activation, """
