@@ -49,19 +49,16 @@ public sealed class AccountIdTests
         Assert.Equal("Renewal of crm-7", Assert.Single(result.Outcomes, o => o.Action == "task").Title);
     }
 
+    /// <summary>A playbook of one rule: its trigger, one action, and optionally one more key of the rule.</summary>
+    private static LoadResult OneRule(string when, string action, string? more = null) => PlaybookLoader.Load([new SourceFile("p.yaml",
+        $"playbook: p\nrules:\n  - id: r\n    when: {when}\n    do:\n      {action}\n" + (more is null ? "" : $"    {more}\n"))]);
+
     [Theory]
     [InlineData("{ schedule: { date: account.renewal_date, offset: -90d } }", "{{ trigger.accountid }}", "'trigger' is always null here")]
     [InlineData("{ count: { event: user.logged_in, at_most: 0, within: 7d } }", "{{ user.name }}", "'user' is always null here")]
     public void RuleFiredByTheClock_ReadingTheTriggerOrEvent_IsAWarningThatPointsAtAccountId(string when, string title, string message)
     {
-        var result = PlaybookLoader.Load([new SourceFile("p.yaml", $$"""
-            playbook: p
-            rules:
-              - id: r
-                when: {{when}}
-                do:
-                  - task: { title: "{{title}}" }
-            """)]);
+        var result = OneRule(when, $"- task: {{ title: \"{title}\" }}");
 
         var warning = Assert.Single(result.Diagnostics);
         Assert.False(warning.IsError); // the playbook still loads and runs (the value is null), as before
@@ -78,15 +75,7 @@ public sealed class AccountIdTests
     public void QuietHoursZone_ReadFromTheUser_OfARuleTheClockFires_IsAWarning(string when, int warnings)
     {
         // With no user, that zone is always null and the rule's quiet hours always kept in UTC: an email at midnight in LA.
-        var result = PlaybookLoader.Load([new SourceFile("p.yaml", $$"""
-            playbook: p
-            rules:
-              - id: r
-                when: {{when}}
-                do:
-                  - email: { to: cs@vendor.test, template: t }
-                quiet_hours: { from: "20:00", to: "08:00", timezone: user.timezone }
-            """)]);
+        var result = OneRule(when, "- email: { to: cs@vendor.test, template: t }", "quiet_hours: { from: \"20:00\", to: \"08:00\", timezone: user.timezone }");
 
         Assert.Equal(warnings, result.Diagnostics.Count(d => d is { Code: "TRG202", IsError: false, Location.Line: 7 } && d.Message.StartsWith("'user' is always null here", StringComparison.Ordinal)));
         Assert.DoesNotContain(result.Diagnostics, d => d.IsError);
