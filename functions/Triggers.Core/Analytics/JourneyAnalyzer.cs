@@ -178,7 +178,10 @@ public sealed partial class JourneyAnalyzer
     {
         var id = Qualified(o.Playbook ?? "", o.Milestone ?? "");
         var track = Track(o.AccountId!);
-        var key = (id, o.TriggerEventId ?? "");
+        // Paired by their cause, which a reaching and its success or failure share: the event that reached it, or for a
+        // milestone reached by the clock (a schedule, at_most), that occurrence (by trigger event alone, every reaching
+        // by the clock was one instance, and all but the last red flag were lost).
+        var key = (id, o.Key.Cause ?? o.TriggerEventId ?? "");
         if (o.Status == "reached")
         {
             var stage = _milestoneStage.GetValueOrDefault(id) ?? (track.Current >= 0 ? _journey.Stages[track.Current].Id : null);

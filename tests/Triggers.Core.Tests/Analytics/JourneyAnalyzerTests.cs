@@ -206,6 +206,37 @@ public sealed class JourneyAnalyzerTests
     }
 
     [Fact]
+    public void Build_AMilestoneTheClockReachesTwice_IsTwoReachingsAndTwoRedFlags()
+    {
+        // The renewal date moves a month on after the first call was missed: the schedule reaches the milestone again,
+        // and that one is missed too. Paired by trigger event alone (none), the two were one, and one red flag was lost.
+        const string playbook = """
+            playbook: renewal
+            stage: onboarding
+            milestones:
+              - id: renewal-call
+                reached_when: { schedule: { date: account.renewal_date, offset: -5d } }
+                success: { event: call.logged, within: 2d }
+            rules: []
+            """;
+        var set = PlaybookLoader.Load([new SourceFile("journeys/short.yaml", Journey), new SourceFile("renewal.yaml", playbook)]).Set;
+        var analyzer = new JourneyAnalyzer(set, set.Journeys.Single(), []);
+        var simulator = new Simulator(new CompiledPlaybooks(set), new SimulationOptions { Until = DateTimeOffset.Parse("2026-04-01T00:00:00Z") }, analyzer.Record)
+        {
+            EventObserver = analyzer.Observe,
+        };
+        simulator.Add("""{"specversion":"1.0","source":"s","id":"1","type":"subscription.started","time":"2026-01-01T00:00:00Z","accountid":"w1"}"""u8, "events");
+        simulator.Add("""{"specversion":"1.0","source":"s","id":"2","type":"account.updated","time":"2026-01-01T00:01:00Z","accountid":"w1","data":{"renewal_date":"2026-02-01"}}"""u8, "events");
+        simulator.Add("""{"specversion":"1.0","source":"s","id":"3","type":"account.updated","time":"2026-01-30T00:00:00Z","accountid":"w1","data":{"renewal_date":"2026-03-01"}}"""u8, "events");
+        simulator.Finish();
+
+        var stage = analyzer.Build(DateTimeOffset.Parse("2026-04-01T00:00:00Z")).Segments[0].Stages[0];
+        var renewal = Assert.Single(stage.Milestones);
+        Assert.Equal((2, 0, 2), (renewal.Reached, renewal.Succeeded, renewal.Failed));
+        Assert.Equal(2, stage.RedFlags.Count);
+    }
+
+    [Fact]
     public void Build_AnAccountThatCancelsAndSubscribesAgain_IsNotDroppedOut()
     {
         var analyzer = Replay(Onboarding, ("subscription.started", "gone"), ("subscription.started", "back"), ("subscription.cancelled", "gone"),
