@@ -132,7 +132,7 @@ public sealed partial class JourneyAnalyzer
             return new StageReport(
                 _stage.Id, _stage.Name, _stage.Description, _entered,
                 Final || _entered == 0 ? null : (double)_converted / _entered,
-                Percentiles.Of(_durations, 50), Percentiles.Of(_durations, 90), _durations, _stuck, _dropped,
+                Percentiles.Median(_durations), Percentiles.Of(_durations, 90), _durations, _stuck, _dropped,
                 Milestones(_milestones), analyzer.Touchpoints(_total.Touchpoints), SentimentOf(_total),
                 _total.Tickets, _total.Escalations,
                 failed.ConvertAll(f => new RedFlag(f.Milestone.AccountId, f.Milestone.Milestone, At(f.Failed))))

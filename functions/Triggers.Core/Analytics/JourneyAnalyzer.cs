@@ -333,7 +333,7 @@ public sealed partial class JourneyAnalyzer
             var succeeded = days.Count;
             days.Sort();
             return new MilestoneReport(p.Key, reached, succeeded, failed,
-                succeeded + failed == 0 ? null : (double)succeeded / (succeeded + failed), Percentiles.Of(days, 50));
+                succeeded + failed == 0 ? null : (double)succeeded / (succeeded + failed), Percentiles.Median(days));
         })];
     }
 

@@ -236,6 +236,29 @@ public sealed class JourneyAnalyzerTests
         Assert.Equal(2, stage.RedFlags.Count);
     }
 
+    [Theory]
+    [InlineData(new[] { 2, 10 }, 6.0)] // an even number: the mean of the two middle values, as a reader computes it
+    [InlineData(new[] { 2, 3, 10 }, 3.0)]
+    [InlineData(new[] { 1, 2, 9, 10 }, 5.5)]
+    public void Build_MedianDaysInStage_IsTheUsualMedian(int[] days, double median)
+    {
+        var set = PlaybookLoader.Load([new SourceFile("journeys/short.yaml", Journey)]).Set;
+        var analyzer = new JourneyAnalyzer(set, set.Journeys.Single(), []);
+        var simulator = new Simulator(new CompiledPlaybooks(set), new SimulationOptions(), analyzer.Record) { EventObserver = analyzer.Observe };
+        for (var i = 0; i < days.Length; i++)
+        {
+            simulator.Add(Encoding.UTF8.GetBytes($$$"""{"specversion":"1.0","source":"s","id":"s{{{i}}}","type":"subscription.started","time":"2026-01-01T00:00:00Z","accountid":"a{{{i}}}"}"""), "events");
+            simulator.Add(Encoding.UTF8.GetBytes($$$"""{"specversion":"1.0","source":"s","id":"n{{{i}}}","type":"nps.answered","time":"2026-01-{{{1 + days[i]:00}}}T00:00:00Z","accountid":"a{{{i}}}","data":{"score":9}}"""), "events");
+        }
+
+        simulator.Finish();
+
+        var onboarding = analyzer.Build().Segments[0].Stages[0];
+        Assert.Equal(days.Select(d => (double)d), onboarding.DaysInStage);
+        Assert.Equal(median, onboarding.MedianDays);
+        Assert.Equal(days[^1], onboarding.P90Days); // the other percentiles stay values actually observed
+    }
+
     [Fact]
     public void Build_AnAccountThatCancelsAndSubscribesAgain_IsNotDroppedOut()
     {
