@@ -15,8 +15,8 @@ namespace Triggers.Cli.Commands;
 /// </summary>
 internal static class ReportCommand
 {
-    /// <summary>The persona traits the samples and most CRMs carry; those absent from the data are left out.</summary>
-    public static readonly IReadOnlyList<string> DefaultSegments = ["plan", "industry", "company_size", "persona"];
+    /// <summary>The firmographic traits DESIGN names (plan, company size, industry, region) and persona, as the samples and most CRMs carry them; those absent from the data are left out.</summary>
+    public static readonly IReadOnlyList<string> DefaultSegments = ["plan", "industry", "company_size", "region", "persona"];
 
     public static Command Create()
     {
@@ -29,7 +29,7 @@ internal static class ReportCommand
         var segments = new Option<string[]>("--segment")
         {
             HelpName = "TRAIT",
-            Description = "An account trait to split every figure by; repeat for more (default: plan, industry, company_size, persona)",
+            Description = "An account trait to split every figure by; repeat for more (default: plan, industry, company_size, region, persona)",
             AllowMultipleArgumentsPerToken = false,
         };
         var command = new Command("report", "Draw the customer journey map from event history as one self-contained HTML file")
