@@ -71,6 +71,12 @@ internal static class ExplainCommand
 
         simulator.Finish();
         var explanation = explainer.Build(program, onlyRule);
+        if (explanation.Timeline.Count == 0 && until is { } cut && simulator.OnlyAfterUntil(accountId))
+        {
+            error.WriteLine($"triggers: account '{LineText.Escape(accountId)}' has no events up to --until {OutcomeJson.Format(cut)}: all of its events come after it");
+            return 1;
+        }
+
         if (explanation.Timeline.Count == 0) // an account whose every line was rejected or late still has those to show
         {
             // Case aside first: ids are matched exactly, and ACME-1 for acme-1 is the likeliest slip.

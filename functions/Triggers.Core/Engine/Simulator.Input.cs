@@ -269,6 +269,13 @@ public sealed partial class Simulator
         _laterWatermarks[later] = Math.Max(_laterWatermarks[later], time);
     }
 
+    /// <summary>Whether the history names <paramref name="account"/> only in events after --until (explain says so, rather than guess another id).</summary>
+    internal bool OnlyAfterUntil(string account)
+    {
+        var key = System.Text.Encoding.UTF8.GetBytes(account);
+        return _accountIndex.Find(key) < 0 && _laterAccounts?.Find(key) >= 0;
+    }
+
     /// <summary>The key an account is numbered by: its id's UTF-8, decoded first when the token is escaped or not UTF-8.</summary>
     private static ReadOnlySpan<byte> AccountKey(ReadOnlySpan<byte> token) =>
         token.IndexOf((byte)'\\') >= 0 || !System.Text.Unicode.Utf8.IsValid(token)
