@@ -184,7 +184,9 @@ public sealed partial class JourneyAnalyzer
         var key = (id, o.Key.Cause ?? o.TriggerEventId ?? "");
         if (o.Status == "reached")
         {
-            var stage = _milestoneStage.GetValueOrDefault(id) ?? (track.Current >= 0 ? _journey.Stages[track.Current].Id : null);
+            // Its playbook's stage, else where the account is; reached before the account's first stage (a pricing page's
+            // milestone, say), with the first stage, rather than on no stage at all, where its red flag was lost.
+            var stage = _milestoneStage.GetValueOrDefault(id) ?? _journey.Stages[Math.Max(track.Current, 0)].Id;
             track.Milestones[key] = new MilestoneInstance(o.AccountId!, id, o.Time.UtcTicks) { Stage = stage };
         }
         else if (track.Milestones.TryGetValue(key, out var instance))

@@ -260,6 +260,29 @@ public sealed class JourneyAnalyzerTests
     }
 
     [Fact]
+    public void Build_AMilestoneMissedBeforeTheAccountsFirstStage_IsARedFlagOfTheFirstStage_NotLost()
+    {
+        const string playbook = """
+            playbook: pricing
+            milestones:
+              - id: demo-booked
+                reached_when: { event: page.viewed }
+                success: { event: demo.requested, within: 1d }
+            rules: []
+            """;
+        var set = PlaybookLoader.Load([new SourceFile("journeys/short.yaml", Journey), new SourceFile("pricing.yaml", playbook)]).Set;
+        var analyzer = new JourneyAnalyzer(set, set.Journeys.Single(), []);
+        var simulator = new Simulator(new CompiledPlaybooks(set), new SimulationOptions(), analyzer.Record) { EventObserver = analyzer.Observe };
+        simulator.Add("""{"specversion":"1.0","source":"s","id":"1","type":"page.viewed","time":"2026-01-01T00:00:00Z","accountid":"z2"}"""u8, "events");
+        simulator.Add("""{"specversion":"1.0","source":"s","id":"2","type":"subscription.started","time":"2026-01-05T00:00:00Z","accountid":"z2"}"""u8, "events");
+        simulator.Finish();
+
+        var onboarding = analyzer.Build().Segments[0].Stages[0];
+        Assert.Equal((1, 1), (Assert.Single(onboarding.Milestones).Reached, onboarding.Milestones[0].Failed));
+        Assert.Equal("z2", Assert.Single(onboarding.RedFlags).AccountId);
+    }
+
+    [Fact]
     public void Build_AnAccountThatCancelsAndSubscribesAgain_IsNotDroppedOut()
     {
         var analyzer = Replay(Onboarding, ("subscription.started", "gone"), ("subscription.started", "back"), ("subscription.cancelled", "gone"),
