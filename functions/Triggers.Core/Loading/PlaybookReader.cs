@@ -69,7 +69,7 @@ internal static class PlaybookReader
         var id = reader.Id("id", required: true, "milestone id") ?? AsWritten(reader, "id");
         var description = reader.String("description");
         var reached = TriggerReader.Read(source, reader.Get("reached_when", required: true), "reached_when", AnyTrigger);
-        var success = ReadEventMatch(reader, "success", required: true);
+        var success = ReadEventMatch(reader, "success", required: true, partial: true);
         // Kept with what could be read (errors reported), so its duplicates and references are still checked.
         return id is null || success is null
             ? null
@@ -95,7 +95,11 @@ internal static class PlaybookReader
             : new Rule(playbookId, id, description, when ?? new UnreadTrigger(reader.Location), where, unless, actions, limit, quiet, reader.ValueAt("id"));
     }
 
-    private static EventMatch? ReadEventMatch(MapReader outer, string key, bool required = false, ExpressionRoots roots = Roots.Everything)
+    /// <summary>
+    /// An event match (<c>unless</c>, <c>success</c>); with <paramref name="partial"/>, also one whose window could not be
+    /// read (its error reported, so the set never runs), for a milestone that must still exist for the rules naming it.
+    /// </summary>
+    private static EventMatch? ReadEventMatch(MapReader outer, string key, bool required = false, ExpressionRoots roots = Roots.Everything, bool partial = false)
     {
         var map = outer.Mapping(key, required);
         if (map is null)
@@ -107,7 +111,7 @@ internal static class PlaybookReader
         var type = reader.EventType("event", required: true);
         var where = reader.Expression("where", roots, ExprType.Bool);
         var within = reader.Duration("within", out var written, required: true);
-        return type is null || within is null ? null : new EventMatch(type, where, within.Value, reader.Location) { WithinWritten = written };
+        return type is null || (within is null && !partial) ? null : new EventMatch(type, where, within ?? TimeSpan.Zero, reader.Location) { WithinWritten = written };
     }
 
     private static Limit? ReadLimit(MapReader outer)

@@ -62,4 +62,22 @@ public sealed class GatheredErrorsTests
 
         Assert.Equal(["4:TRG009", "6:TRG004", "7:TRG007", "8:TRG015", "10:TRG011", "11:TRG006", "15:TRG006", "17:TRG004"], errors.Where(e => !e.EndsWith("TRG200", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void MilestoneWithABrokenSuccessWindow_StillExistsForTheRulesNamingIt()
+    {
+        // One mistake, one error: the rule on it used to add "milestone 'm' does not exist".
+        var errors = Errors("""
+            playbook: p
+            milestones:
+              - { id: m, reached_when: { event: user.invited }, success: { event: user.logged_in, within: 7x } }
+            rules:
+              - id: r
+                when: { milestone: m, is: failed }
+                do:
+                  - task: { title: missed }
+            """);
+
+        Assert.Equal(["3:TRG005"], errors);
+    }
 }
