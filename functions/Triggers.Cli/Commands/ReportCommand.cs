@@ -32,6 +32,14 @@ internal static class ReportCommand
             Description = "An account trait to split every figure by; repeat for more (default: plan, industry, company_size, region, persona)",
             AllowMultipleArgumentsPerToken = false,
         };
+        // As --account in explain: an empty trait (an unset variable: --segment "$TRAIT") is a usage mistake, not a trait.
+        segments.Validators.Add(r =>
+        {
+            if ((r.GetValueOrDefault<string[]>() ?? []).Any(string.IsNullOrWhiteSpace))
+            {
+                r.AddError("--segment: the trait is empty; give the name of an account trait, such as plan");
+            }
+        });
         var command = new Command("report", "Draw the customer journey map from event history as one self-contained HTML file")
         {
             playbooks, events, output, journey, segments, until, lateness,

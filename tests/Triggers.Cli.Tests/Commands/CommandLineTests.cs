@@ -77,6 +77,7 @@ public sealed class CommandLineTests
     [InlineData("triggers: unexpected argument 'extra'; simulate takes only options: --playbooks, --events, --until, --allowed-lateness, --format, --show-timers, --part", "simulate", "--events", "events.jsonl", "extra")]
     [InlineData("triggers: --format is given 2 times; give it once", "simulate", "--events", "events.jsonl", "--format", "json", "--format", "table")]
     [InlineData("triggers: --until needs a value", "simulate", "--events", "events.jsonl", "--until")]
+    [InlineData("triggers: --segment: the trait is empty; give the name of an account trait, such as plan", "report", "--events", "events.jsonl", "--out", "map.html", "--segment", "")]
     public void AMistypedOption_IsOneTriggersLine_NamingTheOptionMeant(string message, params string[] args)
     {
         using var dir = new TempDirectory().Write("events.jsonl", "");
