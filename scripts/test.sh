@@ -23,6 +23,16 @@ status=0
 dotnet test Triggers.sln -c Release --no-build --nologo \
   --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true || status=$?
 
+# The command line's tests again, against the native executable (scripts/native.sh): every test that starts
+# `triggers` starts that one instead, so the ahead-of-time build is held to the same behaviour.
+if native=$(bash scripts/native.sh "$root/artifacts/native"); then
+  TRIGGERS_EXECUTABLE="$native" dotnet test tests/Triggers.Cli.Tests -c Release --no-build --nologo \
+    --logger "trx;LogFileName=native.trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true || status=$?
+else
+  echo "the native build failed (scripts/native.sh): its tests did not run" >&2
+  status=1
+fi
+
 passed=0 failed=0
 for trx in "$results"/*.trx; do
   [[ -f $trx ]] || continue

@@ -14,7 +14,23 @@ internal sealed class QuietError(TextWriter inner) : TextWriter
 
     public override Encoding Encoding => inner.Encoding;
 
-    public static void Install() => Console.SetError(new QuietError(Console.Error));
+    public static void Install() => Console.SetError(new QuietError(OpenError()));
+
+    /// <summary>
+    /// The process's standard error, or a writer to nowhere when it has none: with descriptor 2 closed the native
+    /// build's runtime holds no pipe of its own there (the JIT host does), so even asking for <see cref="Console.Error"/> throws.
+    /// </summary>
+    private static TextWriter OpenError()
+    {
+        try
+        {
+            return Console.Error;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return TextWriter.Null;
+        }
+    }
 
     public override void Write(char value) => Try(() => inner.Write(value));
 

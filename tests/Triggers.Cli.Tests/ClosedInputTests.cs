@@ -16,7 +16,7 @@ public sealed class ClosedInputTests
         using var dir = new TempDirectory().Write("playbooks/p.yaml", "playbook: p\nrules:\n  - id: r\n    when: { event: a.b }\n    do:\n      - task: { title: t }\n");
         var start = new ProcessStartInfo("/bin/sh") { WorkingDirectory = dir.Path, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"exec dotnet '{Path.Combine(AppContext.BaseDirectory, "triggers.dll")}' {arguments} <&-");
+        start.ArgumentList.Add($"exec {TriggersProcess.ShellCommand} {arguments} <&-");
 
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();

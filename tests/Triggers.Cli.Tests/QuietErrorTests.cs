@@ -14,7 +14,7 @@ public sealed class QuietErrorTests
             UseShellExecute = false,
         };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"exec dotnet '{Path.Combine(AppContext.BaseDirectory, "triggers.dll")}' {arguments} 2>&-");
+        start.ArgumentList.Add($"exec {TriggersProcess.ShellCommand} {arguments} 2>&-");
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEnd();
         Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)));

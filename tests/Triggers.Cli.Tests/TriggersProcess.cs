@@ -2,9 +2,19 @@ using System.Diagnostics;
 
 namespace Triggers.Cli.Tests;
 
-/// <summary>Runs the real <c>triggers</c> program as a user would, capturing exit code, stdout and stderr.</summary>
+/// <summary>
+/// Runs the real <c>triggers</c> program as a user would, capturing exit code, stdout and stderr: the build beside the
+/// tests (<c>dotnet triggers.dll</c>), or the native executable named by <c>TRIGGERS_EXECUTABLE</c>, so the same tests
+/// hold the ahead-of-time build to the same behaviour (scripts/test.sh runs them both ways).
+/// </summary>
 internal static class TriggersProcess
 {
+    /// <summary>The native executable under test, when one is named.</summary>
+    public static string? Native => Environment.GetEnvironmentVariable("TRIGGERS_EXECUTABLE") is { Length: > 0 } path ? path : null;
+
+    /// <summary>The program as a shell command line would start it (single-quoted paths).</summary>
+    public static string ShellCommand => Native is { } native ? $"'{native}'" : $"dotnet '{Path.Combine(AppContext.BaseDirectory, "triggers.dll")}'";
+
     public sealed record Result(int ExitCode, string Output, string Error)
     {
         public string[] OutputLines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -22,7 +32,7 @@ internal static class TriggersProcess
 
     private static Result Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, byte[]? input, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(Native ?? "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -35,7 +45,11 @@ internal static class TriggersProcess
             start.Environment[name] = value;
         }
 
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "triggers.dll"));
+        if (Native is null)
+        {
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "triggers.dll"));
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -57,9 +57,9 @@ internal sealed class YamlEmitter
 
     public void Line(string text) => _text.Append(' ', _indent * 2).Append(text).Append('\n');
 
-    public static string Quote(string value) => JsonSerializer.Serialize(value, QuoteOptions);
-
-    private static readonly JsonSerializerOptions QuoteOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>A double-quoted scalar: JSON string escaping, which YAML reads the same way.</summary>
+    public static string Quote(string value) =>
+        "\"" + JsonEncodedText.Encode(value, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping) + "\"";
 
     public override string ToString() => _text.ToString();
 }

@@ -206,7 +206,7 @@ public sealed class CommandLineTests
     {
         var start = new System.Diagnostics.ProcessStartInfo("/bin/sh") { WorkingDirectory = directory, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"set -e; triggers() {{ dotnet '{Path.Combine(AppContext.BaseDirectory, "triggers.dll")}' \"$@\"; }}; {line} > /dev/null");
+        start.ArgumentList.Add($"set -e; triggers() {{ {TriggersProcess.ShellCommand} \"$@\"; }}; {line} > /dev/null");
         using var process = System.Diagnostics.Process.Start(start)!;
         var error = process.StandardError.ReadToEnd();
         Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)));

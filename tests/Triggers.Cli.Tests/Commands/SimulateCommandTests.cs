@@ -334,6 +334,7 @@ public sealed partial class SimulateCommandTests
     public void Simulate_AHistoryTooLargeForTheMemoryAllowed_WarnsBeforeReadingAndStillRuns(string name)
     {
         // 16 MB of history (blank lines, which cost nothing to replay) against a 64 MB heap: a replay needs about 4x.
+        // The limit is hexadecimal without "0x", which the native build's runtime would not read.
         var padded = Events + new string('\n', 16 << 20);
         using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n");
         using (var file = File.Create(Path.Combine(dir.Path, name)))
@@ -342,7 +343,7 @@ public sealed partial class SimulateCommandTests
             content.Write(System.Text.Encoding.UTF8.GetBytes(padded));
         }
 
-        var limited = TriggersProcess.Run(dir.Path, new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x4000000" }, "simulate", "--events", name, "--format", "json");
+        var limited = TriggersProcess.Run(dir.Path, new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "4000000" }, "simulate", "--events", name, "--format", "json");
         var roomy = TriggersProcess.Run(dir.Path, "simulate", "--events", name, "--format", "json");
 
         Assert.Equal(0, limited.ExitCode);
@@ -352,7 +353,7 @@ public sealed partial class SimulateCommandTests
         Assert.Equal(4, limited.OutputLines.Count(l => l.Contains("\"kind\":\"action\"", StringComparison.Ordinal)));
         Assert.DoesNotContain("warning", roomy.Error, StringComparison.Ordinal);
         // Half the accounts keep half the events: that fits.
-        var half = TriggersProcess.Run(dir.Path, new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x4000000" }, "simulate", "--events", name, "--part", "1/2");
+        var half = TriggersProcess.Run(dir.Path, new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "4000000" }, "simulate", "--events", name, "--part", "1/2");
         Assert.Equal(0, half.ExitCode);
         Assert.DoesNotContain("warning", half.Error, StringComparison.Ordinal);
     }
