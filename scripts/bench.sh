@@ -2,7 +2,8 @@
 # The measured run behind the README's speed figures, on a seeded history of 1M events over 100,000 accounts
 # (six months; generated once into /tmp and reused; SIMULATE_ONLY=1 runs only the timed replays, for profilers and A/B runs):
 #   1. `triggers generate` time, when the history is missing
-#   2. `triggers simulate --format json > /dev/null`: wall time and peak memory of the real command
+#   2. `triggers simulate --format json > /dev/null`: wall time and peak memory of the real command, run by `dotnet`
+#      and as the native executable (scripts/native.sh)
 #   3. the benchmark project's `measure` mode: parse-only and simulate events/s on the same in-memory lines, the ratio
 #   4. the same replay with one playbook that never fires: what every event costs before any rule
 #   5. the full replay again with a 64 MB gen0 budget (an environment variable; the default keeps it to a few MB)
@@ -47,6 +48,11 @@ fi
 
 echo "== triggers simulate --format json > /dev/null ($(wc -l <"$events") lines)"
 timed dotnet "$triggers" simulate --playbooks "$playbooks" --events "$events" --format json >/dev/null 2>/tmp/triggers-bench-simulate.log
+tail -n 1 /tmp/triggers-bench-simulate.log | sed 's/^/  /'
+
+echo "== the same with the native executable (scripts/native.sh)"
+native=$(bash scripts/native.sh)
+timed "$native" simulate --playbooks "$playbooks" --events "$events" --format json >/dev/null 2>/tmp/triggers-bench-simulate.log
 tail -n 1 /tmp/triggers-bench-simulate.log | sed 's/^/  /'
 
 echo "== parse only against the full simulator (in memory)"
