@@ -11,12 +11,18 @@ public sealed partial class JourneyEngine
     private readonly Dictionary<string, TimeZoneInfo> _zones = new(StringComparer.Ordinal);
     private readonly StringBuilder _because = new();
 
+    /// <summary>
+    /// Fires a rule's actions, or drops them all when its <c>limit</c> is reached. A fire counts from when its actions go
+    /// out: at once, or when quiet hours end. So a fire held overnight until 08:00 keeps a second fire at 09:05 within
+    /// <c>max: 1, per: 12h</c> from going out 65 minutes after it, and two fires held in one night go out as one.
+    /// </summary>
     private void FireRule(AccountState state, Reaction reaction, CloudEvent? trigger, string cause, long t, int depth)
     {
         var rule = reaction.Rule!;
+        List<long>? fires = null;
         if (rule.Limit is { } limit)
         {
-            if (!state.Fires.TryGetValue(reaction.Index, out var fires))
+            if (!state.Fires.TryGetValue(reaction.Index, out fires))
             {
                 state.Fires[reaction.Index] = fires = state.NewTimes();
             }
@@ -24,18 +30,19 @@ public sealed partial class JourneyEngine
             AccountState.DropUpTo(fires, t - limit.Per.Ticks);
             if (fires.Count >= limit.Max)
             {
+                var last = fires[^1]; // a fire still held by quiet hours counts already: it will go out
+                var when = last > t ? $"the last one is held by quiet hours until {At(last):yyyy-MM-ddTHH:mm:ssZ}" : $"last fired {At(last):yyyy-MM-ddTHH:mm:ssZ}";
                 for (var i = 0; i < rule.Actions.Count; i++)
                 {
                     Suppressed(state, reaction, i, trigger, cause, t, "limit",
-                        $"limit of {limit.Max} per {DurationParser.AsWritten(limit.Per, limit.PerWritten)} reached (last fired {At(fires[^1]):yyyy-MM-ddTHH:mm:ssZ})");
+                        $"limit of {limit.Max} per {DurationParser.AsWritten(limit.Per, limit.PerWritten)} reached ({when})");
                 }
 
                 return;
             }
-
-            fires.Add(t);
         }
 
+        var sent = t;
         for (var i = 0; i < rule.Actions.Count; i++)
         {
             if (rule.QuietHours is { } quiet && Zone(state, quiet, trigger, reaction) is var zone && QuietHoursCalculator.EndOfQuiet(quiet, zone, t) is { } end)
@@ -47,10 +54,23 @@ public sealed partial class JourneyEngine
                 }
 
                 AddPending(state, state.NewPending(PendingKind.DelayedAction, reaction.Index, end, cause, trigger: trigger, since: t, action: i), reaction, t);
+                sent = end;
                 continue;
             }
 
             Deliver(state, reaction, i, trigger, cause, t, depth);
+        }
+
+        if (fires is not null)
+        {
+            // In order of going out (a time zone changed between two fires could put a later fire's morning first).
+            var at = fires.Count;
+            while (at > 0 && fires[at - 1] > sent)
+            {
+                at--;
+            }
+
+            fires.Insert(at, sent);
         }
     }
 

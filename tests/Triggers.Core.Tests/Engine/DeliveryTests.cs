@@ -217,6 +217,60 @@ public sealed class DeliveryTests
             """);
     }
 
+    private const string HeldNudge = """
+        playbook: nudge
+        rules:
+          - id: usage-dropped
+            when: { event: usage.dropped }
+            do:
+              - email: { to: "{{ account.admin_email }}", template: usage-reminder }
+            limit: { max: 1, per: PERIOD }
+            quiet_hours: { from: "20:00", to: "08:00", timezone: account.timezone }
+        """;
+
+    [Fact]
+    public void Limit_CountsAFireHeldByQuietHoursFromWhenItGoesOut_NotTwoEmailsAnHourApart()
+    {
+        // Held from 21:00 to 08:00, the first email goes out 65 minutes before the second trigger: within 12 hours.
+        // Counted from 21:00 (12h05m before), both went out.
+        Scenario.Passes(HeldNudge.Replace("PERIOD", "12h", StringComparison.Ordinal), """
+            test: a nudge held overnight counts from the morning
+            events:
+              - { time: 2026-01-01T00:00:00Z, type: account.updated, accountid: acme, data: { timezone: UTC, admin_email: admin@acme.test } }
+              - { time: 2026-01-14T21:00:00Z, type: usage.dropped, accountid: acme }
+              - { time: 2026-01-15T09:05:00Z, type: usage.dropped, accountid: acme }
+            run_until: 2026-01-20T00:00:00Z
+            expect:
+              - { time: 2026-01-15T08:00:00Z, rule: nudge/usage-dropped, action: email, to: admin@acme.test }
+              - { time: 2026-01-15T09:05:00Z, kind: suppressed, rule: nudge/usage-dropped, action: email, reason: limit }
+            expect_only: true
+            """);
+    }
+
+    [Fact]
+    public void Limit_TwoFiresHeldInOneNight_GoOutAsOne()
+    {
+        // One per hour: 21:00 and 22:30 are apart by more, but both would have gone out at 08:00 together.
+        var result = Scenario.Run(HeldNudge.Replace("PERIOD", "1h", StringComparison.Ordinal), """
+            test: two held in one night
+            events:
+              - { time: 2026-01-01T00:00:00Z, type: account.updated, accountid: acme, data: { timezone: UTC, admin_email: admin@acme.test } }
+              - { time: 2026-01-14T21:00:00Z, type: usage.dropped, accountid: acme }
+              - { time: 2026-01-14T22:30:00Z, type: usage.dropped, accountid: acme }
+              - { time: 2026-01-15T10:00:00Z, type: usage.dropped, accountid: acme }
+            run_until: 2026-01-20T00:00:00Z
+            expect:
+              - { time: 2026-01-14T22:30:00Z, kind: suppressed, rule: nudge/usage-dropped, action: email, reason: limit }
+              - { time: 2026-01-15T08:00:00Z, rule: nudge/usage-dropped, action: email, to: admin@acme.test }
+              - { time: 2026-01-15T10:00:00Z, rule: nudge/usage-dropped, action: email, to: admin@acme.test }
+            expect_only: true
+            """);
+
+        Assert.True(result.Passed, "\n" + string.Join("\n", result.Report));
+        var suppressed = Assert.Single(result.Outcomes, o => o.Kind == OutcomeKind.Suppressed);
+        Assert.Equal("limit of 1 per 1h reached (the last one is held by quiet hours until 2026-01-15T08:00:00Z)", suppressed.Because);
+    }
+
     [Theory]
     [InlineData("America/New_York", "2026-10-31T04:00:00Z", "2026-11-01T05:30:00Z")] // 00:00 EDT: to the first 01:30
     [InlineData("America/New_York", "2026-10-31T05:45:00Z", "2026-11-01T05:45:00Z")] // 01:45 EDT: not quiet
