@@ -20,7 +20,8 @@ public sealed partial class JourneyEngine
         var fired = held && state.ThresholdFired.Contains(reaction.Index);
         Note(state, t, reaction, (value.Kind == ValueKind.Number, crossing, held) switch
         {
-            (false, _, _) => $"{read} is not a number: nothing to compare {bound}",
+            (false, _, true) => $"{read} is not a number: nothing to compare {bound}, so the crossing since {At(since):yyyy-MM-ddTHH:mm:ssZ} stays as it was",
+            (false, _, false) => $"{read} is not a number: nothing to compare {bound}",
             (_, true, false) => $"{read} is {bound}: fires at {At(t + threshold.For.Ticks):yyyy-MM-ddTHH:mm:ssZ} if it stays there",
             (_, true, true) when fired => $"{read} is still {bound}: this crossing has fired already",
             (_, true, true) => $"{read} is still {bound} (since {At(since):yyyy-MM-ddTHH:mm:ssZ}): fires at {At(since + threshold.For.Ticks):yyyy-MM-ddTHH:mm:ssZ} if it stays there",

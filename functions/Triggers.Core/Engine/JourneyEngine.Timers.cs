@@ -94,6 +94,14 @@ public sealed partial class JourneyEngine
                         NoteThreshold(state, reaction, threshold, value, crossing, t);
                     }
 
+                    if (applies && value.Kind != Expressions.ValueKind.Number)
+                    {
+                        // No number to compare (the trait went null, or came as text): neither a crossing nor a
+                        // recovery, so a crossing held or fired stays as it was and a value back past the bound is the
+                        // same crossing, not a second one that fires again.
+                        break;
+                    }
+
                     if (crossing && !state.ThresholdSince.ContainsKey(reaction.Index))
                     {
                         state.ThresholdSince[reaction.Index] = t;

@@ -59,6 +59,27 @@ public sealed class ThresholdAndScheduleTests
             """);
     }
 
+    [Fact]
+    public void Threshold_ValueGoneMissingForAWhile_IsNoRecovery_SoTheCrossingFiresOnceOnTime()
+    {
+        // A CRM sync that blanks seats_assigned for a day is no recovery: the crossing of 01-01 still fires on 01-15,
+        // and the low value after the gap is the same crossing. Read as a recovery it fired on 01-17 instead, and
+        // after a blank following the fire it fired a second time for one crossing.
+        Scenario.Passes(Licences, """
+            test: a blank trait in the middle of a low stretch
+            events:
+              - { time: 2026-01-01T10:00:00Z, type: account.updated, accountid: acme, data: { seats_purchased: 10, seats_assigned: 3 } }
+              - { time: 2026-01-02T10:00:00Z, type: account.updated, accountid: acme, data: { seats_assigned: null } }
+              - { time: 2026-01-03T10:00:00Z, type: account.updated, accountid: acme, data: { seats_assigned: 3 } }
+              - { time: 2026-01-20T10:00:00Z, type: account.updated, accountid: acme, data: { seats_assigned: "unknown" } }
+              - { time: 2026-01-21T10:00:00Z, type: account.updated, accountid: acme, data: { seats_assigned: 2 } }
+            run_until: 2026-03-01T00:00:00Z
+            expect:
+              - { time: 2026-01-15T10:00:00Z, rule: licences/low-utilisation, action: task, title: Utilisation 3/10 }
+            expect_only: true
+            """);
+    }
+
     private const string Renewal = """
         playbook: renewal
         rules:
