@@ -24,7 +24,7 @@ internal static class HistoryInput
     /// </summary>
     public static bool Unreadable(string path, TextWriter error)
     {
-        if (path is "-" or "/dev/stdin" or "/proc/self/fd/0" && StandardInputClosed())
+        if (path is "-" or "/dev/stdin" or "/proc/self/fd/0" && StandardStreams.Closed(0))
         {
             error.WriteLine("triggers: standard input is closed, so there is no history to read on it; give --events FILE, or pipe one in");
             return true;
@@ -39,37 +39,6 @@ internal static class HistoryInput
             ? $"triggers: '{path}' is a directory; --events takes a JSON Lines file (or a .gz of one, or - for standard input)"
             : $"triggers: events file '{path}' does not exist");
         return true;
-    }
-
-    /// <summary>
-    /// Whether standard input was closed when the command started (<c>&lt;&amp;-</c>, a service without one): the
-    /// runtime then opens pipes of its own and the first lands on descriptor 0, so reading standard input would wait on
-    /// the runtime's own pipe for ever. The runtime opens its pipes close-on-exec, which a descriptor a shell or another
-    /// program handed over cannot be. Linux only (elsewhere false, as before).
-    /// </summary>
-    internal static bool StandardInputClosed()
-    {
-        const long CloseOnExec = 0x80000; // O_CLOEXEC as /proc/self/fdinfo shows it (octal 02000000)
-        if (!OperatingSystem.IsLinux())
-        {
-            return false;
-        }
-
-        try
-        {
-            if (new FileInfo("/proc/self/fd/0").LinkTarget is not { } zero || !zero.StartsWith("pipe:", StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            // An inherited descriptor cannot be close-on-exec (the exec would have closed it); the runtime's own pipes are.
-            var flags = File.ReadLines("/proc/self/fdinfo/0").FirstOrDefault(l => l.StartsWith("flags:", StringComparison.Ordinal));
-            return flags is not null && (Convert.ToInt64(flags["flags:".Length..].Trim(), 8) & CloseOnExec) != 0;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false; // descriptors that close while they are listed, or no /proc: read as before
-        }
     }
 
     /// <summary>Opens <paramref name="path"/> (see <see cref="HistoryFile"/>) and feeds all of it to <paramref name="simulator"/>, with progress on <paramref name="error"/>.</summary>

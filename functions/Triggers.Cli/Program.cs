@@ -4,7 +4,16 @@ using Triggers.Cli;
 using Triggers.Cli.Commands;
 using Triggers.Cli.Generate;
 
+StandardStreams.Inspect(); // before anything opens a file: a closed descriptor is taken by the first one opened
 QuietError.Install();
+if (StandardStreams.OutputClosed)
+{
+    // Nothing can be written there: what the command prints goes nowhere, as into /dev/null, and the exit code still
+    // says how it went. Said once, so a replay whose outcomes nobody will see is not mistaken for one that found none.
+    Console.SetOut(TextWriter.Null);
+    Console.Error.WriteLine("warning: standard output is closed, so what this command prints goes nowhere; redirect it to a file or to /dev/null");
+}
+
 var root = new RootCommand("Triggers: journey-trigger automation for customer-success teams. " +
                            "Validate, test, simulate, explain and report on playbooks written in YAML; generate a sample history.")
 {

@@ -43,4 +43,44 @@ public sealed class QuietErrorTests
 
         Assert.Equal(1, exitCode);
     }
+
+    private static (int ExitCode, string Error) RunWithStdoutClosed(string directory, string arguments)
+    {
+        var start = new ProcessStartInfo("/bin/sh") { WorkingDirectory = directory, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"exec {TriggersProcess.ShellCommand} {arguments} >&-");
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)));
+        return (process.ExitCode, error);
+    }
+
+    [Fact]
+    public void Simulate_WithStdoutClosed_SaysItsOutcomesGoNowhere_AndStillReplays()
+    {
+        // Was "triggers: Access to the path is denied." and exit 1 (the JIT host's own pipe sat on descriptor 1), and
+        // the native build wrote the outcomes into standard error instead.
+        using var dir = new TempDirectory()
+            .Write("playbooks/p.yaml", "playbook: p\nrules:\n  - id: r\n    when: { event: a.b }\n    do:\n      - task: { title: t }\n")
+            .Write("events.jsonl", "{\"specversion\":\"1.0\",\"id\":\"e1\",\"source\":\"s\",\"type\":\"a.b\",\"time\":\"2026-01-05T10:00:00Z\",\"accountid\":\"acme\"}\n");
+
+        var (exitCode, error) = RunWithStdoutClosed(dir.Path, "simulate --events events.jsonl --format json");
+
+        Assert.Equal(0, exitCode);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("warning: standard output is closed, so what this command prints goes nowhere; redirect it to a file or to /dev/null", lines[0]);
+        Assert.StartsWith("events: 1 (1 processed", lines[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(lines, l => l.StartsWith('{'));
+    }
+
+    [Fact]
+    public void Validate_WithStdoutClosed_StillExits1OnAnError()
+    {
+        using var dir = new TempDirectory().Write("playbooks/p.yaml", "playbook: p\nrules: [\n");
+
+        var (exitCode, error) = RunWithStdoutClosed(dir.Path, "validate playbooks");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("standard output is closed", error, StringComparison.Ordinal);
+    }
 }

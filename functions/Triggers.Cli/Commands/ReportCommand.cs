@@ -137,7 +137,7 @@ internal static class ReportCommand
             if (toStdout)
             {
                 // As generate --out -: for a pipe to a web server or a mail, no file in between.
-                using var stdout = Console.OpenStandardOutput();
+                using var stdout = StandardStreams.OpenOutput();
                 stdout.Write(System.Text.Encoding.UTF8.GetBytes(JourneyMapHtml.Render(report)));
             }
             else

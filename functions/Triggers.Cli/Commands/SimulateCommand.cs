@@ -27,7 +27,7 @@ internal static class SimulateCommand
             playbooks, events, until, lateness, format, timers, part,
         };
         command.SetAction(result => Run(new Request(result.PlaybooksOrDefault(playbooks), result.GetValue(events)!.ToString(), result.GetValue(until),
-            result.GetValue(lateness) ?? TimeSpan.Zero, result.GetValue(format)!, result.GetValue(timers), result.GetValue(part)), Console.OpenStandardOutput(), Console.Error));
+            result.GetValue(lateness) ?? TimeSpan.Zero, result.GetValue(format)!, result.GetValue(timers), result.GetValue(part)), StandardStreams.OpenOutput(), Console.Error));
         return command;
     }
 

@@ -94,7 +94,7 @@ internal static class GenerateCommand
             // '-' is standard output, as --events - is standard input, so a history can be piped straight into a replay.
             if (path == "-")
             {
-                using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 20);
+                using var stdout = new BufferedStream(StandardStreams.OpenOutput(), 1 << 20);
                 lines = Write(options, stdout, Reporter(options, clock, error));
             }
             else
