@@ -45,7 +45,7 @@ public sealed class SimulationStats
     /// <summary>"a schedule's date was not a date 3 times ('09/01/2026'), so nothing was scheduled then", or null when it never was.</summary>
     public static string? DescribeSchedulesWithoutDate(SimulationStats s) => s.SchedulesWithoutDate == 0 ? null
         : string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"a schedule's date was not a date {s.SchedulesWithoutDate:N0} time{(s.SchedulesWithoutDate == 1 ? "" : "s")} ({string.Join(", ", s.NotDates.Select(d => $"'{d}'"))}), so nothing was scheduled then; write dates as ISO 8601, such as 2026-09-01");
+            $"a schedule's date was not a date {s.SchedulesWithoutDate:N0} time{(s.SchedulesWithoutDate == 1 ? "" : "s")} ({string.Join(", ", s.NotDates.Select(d => $"'{d}'"))}), so nothing was scheduled then; write dates as ISO 8601, such as 2026-09-01, falling in the years 1 to 9999 once read in UTC");
 
     /// <summary>Trait values not kept because their account's traits were at <see cref="AccountState.MaxTraitSize"/>.</summary>
     public long TraitsNotKept { get; internal set; }

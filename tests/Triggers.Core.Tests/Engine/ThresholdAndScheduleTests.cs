@@ -80,6 +80,42 @@ public sealed class ThresholdAndScheduleTests
             """);
     }
 
+    [Fact]
+    public void Threshold_AndCount_SeeOnlyWhatHappensWhileTheAccountIsInTheSegment()
+    {
+        // Documented (README, applies_to): utilisation already low at the upgrade is held from the upgrade (01-05 + 14d),
+        // and of the tickets only those after the upgrade count (the third of them fires the spike rule).
+        Scenario.Passes("""
+            playbook: team
+            applies_to: account.plan == "team"
+            rules:
+              - id: low-utilisation
+                when:
+                  threshold: { value: account.seats_assigned / account.seats_purchased, below: 0.4, for: 14d }
+                do:
+                  - task: { title: "low" }
+              - id: ticket-spike
+                when: { count: { event: ticket.opened, at_least: 3, within: 7d } }
+                do:
+                  - task: { title: "spike {{ trigger.id }}" }
+            """, """
+            test: an upgrade in the middle of a low stretch and a burst of tickets
+            events:
+              - { time: 2026-01-01T10:00:00Z, type: account.updated, accountid: acme, data: { plan: free, seats_purchased: 10, seats_assigned: 2 } }
+              - { time: 2026-01-04T10:00:00Z, type: ticket.opened, accountid: acme, id: t1 }
+              - { time: 2026-01-04T11:00:00Z, type: ticket.opened, accountid: acme, id: t2 }
+              - { time: 2026-01-05T10:00:00Z, type: account.updated, accountid: acme, data: { plan: team } }
+              - { time: 2026-01-05T11:00:00Z, type: ticket.opened, accountid: acme, id: t3 }
+              - { time: 2026-01-06T11:00:00Z, type: ticket.opened, accountid: acme, id: t4 }
+              - { time: 2026-01-07T11:00:00Z, type: ticket.opened, accountid: acme, id: t5 }
+            run_until: 2026-02-01T00:00:00Z
+            expect:
+              - { time: 2026-01-07T11:00:00Z, rule: team/ticket-spike, action: task, title: spike t5 }
+              - { time: 2026-01-19T10:00:00Z, rule: team/low-utilisation, action: task, title: low }
+            expect_only: true
+            """);
+    }
+
     private const string Renewal = """
         playbook: renewal
         rules:
