@@ -1,7 +1,7 @@
 namespace Triggers.Cli;
 
 /// <summary>
-/// An append-only log of records (bytes, each with a number of the caller's) in native memory, for output that is
+/// An append-only log of records (bytes) in native memory, for output that is
 /// gathered whole and then written out (the simulate timeline: a hundred megabytes or more for a million events). Held on the managed heap, chunks that size
 /// count against the large-object budget and set off a full collection every few chunks, each one scanning
 /// the whole replay; out here they cost the garbage collector nothing. On huge pages where the system offers
@@ -11,29 +11,23 @@ internal sealed unsafe class NativeLog : IDisposable
 {
     private const int ChunkSize = 16 << 20;
     private readonly List<nint> _chunks = [];
-    private readonly List<int> _filled = []; // how much of each chunk but the last is used
     private int _size;
     private int _used;
 
-    private const int Header = sizeof(int) + sizeof(long); // a record's length, then its tag
+    private const int Header = sizeof(int); // a record's length
 
     /// <summary>How many records the log holds.</summary>
     public int Count { get; private set; }
 
     /// <summary>
-    /// Stores a copy of <paramref name="bytes"/> with a number of the caller's (a line's time); returns where it lies,
-    /// as a number that grows with every append (the chunk in the high half, the offset in the low).
+    /// Stores a copy of <paramref name="bytes"/>; returns where it lies, as a number that grows with every append (the
+    /// chunk in the high half, the offset in the low).
     /// </summary>
-    public long Append(long tag, ReadOnlySpan<byte> bytes)
+    public long Append(ReadOnlySpan<byte> bytes)
     {
         var size = Header + bytes.Length;
         if (_used + size > _size)
         {
-            if (_chunks.Count > 0)
-            {
-                _filled.Add(_used);
-            }
-
             _size = Math.Max(ChunkSize, size);
             _chunks.Add((nint)Core.Engine.HugePages.Allocate((nuint)_size));
             _used = 0;
@@ -41,30 +35,11 @@ internal sealed unsafe class NativeLog : IDisposable
 
         var at = (byte*)_chunks[^1] + _used;
         System.Runtime.CompilerServices.Unsafe.WriteUnaligned(at, bytes.Length);
-        System.Runtime.CompilerServices.Unsafe.WriteUnaligned(at + sizeof(int), tag);
         bytes.CopyTo(new Span<byte>(at + Header, bytes.Length));
         var place = ((long)(_chunks.Count - 1) << 32) | (uint)_used;
         _used += size;
         Count++;
         return place;
-    }
-
-    /// <summary>Every record's tag and place, in the order they were appended.</summary>
-    public void List(Span<long> tags, Span<long> places)
-    {
-        var i = 0;
-        for (var chunk = 0; chunk < _chunks.Count; chunk++)
-        {
-            var start = (byte*)_chunks[chunk];
-            var end = chunk < _filled.Count ? _filled[chunk] : _used;
-            for (var offset = 0; offset < end;)
-            {
-                var length = System.Runtime.CompilerServices.Unsafe.ReadUnaligned<int>(start + offset);
-                tags[i] = System.Runtime.CompilerServices.Unsafe.ReadUnaligned<long>(start + offset + sizeof(int));
-                places[i++] = ((long)chunk << 32) | (uint)offset;
-                offset += Header + length;
-            }
-        }
     }
 
     public ReadOnlySpan<byte> Read(long place)

@@ -12,20 +12,20 @@ internal static class RadixOrder
     private const int Buckets = 1 << DigitBits;
 
     /// <summary>
-    /// Sorts <paramref name="keys"/> ascending, moving each of <paramref name="values"/> with its key; equal keys keep
-    /// their order. <paramref name="spareKeys"/> and <paramref name="spareValues"/> (as long as the others, contents
-    /// anything) are worked in; the sorted result ends up in the returned pair, which is either the inputs or the spares.
+    /// Sorts the first <paramref name="n"/> of <paramref name="keys"/> ascending, moving each of <paramref name="values"/>
+    /// with its key; equal keys keep their order. <paramref name="spareKeys"/> and <paramref name="spareValues"/> (at least
+    /// <paramref name="n"/> long, contents anything) are worked in; the sorted result ends up in the first
+    /// <paramref name="n"/> of the returned pair, which is either the inputs or the spares.
     /// </summary>
-    public static (long[] Keys, long[] Values) Sort(long[] keys, long[] values, long[] spareKeys, long[] spareValues)
+    public static (long[] Keys, long[] Values) Sort(long[] keys, long[] values, int n, long[] spareKeys, long[] spareValues)
     {
-        var n = keys.Length;
         if (n < 2)
         {
             return (keys, values);
         }
 
         var (min, max) = (long.MaxValue, long.MinValue);
-        foreach (var key in keys)
+        foreach (var key in keys.AsSpan(0, n))
         {
             min = Math.Min(min, key);
             max = Math.Max(max, key);
@@ -35,7 +35,7 @@ internal static class RadixOrder
         var passes = (bits + DigitBits - 1) / DigitBits;
         // Every pass's counts in one read of the keys.
         var counts = new int[passes * Buckets];
-        foreach (var key in keys)
+        foreach (var key in keys.AsSpan(0, n))
         {
             var v = (ulong)(key - min);
             for (var p = 0; p < passes; p++)

@@ -14,6 +14,11 @@ internal sealed class Timeline : IDisposable
     // Text as payloads write it (UTF-8, see ReadableJsonEncoder), so a line and the payload inside it read alike.
     private readonly OutcomeRecorder _recorder = new(Core.Expressions.ReadableJsonEncoder.Instance);
 
+    // Each record's time and place, in report order: kept as records come (on the output thread, beside the replay)
+    // rather than read back from the log after it, a pass over all of it at the end.
+    private long[] _times = Fresh(1 << 16);
+    private long[] _places = Fresh(1 << 16);
+
     public int Count => _log.Count;
 
     public void Dispose()
@@ -29,19 +34,17 @@ internal sealed class Timeline : IDisposable
     /// <summary>Writes every line in time order, each followed by a newline.</summary>
     public void WriteTo(Stream output)
     {
-        // Each record carries its time: the two arrays are filled in one pass over the log, in report order, which a
-        // stable sort by time keeps for equal times.
-        var (times, places) = (Fresh(_log.Count), Fresh(_log.Count));
-        _log.List(times, places);
-        (_, places) = RadixOrder.Sort(times, places, Fresh(_log.Count), Fresh(_log.Count));
+        // Report order, which a stable sort by time keeps for equal times.
+        var count = _log.Count;
+        var (_, places) = RadixOrder.Sort(_times, _places, count, Fresh(count), Fresh(count));
         // The lines are made in runs, two at a time: this thread makes one while another makes the next (the replay
         // is over, so the machine's other core is free), then both are written in order, each in one large write.
         var (mine, other) = (new Run(), new Run());
-        for (var start = 0; start < places.Length; start += 2 * RunLines)
+        for (var start = 0; start < count; start += 2 * RunLines)
         {
             var next = start + RunLines;
-            var helper = next < places.Length ? Task.Run(() => Format(places, next, other)) : null;
-            Format(places, start, mine);
+            var helper = next < count ? Task.Run(() => Format(places, next, count, other)) : null;
+            Format(places, start, count, mine);
             output.Write(mine.Bytes, 0, mine.Length);
             if (helper is not null)
             {
@@ -57,9 +60,9 @@ internal sealed class Timeline : IDisposable
     private const int PrefetchDistance = 16;
 
     /// <summary>Makes the lines of one run (from <paramref name="start"/>), each followed by a newline.</summary>
-    private void Format(long[] places, int start, Run run)
+    private void Format(long[] places, int start, int count, Run run)
     {
-        var end = Math.Min(start + RunLines, places.Length);
+        var end = Math.Min(start + RunLines, count);
         run.Length = 0;
         for (var i = start; i < end; i++)
         {
@@ -94,7 +97,26 @@ internal sealed class Timeline : IDisposable
         public int Length;
     }
 
-    private void Add(long time, ReadOnlySpan<byte> record) => _log.Append(time, record);
+    private void Add(long time, ReadOnlySpan<byte> record)
+    {
+        var place = _log.Append(record);
+        var i = _log.Count - 1;
+        if (i == _times.Length)
+        {
+            _times = Grown(_times);
+            _places = Grown(_places);
+        }
+
+        _times[i] = time;
+        _places[i] = place;
+    }
+
+    private static long[] Grown(long[] full)
+    {
+        var grown = Fresh(full.Length * 2);
+        full.CopyTo(grown, 0);
+        return grown;
+    }
 
     /// <summary>Fresh and uncleared (every item is written before it is read), on huge pages where offered.</summary>
     private static long[] Fresh(int size) => Core.Engine.HugePages.Advise(GC.AllocateUninitializedArray<long>(size));

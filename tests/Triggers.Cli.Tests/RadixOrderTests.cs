@@ -20,9 +20,21 @@ public sealed class RadixOrderTests
         var values = Enumerable.Range(0, count).Select(i => (long)i).ToArray(); // each value is its input position
         var expected = keys.Select((k, i) => (k, (long)i)).OrderBy(p => p.k).ToArray(); // LINQ's sort is stable
 
-        var (sortedKeys, sortedValues) = RadixOrder.Sort(keys, values, new long[count], new long[count]);
+        var (sortedKeys, sortedValues) = RadixOrder.Sort(keys, values, count, new long[count], new long[count]);
 
-        Assert.Equal(expected.Select(p => p.k), sortedKeys);
-        Assert.Equal(expected.Select(p => p.Item2), sortedValues);
+        Assert.Equal(expected.Select(p => p.k), sortedKeys.Take(count));
+        Assert.Equal(expected.Select(p => p.Item2), sortedValues.Take(count));
+    }
+
+    [Fact]
+    public void Sort_LeavesWhatLiesBeyondTheCountAlone()
+    {
+        long[] keys = [5, 3, 4, -1, -1];
+        long[] values = [0, 1, 2, 99, 99];
+
+        var (sortedKeys, sortedValues) = RadixOrder.Sort(keys, values, 3, new long[5], new long[5]);
+
+        Assert.Equal([3, 4, 5], sortedKeys[..3]);
+        Assert.Equal([1, 2, 0], sortedValues[..3]);
     }
 }
