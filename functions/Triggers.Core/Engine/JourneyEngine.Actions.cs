@@ -12,74 +12,51 @@ public sealed partial class JourneyEngine
     private readonly StringBuilder _because = new();
 
     /// <summary>
-    /// Fires a rule's actions, or drops them all when its <c>limit</c> is reached. A fire counts from when its actions go
-    /// out: at once, or when quiet hours end. So a fire held overnight until 08:00 keeps a second fire at 09:05 within
-    /// <c>max: 1, per: 12h</c> from going out 65 minutes after it, and two fires held in one night go out as one.
+    /// Fires a rule's actions, or drops them all when its <c>limit</c> is reached (see <see cref="LimitReached"/>). Quiet
+    /// hours hold every action of the fire until the same morning.
     /// </summary>
     private void FireRule(AccountState state, Reaction reaction, CloudEvent? trigger, string cause, long t, int depth)
     {
         var rule = reaction.Rule!;
-        List<long>? fires = null;
-        if (rule.Limit is { } limit)
+        long? held = null;
+        TimeZoneInfo? zone = null;
+        if (rule.QuietHours is { } quiet)
         {
-            if (!state.Fires.TryGetValue(reaction.Index, out fires))
-            {
-                state.Fires[reaction.Index] = fires = state.NewTimes();
-            }
-
-            AccountState.DropUpTo(fires, t - limit.Per.Ticks);
-            if (fires.Count >= limit.Max)
-            {
-                var last = fires[^1]; // a fire still held by quiet hours counts already: it will go out
-                var when = last > t ? $"the last one is held by quiet hours until {At(last):yyyy-MM-ddTHH:mm:ssZ}" : $"last fired {At(last):yyyy-MM-ddTHH:mm:ssZ}";
-                for (var i = 0; i < rule.Actions.Count; i++)
-                {
-                    Suppressed(state, reaction, i, trigger, cause, t, "limit",
-                        $"limit of {limit.Max} per {DurationParser.AsWritten(limit.Per, limit.PerWritten)} reached ({when})");
-                }
-
-                return;
-            }
+            zone = Zone(state, quiet, trigger, reaction, rule.Actions.Count);
+            held = QuietHoursCalculator.EndOfQuiet(quiet, zone, t);
         }
 
-        var sent = t;
+        if (rule.Limit is { } limit && !Counted(state, reaction, limit, trigger, cause, t, held ?? t))
+        {
+            return;
+        }
+
         for (var i = 0; i < rule.Actions.Count; i++)
         {
-            if (rule.QuietHours is { } quiet && Zone(state, quiet, trigger, reaction) is var zone && QuietHoursCalculator.EndOfQuiet(quiet, zone, t) is { } end)
+            if (held is { } end)
             {
                 if (Tracing(state))
                 {
                     // The zone is named: 08:00 in Berlin is 07:00Z, and an end at 08:00Z is how a zone that fell back to UTC shows.
-                    Note(state, t, reaction, $"{rule.Actions[i].Kind} held by quiet hours {quiet.From:HH:mm}-{quiet.To:HH:mm} {zone.Id} until {At(end):yyyy-MM-ddTHH:mm:ssZ}");
+                    var q = rule.QuietHours!;
+                    Note(state, t, reaction, $"{rule.Actions[i].Kind} held by quiet hours {q.From:HH:mm}-{q.To:HH:mm} {zone!.Id} until {At(end):yyyy-MM-ddTHH:mm:ssZ}");
                 }
 
                 AddPending(state, state.NewPending(PendingKind.DelayedAction, reaction.Index, end, cause, trigger: trigger, since: t, action: i), reaction, t);
-                sent = end;
                 continue;
             }
 
             Deliver(state, reaction, i, trigger, cause, t, depth);
-        }
-
-        if (fires is not null)
-        {
-            // In order of going out (a time zone changed between two fires could put a later fire's morning first).
-            var at = fires.Count;
-            while (at > 0 && fires[at - 1] > sent)
-            {
-                at--;
-            }
-
-            fires.Insert(at, sent);
         }
     }
 
     /// <summary>
     /// The time zone the rule's quiet hours are kept in. A missing or unknown one falls back to UTC, and explain hears
     /// it as a decision of the rule itself (not of a subject of its own), so <c>--rule</c> keeps it and the rule's
-    /// summary lists it.
+    /// summary lists it. <paramref name="actions"/> is how many actions the answer is for, as the summary counts them (0: a
+    /// check again, neither counted nor explained twice).
     /// </summary>
-    private TimeZoneInfo Zone(AccountState state, QuietHours quiet, CloudEvent? trigger, Reaction reaction)
+    private TimeZoneInfo Zone(AccountState state, QuietHours quiet, CloudEvent? trigger, Reaction reaction, int actions)
     {
         var name = quiet.Zone;
         if (name is null)
@@ -90,8 +67,8 @@ public sealed partial class JourneyEngine
 
         if (name is null)
         {
-            QuietHoursWithoutZone++;
-            if (Tracing(state))
+            QuietHoursWithoutZone += actions;
+            if (actions > 0 && Tracing(state))
             {
                 Trace!.Decision(state.AccountId, At(state.Clock), reaction.Name, $"no time zone in {quiet.ZoneExpression?.Text}: quiet hours are kept in UTC");
             }
@@ -106,13 +83,13 @@ public sealed partial class JourneyEngine
 
         if (ReferenceEquals(zone, Unknown))
         {
-            QuietHoursWithUnknownZone++;
-            if (_unknownZones.Count < 5)
+            QuietHoursWithUnknownZone += actions;
+            if (actions > 0 && _unknownZones.Count < 5)
             {
                 _unknownZones.Add(name);
             }
 
-            if (Tracing(state))
+            if (actions > 0 && Tracing(state))
             {
                 Trace!.Decision(state.AccountId, At(state.Clock), reaction.Name, $"unknown time zone '{name}': quiet hours are kept in UTC");
             }

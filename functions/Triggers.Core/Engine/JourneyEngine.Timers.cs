@@ -52,8 +52,8 @@ public sealed partial class JourneyEngine
                 }
 
                 break;
-            case PendingKind.DelayedAction when Applies(state, reaction, trigger):
-                Deliver(state, reaction, item.Action, trigger, item.Cause, t, depth: 0);
+            case PendingKind.DelayedAction:
+                ReleaseHeld(state, reaction, item, trigger);
                 break;
             case PendingKind.AtMost:
                 FireAtMost(state, reaction, item);

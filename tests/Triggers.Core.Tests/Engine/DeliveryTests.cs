@@ -268,7 +268,7 @@ public sealed class DeliveryTests
 
         Assert.True(result.Passed, "\n" + string.Join("\n", result.Report));
         var suppressed = Assert.Single(result.Outcomes, o => o.Kind == OutcomeKind.Suppressed);
-        Assert.Equal("limit of 1 per 1h reached (the last one is held by quiet hours until 2026-01-15T08:00:00Z)", suppressed.Because);
+        Assert.Equal("limit of 1 per 1h reached (another fire held by quiet hours goes out at 2026-01-15T08:00:00Z)", suppressed.Because);
     }
 
     [Theory]
