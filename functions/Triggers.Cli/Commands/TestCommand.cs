@@ -44,6 +44,8 @@ internal static class TestCommand
         var result = PlaybookFiles.Load(directory, error);
         if (result is null)
         {
+            // Nothing to load (no such folder, no YAML in it): still the count line a CI job reads, as with no tests.
+            output.WriteLine("0 passed, 0 failed");
             return 1;
         }
 

@@ -82,6 +82,20 @@ public sealed class TestCommandTests
         Assert.Equal($"triggers: no test files found under '{folder}': test files are named *.test.yaml (e.g. invite.fires.test.yaml beside invite.yaml)", result.Error.Trim());
     }
 
+    [Theory]
+    [InlineData("empty")] // a folder with no YAML at all
+    [InlineData("missing")] // no such folder
+    public void Test_AFolderWithNothingToLoad_StillEndsWithTheCountLine(string folder)
+    {
+        using var dir = new TempDirectory().Write("empty/readme.txt", "nothing here\n");
+
+        var result = TriggersProcess.Run(dir.Path, "test", folder);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(["0 passed, 0 failed"], result.OutputLines);
+        Assert.StartsWith("triggers: ", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Test_GivenAFileThatIsNoYaml_SaysItIsNotATestFile()
     {
