@@ -260,7 +260,9 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
 
     private void NotApplied(AccountState state, Reaction reaction, CloudEvent? e)
     {
-        Note(state, e?.TimeTicks ?? state.Clock, reaction, $"not applied: applies_to {reaction.AppliesTo!.Text} is false ({Values(reaction.AppliesTo!)})");
+        // When it is decided: for a timer, when it falls due (a window closing, a held action's morning), not when its
+        // trigger came, before the event that took the account out of the segment.
+        Note(state, Math.Max(state.Clock, e?.TimeTicks ?? long.MinValue), reaction, $"not applied: applies_to {reaction.AppliesTo!.Text} is false ({Values(reaction.AppliesTo!)})");
     }
 
     private void Emit(Outcome outcome) => sink(outcome);

@@ -203,6 +203,29 @@ public sealed class AccountExplainerTests
             explanation.Rules.Select(r => r.Listens));
     }
 
+    [Fact]
+    public void NotApplied_ByATimer_IsDatedWhenTheTimerFellDue_NotWhenItsTriggerCame()
+    {
+        // The account left the segment at 12:00, after the invitation at 10:00: the window closing on the 13th is when
+        // applies_to was found false, not 10:00 on the 12th, when the plan was still team.
+        var rule = Explain("""
+            playbook: ap
+            applies_to: account.plan == "team"
+            rules:
+              - id: idle
+                when: { event: user.invited }
+                unless: { event: user.logged_in, within: 1d }
+                do:
+                  - task: { title: idle }
+            """, "ap/idle",
+            Event("e1", "2026-01-01T00:00:00Z", "account.updated", """{"plan":"team"}"""),
+            Event("e2", "2026-01-12T10:00:00Z", "user.invited", "{}"),
+            Event("e3", "2026-01-12T12:00:00Z", "account.updated", """{"plan":"starter"}""")).Rules.Single();
+
+        var notApplied = Assert.Single(rule.Decisions, d => d.Text.StartsWith("not applied", StringComparison.Ordinal));
+        Assert.Equal(DateTimeOffset.Parse("2026-01-13T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture), notApplied.Time);
+    }
+
     private static string Event(string id, string time, string type, string data) =>
         $$"""{"specversion":"1.0","id":"{{id}}","source":"app","type":"{{type}}","time":"{{time}}","accountid":"acme","data":{{data}}}""";
 
