@@ -89,9 +89,16 @@ public sealed partial class JourneyEngine
                     var value = threshold.Value.Compiled.Evaluate(_context);
                     var crossing = applies && value.Kind == Expressions.ValueKind.Number &&
                                    (threshold.Below is { } below ? value.AsNumber < below : value.AsNumber > threshold.Above!.Value);
-                    if (applies && Tracing(state))
+                    if (Tracing(state))
                     {
-                        NoteThreshold(state, reaction, threshold, value, crossing, t);
+                        if (applies)
+                        {
+                            NoteThreshold(state, reaction, threshold, value, crossing, t);
+                        }
+                        else if (state.ThresholdSince.TryGetValue(reaction.Index, out var since))
+                        {
+                            Note(state, t, reaction, $"the account left the playbook's segment: the crossing since {At(since):yyyy-MM-ddTHH:mm:ssZ} ends, and one back in it starts anew");
+                        }
                     }
 
                     if (applies && value.Kind != Expressions.ValueKind.Number)

@@ -226,6 +226,30 @@ public sealed class AccountExplainerTests
         Assert.Equal(DateTimeOffset.Parse("2026-01-13T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture), notApplied.Time);
     }
 
+    [Fact]
+    public void Threshold_EndedByLeavingTheSegment_SaysSo()
+    {
+        var decisions = Decisions("""
+            playbook: licences
+            applies_to: account.plan == "team"
+            rules:
+              - id: low
+                when:
+                  threshold: { value: account.seats_assigned / account.seats_purchased, below: 0.4, for: 14d }
+                do:
+                  - task: { title: low }
+            """, "licences/low",
+            Event("a1", "2026-01-05T08:00:00Z", "account.updated", """{"plan":"team","seats_purchased":10,"seats_assigned":3}"""),
+            Event("a2", "2026-01-10T08:00:00Z", "account.updated", """{"plan":"free"}"""));
+
+        Assert.Equal(
+            [
+                "value 0.3 (account.seats_assigned = 3, account.seats_purchased = 10) is below 0.4: fires at 2026-01-19T08:00:00Z if it stays there",
+                "not applied: applies_to account.plan == \"team\" is false (account.plan = \"free\")",
+                "the account left the playbook's segment: the crossing since 2026-01-05T08:00:00Z ends, and one back in it starts anew",
+            ], decisions);
+    }
+
     private static string Event(string id, string time, string type, string data) =>
         $$"""{"specversion":"1.0","id":"{{id}}","source":"app","type":"{{type}}","time":"{{time}}","accountid":"acme","data":{{data}}}""";
 
