@@ -2,24 +2,31 @@ using System.Diagnostics;
 
 namespace Triggers.Cli.Tests;
 
-/// <summary>Started with standard error closed, as a service or a script's <c>2&gt;&amp;-</c> leaves it.</summary>
+/// <summary>Started with standard error or output closed, as a service or a script's <c>2&gt;&amp;-</c> or <c>&gt;&amp;-</c> leaves it.</summary>
 public sealed class QuietErrorTests
 {
-    private static (int ExitCode, string Output) RunWithStderrClosed(string directory, string arguments)
+    /// <summary>Runs with one standard stream closed (<paramref name="closing"/>, such as <c>2&gt;&amp;-</c>), reading the other.</summary>
+    private static (int ExitCode, string Other) RunWith(string closing, string directory, string arguments)
     {
+        var stderrClosed = closing.StartsWith('2');
         var start = new ProcessStartInfo("/bin/sh")
         {
             WorkingDirectory = directory,
-            RedirectStandardOutput = true,
+            RedirectStandardOutput = stderrClosed,
+            RedirectStandardError = !stderrClosed,
             UseShellExecute = false,
         };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"exec {TriggersProcess.ShellCommand} {arguments} 2>&-");
+        start.ArgumentList.Add($"exec {TriggersProcess.ShellCommand} {arguments} {closing}");
         using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
+        var other = (stderrClosed ? process.StandardOutput : process.StandardError).ReadToEnd();
         Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)));
-        return (process.ExitCode, output);
+        return (process.ExitCode, other);
     }
+
+    private static (int ExitCode, string Output) RunWithStderrClosed(string directory, string arguments) => RunWith("2>&-", directory, arguments);
+
+    private static (int ExitCode, string Error) RunWithStdoutClosed(string directory, string arguments) => RunWith(">&-", directory, arguments);
 
     [Fact]
     public void Simulate_WithStderrClosed_StillWritesItsOutcomes_AndExits0_NotAborts()
@@ -42,17 +49,6 @@ public sealed class QuietErrorTests
         var (exitCode, _) = RunWithStderrClosed(dir.Path, "simulate --events missing.jsonl");
 
         Assert.Equal(1, exitCode);
-    }
-
-    private static (int ExitCode, string Error) RunWithStdoutClosed(string directory, string arguments)
-    {
-        var start = new ProcessStartInfo("/bin/sh") { WorkingDirectory = directory, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"exec {TriggersProcess.ShellCommand} {arguments} >&-");
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEnd();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)));
-        return (process.ExitCode, error);
     }
 
     [Fact]
