@@ -82,6 +82,20 @@ public static class DurationParser
     public static string TooLong(string text) =>
         $"'{text}' is too long: a duration counts at most {MaxAmount} of its unit ({MaxAmount}w is the longest, almost 2,000 years)";
 
+    /// <summary>Whether a unit of <paramref name="written"/> is a lone capital M right after a number (<c>1M</c>, <c>3M2w</c>).</summary>
+    private static bool MonthLike(string written)
+    {
+        for (var i = 1; i < written.Length; i++)
+        {
+            if (written[i] == 'M' && char.IsAsciiDigit(written[i - 1]) && (i + 1 == written.Length || !char.IsAsciiLetter(written[i + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// The playbook spelling of a duration someone wrote another way, for a hint: a capital unit (<c>3D</c>), a word
     /// (<c>3 days</c>, <c>2weeks</c>), several units (<c>1d12h</c>) or a fraction (<c>1.5d</c>) gives the one whole unit
@@ -90,7 +104,14 @@ public static class DurationParser
     /// </summary>
     public static string? Suggest(string text)
     {
-        var compact = new string([.. text.Where(c => !char.IsWhiteSpace(c))]).ToLowerInvariant();
+        var written = new string([.. text.Where(c => !char.IsWhiteSpace(c))]);
+        if (MonthLike(written))
+        {
+            // 1M is a month in ISO 8601 (P1M) and in most people's shorthand; lower-cased it would read as a minute.
+            return "a capital M reads as months, which differ in length: write 30d or 4w for a month (1m is one minute)";
+        }
+
+        var compact = written.ToLowerInvariant();
         var sign = compact.StartsWith('-') ? "-" : "";
         compact = compact.TrimStart('-', '+');
         if (compact.Length == 0)

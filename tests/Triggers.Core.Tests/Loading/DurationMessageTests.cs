@@ -49,6 +49,9 @@ public sealed class DurationMessageTests
     [InlineData("90 min", "write 90m")]
     [InlineData("72", "a duration needs a unit: 72m, 72h or 72d")]
     [InlineData("1mo", "months and years differ in length: write 30d or 4w for a month, 365d or 52w for a year")]
+    [InlineData("1M", "a capital M reads as months, which differ in length: write 30d or 4w for a month (1m is one minute)")] // not "write 1m"
+    [InlineData("90M", "a capital M reads as months, which differ in length: write 30d or 4w for a month (1m is one minute)")]
+    [InlineData("3MIN", "write 3m")]
     public void DurationWrittenAnotherWay_HintGivesTheSpellingThatSaysTheSame(string within, string hint)
     {
         // The message stays the same; the hint says what to write instead of only listing the units, as a compiler would.
