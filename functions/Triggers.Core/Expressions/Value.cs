@@ -229,11 +229,28 @@ public readonly partial struct Value : IEquatable<Value>
         ValueKind.Bool => StoredNumber != 0 ? "true" : "false",
         ValueKind.Number => NumberText is { } text && (IsWhole(text) || !double.IsFinite(StoredNumber)) ? text : FormatNumber(StoredNumber),
         ValueKind.String => (string)_ref!,
-        ValueKind.Time => AsTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        ValueKind.Time => TimeText(AsTime),
         ValueKind.Duration => Model.DurationParser.Describe(AsDuration),
         ValueKind.List => "[" + string.Join(", ", AsList.Select(v => v.ToString())) + "]",
         _ => ValueJson.ToJson(this),
     };
+
+    /// <summary>
+    /// A time as outcomes write it: <c>2026-01-05T10:00:00Z</c>, with its fraction of a second when it has one
+    /// (<c>.750</c>, to the tick when finer), so a body forwarding <c>{{ event.time }}</c> carries the event's own time.
+    /// </summary>
+    private static string TimeText(DateTimeOffset time)
+    {
+        var whole = time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+        var fraction = time.UtcTicks % TimeSpan.TicksPerSecond;
+        if (fraction == 0)
+        {
+            return whole + "Z";
+        }
+
+        var digits = fraction.ToString("D7", CultureInfo.InvariantCulture).TrimEnd('0');
+        return $"{whole}.{digits.PadRight(3, '0')}Z";
+    }
 
     /// <summary>Whether a kept number text is an integer as written (<c>12345678901234567890</c>), which text shows as it is.</summary>
     private static bool IsWhole(string text) => text.AsSpan(text.StartsWith('-') ? 1 : 0).IndexOfAnyExceptInRange('0', '9') < 0;

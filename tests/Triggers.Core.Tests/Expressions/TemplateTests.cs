@@ -28,6 +28,8 @@ public class TemplateTests
     [InlineData("{{account.name}} has {{ account.seats_purchased }} seats", "Acme has 10 seats")]
     [InlineData("Renewal: {{ account.renewal_date }}", "Renewal: 2026-04-01")]
     [InlineData("Due {{ event.time + 3d }}", "Due 2026-01-08T10:00:00Z")]
+    [InlineData("At {{ date('2026-01-05T10:00:01.75Z') }}", "At 2026-01-05T10:00:01.750Z")] // the fraction kept, as outcome times keep it
+    [InlineData("At {{ date('2026-01-05T10:00:00.0000001Z') + 1m }}", "At 2026-01-05T10:01:00.0000001Z")]
     [InlineData("{{ account.missing }}!", "!")]
     [InlineData("Customer for {{ event.time - date(account.subscription_start) }}", "Customer for 279d 10h")]
     [InlineData("Nested: {{ event.data.nested }}", "Nested: {\"deep\":1}")]
