@@ -73,6 +73,16 @@ internal static class TriggerReader
         foreach (var key in map.Children.Keys.OfType<YamlScalarNode>().Where(k => !TriggerParts.Contains(k.Value ?? "")))
         {
             var closest = MapReader.ClosestKey(key.Value ?? "", allowed);
+            if (key.Value is { } text && text.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon && allowed.Contains(text[..colon]))
+            {
+                // { event:a.b } in flow style: with no space after the ':', YAML reads one key 'event:a.b' with no value.
+                source.Diagnostics.Error(source.At(key), ErrorCodes.UnknownKey,
+                    $"unknown trigger kind '{text}' in {what}: with no space after the ':', YAML reads it as one key, not as '{text[..colon]}' and its value",
+                    $"put a space after the ':': {text[..colon]}: {text[(colon + 1)..]}");
+                kindless = false;
+                continue;
+            }
+
             source.Diagnostics.Error(source.At(key), ErrorCodes.UnknownKey,
                 closest is null ? $"unknown trigger kind '{key.Value}' in {what}" : $"unknown trigger kind '{key.Value}' in {what}; did you mean '{closest}'?",
                 $"a trigger has exactly one of: {string.Join(", ", allowed)}");

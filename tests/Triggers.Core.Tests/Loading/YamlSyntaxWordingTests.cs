@@ -148,4 +148,17 @@ public sealed class YamlSyntaxWordingTests
         Assert.Equal("p.yaml:5:7: error TRG003: when must be a trigger such as { event: user.invited }, not 'event:user.invited' "
             + "(with no space after the ':', YAML reads it as one piece of text, not as a key and its value)", error.ToString());
     }
+
+    [Fact]
+    public void KeyAndValueWithNoSpace_InAFlowMapping_SaysYamlNeedsTheSpace()
+    {
+        // { event:a.b } is a mapping of one key 'event:a.b' with no value: the same mistake in flow style.
+        var yaml = "playbook: p\nrules:\n  - id: r\n    when: { event:user.invited }\n    do:\n      - task: { title: t }\n";
+
+        var error = Assert.Single(PlaybookLoader.Load([new SourceFile("p.yaml", yaml)]).Diagnostics);
+
+        Assert.Equal("p.yaml:4:13: error TRG002: unknown trigger kind 'event:user.invited' in when: with no space after the ':', YAML reads it as one key, "
+            + "not as 'event' and its value", error.ToString());
+        Assert.Equal("put a space after the ':': event: user.invited", error.Hint);
+    }
 }
