@@ -103,6 +103,7 @@ internal static class TestReader
         var kind = reader.Has("kind") ? reader.Enum<ExpectationKind>("kind", Keys.ExpectationKinds) : ExpectationKind.Action;
         var time = Timestamp(reader, "time");
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        var locations = new Dictionary<string, Diagnostics.SourceLocation>(StringComparer.Ordinal);
         var name = kind is null ? null : Keys.ExpectationKinds[(int)kind.Value];
         foreach (var key in reader.PresentKeys.Where(k => k is not ("kind" or "time")))
         {
@@ -115,6 +116,7 @@ internal static class TestReader
             else if (Value(reader, key, name) is { } value)
             {
                 fields[key] = value;
+                locations[key] = reader.ValueAt(key);
             }
         }
 
@@ -123,7 +125,7 @@ internal static class TestReader
             CheckActionFields(reader, fields.TryGetValue("action", out var action) ? action : null, fields.Keys);
         }
 
-        return name is null ? null : new Expectation(name, time, fields, reader.Location);
+        return name is null ? null : new Expectation(name, time, fields, reader.Location) { FieldLocations = locations };
     }
 
     /// <summary>

@@ -25,4 +25,11 @@ public sealed record TestEvent(string Json, DateTimeOffset Time, SourceLocation 
 /// must match the outcome's field of the same name, fields left out match anything.
 /// </summary>
 public sealed record Expectation(string Kind, DateTimeOffset? Time, IReadOnlyDictionary<string, string> Fields,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>Where each field's value was written, for errors about one of them (a rule that does not exist).</summary>
+    public IReadOnlyDictionary<string, SourceLocation>? FieldLocations { get; init; }
+
+    /// <summary>Where <paramref name="field"/>'s value was written, else where the expectation starts.</summary>
+    public SourceLocation At(string field) => FieldLocations is { } at && at.TryGetValue(field, out var location) ? location : Location;
+}

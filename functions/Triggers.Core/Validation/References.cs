@@ -62,20 +62,20 @@ internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics, Unr
     {
         if (expectation.Fields.TryGetValue("rule", out var rule) && !rules.Contains(rule) && !unread.InPlaybook(rule))
         {
-            diagnostics.Error(expectation.Location, ErrorCodes.UnknownRule, $"expected rule '{rule}' does not exist",
+            diagnostics.Error(expectation.At("rule"), ErrorCodes.UnknownRule, $"expected rule '{rule}' does not exist",
                 Hint(rule, rules) ?? "name rules as playbook-id/rule-id");
         }
 
         if (expectation.Fields.TryGetValue("milestone", out var milestone) && !_milestones.Contains(milestone) &&
             !_milestones.Any(m => m.EndsWith($"/{milestone}", StringComparison.Ordinal)) && !unread.InPlaybook(milestone))
         {
-            diagnostics.Error(expectation.Location, ErrorCodes.UnknownMilestone, $"expected milestone '{milestone}' does not exist",
+            diagnostics.Error(expectation.At("milestone"), ErrorCodes.UnknownMilestone, $"expected milestone '{milestone}' does not exist",
                 Hint(milestone, _milestones) ?? "name milestones as playbook-id/milestone-id");
         }
 
         if (expectation.Fields.TryGetValue("stage", out var stage))
         {
-            Stage(stage, expectation.Location);
+            Stage(stage, expectation.At("stage"));
         }
     }
 

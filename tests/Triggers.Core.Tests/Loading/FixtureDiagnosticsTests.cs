@@ -22,7 +22,7 @@ public sealed class FixtureDiagnosticsTests
         { "TRG009.yaml", "TRG009.yaml:4:24: error TRG009: milestone 'base/activatd' does not exist" },
         { "TRG010.test.yaml", "TRG010.test.yaml:2:13: error TRG010: test 'names a playbook that does not exist' names playbook 'bsae', which does not exist" },
         { "TRG011.yaml", "TRG011.yaml:6:20: error TRG011: webhook target 'slack-sc' is not defined" },
-        { "TRG012.test.yaml", "TRG012.test.yaml:5:5: error TRG012: expected rule 'base/remnid' does not exist" },
+        { "TRG012.test.yaml", "TRG012.test.yaml:5:41: error TRG012: expected rule 'base/remnid' does not exist" },
         { "TRG013.yaml", "TRG013.yaml:6:9: error TRG013: rule 'emit-loop/echo' emits 'health.flag', which leads back to itself: health.flag -> health.flag" },
         { "TRG014.yaml", "TRG014.yaml:4:11: error TRG014: when names 2 trigger kinds (event, milestone); a trigger has exactly one" },
         { "TRG015.yaml", "TRG015.yaml:5:14: error TRG015: count trigger has both 'at_least' and 'at_most'" },

@@ -70,4 +70,20 @@ public sealed class ReferenceHintTests
         Assert.Equal(expected, error);
         Assert.Equal(expectedHint, hint);
     }
+
+    [Fact]
+    public void UnknownNamesInATestsExpectations_PointAtTheName_NotAtTheEntry()
+    {
+        var result = PlaybookLoader.Load([
+            new SourceFile("p.yaml", "playbook: p\nmilestones:\n  - id: m\n    reached_when: { event: a.b }\n    success: { event: c.d, within: 1d }\nrules:\n  - id: r\n    when: { event: a.b }\n    do:\n      - task: { title: t }\n"),
+            new SourceFile("p.test.yaml", "test: t\nevents: []\nexpect:\n  - { time: 2026-01-05T10:00:00Z, rule: p/rr, action: task }\n  - { kind: milestone, milestone: p/mm, status: reached }\n"),
+        ]);
+
+        Assert.Equal(
+            [
+                "p.test.yaml:4:41: error TRG012: expected rule 'p/rr' does not exist",
+                "p.test.yaml:5:35: error TRG009: expected milestone 'p/mm' does not exist",
+            ],
+            result.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()));
+    }
 }

@@ -78,7 +78,7 @@ public sealed class UnreadableFileTests
         Assert.Equal(
             [
                 "invite.test.yaml:2:38: error TRG010: test 'the nudge' names playbook 'nonexistent', which does not exist",
-                "invite.test.yaml:9:5: error TRG012: expected rule 'other/nope' does not exist",
+                "invite.test.yaml:9:13: error TRG012: expected rule 'other/nope' does not exist",
                 "invite.yaml:8:11: error TRG001: YAML syntax error: this '{' is never closed: the file ends before its '}'",
                 "journeys/j.yaml:6:32: error TRG009: milestone 'activated' does not exist",
                 "other.yaml:13:24: error TRG009: milestone 'colleague-activatd' does not exist in playbook 'other'",
@@ -118,7 +118,7 @@ public sealed class UnreadableFileTests
         Assert.Equal(
             [
                 "invite.test.yaml:2:38: error TRG010: test 'the nudge' names playbook 'nonexistent', which does not exist",
-                "invite.test.yaml:9:5: error TRG012: expected rule 'other/nope' does not exist",
+                "invite.test.yaml:9:13: error TRG012: expected rule 'other/nope' does not exist",
                 "journeys/j.yaml:6:32: error TRG009: milestone 'activated' does not exist",
                 "other.yaml:13:24: error TRG009: milestone 'colleague-activatd' does not exist in playbook 'other'",
                 "other.yaml:15:20: error TRG011: webhook target 'slack-cs' is not defined",
@@ -170,7 +170,7 @@ public sealed class UnreadableFileTests
             [
                 "invite.test.yaml:2:31: error TRG010: test 'the nudge' names playbook 'other', which does not exist",
                 "invite.test.yaml:2:38: error TRG010: test 'the nudge' names playbook 'nonexistent', which does not exist",
-                "invite.test.yaml:9:5: error TRG012: expected rule 'other/nope' does not exist",
+                "invite.test.yaml:9:13: error TRG012: expected rule 'other/nope' does not exist",
                 "invite.yaml:2:15: error TRG023: the file is not UTF-8: byte 0xFC (byte 42 of the file) is not part of a UTF-8 character",
             ],
             result.Diagnostics.Select(d => d.ToString()));
