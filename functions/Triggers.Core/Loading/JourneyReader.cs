@@ -16,7 +16,7 @@ internal static class JourneyReader
         var journeyId = id ?? "?";
         var stages = PlaybookReader.ReadList(reader, "stages", "stage", (s, m) => ReadStage(s, m, journeyId), required: true);
         var touchpoints = PlaybookReader.ReadList(reader, "touchpoints", "touchpoint", ReadTouchpoint);
-        return id is null ? null : new Journey(id, description, stages, touchpoints, reader.KeyAt("journey"));
+        return id is null ? null : new Journey(id, description, stages, touchpoints, reader.KeyAt("journey")) { IdLocation = reader.ValueAt("journey") };
     }
 
     private static Stage? ReadStage(YamlSource source, YamlMappingNode map, string journeyId)

@@ -29,7 +29,7 @@ internal static class PlaybookReader
         }
         return playbookId == "?"
             ? null
-            : new Playbook(playbookId, description, stage, appliesTo, milestones, rules, reader.KeyAt("playbook")) { StageLocation = reader.ValueAt("stage") };
+            : new Playbook(playbookId, description, stage, appliesTo, milestones, rules, reader.KeyAt("playbook")) { StageLocation = reader.ValueAt("stage"), IdLocation = reader.ValueAt("playbook") };
     }
 
     /// <summary>A key's text as written, when it is a non-empty scalar (the stand-in for an id reported as invalid).</summary>

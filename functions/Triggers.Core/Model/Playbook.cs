@@ -14,4 +14,7 @@ public sealed record Playbook(
 {
     /// <summary>Where the <c>stage</c> value is written, for reference errors.</summary>
     public SourceLocation StageLocation { get; init; } = Location;
+
+    /// <summary>Where the id's value is written (for a duplicate id); <see cref="Location"/> is the key.</summary>
+    public SourceLocation IdLocation { get; init; } = Location;
 }

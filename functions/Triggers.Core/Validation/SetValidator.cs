@@ -17,8 +17,8 @@ internal static class SetValidator
     public static PlaybookSet Validate(PlaybookSet set, DiagnosticBag diagnostics, UnreadFiles? unread = null)
     {
         unread ??= UnreadFiles.None;
-        Unique(set.Playbooks, p => p.Id, p => p.Location, "playbook", diagnostics);
-        Unique(set.Journeys, j => j.Id, j => j.Location, "journey", diagnostics);
+        Unique(set.Playbooks, p => p.Id, p => p.IdLocation, "playbook", diagnostics);
+        Unique(set.Journeys, j => j.Id, j => j.IdLocation, "journey", diagnostics);
         Unique(set.Journeys.SelectMany(j => j.Stages), s => s.Id, s => s.Location, "stage", diagnostics);
         Unique(set.Targets, t => t.Name, t => t.Location, "webhook target", diagnostics);
         foreach (var playbook in set.Playbooks)

@@ -80,4 +80,17 @@ public sealed class GatheredErrorsTests
 
         Assert.Equal(["3:TRG005"], errors);
     }
+
+    [Fact]
+    public void DuplicatePlaybookAndJourneyIds_PointAtTheIdsValue_AsOtherDuplicatesDo()
+    {
+        const string Playbook = "playbook:   twice\nrules:\n  - id: r\n    when: { event: a.b }\n    do:\n      - task: { title: t }\n";
+        const string Journey = "journey:  again\nstages:\n  - { id: s, name: S, entered_when: { event: a.b } }\ntouchpoints: []\n";
+        var result = PlaybookLoader.Load([new SourceFile("a.yaml", Playbook), new SourceFile("b.yaml", Playbook),
+            new SourceFile("journeys/a.yaml", Journey), new SourceFile("journeys/b.yaml", Journey.Replace("id: s,", "id: t,", StringComparison.Ordinal))]);
+
+        Assert.Equal(
+            ["b.yaml:1:13: error TRG007: duplicate playbook id 'twice'", "journeys/b.yaml:1:11: error TRG007: duplicate journey id 'again'"],
+            result.Diagnostics.Where(d => d.Code == "TRG007").Select(d => d.ToString()).Order(StringComparer.Ordinal));
+    }
 }
