@@ -22,7 +22,7 @@ internal static class JourneyReader
     private static Stage? ReadStage(YamlSource source, YamlMappingNode map, string journeyId)
     {
         var reader = new MapReader(source, map, "stage", Keys.Stage);
-        var id = reader.Id("id", required: true, "stage id");
+        var id = reader.Id("id", required: true, "stage id") ?? PlaybookReader.AsWritten(reader, "id");
         var name = reader.String("name");
         var description = reader.String("description");
         var entered = TriggerReader.Read(source, reader.Get("entered_when", required: true), "entered_when", EntryKinds);
@@ -37,9 +37,10 @@ internal static class JourneyReader
             entered = null;
         }
 
-        return id is null || entered is null
+        // Kept with what could be read (errors reported), so a duplicate of its id is still reported in the same run.
+        return id is null
             ? null
-            : new Stage(journeyId, id, name ?? id, description, entered, expected, reader.ValueAt("id"));
+            : new Stage(journeyId, id, name ?? id, description, entered ?? new UnreadTrigger(reader.Location), expected, reader.ValueAt("id"));
     }
 
     private static Touchpoint? ReadTouchpoint(YamlSource source, YamlMappingNode map)

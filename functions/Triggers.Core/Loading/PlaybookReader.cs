@@ -33,7 +33,7 @@ internal static class PlaybookReader
     }
 
     /// <summary>A key's text as written, when it is a non-empty scalar (the stand-in for an id reported as invalid).</summary>
-    private static string? AsWritten(MapReader reader, string key) =>
+    internal static string? AsWritten(MapReader reader, string key) =>
         reader.Get(key) is YamlScalarNode { Value: { Length: > 0 } text } ? text : null;
 
     public static List<T> ReadList<T>(MapReader reader, string key, string what, Func<YamlSource, YamlMappingNode, T?> read, bool required = false)
@@ -71,9 +71,9 @@ internal static class PlaybookReader
         var reached = TriggerReader.Read(source, reader.Get("reached_when", required: true), "reached_when", AnyTrigger);
         var success = ReadEventMatch(reader, "success", required: true, partial: true);
         // Kept with what could be read (errors reported), so its duplicates and references are still checked.
-        return id is null || success is null
+        return id is null
             ? null
-            : new Milestone(playbookId, id, description, reached ?? new UnreadTrigger(reader.Location), success, reader.ValueAt("id"));
+            : new Milestone(playbookId, id, description, reached ?? new UnreadTrigger(reader.Location), success ?? EventMatch.Unread(reader.Location), reader.ValueAt("id"));
     }
 
     private static Rule? ReadRule(YamlSource source, YamlMappingNode map, string playbookId)

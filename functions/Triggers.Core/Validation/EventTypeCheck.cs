@@ -44,7 +44,10 @@ internal static class EventTypeCheck
                     yield return item;
                 }
 
-                yield return (milestone.Success.EventType, milestone.Success.Location);
+                if (!milestone.Success.IsUnread)
+                {
+                    yield return (milestone.Success.EventType, milestone.Success.Location);
+                }
             }
 
             foreach (var rule in playbook.Rules)

@@ -60,7 +60,10 @@ internal static class SignalGraph
         {
             var node = $"milestone:{milestone.QualifiedId}";
             Add(Source(milestone.ReachedWhen), new(node, null, null, Waits(milestone.ReachedWhen)));
-            Add(Event(milestone.Success.EventType), new(node, null, null, Delayed: false));
+            if (!milestone.Success.IsUnread)
+            {
+                Add(Event(milestone.Success.EventType), new(node, null, null, Delayed: false));
+            }
         }
 
         foreach (var stage in set.Journeys.SelectMany(j => j.Stages))

@@ -82,6 +82,45 @@ public sealed class GatheredErrorsTests
     }
 
     [Fact]
+    public void MilestoneWithAnUnreadableSuccess_StillHasItsDuplicateIdReported()
+    {
+        // Both mistakes in one run: the first definition's bad success used to drop it before the duplicate check.
+        var errors = Errors("""
+            playbook: p
+            milestones:
+              - { id: m, reached_when: { event: user.invited }, success: { event: User.LoggedIn, within: 7d } }
+              - { id: m, reached_when: { event: user.invited }, success: { event: user.logged_in, within: 7d } }
+              - { id: n, reached_when: { event: user.invited } }
+              - { id: n, reached_when: { event: user.invited }, success: { event: user.logged_in, within: 7d } }
+            rules:
+              - id: r
+                when: { milestone: m, is: failed }
+                do:
+                  - task: { title: missed }
+            """);
+
+        Assert.Equal(["3:TRG006", "4:TRG007", "5:TRG004", "6:TRG007"], errors.Where(e => !e.EndsWith("TRG200", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void StageWithAnUnreadableEntry_StillHasItsDuplicateIdReported()
+    {
+        const string Journey = """
+            journey: j
+            stages:
+              - { id: s, entered_when: { event: Bad_Type } }
+              - { id: s, entered_when: { event: a.b } }
+              - { id: t, entered_when: { milestone: p/m, is: failed } }
+              - { id: t, entered_when: { event: a.b } }
+            touchpoints: []
+            """;
+        var result = PlaybookLoader.Load([new SourceFile("journeys/j.yaml", Journey)]);
+
+        Assert.Equal(["3:TRG006", "4:TRG007", "5:TRG019", "6:TRG007"],
+            result.Diagnostics.Where(d => d.IsError).Select(d => $"{d.Location.Line}:{d.Code}"));
+    }
+
+    [Fact]
     public void DuplicatePlaybookAndJourneyIds_PointAtTheIdsValue_AsOtherDuplicatesDo()
     {
         const string Playbook = "playbook:   twice\nrules:\n  - id: r\n    when: { event: a.b }\n    do:\n      - task: { title: t }\n";
