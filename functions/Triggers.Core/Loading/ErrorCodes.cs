@@ -33,4 +33,5 @@ public static class ErrorCodes
     public const string NoRules = "TRG200";
     public const string UnknownEventType = "TRG201";
     public const string EmptyFile = "TRG203";
+    public const string NoTouchpointEvents = "TRG204";
 }

@@ -64,6 +64,13 @@ internal static class JourneyReader
                     source.Diagnostics.Error(source.At(item), ErrorCodes.WrongType, "each item of 'events' must be an event type");
                 }
             }
+
+            if (list.Children.Count == 0)
+            {
+                source.Diagnostics.Warning(reader.ValueAt("events"), ErrorCodes.NoTouchpointEvents,
+                    $"touchpoint '{id ?? "?"}' lists no events, so the journey map never counts it",
+                    "list the event types that mean this touchpoint happened: events: [page.viewed]");
+            }
         }
 
         return id is null || channel is null

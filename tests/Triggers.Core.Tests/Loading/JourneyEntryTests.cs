@@ -39,4 +39,21 @@ public sealed class JourneyEntryTests
             ["journeys/j.yaml:6:41: error TRG019: a stage is entered when a milestone is reached or succeeded, not when it failed / " +
              "write is: reached or is: succeeded; to act on a missed milestone, write a playbook rule: when: { milestone: ID, is: failed }"],
             Errors("failed"));
+
+    [Fact]
+    public void TouchpointWithNoEvents_IsWarnedAtTheEmptyList_AndTheSetStillLoads()
+    {
+        var result = PlaybookLoader.Load([new SourceFile("journeys/j.yaml", """
+            journey: j
+            stages:
+              - { id: s, entered_when: { event: user.invited } }
+            touchpoints:
+              - { id: demo, channel: web, stage: s, events: [] }
+              - { id: docs, channel: web, stage: s, events: [docs.viewed] }
+            """)]);
+
+        Assert.Equal(["journeys/j.yaml:5:49: warning TRG204: touchpoint 'demo' lists no events, so the journey map never counts it"],
+            result.Diagnostics.Select(d => d.ToString()));
+        Assert.False(result.HasErrors);
+    }
 }
