@@ -140,7 +140,9 @@ internal sealed class MapReader
         if (!NodeRules.Id().IsMatch(text))
         {
             _source.Diagnostics.Error(_source.ContentAt(node), ErrorCodes.BadId,
-                $"'{text}' is not a valid {what}", "use lower-case letters, digits and '-', e.g. invite-colleague");
+                $"'{text}' is not a valid {what}", NodeRules.AsId(text) is { } meant
+                    ? $"use lower-case letters, digits and '-': {meant}"
+                    : "use lower-case letters, digits and '-', e.g. invite-colleague");
             return null;
         }
 
@@ -162,7 +164,9 @@ internal sealed class MapReader
         }
 
         source.Diagnostics.Error(source.ContentAt(node), ErrorCodes.BadId, $"'{text}' is not a valid event type",
-            "event types are dotted lower-case names such as user.logged_in");
+            NodeRules.AsEventType(text) is { } meant
+                ? $"event types are dotted lower-case names: {meant}"
+                : "event types are dotted lower-case names such as user.logged_in");
         return null;
     }
 

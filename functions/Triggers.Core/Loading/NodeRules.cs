@@ -12,6 +12,63 @@ internal static partial class NodeRules
     [GeneratedRegex(@"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")]
     public static partial Regex EventType();
 
+    /// <summary>
+    /// The id a CS ops author most likely meant by <paramref name="text"/> (<c>Invite_Colleague</c> and
+    /// <c>InviteColleague</c> give <c>invite-colleague</c>), or null when nothing valid comes of it.
+    /// </summary>
+    public static string? AsId(string text)
+    {
+        if (!OnlyNameCharacters(text))
+        {
+            return null;
+        }
+
+        var id = Words(text, '-');
+        return Id().IsMatch(id) ? id : null;
+    }
+
+    /// <summary>The event type most likely meant (<c>User.LoggedIn</c> gives <c>user.logged_in</c>), or null.</summary>
+    public static string? AsEventType(string text)
+    {
+        if (!OnlyNameCharacters(text))
+        {
+            return null;
+        }
+
+        var type = string.Join('.', text.Split('.').Select(part => Words(part, '_')));
+        return EventType().IsMatch(type) ? type : null;
+    }
+
+    /// <summary>Letters, digits and the separators names are written with; anything else is no slip of the shift key.</summary>
+    private static bool OnlyNameCharacters(string text) =>
+        text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ' ');
+
+    /// <summary>Lower-case words joined by <paramref name="separator"/>: a new word at a capital after a small letter or digit, and at any run of other characters.</summary>
+    private static string Words(string text, char separator)
+    {
+        var words = new System.Text.StringBuilder(text.Length + 4);
+        var pendingSeparator = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                pendingSeparator = words.Length > 0;
+                continue;
+            }
+
+            if (pendingSeparator || (char.IsAsciiLetterUpper(c) && i > 0 && (char.IsAsciiLetterLower(text[i - 1]) || char.IsAsciiDigit(text[i - 1])) && words.Length > 0))
+            {
+                words.Append(separator);
+            }
+
+            pendingSeparator = false;
+            words.Append(char.ToLowerInvariant(c));
+        }
+
+        return words.ToString();
+    }
+
     public static bool TryParseTimeOfDay(string text, out TimeOnly time) =>
         TimeOnly.TryParseExact(text, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
 

@@ -87,4 +87,20 @@ public sealed class KeyHintTests
 
         Assert.Equal("write it like this: to: \"08:00\"", hint);
     }
+
+    [Theory]
+    [InlineData("playbook: Invite_Colleague", "use lower-case letters, digits and '-': invite-colleague")]
+    [InlineData("playbook: InviteColleague2", "use lower-case letters, digits and '-': invite-colleague2")]
+    [InlineData("playbook: invite colleague", "use lower-case letters, digits and '-': invite-colleague")]
+    [InlineData("playbook: ünïcode", "use lower-case letters, digits and '-', e.g. invite-colleague")]
+    public void InvalidId_HintGivesTheIdMostLikelyMeant(string header, string expected) =>
+        Assert.Equal(expected, Hint($"{header}\nrules:\n  - id: r\n    when: {{ event: user.invited }}\n    do: [ {{ task: {{ title: t }} }} ]\n"));
+
+    [Theory]
+    [InlineData("User.LoggedIn", "event types are dotted lower-case names: user.logged_in")]
+    [InlineData("user.logged-in", "event types are dotted lower-case names: user.logged_in")]
+    [InlineData("USER.INVITED", "event types are dotted lower-case names: user.invited")]
+    [InlineData("loggedIn", "event types are dotted lower-case names such as user.logged_in")]
+    public void InvalidEventType_HintGivesTheTypeMostLikelyMeant(string type, string expected) =>
+        Assert.Equal(expected, Hint($"playbook: p\nrules:\n  - id: r\n    when: {{ event: {type} }}\n    do: [ {{ task: {{ title: t }} }} ]\n"));
 }
