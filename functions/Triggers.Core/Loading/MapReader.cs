@@ -16,14 +16,23 @@ internal sealed class MapReader
     private readonly YamlSource _source;
     private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
     private readonly bool _hasMergeKey;
+    private readonly HashSet<string> _cut = new(StringComparer.Ordinal);
 
     public MapReader(YamlSource source, YamlMappingNode node, string what, IReadOnlyList<string> allowed)
     {
         _source = source;
         Node = node;
         What = what;
-        foreach (var (keyNode, value) in node.Children)
+        var children = node.Children.ToList();
+        for (var i = 0; i < children.Count; i++)
         {
+            var (keyNode, value) = children[i];
+            if (CutValue(children, i) is { } pieces)
+            {
+                i += pieces - 1;
+                continue;
+            }
+
             if (keyNode is not YamlScalarNode { Value: { } key } scalarKey)
             {
                 source.Diagnostics.Error(source.At(keyNode), ErrorCodes.WrongType, $"a key in {what} must be plain text");
@@ -61,6 +70,48 @@ internal sealed class MapReader
         }
     }
 
+    /// <summary>
+    /// In a <c>{ }</c> mapping a ',' ends a plain value, so <c>{ timezone: coalesce(user.timezone, account.timezone) }</c>
+    /// reads as <c>timezone: coalesce(user.timezone</c> and a key <c>account.timezone)</c> with no value. Found at such a
+    /// key (no ':', after an entry with a plain value; the value opens a bracket it does not close, or the key could be no key), this reports one error that says to quote the whole value,
+    /// instead of a bracket never closed and an unknown key; the value cut short is then read as absent. Returns how
+    /// many entries the cut value spans from <paramref name="i"/>, or null.
+    /// </summary>
+    private int? CutValue(List<KeyValuePair<YamlNode, YamlNode>> children, int i)
+    {
+        if (Node.Style != YamlDotNet.Core.Events.MappingStyle.Flow || i == 0 || !IsStrayPiece(children[i]) ||
+            children[i - 1] is not { Key: YamlScalarNode { Value: { } key }, Value: YamlScalarNode { Style: ScalarStyle.Plain, Value.Length: > 0 } value } ||
+            !_entries.ContainsKey(key) ||
+            (!Unclosed(value.Value) && ((YamlScalarNode)children[i].Key).Value!.All(c => char.IsAsciiLetterLower(c) || c == '_')))
+        {
+            return null; // { title: t, urgent } is a key without a value, as far as anyone can tell
+        }
+
+        var pieces = 1;
+        while (i + pieces < children.Count && IsStrayPiece(children[i + pieces]))
+        {
+            pieces++;
+        }
+
+        var start = (int)value.Start.Index;
+        var end = Math.Min((int)children[i + pieces - 1].Key.End.Index, _source.Text.Length);
+        var whole = start < end ? _source.Text[start..end] : null;
+        _cut.Add(key);
+        _source.Diagnostics.Error(_source.At(children[i].Key), ErrorCodes.UnknownKey,
+            $"the value of '{key}' ends at the ',' before this: inside {{ }} a ',' separates entries, so '{((YamlScalarNode)children[i].Key).Value}' reads as a key",
+            whole is null || whole.Contains('"', StringComparison.Ordinal) ? $"put the whole value of '{key}' in quotes" : $"quote the whole value: {key}: \"{whole}\"");
+        return pieces;
+    }
+
+    /// <summary>Whether a value opens more brackets than it closes: an expression the ',' cut short.</summary>
+    private static bool Unclosed(string text) =>
+        text.Count(c => c == '(') > text.Count(c => c == ')') || text.Count(c => c == '[') > text.Count(c => c == ']');
+
+    /// <summary>A key with no ':' and so no value: what is left of a value after a ','.</summary>
+    private static bool IsStrayPiece(KeyValuePair<YamlNode, YamlNode> entry) =>
+        entry is { Key: YamlScalarNode { Value.Length: > 0 } key, Value: YamlScalarNode { Value.Length: 0 } value } &&
+        value.Start.Index >= key.End.Index && value.Start.Index == value.End.Index;
+
     /// <summary>A truncated key ("wher") most likely wants the key it starts ("where"), so prefixes win ties.</summary>
     public static string? ClosestKey(string key, IEnumerable<string> candidates)
     {
@@ -90,6 +141,11 @@ internal sealed class MapReader
 
     public YamlNode? Get(string key, bool required = false)
     {
+        if (_cut.Contains(key))
+        {
+            return null; // reported where it was cut
+        }
+
         if (_entries.TryGetValue(key, out var entry) && !IsNull(entry.Value))
         {
             return entry.Value;

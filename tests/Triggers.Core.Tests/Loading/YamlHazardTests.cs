@@ -268,4 +268,36 @@ public sealed class YamlHazardTests
 
         Assert.StartsWith($"{at}: error TRG002: a key with no name in ", error);
     }
+
+    [Fact]
+    public void ValueWithACommaInAFlowMapping_IsOneErrorSayingToQuoteIt_NotAnUnclosedBracketAndAnUnknownKey()
+    {
+        // The language reference's own zone expression, written unquoted in a { } mapping.
+        var result = PlaybookLoader.Load([new SourceFile("p.yaml", """
+            playbook: p
+            rules:
+              - id: r
+                when: { event: user.invited }
+                do: [ { task: { title: t } } ]
+                quiet_hours: { from: "20:00", to: "08:00", timezone: coalesce(user.timezone, account.timezone, account.tz) }
+            """)]);
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal("p.yaml:6:82: error TRG002: the value of 'timezone' ends at the ',' before this: inside { } a ',' separates entries, " +
+            "so 'account.timezone' reads as a key", error.ToString());
+        Assert.Equal("""quote the whole value: timezone: "coalesce(user.timezone, account.timezone, account.tz)" """.TrimEnd(), error.Hint);
+    }
+
+    [Theory]
+    [InlineData("{ title: \"a, b\", urgent }", "p.yaml:5:36: error TRG002: unknown key 'urgent' in task action")]
+    [InlineData("{ title: call them, urgent }", "p.yaml:5:39: error TRG002: unknown key 'urgent' in task action")]
+    [InlineData("{ title: call them, Urgent }", "p.yaml:5:39: error TRG002: the value of 'title' ends at the ',' before this")]
+    public void KeyWithoutValue_IsAnUnknownKey_UnlessItCanBeNoKeyOrTheValueBeforeLeftABracketOpen(string task, string expected) =>
+        Assert.StartsWith(expected, Assert.Single(Errors($$"""
+                playbook: p
+                rules:
+                  - id: r
+                    when: { event: user.invited }
+                    do: [ { task: {{task}} } ]
+                """)), StringComparison.Ordinal);
 }
