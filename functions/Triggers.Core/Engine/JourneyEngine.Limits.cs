@@ -74,15 +74,18 @@ public sealed partial class JourneyEngine
     }
 
     /// <summary>
-    /// A held action falls due: it goes out, unless the account left the playbook's segment meanwhile (then the fire
-    /// never went out and no longer counts), or the account's time zone changed overnight so that it is still night
-    /// there (then it is held again until that morning, and the fire counts from then).
+    /// A held action falls due and the fire is decided again: it goes out only if it would still fire now. It does not
+    /// when the account left the playbook's segment, the rule's <c>where</c> is now false, or what the trigger rested on
+    /// no longer holds (<see cref="NoLongerHolds"/>); an <c>unless</c> event arriving while it waits cancels it as it
+    /// would have closed the window (<see cref="CloseWindows"/>). Such a fire never went out and no longer counts
+    /// toward the limit. When the account's time zone changed overnight so that it is still night there, it is held
+    /// again until that morning, and the fire counts from then.
     /// </summary>
     private void ReleaseHeld(AccountState state, Reaction reaction, PendingItem item, CloudEvent? trigger)
     {
         var t = item.Due;
         var first = item.Action == 0; // a fire's actions are held and released together: its first one speaks for it
-        if (!Applies(state, reaction, trigger))
+        if (!Applies(state, reaction, trigger) || NoLongerHolds(state, reaction, item, trigger) is { } changed && Dropped(state, reaction, item, changed))
         {
             if (first)
             {
@@ -111,6 +114,54 @@ public sealed partial class JourneyEngine
         }
 
         Deliver(state, reaction, item.Action, trigger, item.Cause, t, depth: 0);
+    }
+
+    /// <summary>
+    /// Why a held fire would no longer fire at its morning, or null: its <c>where</c> is false now (traits changed
+    /// overnight), the threshold crossing that fired it ended, its schedule's date moved, the account moved on from
+    /// the stage it was stuck in, or an <c>at_most</c> count was passed while it waited.
+    /// </summary>
+    private string? NoLongerHolds(AccountState state, Reaction reaction, PendingItem item, CloudEvent? trigger)
+    {
+        if (reaction.Where is { } where)
+        {
+            SetContext(state, trigger, trigger);
+            if (!where.Compiled.IsTrue(_context))
+            {
+                return $"where {where.Text} is false now ({Values(where)})";
+            }
+        }
+
+        var t = item.Due;
+        var fired = item.Since - (reaction.Unless?.Within.Ticks ?? 0); // when the trigger itself came
+        switch (reaction.Trigger)
+        {
+            case ThresholdTrigger when !state.ThresholdFired.Contains(reaction.Index):
+                return "the threshold crossing that fired it ended";
+            case ScheduleTrigger when !state.ScheduleArmed.TryGetValue(reaction.Index, out var armed) || armed != fired:
+                return state.ScheduleArmed.TryGetValue(reaction.Index, out var moved)
+                    ? $"the schedule's date moved: it now falls due at {At(moved):yyyy-MM-ddTHH:mm:ssZ}"
+                    : "the schedule's date is gone";
+            case StageTrigger { StuckFor: not null } stuck when program.StageById(stuck.StageId) is { } s && state.CurrentStage.GetValueOrDefault(s.JourneyId) != stuck.StageId:
+                return $"the account moved on from stage {stuck.StageId}";
+            case CountTrigger { AtMost: { } most } count:
+                var times = Times(state, reaction.Index);
+                AccountState.DropUpTo(times, t - count.Within.Ticks);
+                return times.Count > most ? $"{times.Count} {count.EventType} within {DurationParser.AsWritten(count.Within, count.WithinWritten)} by now, more than {most}" : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Notes why a held action is dropped at its morning; always true, so it reads as part of the check.</summary>
+    private bool Dropped(AccountState state, Reaction reaction, PendingItem item, string why)
+    {
+        if (Tracing(state))
+        {
+            Note(state, item.Due, reaction, $"{reaction.Rule!.Actions[item.Action].Kind} held by quiet hours is not sent: {why}");
+        }
+
+        return true;
     }
 
     /// <summary>Forgets the recorded fire going out at <paramref name="sent"/>; the rule's fires, or null without a limit.</summary>

@@ -140,7 +140,10 @@ public sealed partial class JourneyEngine
         }
     }
 
-    /// <summary>Events close windows: an <c>unless</c> match cancels a pending fire, a success match completes a milestone.</summary>
+    /// <summary>
+    /// Events close windows: an <c>unless</c> match cancels a pending fire (also one decided already and held by quiet
+    /// hours: the invitee who logs in at 23:00 gets no "you never logged in" at 08:00), a success match completes a milestone.
+    /// </summary>
     private void CloseWindows(AccountState state, CloudEvent e, int depth)
     {
         if (!state.HasPending)
@@ -154,7 +157,7 @@ public sealed partial class JourneyEngine
             var reaction = Reactions[item.Reaction];
             var match = item.Kind switch
             {
-                PendingKind.Absence => reaction.Unless,
+                PendingKind.Absence or PendingKind.DelayedAction => reaction.Unless,
                 PendingKind.MilestoneWindow => reaction.Milestone!.Success,
                 _ => null,
             };
@@ -191,9 +194,17 @@ public sealed partial class JourneyEngine
     {
         if (Tracing(state))
         {
-            Note(state, e.TimeTicks, reaction, item.Kind == PendingKind.Absence
-                ? $"window opened by {item.Cause} closed early: {e.Type} {e.Id} arrived, so the rule does not fire"
-                : $"{e.Type} {e.Id} completed the milestone");
+            Note(state, e.TimeTicks, reaction, item.Kind switch
+            {
+                PendingKind.Absence => $"window opened by {item.Cause} closed early: {e.Type} {e.Id} arrived, so the rule does not fire",
+                PendingKind.DelayedAction => $"{reaction.Rule!.Actions[item.Action].Kind} held by quiet hours is not sent: {e.Type} {e.Id} arrived while it waited",
+                _ => $"{e.Type} {e.Id} completed the milestone",
+            });
+        }
+
+        if (item.Kind == PendingKind.DelayedAction && item.Action == 0)
+        {
+            Unrecord(state, reaction, item.Due); // it never goes out, so it no longer counts toward the limit
         }
 
         if (item.Kind != PendingKind.MilestoneWindow)
