@@ -31,6 +31,7 @@ public sealed partial class JourneyEngine
             return;
         }
 
+        var sent = false;
         for (var i = 0; i < rule.Actions.Count; i++)
         {
             if (held is { } end)
@@ -46,7 +47,12 @@ public sealed partial class JourneyEngine
                 continue;
             }
 
-            Deliver(state, reaction, i, trigger, cause, t, depth);
+            sent |= Deliver(state, reaction, i, trigger, cause, t, depth);
+        }
+
+        if (held is null && !sent)
+        {
+            Unrecord(state, reaction, t); // every action suppressed (unsubscribed, no address): nothing went out to count
         }
     }
 
@@ -114,7 +120,8 @@ public sealed partial class JourneyEngine
     /// <summary>Up to five of the unknown time zone names met, for the summary.</summary>
     public IReadOnlyCollection<string> UnknownTimeZones => _unknownZones;
 
-    private void Deliver(AccountState state, Reaction reaction, int index, CloudEvent? trigger, string cause, long t, int depth)
+    /// <summary>Sends one action of a fire, or reports it suppressed; whether it went out.</summary>
+    private bool Deliver(AccountState state, Reaction reaction, int index, CloudEvent? trigger, string cause, long t, int depth)
     {
         var action = reaction.Rule!.Actions[index];
         if (action is EmitAction deep && depth >= MaxEmitDepth)
@@ -123,7 +130,7 @@ public sealed partial class JourneyEngine
             // rejects loops (TRG013) and chains this long (TRG022): this guards playbooks compiled without it.
             Suppressed(state, reaction, index, trigger, cause, t, "emit-depth",
                 $"emit chain deeper than {MaxEmitDepth} emits at one instant; '{deep.EventType}' not sent");
-            return;
+            return false;
         }
 
         SetContext(state, trigger, trigger);
@@ -138,13 +145,13 @@ public sealed partial class JourneyEngine
                     // Sent, it would only fail at the mail service, far from the rule that made it: report it here.
                     Suppressed(state, reaction, index, trigger, cause, t, "invalid-recipient",
                         $"'{to}' ({email.To.Text}) is not an email address; nothing is sent");
-                    return;
+                    return false;
                 }
 
                 if (SuppressedRecipient(state, to, t) is { } why)
                 {
                     Suppressed(state, reaction, index, trigger, cause, t, why, $"{to} {why}; no further email is sent to it");
-                    return;
+                    return false;
                 }
 
                 (fields.To, fields.Template) = (to, email.TemplateName);
@@ -173,6 +180,8 @@ public sealed partial class JourneyEngine
         {
             EmitEvent(state, reaction, emitted, key.Compute(state.AccountId), trigger, fields.Payload!, t, depth);
         }
+
+        return true;
     }
 
     /// <summary>Why no email may go to <paramref name="to"/> at <paramref name="t"/>: this account's list, then every account's.</summary>

@@ -113,8 +113,17 @@ public sealed partial class JourneyEngine
             return;
         }
 
-        Deliver(state, reaction, item.Action, trigger, item.Cause, t, depth: 0);
+        // A fire's actions are released one after another at the same moment: when none of them went out (each
+        // suppressed: unsubscribed, no address), the fire no longer counts toward the limit.
+        _releasedSent = (first ? false : _releasedSent) | Deliver(state, reaction, item.Action, trigger, item.Cause, t, depth: 0);
+        if (item.Action == rule.Actions.Count - 1 && !_releasedSent)
+        {
+            Unrecord(state, reaction, t);
+        }
     }
+
+    // Whether an action of the fire being released went out (see ReleaseHeld).
+    private bool _releasedSent;
 
     /// <summary>
     /// Why a held fire would no longer fire at its morning, or null: its <c>where</c> is false now (traits changed

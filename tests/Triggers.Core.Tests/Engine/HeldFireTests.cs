@@ -152,4 +152,38 @@ public sealed class HeldFireTests
               - { time: 2026-02-12T21:00:00Z, kind: stage, stage: adoption }
             expect_only: true
             """);
+
+    [Fact]
+    public void AFireWhoseEveryActionIsSuppressed_DoesNotUseUpTheLimit()
+    {
+        // Ann unsubscribed, the second invitee has no address: neither reminder is sent, so Bob's still may be. A held
+        // fire is the same: jo's reminder, held to 08:00, goes to an address that bounced overnight.
+        Scenario.Passes("""
+            playbook: nudge
+            rules:
+              - id: invitee-nudge
+                when: { event: user.invited }
+                unless: { event: user.logged_in, where: event.userid == trigger.data.invitee_id, within: 3d }
+                do:
+                  - email: { to: "{{ trigger.data.invitee_email }}", template: nudge }
+                limit: { max: 1, per: 14d }
+                quiet_hours: { from: "20:00", to: "08:00", timezone: UTC }
+            """, """
+            test: nudges that could not be sent leave the limit free
+            events:
+              - { time: 2026-01-01T10:00:00Z, type: email.unsubscribed, accountid: acme, data: { email: ann@acme.test } }
+              - { time: 2026-01-05T10:00:00Z, type: user.invited, accountid: acme, data: { invitee_id: u1, invitee_email: ann@acme.test } }
+              - { time: 2026-01-06T10:00:00Z, type: user.invited, accountid: acme, data: { invitee_id: u2, invitee_email: "" } }
+              - { time: 2026-01-06T22:00:00Z, type: user.invited, accountid: acme, data: { invitee_id: u3, invitee_email: jo@acme.test } }
+              - { time: 2026-01-07T10:00:00Z, type: user.invited, accountid: acme, data: { invitee_id: u4, invitee_email: bob@acme.test } }
+              - { time: 2026-01-10T03:00:00Z, type: email.bounced, accountid: acme, data: { email: jo@acme.test } }
+            run_until: 2026-01-20T00:00:00Z
+            expect:
+              - { time: 2026-01-08T10:00:00Z, kind: suppressed, rule: nudge/invitee-nudge, reason: unsubscribed }
+              - { time: 2026-01-09T10:00:00Z, kind: suppressed, rule: nudge/invitee-nudge, reason: invalid-recipient }
+              - { time: 2026-01-10T08:00:00Z, kind: suppressed, rule: nudge/invitee-nudge, reason: bounced }
+              - { time: 2026-01-10T10:00:00Z, rule: nudge/invitee-nudge, action: email, to: bob@acme.test }
+            expect_only: true
+            """);
+    }
 }
