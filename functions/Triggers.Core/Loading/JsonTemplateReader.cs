@@ -20,9 +20,14 @@ internal static class JsonTemplateReader
                 var members = new List<KeyValuePair<string, JsonTemplate>>();
                 foreach (var (key, value) in map.Children)
                 {
-                    if (Read(source, value, roots) is { } item)
+                    if (key is not YamlScalarNode name)
                     {
-                        members.Add(new(((YamlScalarNode)key).Value ?? "", item));
+                        source.Diagnostics.Error(source.At(key), ErrorCodes.WrongType, $"a key in a JSON body or data must be plain text, not {YamlSource.Describe(key)}",
+                            "write each key as a name: { seats: \"{{ account.seats }}\" }");
+                    }
+                    else if (Read(source, value, roots) is { } item)
+                    {
+                        members.Add(new(name.Value ?? "", item));
                     }
                 }
 

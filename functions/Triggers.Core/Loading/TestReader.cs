@@ -85,7 +85,7 @@ internal static class TestReader
                 }
             }
 
-            if (reader.Get("data") is { } data)
+            if (reader.Get("data") is { } data && reader.Source.KeysAreText(data, "event data"))
             {
                 json.WritePropertyName("data");
                 WriteJson(json, data);
@@ -171,7 +171,7 @@ internal static class TestReader
         if (key is "body" or "data")
         {
             // What the payload must contain, as JSON; plain YAML scalars keep their types (59 is a number, "59" text).
-            if (reader.Mapping(key) is not { } map)
+            if (reader.Mapping(key) is not { } map || !reader.Source.KeysAreText(map, $"the expected {key}"))
             {
                 return null;
             }

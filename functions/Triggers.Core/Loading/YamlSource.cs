@@ -325,6 +325,45 @@ internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics,
         return text.TrimEnd('.');
     }
 
+    /// <summary>
+    /// Whether every key of every mapping in <paramref name="node"/> is text, as JSON names must be; each that is not
+    /// (<c>? [a, b] : c</c>) is reported where it is written.
+    /// </summary>
+    public bool KeysAreText(YamlNode node, string what)
+    {
+        var ok = true;
+        var stack = new Stack<YamlNode>([node]);
+        while (stack.TryPop(out var current))
+        {
+            switch (current)
+            {
+                case YamlMappingNode map:
+                    foreach (var (key, value) in map.Children)
+                    {
+                        if (key is not YamlScalarNode)
+                        {
+                            Diagnostics.Error(At(key), ErrorCodes.WrongType, $"a key in {what} must be plain text, not {Describe(key)}",
+                                "write each key as a name: { seats: 5 }");
+                            ok = false;
+                        }
+
+                        stack.Push(value);
+                    }
+
+                    break;
+                case YamlSequenceNode list:
+                    foreach (var item in list.Children)
+                    {
+                        stack.Push(item);
+                    }
+
+                    break;
+            }
+        }
+
+        return ok;
+    }
+
     public static string Describe(YamlNode node) => node switch
     {
         YamlMappingNode => "a mapping",

@@ -59,4 +59,25 @@ public sealed class TestFileErrorsTests
         Assert.Equal(error ? [$"t.test.yaml:5:12: error TRG018: run_until {runUntil} is before every event of the test (the first is at 2026-02-01T10:00:00Z), so nothing would be replayed"] : [],
             diagnostics);
     }
+
+    [Fact]
+    public void KeysThatAreNoText_InDataBodiesAndTests_AreErrorsAtTheKey_NotACrash()
+    {
+        // YAML allows any node as a key (? [a, b] : c); JSON names are text. Every command loads test files, so this
+        // used to end every one of them with an InvalidCastException.
+        var result = Sources.Load(
+            ("p.yaml", "playbook: p\nrules:\n  - id: r\n    when: { event: user.invited }\n    do:\n" +
+                       "      - email: { to: a@b.test, template: x, data: { ? [a, b] : c } }\n" +
+                       "      - webhook: { target: t, body: { x: { ? { k: v } : c } } }\n"),
+            ("webhooks.yaml", "targets:\n  - name: t\n"),
+            ("p.test.yaml", "test: t\nevents:\n  - { time: 2026-01-05T10:00:00Z, type: user.invited, accountid: acme, data: { ? [a, b] : c } }\n" +
+                            "expect:\n  - { action: emit, data: { ? [a] : b } }\n"));
+
+        Assert.Equal(
+            ["p.test.yaml:3:82: error TRG003: a key in event data must be plain text, not a list",
+             "p.test.yaml:5:31: error TRG003: a key in the expected data must be plain text, not a list",
+             "p.yaml:6:55: error TRG003: a key in a JSON body or data must be plain text, not a list",
+             "p.yaml:7:46: error TRG003: a key in a JSON body or data must be plain text, not a mapping"],
+            result.Diagnostics.Select(d => d.ToString()).Order(StringComparer.Ordinal));
+    }
 }
