@@ -140,11 +140,13 @@ public static partial class EventParser
     private static bool HasEscape(ReadOnlySpan<byte> token) => token.IndexOf((byte)'\\') >= 0;
 
     /// <summary>
-    /// Whether a string token may begin or end with white space (a space or a tab, or an escape that could stand for
-    /// one): the reader's parse decodes it and tells (<see cref="IdProblem"/>).
+    /// Whether a string token may begin or end with white space (a space or a tab, an escape anywhere that could stand
+    /// for one, <c>"acme\u0020"</c> ending in a 0, or a character beyond ASCII at either end, such as a no-break space):
+    /// the reader's parse decodes it and tells (<see cref="IdProblem"/>).
     /// </summary>
     private static bool MaybePadded(ReadOnlySpan<byte> token) =>
-        token.Length > 2 && (token[1] is (byte)' ' or (byte)'\t' or (byte)'\\' || token[^2] is (byte)' ' or (byte)'\t' or (byte)'\\');
+        token.Length > 2 && (token[1] is (byte)' ' or (byte)'\t' or >= 0x80 || token[^2] is (byte)' ' or (byte)'\t' or >= 0x80 ||
+                             token[1..^1].Contains((byte)'\\'));
 
     // Called before and after every token; compact JSON Lines have no whitespace at all, so the common answer is
     // "here", given without a call.

@@ -383,9 +383,18 @@ public static partial class EventParser
             return null;
         }
 
-        var value = Text(token)!;
-        return value.Trim(' ', '\t', '\n', '\r') is { Length: 0 } ? $"'{attribute}' is blank: it must name the {(attribute == "userid" ? "user" : "account")}"
-            : value[0] is ' ' or '\t' or '\n' or '\r' || value[^1] is ' ' or '\t' or '\n' or '\r'
+        string value;
+        try
+        {
+            value = Text(token)!;
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // an escape that decodes to no text (a lone surrogate): rejected for that where the id is read
+        }
+
+        return value.Trim() is { Length: 0 } ? $"'{attribute}' is blank: it must name the {(attribute == "userid" ? "user" : "account")}"
+            : char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])
                 ? $"'{attribute}' begins or ends with white space ('{value}'): ids are compared exactly, so it would name {(attribute == "userid" ? "a user" : "an account")} of its own"
                 : null;
     }

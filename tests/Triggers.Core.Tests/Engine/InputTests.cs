@@ -72,6 +72,14 @@ public sealed class InputTests
         "'accountid' begins or ends with white space (' acme'): ids are compared exactly, so it would name an account of its own")]
     [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","accountid":"\u0009acme","time":"2026-01-01T10:30:00Z"}""",
         "'accountid' begins or ends with white space")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","accountid":"acme\u0020","time":"2026-01-01T10:30:00Z"}""",
+        "'accountid' begins or ends with white space ('acme ')")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","accountid":"acme\t","time":"2026-01-01T10:30:00Z"}""",
+        "'accountid' begins or ends with white space")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","userid":"u2\n","accountid":"a","time":"2026-01-01T10:30:00Z"}""",
+        "'userid' begins or ends with white space")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","accountid":"acme ","time":"2026-01-01T10:30:00Z"}""",
+        "'accountid' begins or ends with white space")]
     [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","subject":7,"accountid":"a","time":"2026-01-01T10:30:00Z"}""",
         "'subject' must be a string, not a number")]
     [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","accountid":"a","time":"2026-01-01"}""",
