@@ -116,12 +116,14 @@ public sealed class CloudEvent : IValueObject, IDisposable
             "time" => Value.TimeFromTicks(TimeTicks),
             "specversion" => Value.String("1.0"),
             "data" => DataValue(),
+            // Read from the event's bytes when asked: rare in conditions, so the envelope does not keep them.
+            "datacontenttype" or "dataschema" => new Utf8JsonObject(_raw).TryGetMember(name, out var attribute) && attribute.Kind == ValueKind.String ? attribute : Value.Null,
             _ => Value.Null,
         };
         return !value.IsNull;
     }
 
-    public IEnumerable<string> MemberNames => ["id", "type", "source", "accountid", "userid", "subject", "time", "data"];
+    public IEnumerable<string> MemberNames => ["id", "type", "source", "accountid", "userid", "subject", "time", "datacontenttype", "dataschema", "data"];
 
     public void Dispose() => _dataDocument?.Dispose();
 

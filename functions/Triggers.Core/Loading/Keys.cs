@@ -35,7 +35,7 @@ public static class Keys
     public static readonly string[] Target = ["name", "description", "allow_private_network"];
 
     public static readonly string[] Test = ["test", "playbooks", "allowed_lateness", "events", "run_until", "expect", "expect_only"];
-    public static readonly string[] TestEvent = ["id", "time", "type", "source", "subject", "accountid", "userid", "data", "specversion", "datacontenttype"];
+    public static readonly string[] TestEvent = ["id", "time", "type", "source", "subject", "accountid", "userid", "data", "specversion", "datacontenttype", "dataschema"];
     public static readonly string[] Expectation =
         ["kind", "time", "rule", "action", "to", "template", "title", "assignee", "target", "type", "priority", "due", "body", "data", "milestone", "status", "stage", "reason",
          "trigger_event", "accountid"];

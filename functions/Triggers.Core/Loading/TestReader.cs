@@ -77,7 +77,7 @@ internal static class TestReader
             json.WriteString("type", type);
             json.WriteString("time", time.Value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture));
             json.WriteString("accountid", account);
-            foreach (var key in new[] { "userid", "subject", "datacontenttype" })
+            foreach (var key in new[] { "userid", "subject", "datacontenttype", "dataschema" })
             {
                 if (reader.String(key) is { } value)
                 {

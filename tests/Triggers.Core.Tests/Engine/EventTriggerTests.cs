@@ -110,4 +110,23 @@ public sealed class EventTriggerTests
             expect_only: true
             """);
     }
+
+    [Fact]
+    public void EventAttributes_DataContentTypeAndSchema_AreReadByConditionsAndTemplates() =>
+        Scenario.Passes("""
+            playbook: attrs
+            rules:
+              - id: json-logins
+                when: { event: user.logged_in, where: event.datacontenttype == "application/json" }
+                do:
+                  - task: { title: "{{ event.datacontenttype }} {{ event.dataschema }}" }
+            """, """
+            test: the documented attributes read as the event wrote them
+            events:
+              - { time: 2026-01-06T09:00:00Z, type: user.logged_in, accountid: acme, datacontenttype: application/json, dataschema: "https://x.test/s" }
+              - { time: 2026-01-06T10:00:00Z, type: user.logged_in, accountid: acme, datacontenttype: text/plain }
+            expect:
+              - { time: 2026-01-06T09:00:00Z, rule: attrs/json-logins, action: task, title: "application/json https://x.test/s" }
+            expect_only: true
+            """);
 }
