@@ -59,7 +59,9 @@ internal sealed class HistoryFile : IDisposable
         var length = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
         var gzip = Check(described, start.AsSpan(0, length), gzipName, stream: true);
         Stream content = new PrefixedStream(start.AsMemory(0, length), stream);
-        return new HistoryFile(name, content, gzip ? new GZipStream(content, CompressionMode.Decompress) : content);
+        return gzip
+            ? new HistoryFile(name, content, new CountingStream(new GZipStream(new CompressedTail(content), CompressionMode.Decompress)))
+            : new HistoryFile(name, content, content);
     }
 
     /// <summary>
@@ -99,22 +101,33 @@ internal sealed class HistoryFile : IDisposable
     /// </summary>
     public string? Truncation()
     {
-        if (Content is not CountingStream { AtEnd: true } content || File is not FileStream { CanSeek: true } file || file.Length < 18)
+        if (Content is not CountingStream { AtEnd: true, Inner: GZipStream { BaseStream: var compressed } } content)
         {
             return null;
         }
 
-        // The size in the last four bytes is only a size when the file is whole; in a cut file they are compressed data,
-        // so the message names where the file stops rather than quoting them.
-        return (uint)content.BytesRead == GzipTrailerSize(file) ? null
-            : $"warning: {Name} looks cut short at byte {file.Length:N0}, the end of the file: it decompressed to {content.BytesRead:N0} bytes of history, " +
+        // A file is measured as it lies; a stream (standard input, a pipe) by what came through it.
+        var (length, size, where) = compressed is CompressedTail tail
+            ? (tail.BytesRead, tail.LastFour, "the end of the input")
+            : File is FileStream { CanSeek: true } file ? (file.Length, file.Length < MinimumGzip ? 0 : GzipTrailerSize(file), "the end of the file")
+            : (-1L, 0u, "");
+        // The size in the last four bytes is only a size when the gzip is whole; in a cut one they are compressed data,
+        // so the message names where it stops rather than quoting them. Fewer bytes than the smallest whole gzip (an
+        // empty one) is cut inside its header.
+        return length < 0 || (length >= MinimumGzip && (uint)content.BytesRead == size) ? null
+            : $"warning: {Name} looks cut short at byte {length:N0}, {where}: it decompressed to {content.BytesRead:N0} bytes of history, " +
               "but does not end with the size record a whole gzip file ends with, so the history may end early (an interrupted download or copy " +
               "leaves this; gzip files joined one after another can look the same)";
     }
 
+    // Header (10 bytes), the empty final block (2) and the trailer (8): the gzip of nothing.
+    private const int MinimumGzip = 20;
+
     /// <summary>Counts the bytes read through it, and whether its end was reached.</summary>
     private sealed class CountingStream(Stream inner) : Stream
     {
+        public Stream Inner => inner;
+
         public long BytesRead { get; private set; }
 
         public bool AtEnd { get; private set; }

@@ -326,6 +326,19 @@ public sealed partial class SimulateCommandTests
         Assert.Matches(@"warning: cut\.jsonl\.gz looks cut short at byte [\d,. ]+, the end of the file: it decompressed to [\d,. ]+ bytes of history", cut.Error);
         Assert.Contains("so the history may end early", cut.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("trailer", cut.Error, StringComparison.Ordinal); // audit #29: a cut file's last bytes record nothing
+
+        // The same through standard input, where nothing can be measured but what came through; and a file cut inside
+        // gzip's header, which decompresses to nothing at all.
+        var piped = TriggersProcess.RunWithInput(dir.Path, whole.ToArray()[..(int)(whole.Length / 2)], "simulate", "--events", "-");
+        var wholePiped = TriggersProcess.RunWithInput(dir.Path, whole.ToArray(), "simulate", "--events", "-");
+        File.WriteAllBytes(Path.Combine(dir.Path, "header.gz"), whole.ToArray()[..2]);
+        var header = TriggersProcess.Run(dir.Path, "simulate", "--events", "header.gz");
+
+        Assert.Matches(@"warning: stdin looks cut short at byte [\d,. ]+, the end of the input: it decompressed to", piped.Error);
+        Assert.Equal(cut.Output.Replace("cut.jsonl.gz:", "stdin:", StringComparison.Ordinal), piped.Output);
+        Assert.DoesNotContain("warning", wholePiped.Error, StringComparison.Ordinal);
+        Assert.Equal(complete.Output.Replace("whole.jsonl.gz:", "stdin:", StringComparison.Ordinal), wholePiped.Output);
+        Assert.Contains("warning: header.gz looks cut short at byte 2, the end of the file", header.Error, StringComparison.Ordinal);
     }
 
     [Theory]
