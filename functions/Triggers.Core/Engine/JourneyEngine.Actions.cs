@@ -26,7 +26,7 @@ public sealed partial class JourneyEngine
             held = QuietHoursCalculator.EndOfQuiet(quiet, zone, t);
         }
 
-        if (rule.Limit is { } limit && !Counted(state, reaction, limit, trigger, cause, t, held ?? t))
+        if (rule.Limit is { } limit && !Counted(state, reaction, limit, trigger, cause, t, held ?? t, zone))
         {
             return;
         }

@@ -12,17 +12,20 @@ public sealed partial class JourneyEngine
 {
     /// <summary>
     /// Records a fire going out at <paramref name="sent"/>, or reports its actions suppressed and returns false when that
-    /// would put more than <c>max</c> fires within one period.
+    /// would put more than <c>max</c> fires within one period. With quiet hours, periods are measured on the clock of
+    /// their <paramref name="zone"/>: the 08:00 mornings either side of a daylight-saving change are a day apart there,
+    /// though 23 or 25 hours apart in UTC, so a fire every evening under <c>per: 1d</c> still goes out every morning.
     /// </summary>
-    private bool Counted(AccountState state, Reaction reaction, Limit limit, CloudEvent? trigger, string cause, long t, long sent)
+    private bool Counted(AccountState state, Reaction reaction, Limit limit, CloudEvent? trigger, string cause, long t, long sent, TimeZoneInfo? zone)
     {
         if (!state.Fires.TryGetValue(reaction.Index, out var fires))
         {
             state.Fires[reaction.Index] = fires = state.NewTimes();
         }
 
-        AccountState.DropUpTo(fires, t - limit.Per.Ticks); // nothing sent from now on can share a period with these
-        if (LimitReached(fires, sent, limit) is not { } other)
+        // Nothing sent from now on can share a period with these (a day more on a local clock, whose hours can be 23 or 25).
+        AccountState.DropUpTo(fires, t - limit.Per.Ticks - (zone is null ? 0 : TimeSpan.TicksPerDay));
+        if (LimitReached(fires, sent, limit, zone) is not { } other)
         {
             fires.Insert(After(fires, sent), sent);
             return true;
@@ -42,9 +45,10 @@ public sealed partial class JourneyEngine
     /// <summary>
     /// Whether a fire going out at <paramref name="sent"/> would make <c>max + 1</c> fires less than a period apart
     /// (fires exactly a period apart are in different periods: one a day at the same hour goes out every day), with
-    /// the recorded fire nearest to it in that span; null when it may go out.
+    /// the recorded fire nearest to it in that span; null when it may go out. Apart means on <paramref name="zone"/>'s
+    /// clock when one is given.
     /// </summary>
-    internal static long? LimitReached(List<long> fires, long sent, Limit limit)
+    internal static long? LimitReached(List<long> fires, long sent, Limit limit, TimeZoneInfo? zone = null)
     {
         var at = After(fires, sent); // where the fire would lie among the others
         var span = limit.Max; // max + 1 fires lie between positions j and j + max
@@ -52,7 +56,7 @@ public sealed partial class JourneyEngine
         {
             var first = j < at ? fires[j] : sent;
             var last = j + span == at ? sent : fires[j + span - 1];
-            if (last - first < limit.Per.Ticks)
+            if (Local(last, zone) - Local(first, zone) < limit.Per.Ticks)
             {
                 return at > 0 && (at == fires.Count || sent - fires[at - 1] <= fires[at] - sent) ? fires[at - 1] : fires[at];
             }
@@ -60,6 +64,9 @@ public sealed partial class JourneyEngine
 
         return null;
     }
+
+    private static long Local(long utc, TimeZoneInfo? zone) =>
+        zone is null || ReferenceEquals(zone, TimeZoneInfo.Utc) ? utc : utc + zone.GetUtcOffset(new DateTime(utc, DateTimeKind.Utc)).Ticks;
 
     /// <summary>The place after every recorded fire at or before <paramref name="time"/>.</summary>
     private static int After(List<long> fires, long time)

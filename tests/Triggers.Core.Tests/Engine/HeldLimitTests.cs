@@ -107,4 +107,33 @@ public sealed class HeldLimitTests
             expect_only: true
             """);
     }
+
+    [Fact]
+    public void ANightlyTrigger_UnderOnePerDay_IsSentEveryMorning_AcrossBothDaylightSavingChanges()
+    {
+        // 08:00 Berlin is 07:00Z in winter and 06:00Z in summer: the mornings around each change are 23 and 25 hours
+        // apart in UTC and a day apart on the account's clock, where the limit measures them.
+        Scenario.Passes(Digest, """
+            test: every morning, spring and autumn
+            events:
+              - { time: 2026-03-20T00:00:00Z, type: account.updated, accountid: acme, data: { plan: team, timezone: Europe/Berlin, admin_email: ann@acme.test } }
+              - { time: 2026-03-27T20:00:00Z, type: usage.snapshot, accountid: acme }
+              - { time: 2026-03-28T20:00:00Z, type: usage.snapshot, accountid: acme }
+              - { time: 2026-03-29T19:00:00Z, type: usage.snapshot, accountid: acme }
+              - { time: 2026-10-23T19:00:00Z, type: usage.snapshot, accountid: acme }
+              - { time: 2026-10-24T19:00:00Z, type: usage.snapshot, accountid: acme }
+              - { time: 2026-10-25T07:30:00Z, type: usage.snapshot, accountid: acme }
+              - { time: 2026-10-25T20:00:00Z, type: usage.snapshot, accountid: acme }
+            run_until: 2026-10-27T00:00:00Z
+            expect:
+              - { time: 2026-03-28T07:00:00Z, rule: daily/digest, action: email }
+              - { time: 2026-03-29T06:00:00Z, rule: daily/digest, action: email }
+              - { time: 2026-03-30T06:00:00Z, rule: daily/digest, action: email }
+              - { time: 2026-10-24T06:00:00Z, rule: daily/digest, action: email }
+              - { time: 2026-10-25T07:00:00Z, rule: daily/digest, action: email }
+              - { time: 2026-10-25T07:30:00Z, kind: suppressed, rule: daily/digest, action: email, reason: limit }
+              - { time: 2026-10-26T07:00:00Z, rule: daily/digest, action: email }
+            expect_only: true
+            """);
+    }
 }
