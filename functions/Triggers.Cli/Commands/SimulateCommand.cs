@@ -91,6 +91,13 @@ internal static class SimulateCommand
             error.WriteLine(rejected);
         }
 
+        if (simulator.Stats is { AfterUntil: > 0, Processed: 0, Duplicates: 0, Late: 0 } && request.Until is { } until)
+        {
+            // A mistyped year gives an empty back-test that looks like a quiet one: say which it is, as explain and report do.
+            error.WriteLine($"warning: every event in {(request.Events == "-" ? "standard input" : request.Events)} comes after --until {OutcomeJson.Format(until)} " +
+                            $"({Counted.Of(simulator.Stats.AfterUntil, "event")}), so nothing was replayed");
+        }
+
         if (QuietHoursInUtc(simulator.Stats) is { } warning)
         {
             error.WriteLine(warning);

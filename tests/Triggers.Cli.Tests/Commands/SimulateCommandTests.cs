@@ -208,6 +208,20 @@ public sealed partial class SimulateCommandTests
     }
 
     [Fact]
+    public void Simulate_UntilBeforeEveryEvent_WarnsThatNothingWasReplayed()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n")
+            .Write("events.jsonl", Events);
+
+        var typo = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--until", "2016-01-20");
+        var fine = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl", "--until", "2026-01-20");
+
+        Assert.Equal(0, typo.ExitCode);
+        Assert.Matches(@"warning: every event in events\.jsonl comes after --until 2016-01-20T00:00:00Z \(\d+ events\), so nothing was replayed", typo.Error);
+        Assert.DoesNotContain("warning", fine.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Simulate_AMisspeltTimeZone_EndsWithAWarningNamingIt()
     {
         const string quiet = """
