@@ -60,7 +60,7 @@ internal static class EmitLoopCheck
             var chain = string.Join(" -> ", cycle.Select(p => SignalGraph.Name(p.Node)).Append(SignalGraph.Name(node)));
             diagnostics.Error(first.Emit!.Location, ErrorCodes.EmitLoop,
                 $"rule '{first.Rule!.QualifiedId}' emits '{first.Emit.EventType}', which leads back to itself: {chain}",
-                "emit a different event type, or narrow the listening rule so the chain ends");
+                "the check follows event types, not conditions, so a where that ends the chain does not pass it: emit an event type that leads nowhere back (give the next step a type of its own)");
         }
     }
 }
