@@ -63,14 +63,14 @@ internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics, Unr
         if (expectation.Fields.TryGetValue("rule", out var rule) && !rules.Contains(rule) && !unread.InPlaybook(rule))
         {
             diagnostics.Error(expectation.At("rule"), ErrorCodes.UnknownRule, $"expected rule '{rule}' does not exist",
-                Hint(rule, rules) ?? "name rules as playbook-id/rule-id");
+                Hint(rule, rules) ?? Qualified(rule, rules, "rule"));
         }
 
         if (expectation.Fields.TryGetValue("milestone", out var milestone) && !_milestones.Contains(milestone) &&
             !_milestones.Any(m => m.EndsWith($"/{milestone}", StringComparison.Ordinal)) && !unread.InPlaybook(milestone))
         {
             diagnostics.Error(expectation.At("milestone"), ErrorCodes.UnknownMilestone, $"expected milestone '{milestone}' does not exist",
-                Hint(milestone, _milestones) ?? "name milestones as playbook-id/milestone-id");
+                Hint(milestone, _milestones) ?? Qualified(milestone, _milestones, "milestone"));
         }
 
         if (expectation.Fields.TryGetValue("stage", out var stage))
@@ -84,7 +84,7 @@ internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics, Unr
         foreach (var webhook in rule.Actions.OfType<WebhookAction>().Where(w => !_targets.Contains(w.Target) && !unread.Target(w.Target)))
         {
             diagnostics.Error(webhook.Location, ErrorCodes.UnknownTarget, $"webhook target '{webhook.Target}' is not defined",
-                Hint(webhook.Target, _targets) ?? "add it to playbooks/webhooks.yaml under targets:");
+                Hint(webhook.Target, _targets) ?? "add it under targets: in webhooks.yaml, beside the playbooks");
         }
 
         return rule with { When = Trigger(rule.When, playbookId) };
@@ -163,8 +163,54 @@ internal sealed class References(PlaybookSet set, DiagnosticBag diagnostics, Unr
         }
     }
 
-    private static string? Hint(string id, IEnumerable<string> known) =>
-        Suggest.Closest(id, known) is { } closest ? $"did you mean '{closest}'?" : null;
+    /// <summary>
+    /// The name most likely meant: a near spelling, else the one qualified name that ends in it (<c>immediate</c> for
+    /// <c>admin-invites/immediate</c>), else the one name it begins (<c>slack</c> for <c>slack-alerts</c>).
+    /// </summary>
+    private static string? Hint(string id, IEnumerable<string> known)
+    {
+        var names = known as ICollection<string> ?? [.. known];
+        if (id.Split('/') is [var playbook, var bare] && names.Where(n => n.StartsWith($"{playbook}/", StringComparison.Ordinal)).ToList() is { Count: > 0 } own)
+        {
+            // A playbook that exists: the rest is compared with its own names (its id would make any two of them look alike).
+            return Suggest.Closest(bare, own.Select(n => n[(playbook.Length + 1)..])) is { } near ? $"did you mean '{playbook}/{near}'?" : null;
+        }
+
+        var meant = Suggest.Closest(id, names)
+                    ?? OnlyOne(names.Where(n => n.EndsWith($"/{id}", StringComparison.Ordinal)))
+                    ?? (id.Length >= 3 ? OnlyOne(names.Where(n => n.StartsWith(id, StringComparison.Ordinal))) : null);
+        return meant is null ? null : $"did you mean '{meant}'?";
+    }
+
+    private static string? OnlyOne(IEnumerable<string> names)
+    {
+        string? one = null;
+        foreach (var name in names)
+        {
+            if (one is not null)
+            {
+                return null;
+            }
+
+            one = name;
+        }
+
+        return one;
+    }
+
+    /// <summary>For a test's rule or milestone that exists nowhere: how to name one, or what the playbook it names has.</summary>
+    private string Qualified(string id, IEnumerable<string> known, string what)
+    {
+        if (id.Split('/') is not [var playbook, _])
+        {
+            return $"name {what}s as playbook-id/{what}-id";
+        }
+
+        var own = known.Where(n => n.StartsWith($"{playbook}/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        return !_playbooks.Contains(playbook) ? $"there is no playbook '{playbook}'{(Hint(playbook, _playbooks) is { } meant ? $"; {meant}" : "")}"
+            : own.Count == 0 ? $"playbook '{playbook}' has no {what}s"
+            : $"playbook '{playbook}' has {what}s {string.Join(", ", own.Take(12).Select(n => n[(playbook.Length + 1)..]))}{(own.Count > 12 ? $" and {own.Count - 12} more" : "")}";
+    }
 
     /// <summary>The closest name, or else the names there are (a few dozen at most in practice), so a hint always helps.</summary>
     private string Listing(string id, IEnumerable<string> known, string intro, string none)

@@ -86,4 +86,32 @@ public sealed class ReferenceHintTests
             ],
             result.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()));
     }
+
+    [Theory]
+    [InlineData("slack", "did you mean 'slack-alerts'?")] // the one target it begins
+    [InlineData("pagerduty", "add it under targets: in webhooks.yaml, beside the playbooks")]
+    public void UnknownWebhookTarget_HintsTheTargetMeantOrWhereToAddIt(string target, string expected)
+    {
+        var result = PlaybookLoader.Load([new SourceFile("webhooks.yaml", "targets:\n  - name: slack-alerts\n  - name: crm-sync\n"),
+            new SourceFile("p.yaml", $"playbook: p\nrules:\n  - id: r\n    when: {{ event: a.b }}\n    do:\n      - webhook: {{ target: {target}, body: {{ a: 1 }} }}\n")]);
+
+        Assert.Equal(expected, Assert.Single(result.Diagnostics, d => d.IsError).Hint);
+    }
+
+    [Theory]
+    [InlineData("rule: immediate", "did you mean 'admin-invites/immediate'?")]
+    [InlineData("rule: admin-invites/later", "playbook 'admin-invites' has rules immediate, weekly")]
+    [InlineData("rule: admin-invite/immediate", "did you mean 'admin-invites/immediate'?")]
+    [InlineData("kind: milestone, milestone: admin-invites/nope", "playbook 'admin-invites' has no milestones")]
+    [InlineData("rule: admin-invites/imediate", "did you mean 'admin-invites/immediate'?")]
+    [InlineData("rule: billing/immediate", "there is no playbook 'billing'")]
+    public void UnknownRuleOrMilestoneInATest_HintsTheOneMeantOrWhatThePlaybookHas(string field, string expected)
+    {
+        var result = PlaybookLoader.Load([
+            new SourceFile("p.yaml", "playbook: admin-invites\nrules:\n  - id: immediate\n    when: { event: a.b }\n    do: [ { task: { title: t } } ]\n" +
+                                     "  - id: weekly\n    when: { event: a.c }\n    do: [ { task: { title: t } } ]\n"),
+            new SourceFile("p.test.yaml", $"test: t\nevents: []\nexpect:\n  - {{ {field} }}\n")]);
+
+        Assert.Equal(expected, Assert.Single(result.Diagnostics, d => d.IsError).Hint);
+    }
 }
