@@ -92,12 +92,17 @@ internal static class TestCommand
                 {
                     passed++;
                     Line($"PASS {test.Location.File}: {test.Name}");
+                    if (outcome.Warning is { } warning)
+                    {
+                        Line($"    {warning}");
+                    }
+
                     continue;
                 }
 
                 failed++;
                 Line($"FAIL {test.Location}: {test.Name}");
-                foreach (var line in outcome.Report)
+                foreach (var line in outcome.Report.Append(outcome.Warning).OfType<string>())
                 {
                     Line($"    {line}");
                 }

@@ -15,6 +15,12 @@ public static class PlaybookTestRunner
         var outcomes = new List<Outcome>();
         var until = Until(test);
         var simulator = new Simulator(program, new SimulationOptions { AllowedLateness = test.AllowedLateness, Until = until }, outcomes.Add);
+        var (open, firstDue) = (0, long.MaxValue);
+        if (test.RunUntil is null)
+        {
+            simulator.AccountReplayed = state => (open, firstDue) = (open + (state.HasPending ? state.Pending.Count : 0), Math.Min(firstDue, state.NextDue));
+        }
+
         foreach (var e in test.Events)
         {
             simulator.Add(System.Text.Encoding.UTF8.GetBytes(e.Json), e.Location.ToString());
@@ -36,7 +42,12 @@ public static class PlaybookTestRunner
         }
 
         // The report quotes event data and reasons: escaped here, so every reader of it gets one safe line per entry.
-        return new TestResult(test, passed, report.ConvertAll(Explaining.LineText.Escape), outcomes);
+        return new TestResult(test, passed, report.ConvertAll(Explaining.LineText.Escape), outcomes)
+        {
+            Warning = open == 0 || until is not { } end ? null
+                : $"warning: with no run_until the test ends at its last event ({OutcomeJson.Format(end)}), while {(open == 1 ? "a window or timer is" : $"{open} windows or timers are")} " +
+                  $"still to fall due (the first at {OutcomeJson.Format(new DateTimeOffset(firstDue, TimeSpan.Zero))}): add run_until to see what {(open == 1 ? "it does" : "they do")}",
+        };
     }
 
     /// <summary>Where a test's run ends: its run_until, else its last event's time.</summary>
