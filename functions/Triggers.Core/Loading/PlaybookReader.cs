@@ -27,10 +27,28 @@ internal static class PlaybookReader
         {
             source.Diagnostics.Warning(reader.KeyAt("rules"), ErrorCodes.NoRules, $"playbook '{id}' has no rules, so it never acts");
         }
+
+        if (appliesTo is not null && appliesTo.Compiled.Paths.Any(p => p == "user" || p.StartsWith("user.", StringComparison.Ordinal) || p.StartsWith("user[", StringComparison.Ordinal)) &&
+            rules.FirstOrDefault(r => WithoutUser(r.When) is not null) is { } clocked)
+        {
+            source.Diagnostics.Warning(appliesTo.Location, Expressions.ExpressionCodes.AlwaysNull,
+                $"applies_to reads user, which is null for rule '{clocked.Id}': {WithoutUser(clocked.When)}, with no user, so that rule never applies",
+                "segment on the account's traits (account.plan), or put the user's condition in the where of the rules triggered by a user's event");
+        }
         return playbookId == "?"
             ? null
             : new Playbook(playbookId, description, stage, appliesTo, milestones, rules, reader.KeyAt("playbook")) { StageLocation = reader.ValueAt("stage"), IdLocation = reader.ValueAt("playbook") };
     }
+
+    /// <summary>What fires a rule with no user to read, for the applies_to warning; null when a user's event may fire it.</summary>
+    private static string? WithoutUser(Trigger? when) => when switch
+    {
+        ScheduleTrigger => "a schedule falls due from the clock",
+        CountTrigger { AtMost: not null } => "a count that stays at_most falls due from the clock",
+        ThresholdTrigger => "a threshold follows the account's traits",
+        StageTrigger { StuckFor: not null } => "a stage overstayed falls due from the clock",
+        _ => null,
+    };
 
     /// <summary>A key's text as written, when it is a non-empty scalar (the stand-in for an id reported as invalid).</summary>
     internal static string? AsWritten(MapReader reader, string key) =>

@@ -81,6 +81,29 @@ public sealed class AccountIdTests
         Assert.DoesNotContain(result.Diagnostics, d => d.IsError);
     }
 
+    [Theory]
+    [InlineData("{ schedule: { date: account.renewal_date, offset: -90d } }", "a schedule falls due from the clock")]
+    [InlineData("{ count: { event: user.logged_in, at_most: 0, within: 7d } }", "a count that stays at_most falls due from the clock")]
+    [InlineData("{ threshold: { value: account.seats, below: 5, for: 1d } }", "a threshold follows the account's traits")]
+    [InlineData("{ event: user.logged_in }", null)]
+    public void AppliesToReadingTheUser_InAPlaybookWithARuleNoUsersEventFires_IsAWarning(string when, string? why)
+    {
+        // Such a rule is decided with no user, so a segment on the user never holds for it: it silently never fires.
+        var result = PlaybookLoader.Load([new SourceFile("p.yaml", $$"""
+            playbook: p
+            applies_to: user.role == "admin"
+            rules:
+              - id: r
+                when: {{when}}
+                do:
+                  - task: { title: "t" }
+            """)]);
+
+        var warnings = result.Diagnostics.Where(d => d.Message.StartsWith("applies_to reads user", StringComparison.Ordinal)).ToList();
+        Assert.Equal(why is null ? [] : [$"p.yaml:2:13: warning TRG202: applies_to reads user, which is null for rule 'r': {why}, with no user, so that rule never applies"],
+            warnings.Select(d => d.ToString()));
+    }
+
     [Fact]
     public void UnlessOfAScheduleRule_ReadsTheCandidateEventWithoutWarning_ButWarnsOnTheTrigger()
     {
