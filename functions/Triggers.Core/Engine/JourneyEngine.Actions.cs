@@ -144,13 +144,13 @@ public sealed partial class JourneyEngine
                 {
                     // Sent, it would only fail at the mail service, far from the rule that made it: report it here.
                     Suppressed(state, reaction, index, trigger, cause, t, "invalid-recipient",
-                        $"'{to}' ({email.To.Text}) is not an email address; nothing is sent");
+                        $"'{to}' ({email.To.Text}) is not an email address; nothing is sent", to);
                     return false;
                 }
 
                 if (SuppressedRecipient(state, to, t) is { } why)
                 {
-                    Suppressed(state, reaction, index, trigger, cause, t, why, $"{to} {why}; no further email is sent to it");
+                    Suppressed(state, reaction, index, trigger, cause, t, why, $"{to} {why}; no further email is sent to it", to);
                     return false;
                 }
 
@@ -288,7 +288,7 @@ public sealed partial class JourneyEngine
         _emitted.Clear();
     }
 
-    private void Suppressed(AccountState state, Reaction reaction, int index, CloudEvent? trigger, string cause, long t, string reason, string because)
+    private void Suppressed(AccountState state, Reaction reaction, int index, CloudEvent? trigger, string cause, long t, string reason, string because, string? to = null)
     {
         // No note for explain: the suppressed outcome says the same, and explain lists outcomes beside decisions.
         var action = index >= 0 ? reaction.Rule!.Actions[index] : null;
@@ -298,7 +298,35 @@ public sealed partial class JourneyEngine
             Key = new EffectIds.Key(reaction.Version, reaction.Name, cause, $"{index}:suppressed"),
             Time = At(t), AccountId = state.AccountId, Playbook = reaction.PlaybookId, Rule = reaction.Rule?.Id,
             Action = action?.Kind, Reason = reason, TriggerEventId = trigger?.Id, Because = because,
+            Details = action is null ? null : WhatWasNotSent(state, action, trigger, to),
         });
+    }
+
+    /// <summary>
+    /// Who or what a suppressed action was for, so a line says it without its prose being parsed: an email's address
+    /// and template, a task's title, a webhook's target, an emitted event's type.
+    /// </summary>
+    private Outcome.ActionFields WhatWasNotSent(AccountState state, ActionSpec action, CloudEvent? trigger, string? to)
+    {
+        SetContext(state, trigger, trigger);
+        var fields = new Outcome.ActionFields();
+        switch (action)
+        {
+            case EmailAction email:
+                (fields.To, fields.Template) = (to ?? email.To.Compiled.Render(_context), email.TemplateName);
+                break;
+            case TaskAction task:
+                fields.Title = task.Title.Compiled.Render(_context);
+                break;
+            case WebhookAction webhook:
+                fields.Target = webhook.Target;
+                break;
+            case EmitAction emit:
+                fields.Type = emit.EventType;
+                break;
+        }
+
+        return fields;
     }
 
     /// <summary>Why the rule fired, in words: the trigger, the window that closed, the values its conditions read.</summary>

@@ -339,8 +339,12 @@ public sealed partial class JourneyEngine
             Emit(new Outcome
             {
                 Kind = OutcomeKind.Suppressed, Key = new EffectIds.Key(reaction.Version, reaction.Name, item.Cause, "capacity"),
+                // Named as its timer would be (rule, milestone or stage) with what opened it, so a reader can tell which
+                // invitation or window was not tracked.
                 Time = At(t), AccountId = state.AccountId, Playbook = reaction.PlaybookId, Rule = reaction.Rule?.Id,
-                Reason = "capacity", Because = $"the account already waits on {AccountState.MaxPending} windows; this one was not opened",
+                Milestone = reaction.Milestone?.Id, Journey = reaction.Stage?.JourneyId, Stage = reaction.Stage?.Id,
+                Reason = "capacity", TriggerEventId = item.Cause,
+                Because = $"the account already waits on {AccountState.MaxPending} windows and timers; this {PendingNames[(int)item.Kind]} was not opened",
             });
             state.Recycle(item);
             return;
@@ -370,6 +374,9 @@ public sealed partial class JourneyEngine
 
     private static string TimerPart(PendingKind kind, int action) =>
         (uint)action < 16 ? TimerParts[(int)kind][action] : $"timer:{kind}:{action}";
+
+    private static readonly string[] PendingNames =
+        ["unless window", "milestone window", "threshold hold", "schedule", "stage stuck check", "held action", "at_most window"];
 
     private static readonly string[] TimerReasons =
         ["unless window closes", "milestone window closes", "threshold held long enough", "schedule falls due", "stage stuck check",

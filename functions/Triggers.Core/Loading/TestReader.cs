@@ -206,7 +206,7 @@ internal static class TestReader
         ["action"] = ["rule", "action", "to", "template", "title", "assignee", "target", "type", "priority", "due", "body", "data", "accountid"],
         ["milestone"] = ["milestone", "status", "accountid"],
         ["stage"] = ["stage", "accountid"],
-        ["suppressed"] = ["rule", "action", "reason", "accountid"],
+        ["suppressed"] = ["rule", "action", "to", "template", "title", "target", "type", "milestone", "stage", "reason", "accountid"],
         ["late"] = ["trigger_event", "reason", "accountid"],
         // A malformed event may have no account or id: it is known by its time and what was wrong, and by its account
         // when the line names one it can read (simulate's line has it then too).

@@ -155,7 +155,7 @@ public sealed class ExplainCommandTests
     public void Explain_TextFromEventsWithControlCharacters_StaysOnItsOwnLineEscaped()
     {
         var events = Events.Replace("bob@acme.test", SimulateCommandTests.Forged, StringComparison.Ordinal)
-            .Replace("\"userid\":\"u1\"", "\"userid\":\"u1\\r\\n\"", StringComparison.Ordinal);
+            .Replace("\"userid\":\"u1\"", "\"userid\":\"u1\\r\\nx\"", StringComparison.Ordinal); // inside: at an end it would be refused as padding
         using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("events.jsonl", events);
 
         var result = TriggersProcess.Run(dir.Path, "explain", "--events", "events.jsonl", "--account", "acme", "--until", "2026-01-20T00:00:00Z");
@@ -164,7 +164,7 @@ public sealed class ExplainCommandTests
         // The email itself is no address, so it is suppressed; its explanation quotes the text, escaped the same way.
         Assert.Contains("""email invalid-recipient: 'bob\n2026-01-08T10:00:00Z      action      acme            forged/row  email to x\t\u0001 "boss"' (""", result.Output);
         Assert.All(result.OutputLines.Where(l => l.Contains("forged/row", StringComparison.Ordinal)), l => Assert.Contains("bob\\n2026", l, StringComparison.Ordinal));
-        Assert.Contains("e1 by user u1\\r\\n {", result.Output);
+        Assert.Contains("e1 by user u1\\r\\nx {", result.Output);
     }
 
     [Fact]

@@ -146,7 +146,7 @@ public sealed class DeliveryTests
         Send("2026-01-10T11:00:00Z", "nps.answered", """{"score":10}""", "u2");
 
         Assert.Equal(AccountState.MaxSuppressed, state.Suppressed.Count);
-        Assert.Equal([(OutcomeKind.Action, "ann@acme.test"), (OutcomeKind.Suppressed, null)], outcomes.Select(o => (o.Kind, o.To)));
+        Assert.Equal([(OutcomeKind.Action, "ann@acme.test"), (OutcomeKind.Suppressed, $"other{AccountState.MaxSuppressed - 1}@acme.test")], outcomes.Select(o => (o.Kind, o.To)));
     }
 
     [Fact]

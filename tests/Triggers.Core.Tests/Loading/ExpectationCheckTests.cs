@@ -22,8 +22,9 @@ public sealed class ExpectationCheckTests
         "t.test.yaml:5:42: error TRG019: 'tsk' is not a valid value for 'action'; did you mean 'task'?", "'action' takes one of: email, task, webhook, emit")]
     [InlineData("{ kind: suppressed, rule: spike/three-tickets, reason: limt }",
         "t.test.yaml:5:60: error TRG019: 'limt' is not a valid value for 'reason'; did you mean 'limit'?", "'reason' takes one of: limit, unsubscribed, bounced, invalid-recipient, emit-depth, capacity")]
-    [InlineData("{ kind: suppressed, rule: spike/three-tickets, to: ann@acme.test }",
-        "t.test.yaml:5:52: error TRG015: a suppressed outcome has no 'to', so this expectation could never match", "a suppressed outcome is matched on: rule, action, reason, accountid")]
+    [InlineData("{ kind: suppressed, rule: spike/three-tickets, status: failed }",
+        "t.test.yaml:5:52: error TRG015: a suppressed outcome has no 'status', so this expectation could never match",
+        "a suppressed outcome is matched on: rule, action, to, template, title, target, type, milestone, stage, reason, accountid")]
     [InlineData("{ rule: spike/three-tickets, status: reached }",
         "t.test.yaml:5:34: error TRG015: an action outcome has no 'status', so this expectation could never match", "(write kind: milestone, stage, suppressed, late or rejected for those)")]
     [InlineData("{ rule: spike/three-tickets, action: email, title: spike }",

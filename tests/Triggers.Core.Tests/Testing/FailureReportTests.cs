@@ -65,7 +65,7 @@ public sealed class FailureReportTests
         var report = Report("{ time: 2026-02-03T10:00:00Z, rule: spike/every-ticket, action: task, title: \"it's late\" }");
 
         Assert.Contains("  - 2026-02-03T10:00:00Z action task rule=spike/every-ticket title=\"it's late\"", report);
-        Assert.Contains("    2026-02-02T10:00:00Z suppressed task accountid=acme rule=spike/every-ticket reason=limit", report);
+        Assert.Contains("    2026-02-02T10:00:00Z suppressed task accountid=acme rule=spike/every-ticket title='Ticket 2' reason=limit", report);
         Assert.DoesNotContain("action=", report);
     }
 
