@@ -64,7 +64,7 @@ public static partial class EventParser
             var range = new Range(start, end);
             switch (name)
             {
-                case Attribute.Type when text && end - start > 2 && !HasEscape(json[start..end]):
+                case Attribute.Type when text && end - start > 2 && !HasEscape(json[start..end]) && json[start + 1] > (byte)' ' && json[end - 2] > (byte)' ':
                     type = Types.Get(json[start..end], escaped: false, out _);
                     break;
                 case Attribute.Time when text && TryReadUtcSeconds(json[(start + 1)..(end - 1)], out time):

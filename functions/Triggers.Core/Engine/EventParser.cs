@@ -296,6 +296,8 @@ public static partial class EventParser
             : version is not null and not "1.0" ? "specversion must be \"1.0\""
             : !hasId ? Missing("id", (given & (1 << (int)Attribute.Id)) != 0)
             : type is null ? Missing("type", (given & (1 << (int)Attribute.Type)) != 0)
+            : char.IsWhiteSpace(type[0]) || char.IsWhiteSpace(type[^1])
+                ? $"'type' begins or ends with white space ('{type}'): types are compared exactly, so no playbook would hear it"
             : !hasAccount ? Missing("accountid", (given & (1 << (int)Attribute.AccountId)) != 0)
             : !hasTime ? "missing required attribute 'time'"
             : !timeIsString ? "'time' must be a string (an RFC 3339 timestamp such as 2026-01-05T10:00:00Z)"

@@ -80,6 +80,10 @@ public sealed class InputTests
         "'userid' begins or ends with white space")]
     [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","accountid":"acme ","time":"2026-01-01T10:30:00Z"}""",
         "'accountid' begins or ends with white space")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":" ticket.opened","accountid":"a","time":"2026-01-01T10:30:00Z"}""",
+        "'type' begins or ends with white space (' ticket.opened'): types are compared exactly, so no playbook would hear it")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened\t","accountid":"a","time":"2026-01-01T10:30:00Z"}""",
+        "'type' begins or ends with white space")]
     [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","subject":7,"accountid":"a","time":"2026-01-01T10:30:00Z"}""",
         "'subject' must be a string, not a number")]
     [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","accountid":"a","time":"2026-01-01"}""",
