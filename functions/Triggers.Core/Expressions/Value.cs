@@ -110,11 +110,18 @@ public readonly partial struct Value : IEquatable<Value>
             return true; // the usual trait (renewal_date: 2026-09-01), read on every account.updated: without the parser's general path
         }
 
-        if (text.Length >= 10 && char.IsAsciiDigit(text[0]) && IsoTime().IsMatch(text) &&
-            DateTimeOffset.TryParse(text.Length > 10 && (text[10] == 't' || text[^1] == 'z') ? text.ToUpperInvariant() : text,
-                CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time))
+        if (text.Length >= 10 && char.IsAsciiDigit(text[0]) && IsoTime().IsMatch(text))
         {
-            return true;
+            var upper = text.Length > 10 && (text[10] == 't' || text[^1] == 'z') ? text.ToUpperInvariant() : text;
+            if (text.Length > 18 && text[16] == ':' && text[17] == '6' && text[18] == '0')
+            {
+                return Loading.NodeRules.TryParseTimestamp(upper, out time); // a leap second, read as event times read it
+            }
+
+            if (DateTimeOffset.TryParse(upper, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time))
+            {
+                return true;
+            }
         }
 
         time = default;

@@ -90,7 +90,24 @@ internal static partial class NodeRules
         // Digits past the tick (nanoseconds, as history lines may carry) are cut, as the event reader cuts them.
         var fraction = match.Groups[3];
         var written = fraction.Length > 8 ? text.Remove(fraction.Index + 8, fraction.Length - 8) : text;
-        return DateTimeOffset.TryParse(written, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
+        // A leap second (23:59:60Z), as the event reader takes it: the last tick of the second before, which .NET can hold.
+        var leap = match.Groups[2].Value.StartsWith(":60", StringComparison.Ordinal);
+        if (leap)
+        {
+            written = written.Remove(match.Groups[2].Index + 1, 2).Insert(match.Groups[2].Index + 1, "59");
+        }
+
+        if (!DateTimeOffset.TryParse(written, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time))
+        {
+            return false;
+        }
+
+        if (leap)
+        {
+            time = time.AddTicks(TimeSpan.TicksPerSecond - 1 - (time.UtcTicks % TimeSpan.TicksPerSecond));
+        }
+
+        return true;
     }
 
     public const string IsoTimePattern = @"^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$";
