@@ -17,8 +17,9 @@ internal static class FunnelChart
         var max = Math.Max(1, stages.Max(s => s.Entered));
         var height = Top + stages.Count * Row + 34;
         var svg = new Svg(Width, height, $"Funnel for {segment.Label}",
-            "Accounts that entered each stage, split into moved on, in progress, stuck and dropped, with the share that continued to the next stage. " +
-            string.Join("; ", stages.Select(s => $"{s.Name}: {s.Entered} entered, {Percent(s.ConversionToNext)} continue")));
+            "Accounts that entered each stage, split into moved on, in progress, stuck and dropped, with the share that moved on to a later stage " +
+            "and, where some skipped a stage, the share that entered the next one. " +
+            string.Join("; ", stages.Select((s, i) => $"{s.Name}: {s.Entered} entered, {Percent(s.ConversionToNext)} move on{Step(stages, i)}")));
         for (var i = 0; i < stages.Count; i++)
         {
             var s = stages[i];
@@ -38,7 +39,7 @@ internal static class FunnelChart
                 svg.Rect(BarX - 1, y + 5, Math.Max(x - BarX + 2, 4), 24, "none", stroke: Palette.Ink);
             }
 
-            var note = $"{C(s.Entered)} entered" + (s.ConversionToNext is { } c ? $" · {Percent(c)} continue" : i == stages.Count - 1 ? " · last stage" : "");
+            var note = $"{C(s.Entered)} entered" + (s.ConversionToNext is { } c ? $" · {Percent(c)} move on{Step(stages, i)}" : i == stages.Count - 1 ? " · last stage" : "");
             svg.Text(Math.Max(x, BarX) + 8, y + 21, note, "value");
             if (bottleneck)
             {
@@ -49,6 +50,14 @@ internal static class FunnelChart
         Legend(svg, Top + stages.Count * Row + 14);
         return svg.ToString();
     }
+
+    /// <summary>
+    /// The step's own conversion, when it differs from moving on at all: accounts that skipped the next stage moved on
+    /// without converting there (trial: 100% move on, 33% to paid).
+    /// </summary>
+    private static string Step(IReadOnlyList<StageReport> stages, int i) =>
+        stages[i] is { ConversionToFollowing: { } step, ConversionToNext: { } any } && step != any && i + 1 < stages.Count
+            ? $" ({Percent(step)} to {stages[i + 1].Name})" : "";
 
     /// <summary>The parts of a stage's bar, in reading order; zero-width parts are skipped.</summary>
     public static IEnumerable<(int Count, string Colour, string What)> Parts(StageReport s) =>

@@ -28,7 +28,7 @@ internal static class Html
 
     /// <summary>
     /// A share as a whole percentage, with as many decimals as it takes not to show 0% or 100% for a share that is
-    /// neither: 199 of 200 moving on is 99.5%, not "100% continue" while one account was lost.
+    /// neither: 199 of 200 moving on is 99.5%, not "100% move on" while one account was lost.
     /// </summary>
     public static string Percent(double? value)
     {

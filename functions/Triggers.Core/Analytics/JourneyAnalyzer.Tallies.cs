@@ -69,7 +69,7 @@ public sealed partial class JourneyAnalyzer
         private readonly List<double> _durations = [];
         private readonly StageCounters _total = new(touchpoints); // what the segment's accounts counted in this stage, added up
         private readonly List<(int Seq, MilestoneInstance Milestone)> _milestones = [];
-        private int _entered, _stuck, _dropped, _converted;
+        private int _entered, _stuck, _dropped, _converted, _enteredFollowing;
 
         private bool Final => index == order.Count - 1;
 
@@ -93,6 +93,11 @@ public sealed partial class JourneyAnalyzer
             if (facts.Counters[index] is { } counted)
             {
                 _total.Add(counted);
+            }
+
+            if (!Final && facts.Since[index + 1] != AccountFacts.NotEntered)
+            {
+                _enteredFollowing++;
             }
 
             var account = facts.Track;
@@ -138,6 +143,7 @@ public sealed partial class JourneyAnalyzer
                 failed.ConvertAll(f => new RedFlag(f.Milestone.AccountId, f.Milestone.Milestone, At(f.Failed))))
             {
                 StuckAfterDays = StuckAfter is { } after ? TimeSpan.FromTicks(after).TotalDays : null,
+                ConversionToFollowing = Final || _entered == 0 ? null : (double)_enteredFollowing / _entered,
             };
         }
     }

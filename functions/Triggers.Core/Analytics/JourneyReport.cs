@@ -62,6 +62,13 @@ public sealed record StageReport(
     /// Null for a journey's final stage without expected_within: staying there is where accounts should end up.
     /// </summary>
     public double? StuckAfterDays { get; init; }
+
+    /// <summary>
+    /// The share of those who entered that went on to enter the very next stage (the step's conversion), where
+    /// <see cref="ConversionToNext"/> counts moving on to any later stage: stages may be skipped, so the two differ
+    /// when accounts go from trial straight to adoption without paying. Null for the last stage.
+    /// </summary>
+    public double? ConversionToFollowing { get; init; }
 }
 
 /// <summary>A milestone's outcomes among the segment's accounts.</summary>

@@ -127,9 +127,9 @@ public sealed class JourneyMapHtmlTests
     }
 
     [Theory]
-    [InlineData(0.995, "99.5%")] // 199 of 200 moved on: not "100% continue"
+    [InlineData(0.995, "99.5%")] // 199 of 200 moved on: not "100% move on"
     [InlineData(0.99999, "99.999%")]
-    [InlineData(0.004, "0.4%")] // 1 of 250: not "0% continue"
+    [InlineData(0.004, "0.4%")] // 1 of 250: not "0% move on"
     [InlineData(1.0, "100%")]
     [InlineData(0.0, "0%")]
     [InlineData(0.8833, "88%")]
@@ -143,8 +143,20 @@ public sealed class JourneyMapHtmlTests
     {
         var html = JourneyMapHtml.Render(MapOf(Segment(null, null, 200, Stage("start", "Start", 200, 199 / 200.0, stuck: 1, dropped: 0))));
 
-        Assert.Contains("200 entered &#183; 99.5% continue", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("100% continue", html, StringComparison.Ordinal);
+        Assert.Contains("200 entered &#183; 99.5% move on", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("100% move on", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_AStageSomeSkipped_GivesTheStepsOwnConversionBesideMovingOn()
+    {
+        var html = JourneyMapHtml.Render(MapOf(Segment(null, null, 3,
+            Stage("trial", "Trial", 3, 1.0, stuck: 0, dropped: 0) with { ConversionToFollowing = 1.0 / 3 },
+            Stage("paid", "Paid", 1, 1.0, stuck: 0, dropped: 0) with { ConversionToFollowing = 1.0 },
+            Stage("adopted", "Adopted", 3, null, stuck: 0, dropped: 0))));
+
+        Assert.Contains("3 entered &#183; 100% move on (33% to Paid)", html, StringComparison.Ordinal);
+        Assert.Contains("1 entered &#183; 100% move on<", html, StringComparison.Ordinal);
     }
 
     [Fact]

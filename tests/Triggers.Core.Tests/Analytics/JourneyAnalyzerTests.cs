@@ -76,6 +76,26 @@ public sealed class JourneyAnalyzerTests
     }
 
     [Fact]
+    public void Build_AStageSkipped_CountsAsMovingOn_ButNotAsTheStepsConversion()
+    {
+        // One account pays after its trial; two go from trial straight to adoption: all three moved on, one converted.
+        var analyzer = Replay("""
+            journey: funnel
+            stages:
+              - { id: trial, entered_when: { event: trial.started } }
+              - { id: paid, entered_when: { event: subscription.started } }
+              - { id: adopted, entered_when: { event: feature.used } }
+            """,
+            ("trial.started", "a"), ("trial.started", "b"), ("trial.started", "c"),
+            ("subscription.started", "a"), ("feature.used", "a"), ("feature.used", "b"), ("feature.used", "c"));
+
+        var stages = analyzer.Build().Segments[0].Stages;
+        Assert.Equal((1.0, 1.0 / 3), (stages[0].ConversionToNext!.Value, stages[0].ConversionToFollowing!.Value));
+        Assert.Equal((1.0, 1.0), (stages[1].ConversionToNext!.Value, stages[1].ConversionToFollowing!.Value));
+        Assert.Null(stages[2].ConversionToFollowing);
+    }
+
+    [Fact]
     public void Build_TouchpointsOfManyAccounts_AreTotalledPerStageBusiestFirst()
     {
         const string journey = """
