@@ -19,17 +19,51 @@ internal static class PlaybookFiles
     public static IReadOnlyList<SourceFile> Read(string directory, TextWriter? error = null)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
+        var closed = new List<SourceFile>();
         var files = new System.IO.Enumeration.FileSystemEnumerable<string>(directory, (ref System.IO.Enumeration.FileSystemEntry e) => e.ToSpecifiedFullPath(), options)
         {
             ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry e) => !e.IsDirectory,
-            ShouldRecursePredicate = (ref System.IO.Enumeration.FileSystemEntry e) => !LinksBack(e.ToFullPath()),
+            ShouldRecursePredicate = (ref System.IO.Enumeration.FileSystemEntry e) =>
+            {
+                var folder = e.ToSpecifiedFullPath();
+                if (LinksBack(e.ToFullPath()) || folder.Split(Path.DirectorySeparatorChar).Contains("node_modules"))
+                {
+                    return false;
+                }
+
+                // Skipped without a word, an unlistable folder's playbooks would silently never run.
+                if (Unlistable(folder) is { } why)
+                {
+                    closed.Add(SourceFile.UnreadableFolder(Display(folder) + "/", why));
+                    return false;
+                }
+
+                return true;
+            },
         };
         return [.. files
             .Where(path => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
             .Where(path => !path.Split(Path.DirectorySeparatorChar).Contains("node_modules"))
             .Order(StringComparer.Ordinal)
             .Where(path => Readable(path, error))
-            .Select(path => ReadOne(path))];
+            .Select(path => ReadOne(path))
+            .ToList()
+            .Concat(closed)];
+    }
+
+    /// <summary>Why a folder cannot be listed (no permission), or null.</summary>
+    internal static string? Unlistable(string folder)
+    {
+        try
+        {
+            using var entries = Directory.EnumerateFileSystemEntries(folder).GetEnumerator();
+            entries.MoveNext();
+            return null;
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return e.Message.TrimEnd('.');
+        }
     }
 
     private static SourceFile ReadOne(string path)
@@ -113,6 +147,12 @@ internal static class PlaybookFiles
                 : directory.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || directory.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
                     ? $"triggers: '{directory}' does not exist"
                     : $"triggers: directory '{directory}' does not exist");
+            return null;
+        }
+
+        if (Unlistable(directory) is { } why)
+        {
+            error.WriteLine($"triggers: directory '{directory}' cannot be read: {why}");
             return null;
         }
 

@@ -32,4 +32,15 @@ public sealed record SourceFile(string Path, string Text)
         EncodingError = new Diagnostic(new SourceLocation(path, 1, 1), Severity.Error, ErrorCodes.Unreadable, $"the file cannot be read: {reason}",
             "check its permissions, and that a link leads to a file"),
     };
+
+    /// <summary>
+    /// A folder under the playbooks the caller could not list: what lies in it is unknown, so it is an error as an
+    /// unreadable file is, rather than playbooks that silently never run.
+    /// </summary>
+    public static SourceFile UnreadableFolder(string path, string reason) => new(path, "")
+    {
+        EncodingError = new Diagnostic(new SourceLocation(path, 1, 1), Severity.Error, ErrorCodes.Unreadable,
+            $"the folder cannot be read, so the playbooks, journeys and tests in it are not: {reason}",
+            "check its permissions: whoever runs triggers must be able to list it (chmod a+rx)"),
+    };
 }
