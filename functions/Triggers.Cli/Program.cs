@@ -13,6 +13,12 @@ if (StandardStreams.OutputClosed)
     Console.SetOut(TextWriter.Null);
     Console.Error.WriteLine("warning: standard output is closed, so what this command prints goes nowhere; redirect it to a file or to /dev/null");
 }
+else if (OperatingSystem.IsLinux())
+{
+    // The console's own writer drops what a pipe whose reader has gone cannot take: written to the descriptor itself, a
+    // broken pipe ends the command with exit 1 and a line that says so (explain | head, a consumer that died).
+    Console.SetOut(new StreamWriter(StandardStreams.OpenOutput(), new System.Text.UTF8Encoding(false), 4096) { AutoFlush = true });
+}
 
 var root = new RootCommand("Triggers: journey-trigger automation for customer-success teams. " +
                            "Validate, test, simulate, explain and report on playbooks written in YAML; generate a sample history.")
@@ -37,6 +43,9 @@ catch (Exception e) when (e is IOException or UnauthorizedAccessException)
 {
     // A file that cannot be read or written (a damaged .gz, a full disk, no permission) is the user's to fix: say
     // what and where in one line. Anything else is a bug in Triggers and keeps its stack trace.
-    Console.Error.WriteLine($"triggers: {e.Message}");
+    const int BrokenPipe = 32; // EPIPE, as .NET gives a failed write's errno
+    Console.Error.WriteLine(e.HResult == BrokenPipe
+        ? "triggers: standard output closed before everything was written (broken pipe: the program reading it stopped early)"
+        : $"triggers: {e.Message}");
     return 1;
 }

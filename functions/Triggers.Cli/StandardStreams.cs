@@ -44,6 +44,13 @@ internal static class StandardStreams
         }
     }
 
-    /// <summary>Standard output as a stream, or one that swallows everything when it was closed (nothing to write to).</summary>
-    public static Stream OpenOutput() => OutputClosed ? Stream.Null : Console.OpenStandardOutput();
+    /// <summary>
+    /// Standard output as a stream, or one that swallows everything when it was closed (nothing to write to). On Linux
+    /// it is the descriptor itself, not the console's stream, which drops what it cannot write to a pipe whose reader
+    /// has gone: a back-test piped into a program that died half way must not end with exit 0 and a normal summary.
+    /// </summary>
+    public static Stream OpenOutput() =>
+        OutputClosed ? Stream.Null
+        : OperatingSystem.IsLinux() ? new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0)
+        : Console.OpenStandardOutput();
 }

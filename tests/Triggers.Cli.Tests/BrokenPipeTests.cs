@@ -1,0 +1,32 @@
+using System.Diagnostics;
+
+namespace Triggers.Cli.Tests;
+
+/// <summary>
+/// Output into a pipe whose reader has gone (a consumer that died half way, <c>| head</c>) is not written, and the
+/// command says so and exits 1: the console's own stream dropped it and the command ended 0 with a normal summary.
+/// </summary>
+public sealed class BrokenPipeTests
+{
+    [Theory]
+    [InlineData("simulate --events events.jsonl --format json")]
+    [InlineData("explain --events events.jsonl --account acme")]
+    public async Task Output_IntoAPipeNobodyReads_EndsWithExit1AndSaysWhy(string arguments)
+    {
+        var events = string.Concat(Enumerable.Range(0, 2000).Select(i =>
+            $$"""{"specversion":"1.0","id":"e{{i}}","source":"s","type":"a.b","time":"2026-01-01T{{i / 3600 % 24:00}}:{{i / 60 % 60:00}}:{{i % 60:00}}Z","accountid":"acme"}""" + "\n"));
+        using var dir = new TempDirectory().Write("playbooks/p.yaml", "playbook: p\nrules:\n  - id: r\n    when: { event: a.b }\n    do:\n      - task: { title: t }\n")
+            .Write("events.jsonl", events);
+        var start = new ProcessStartInfo("/bin/bash") { WorkingDirectory = dir.Path, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        // The reader exits at once; the command writes thousands of lines after that.
+        start.ArgumentList.Add($"{TriggersProcess.ShellCommand} {arguments} | true; exit ${{PIPESTATUS[0]}}");
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("triggers: standard output closed before everything was written (broken pipe: the program reading it stopped early)", await error, StringComparison.Ordinal);
+    }
+}
