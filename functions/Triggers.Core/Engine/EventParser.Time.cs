@@ -126,7 +126,14 @@ public static partial class EventParser
     private static string TimeProblem(string text) =>
         System.Text.RegularExpressions.Regex.IsMatch(text, @"^\d{4}-\d{2}-\d{2}$")
             ? $"'time' is a date without a time of day: {text}; an event time needs one, such as {text}T00:00:00Z"
-            : $"'time' is not an RFC 3339 timestamp: {text}";
+            : System.Text.RegularExpressions.Regex.Match(text, @"^(?<local>\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2})(\.\d+)?([Zz]|[+-](?<h>\d{2}):(?<m>\d{2}))$") is { Success: true } rfc &&
+              DateTime.TryParseExact(rfc.Groups["local"].Value.Replace('t', 'T').Replace(' ', 'T'), "yyyy-MM-dd'T'HH:mm:ss",
+                  System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _)
+                ? rfc.Groups["h"].Success && (int.Parse(rfc.Groups["h"].ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture) * 60 +
+                                              int.Parse(rfc.Groups["m"].ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture)) > 14 * 60
+                    ? $"'time' has an offset beyond ±14:00, which no time zone has: {text}"
+                    : $"'time' is not a moment that can be kept: {text} (it must fall in the years 1 to 9999 once read in UTC, and be a real date and time of day)"
+                : $"'time' is not an RFC 3339 timestamp: {text}";
 
     /// <summary>
     /// Whether the time read names its UTC offset. The reader takes a time without one as the machine's local time,

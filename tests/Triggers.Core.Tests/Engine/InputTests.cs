@@ -84,6 +84,12 @@ public sealed class InputTests
         "'type' begins or ends with white space (' ticket.opened'): types are compared exactly, so no playbook would hear it")]
     [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened\t","accountid":"a","time":"2026-01-01T10:30:00Z"}""",
         "'type' begins or ends with white space")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","accountid":"a","time":"0001-01-01T00:00:00+01:00"}""",
+        "'time' is not a moment that can be kept: 0001-01-01T00:00:00+01:00 (it must fall in the years 1 to 9999 once read in UTC")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","accountid":"a","time":"2026-01-06T09:00:00+14:01"}""",
+        "'time' has an offset beyond ±14:00, which no time zone has: 2026-01-06T09:00:00+14:01")]
+    [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","accountid":"a","time":"2026-02-30T09:00:00Z"}""",
+        "'time' is not an RFC 3339 timestamp: 2026-02-30T09:00:00Z")]
     [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","subject":7,"accountid":"a","time":"2026-01-01T10:30:00Z"}""",
         "'subject' must be a string, not a number")]
     [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","accountid":"a","time":"2026-01-01"}""",
