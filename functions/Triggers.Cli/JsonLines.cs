@@ -101,7 +101,11 @@ internal static class JsonLines
         {
             case null:
                 return;
-            case IOException or UnauthorizedAccessException or NotSupportedException or InvalidDataException: // InvalidData: a .gz that is not gzip
+            case InvalidDataException:
+                // The decompressor's own words name a zip entry's "unsupported compression method" for any damage.
+                throw new IOException("reading the events failed: the gzip data is damaged (a flipped byte or a bad checksum, as a faulty copy leaves it; " +
+                                      "gzip -t tells the same), so the history cannot be read past that point", failure);
+            case IOException or UnauthorizedAccessException or NotSupportedException:
                 throw new IOException($"reading the events failed: {failure.Message}", failure);
             default:
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure); // a bug in prepare: as it was thrown

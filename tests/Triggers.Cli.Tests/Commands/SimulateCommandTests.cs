@@ -355,6 +355,27 @@ public sealed partial class SimulateCommandTests
         Assert.Contains("warning: header.gz looks cut short at byte 2, the end of the file", header.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Simulate_AGzippedHistoryWithADamagedChecksum_SaysTheDataIsDamaged_NotAnUnsupportedMethod()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n");
+        var whole = new MemoryStream();
+        using (var gz = new System.IO.Compression.GZipStream(whole, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gz.Write(System.Text.Encoding.UTF8.GetBytes(Events));
+        }
+
+        var bytes = whole.ToArray();
+        bytes[^6] ^= 0xFF; // inside the CRC-32 of the trailer
+        File.WriteAllBytes(Path.Combine(dir.Path, "damaged.jsonl.gz"), bytes);
+
+        var result = TriggersProcess.Run(dir.Path, "simulate", "--events", "damaged.jsonl.gz");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("triggers: reading the events failed: the gzip data is damaged", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("compression method", result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("events.jsonl")]
     [InlineData("events.jsonl.gz")] // its size read from the gzip trailer
