@@ -34,4 +34,5 @@ public static class ErrorCodes
     public const string UnknownEventType = "TRG201";
     public const string EmptyFile = "TRG203";
     public const string NoTouchpointEvents = "TRG204";
+    public const string CommentCutsValue = "TRG205";
 }

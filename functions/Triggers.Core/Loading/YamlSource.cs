@@ -104,6 +104,11 @@ internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics,
                 return null;
             }
 
+            if (parser.OpenFlow is { } flowOpen && message.Contains("flow", StringComparison.OrdinalIgnoreCase) && FlowHiddenByComment(file, diagnostics, flowOpen))
+            {
+                return null;
+            }
+
             if (YamlSyntaxWording.Explain(file.Text, message, e.Start, parser.OpenFlow) is { } explained)
             {
                 Report(file, diagnostics, explained.At, $"YAML syntax error: {explained.Message}", explained.Hint);
@@ -123,6 +128,11 @@ internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics,
             if (parser.OpenFlow is { } open)
             {
                 var closer = open.Opener == '{' ? '}' : ']';
+                if (FlowHiddenByComment(file, diagnostics, open))
+                {
+                    return null;
+                }
+
                 Report(file, diagnostics, open.At, $"YAML syntax error: this '{open.Opener}' is never closed: the file ends before its '{closer}'",
                     open.Opener == '{' ? "add the '}' after the mapping's last entry: when: { event: user.invited }"
                         : "add the ']' after the list's last item: events: [user.invited, user.logged_in]");
@@ -172,8 +182,81 @@ internal sealed partial class YamlSource(string file, DiagnosticBag diagnostics,
             return null;
         }
 
+        CommentsCuttingValues(file, diagnostics, stream.Documents[0]);
         return stream.Documents[0].RootNode;
     }
+
+    /// <summary>
+    /// Warns where YAML read the end of a plain value as a comment: a '#' after a space starts one, so
+    /// <c>title: Escalation #{{ trigger.data.ticket_id }} needs an answer</c> is the title "Escalation" and nothing more.
+    /// A '#' with text straight after it (<c>#{{</c>, <c>#42</c>) was almost always meant as part of the value; a comment
+    /// written as one (<c># the CSM's</c>) has a space after it and is left alone.
+    /// </summary>
+    private static void CommentsCuttingValues(SourceFile file, DiagnosticBag diagnostics, YamlDocument document)
+    {
+        foreach (var node in document.AllNodes)
+        {
+            if (node is not YamlScalarNode { Style: ScalarStyle.Plain, Value: { Length: > 0 } value } || node.End.Index >= file.Text.Length)
+            {
+                continue;
+            }
+
+            var end = (int)node.End.Index;
+            var lineEnd = file.Text.IndexOf('\n', end) is var newline and >= 0 ? newline : file.Text.Length;
+            var rest = file.Text[end..lineEnd].TrimEnd('\r');
+            if (CommentRightAfter().Match(rest) is not { Success: true } comment)
+            {
+                continue;
+            }
+
+            var hash = end + comment.Groups["hash"].Index;
+            diagnostics.Warning(new SourceLocation(file.Path, (int)node.End.Line, (int)node.End.Column + comment.Groups["hash"].Index), ErrorCodes.CommentCutsValue,
+                $"YAML reads '{rest.Trim()}' as a comment, so this value ends at '{value}'",
+                $"if the '#' belongs to the value, quote the whole value: \"{file.Text[(int)node.Start.Index..hash].TrimEnd()} {rest[comment.Groups["hash"].Index..].Trim()}\"");
+        }
+    }
+
+    /// <summary>
+    /// <c>{ title: Escalation #{{ id }}, assignee: x }</c>: the ' #' starts a comment that hides the rest of the line, the
+    /// closing '}' with it, so the parser reports a '{' never closed. Reported at the '#', which is what to fix.
+    /// </summary>
+    private static bool FlowHiddenByComment(SourceFile file, DiagnosticBag diagnostics, (Mark At, char Opener) open)
+    {
+        if (CommentAfter(file.Text, open.At) is not { } column)
+        {
+            return false;
+        }
+
+        var closer = open.Opener == '{' ? '}' : ']';
+        diagnostics.Error(new SourceLocation(file.Path, (int)open.At.Line, column), ErrorCodes.YamlSyntax,
+            $"YAML syntax error: a ' #' starts a comment, which hides the rest of this line, the '{closer}' that closes the '{open.Opener}' at column {open.At.Column} included",
+            "if the '#' belongs to a value, quote that value: { title: \"Escalation #{{ trigger.data.ticket_id }}\" }");
+        return true;
+    }
+
+    /// <summary>The column of a comment's '#' on the line of <paramref name="at"/>, after it, or null.</summary>
+    private static int? CommentAfter(string text, Mark at)
+    {
+        var lines = text.Split('\n');
+        if (at.Line < 1 || at.Line > lines.Length)
+        {
+            return null;
+        }
+
+        var line = lines[at.Line - 1];
+        for (var i = (int)at.Column; i < line.Length; i++)
+        {
+            if (line[i] == '#' && line[i - 1] is ' ' or '\t')
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[ \t]+(?<hash>#)[^\s#]")]
+    private static partial System.Text.RegularExpressions.Regex CommentRightAfter();
 
     /// <summary>
     /// The two slips behind most syntax errors in playbooks, looked for on the line the parser stopped at and the

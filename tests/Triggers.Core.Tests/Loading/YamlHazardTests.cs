@@ -300,4 +300,35 @@ public sealed class YamlHazardTests
                     when: { event: user.invited }
                     do: [ { task: {{task}} } ]
                 """)), StringComparison.Ordinal);
+
+    [Fact]
+    public void HashRightAfterAPlainValue_IsAWarningThatTheRestIsAComment_WithTheValueToQuote()
+    {
+        var result = PlaybookLoader.Load([new SourceFile("p.yaml", """
+            playbook: p
+            rules:
+              - id: r
+                when: { event: ticket.escalated }   # a comment written as one is left alone
+                do:
+                  - task:
+                      title: Escalation #{{ trigger.data.ticket_id }} needs an answer
+            """)]);
+
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal("p.yaml:7:29: warning TRG205: YAML reads '#{{ trigger.data.ticket_id }} needs an answer' as a comment, so this value ends at 'Escalation'",
+            warning.ToString());
+        Assert.Equal("if the '#' belongs to the value, quote the whole value: \"Escalation #{{ trigger.data.ticket_id }} needs an answer\"", warning.Hint);
+    }
+
+    [Fact]
+    public void HashInAFlowMapping_HidingItsClosingBrace_IsReportedAtTheHash_NotAsABraceNeverClosed() =>
+        Assert.Equal(["p.yaml:6:35: error TRG001: YAML syntax error: a ' #' starts a comment, which hides the rest of this line, the '}' that closes the '{' at column 15 included"],
+            Errors("""
+                playbook: p
+                rules:
+                  - id: r
+                    when: { event: ticket.escalated }
+                    do:
+                      - task: { title: Escalation #{{ trigger.data.ticket_id }}, assignee: cs@vendor.test }
+                """));
 }
