@@ -71,7 +71,7 @@ public static partial class EventParser
                     break;
                 case Attribute.SpecVersion when json[start..end].SequenceEqual("\"1.0\""u8):
                     break;
-                case Attribute.Id when text && end - start > 2:
+                case Attribute.Id when text && end - start > 2 && json[start + 1] > (byte)' ':
                     id = range;
                     break;
                 case Attribute.AccountId when text && end - start > 2 && !MaybePadded(json[start..end]):

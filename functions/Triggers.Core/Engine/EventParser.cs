@@ -295,6 +295,7 @@ public static partial class EventParser
         var problem = twice is { } repeated ? $"attribute '{repeated.ToString().ToLowerInvariant()}' is given twice; an event names each attribute once"
             : version is not null and not "1.0" ? "specversion must be \"1.0\""
             : !hasId ? Missing("id", (given & (1 << (int)Attribute.Id)) != 0)
+            : Blank(json[id]) ? "'id' is blank: an event needs an id that tells it from others (duplicates are found by it)"
             : type is null ? Missing("type", (given & (1 << (int)Attribute.Type)) != 0)
             : char.IsWhiteSpace(type[0]) || char.IsWhiteSpace(type[^1])
                 ? $"'type' begins or ends with white space ('{type}'): types are compared exactly, so no playbook would hear it"
@@ -399,6 +400,19 @@ public static partial class EventParser
             : char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])
                 ? $"'{attribute}' begins or ends with white space ('{value}'): ids are compared exactly, so it would name {(attribute == "userid" ? "a user" : "an account")} of its own"
                 : null;
+    }
+
+    /// <summary>Whether a string token holds only white space (<c>"  "</c>, <c>"\t"</c>); one that does not decode is no blank.</summary>
+    private static bool Blank(ReadOnlySpan<byte> token)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(Text(token));
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>What kind of JSON value a token is, for a message.</summary>
