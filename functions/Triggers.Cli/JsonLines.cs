@@ -248,9 +248,10 @@ internal static class JsonLines
                 span = span[..^1];
             }
 
-            if (_number == 1 && span.StartsWith(Utf8Bom))
+            while (span.StartsWith(Utf8Bom))
             {
-                // Editors and PowerShell on Windows start UTF-8 files with a byte order mark: not part of the first event.
+                // Editors and PowerShell on Windows start UTF-8 files with a byte order mark: not part of the event. One
+                // may start a later line too (cat a.jsonl b.jsonl), or come twice.
                 line = line[Utf8Bom.Length..];
                 span = span[Utf8Bom.Length..];
             }

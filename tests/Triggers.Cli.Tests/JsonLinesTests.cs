@@ -50,9 +50,10 @@ public sealed class JsonLinesTests
     [InlineData(1 << 20)]
     [InlineData(Mapped)]
     [InlineData(FileRead)]
-    public void Read_AFileStartingWithAByteOrderMark_HandsOutTheFirstLineWithoutIt(int readSize)
+    public void Read_ByteOrderMarksStartingLines_AreHandedOutWithoutThem(int readSize)
     {
-        var text = "\uFEFF{\"id\":\"e1\"}\r\n{\"id\":\"e2\"}\r\n";
+        // A second mark at the start, and one starting a later line, as joining two files with cat leaves it.
+        var text = "\uFEFF\uFEFF{\"id\":\"e1\"}\r\n\uFEFF{\"id\":\"e2\"}\r\n";
         var seen = new List<string>();
 
         using (var source = Source(Encoding.UTF8.GetBytes(text), readSize))

@@ -70,6 +70,16 @@ public static partial class EventParser
                 : position < 0 || e.BytePositionInLine is not { } at
                 ? $"not valid JSON: {message.TrimEnd('.')}"
                 : $"not valid JSON at byte {at + 1} of the line: {message[..position].TrimEnd('.')}";
+            if (json.IndexOf((byte)'\r') is var cr and >= 0 && cr < json.Length - 1)
+            {
+                // Events from two exporters, one ending its lines with a lone CR: they read as one line, every one lost.
+                error += $"; the line holds a carriage return (CR) at byte {cr + 1}, so events joined by lone CRs read as one line " +
+                         "(split them first: tr '\\r' '\\n')";
+            }
+            else if (json.IndexOf((byte)0) is var nul and >= 0)
+            {
+                error += $"; the line holds a zero byte at byte {nul + 1} (a log padded with zeros by a crash, then written on)";
+            }
         }
 
         return error is null;

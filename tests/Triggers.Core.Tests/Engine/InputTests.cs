@@ -84,6 +84,8 @@ public sealed class InputTests
         "'type' begins or ends with white space (' ticket.opened'): types are compared exactly, so no playbook would hear it")]
     [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened\t","accountid":"a","time":"2026-01-01T10:30:00Z"}""",
         "'type' begins or ends with white space")]
+    [InlineData("{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\",\"type\":\"t.x\",\"accountid\":\"a\",\"time\":\"2026-01-01T10:30:00Z\"}\r{\"id\":\"y\"}",
+        "not valid JSON at byte 104 of the line: '{' is invalid after a single JSON value. Expected end of data; the line holds a carriage return (CR) at byte 103")]
     [InlineData("""{"specversion":"1.0","id":"  ","source":"s","type":"ticket.opened","accountid":"a","time":"2026-01-01T10:30:00Z"}""",
         "'id' is blank: an event needs an id that tells it from others")]
     [InlineData("""{"specversion":"1.0","id":"x","source":"s","type":"ticket.opened","accountid":"a","time":"0001-01-01T00:00:00+01:00"}""",
