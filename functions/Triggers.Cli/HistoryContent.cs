@@ -11,6 +11,10 @@ internal static class HistoryContent
     /// <summary>How many bytes are looked at: enough to find a zero byte in a binary file, little enough to keep.</summary>
     public const int SniffLength = 4096;
 
+    /// <summary>What damaged gzip data means, in place of the decompressor's own "unsupported compression method".</summary>
+    public const string DamagedGzip = "the gzip data is damaged (a flipped byte or a bad checksum, as a faulty copy leaves it; " +
+                                      "gzip -t tells the same), so the history cannot be read past that point";
+
     public static bool IsGzip(ReadOnlySpan<byte> start) => start is [0x1f, 0x8b, ..];
 
     /// <summary>

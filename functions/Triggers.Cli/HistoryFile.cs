@@ -39,7 +39,7 @@ internal sealed class HistoryFile : IDisposable
 
             var gzip = Check(path, Start(file), gzipName);
             return gzip
-                ? new HistoryFile(path, file, new CountingStream(new GZipStream(file, CompressionMode.Decompress)))
+                ? new HistoryFile(path, file, Decompressed(path, new CountingStream(new GZipStream(file, CompressionMode.Decompress))))
                 : new HistoryFile(path, file, file);
         }
         catch
@@ -60,8 +60,45 @@ internal sealed class HistoryFile : IDisposable
         var gzip = Check(described, start.AsSpan(0, length), gzipName, stream: true);
         Stream content = new PrefixedStream(start.AsMemory(0, length), stream);
         return gzip
-            ? new HistoryFile(name, content, new CountingStream(new GZipStream(new CompressedTail(content), CompressionMode.Decompress)))
+            ? new HistoryFile(name, content, Decompressed(described, new CountingStream(new GZipStream(new CompressedTail(content), CompressionMode.Decompress))))
             : new HistoryFile(name, content, content);
+    }
+
+    /// <summary>
+    /// What a gzip holds, checked by its first bytes as a plain file is (UTF-16 text, a spreadsheet, a second gzip), and
+    /// refused the same way, rather than replayed line by line into rejections; the bytes looked at are put back.
+    /// </summary>
+    private static Stream Decompressed(string name, CountingStream content)
+    {
+        var start = new byte[HistoryContent.SniffLength];
+        int length;
+        try
+        {
+            length = content.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new IOException($"reading the events failed: {HistoryContent.DamagedGzip}", e);
+        }
+
+        var inside = $"{name} (decompressed)";
+        if (HistoryContent.IsGzip(start.AsSpan(0, length)))
+        {
+            throw new IOException($"{inside} is gzip again: it was compressed twice; decompress it once first (gzip -dc {name} > once.gz)");
+        }
+
+        if (length > 0 && HistoryContent.NotJsonLines(inside, start.AsSpan(0, length), stream: true) is { } why)
+        {
+            throw new IOException(why);
+        }
+
+        return new CountedPrefix(start.AsMemory(0, length), content);
+    }
+
+    /// <summary>The decompressed bytes with the first ones put back in front; the count of all of them is kept below.</summary>
+    private sealed class CountedPrefix(ReadOnlyMemory<byte> prefix, CountingStream counted) : PrefixedStream(prefix, counted)
+    {
+        public CountingStream Counted => counted;
     }
 
     /// <summary>
@@ -101,7 +138,7 @@ internal sealed class HistoryFile : IDisposable
     /// </summary>
     public string? Truncation()
     {
-        if (Content is not CountingStream { AtEnd: true, Inner: GZipStream { BaseStream: var compressed } } content)
+        if (Content is not CountedPrefix { Counted: { AtEnd: true, Inner: GZipStream { BaseStream: var compressed } } content })
         {
             return null;
         }

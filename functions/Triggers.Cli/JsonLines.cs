@@ -103,8 +103,7 @@ internal static class JsonLines
                 return;
             case InvalidDataException:
                 // The decompressor's own words name a zip entry's "unsupported compression method" for any damage.
-                throw new IOException("reading the events failed: the gzip data is damaged (a flipped byte or a bad checksum, as a faulty copy leaves it; " +
-                                      "gzip -t tells the same), so the history cannot be read past that point", failure);
+                throw new IOException($"reading the events failed: {HistoryContent.DamagedGzip}", failure);
             case IOException or UnauthorizedAccessException or NotSupportedException:
                 throw new IOException($"reading the events failed: {failure.Message}", failure);
             default:

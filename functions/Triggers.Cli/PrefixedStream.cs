@@ -1,7 +1,7 @@
 namespace Triggers.Cli;
 
 /// <summary>A stream that reads <paramref name="prefix"/> first and then the rest of <paramref name="rest"/>: bytes already taken from a stream that cannot seek, put back.</summary>
-internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
+internal class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
 {
     private ReadOnlyMemory<byte> prefix = prefix;
 

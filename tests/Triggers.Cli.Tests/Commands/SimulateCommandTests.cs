@@ -356,6 +356,33 @@ public sealed partial class SimulateCommandTests
     }
 
     [Fact]
+    public void Simulate_AGzipHoldingUtf16OrAnotherGzip_IsRefusedAsThePlainFileIs()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n");
+        File.WriteAllBytes(Path.Combine(dir.Path, "wide.gz"), Gzip(System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes(Events)).ToArray()));
+        File.WriteAllBytes(Path.Combine(dir.Path, "twice.gz"), Gzip(Gzip(System.Text.Encoding.UTF8.GetBytes(Events))));
+
+        var wide = TriggersProcess.Run(dir.Path, "simulate", "--events", "wide.gz");
+        var twice = TriggersProcess.Run(dir.Path, "simulate", "--events", "twice.gz");
+
+        Assert.Equal((1, 1), (wide.ExitCode, twice.ExitCode));
+        Assert.StartsWith("triggers: wide.gz (decompressed) is UTF-16 text", wide.Error.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("triggers: twice.gz (decompressed) is gzip again: it was compressed twice", twice.Error.Trim(), StringComparison.Ordinal);
+        Assert.Empty(wide.Output);
+    }
+
+    private static byte[] Gzip(byte[] bytes)
+    {
+        var packed = new MemoryStream();
+        using (var gz = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gz.Write(bytes);
+        }
+
+        return packed.ToArray();
+    }
+
+    [Fact]
     public void Simulate_AGzippedHistoryWithADamagedChecksum_SaysTheDataIsDamaged_NotAnUnsupportedMethod()
     {
         using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n");
