@@ -161,9 +161,10 @@ public sealed partial class JourneyEngine
             case StageTrigger { StuckFor: not null } stuck when program.StageById(stuck.StageId) is { } s && state.CurrentStage.GetValueOrDefault(s.JourneyId) != stuck.StageId:
                 return $"the account moved on from stage {stuck.StageId}";
             case CountTrigger { AtMost: { } most } count:
-                var times = Times(state, reaction.Index);
-                AccountState.DropUpTo(times, t - count.Within.Ticks);
-                return times.Count > most ? $"{times.Count} {count.EventType} within {DurationParser.AsWritten(count.Within, count.WithinWritten)} by now, more than {most}" : null;
+                // Counted, not dropped: the at_most windows still to come keep their own reading of these times.
+                var since = t - count.Within.Ticks;
+                var recent = Times(state, reaction.Index).Count(time => time > since);
+                return recent > most ? $"{recent} {count.EventType} within {DurationParser.AsWritten(count.Within, count.WithinWritten)} by now, more than {most}" : null;
             default:
                 return null;
         }

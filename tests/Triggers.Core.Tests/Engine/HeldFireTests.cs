@@ -186,4 +186,29 @@ public sealed class HeldFireTests
             expect_only: true
             """);
     }
+
+    [Fact]
+    public void AnAtMostCountPassedOvernight_DropsTheHeldFire()
+    {
+        // "No login for 2 days" falls due at 21:00 and waits for 08:00; a login at 23:00 means it no longer holds.
+        // The next window still runs from the fire as before: two quiet days later it fires again, in the morning.
+        Scenario.Passes("""
+            playbook: quiet
+            rules:
+              - id: no-logins
+                when: { count: { event: user.logged_in, at_most: 0, within: 2d } }
+                do:
+                  - task: { title: nobody logs in }
+                quiet_hours: { from: "20:00", to: "08:00", timezone: UTC }
+            """, """
+            test: a login during the night
+            events:
+              - { time: 2026-01-05T21:00:00Z, type: user.logged_in, accountid: acme }
+              - { time: 2026-01-07T23:00:00Z, type: user.logged_in, accountid: acme }
+            run_until: 2026-01-10T12:00:00Z
+            expect:
+              - { time: 2026-01-10T08:00:00Z, rule: quiet/no-logins, action: task }
+            expect_only: true
+            """);
+    }
 }
