@@ -60,7 +60,7 @@ internal sealed class HistoryFile : IDisposable
         var gzip = Check(described, start.AsSpan(0, length), gzipName, stream: true);
         Stream content = new PrefixedStream(start.AsMemory(0, length), stream);
         return gzip
-            ? new HistoryFile(name, content, Decompressed(described, new CountingStream(new GZipStream(new CompressedTail(content), CompressionMode.Decompress))))
+            ? new HistoryFile(name, content, Decompressed(described, new CountingStream(new GZipStream(new CountingStream(content), CompressionMode.Decompress))))
             : new HistoryFile(name, content, content);
     }
 
@@ -144,7 +144,7 @@ internal sealed class HistoryFile : IDisposable
         }
 
         // A file is measured as it lies; a stream (standard input, a pipe) by what came through it.
-        var (length, size, where) = compressed is CompressedTail tail
+        var (length, size, where) = compressed is CountingStream tail
             ? (tail.BytesRead, tail.LastFour, "the end of the input")
             : File is FileStream { CanSeek: true } file ? (file.Length, file.Length < MinimumGzip ? 0 : GzipTrailerSize(file), "the end of the file")
             : (-1L, 0u, "");
@@ -159,56 +159,6 @@ internal sealed class HistoryFile : IDisposable
 
     // Header (10 bytes), the empty final block (2) and the trailer (8): the gzip of nothing.
     private const int MinimumGzip = 20;
-
-    /// <summary>Counts the bytes read through it, and whether its end was reached.</summary>
-    private sealed class CountingStream(Stream inner) : Stream
-    {
-        public Stream Inner => inner;
-
-        public long BytesRead { get; private set; }
-
-        public bool AtEnd { get; private set; }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            var read = inner.Read(buffer);
-            BytesRead += read;
-            AtEnd |= read == 0 && !buffer.IsEmpty;
-            return read;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
 
     /// <summary>
     /// The JSON lines' size in bytes, as far as it can be known before reading them: the file's length, or for gzip

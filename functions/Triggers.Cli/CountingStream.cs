@@ -1,15 +1,20 @@
 namespace Triggers.Cli;
 
 /// <summary>
-/// Passes compressed bytes through from a stream that cannot be rewound (standard input, a pipe), keeping how many
-/// there were and the last four: a whole gzip member ends with its size, which is how a history cut short in transit
-/// is told from a whole one (<see cref="HistoryFile.Truncation"/>), as it is for a file.
+/// Passes bytes through, keeping how many there were, whether the end was reached and the last four. Below the
+/// decompressor it measures a stream that cannot be rewound (standard input, a pipe): a whole gzip member ends with
+/// its size, which is how a history cut short in transit is told from a whole one (<see cref="HistoryFile.Truncation"/>),
+/// as it is for a file; above it, it counts the history's bytes that size must match.
 /// </summary>
-internal sealed class CompressedTail(Stream inner) : Stream
+internal sealed class CountingStream(Stream inner) : Stream
 {
     private uint _last; // the last four bytes read, the newest in the high byte: little-endian, as gzip writes the size
 
+    public Stream Inner => inner;
+
     public long BytesRead { get; private set; }
+
+    public bool AtEnd { get; private set; }
 
     /// <summary>The last four bytes read as gzip's size record (meaningful once <see cref="BytesRead"/> is 4 or more).</summary>
     public uint LastFour => _last;
@@ -35,6 +40,7 @@ internal sealed class CompressedTail(Stream inner) : Stream
         }
 
         BytesRead += read;
+        AtEnd |= read == 0 && !buffer.IsEmpty;
         return read;
     }
 
