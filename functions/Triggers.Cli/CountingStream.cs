@@ -6,11 +6,11 @@ namespace Triggers.Cli;
 /// its size, which is how a history cut short in transit is told from a whole one (<see cref="HistoryFile.Truncation"/>),
 /// as it is for a file; above it, it counts the history's bytes that size must match.
 /// </summary>
-internal sealed class CountingStream(Stream inner) : Stream
+internal sealed class CountingStream(Stream inner) : ReadingStream(inner)
 {
     private uint _last; // the last four bytes read, the newest in the high byte: little-endian, as gzip writes the size
 
-    public Stream Inner => inner;
+    public Stream Inner => InnerStream;
 
     public long BytesRead { get; private set; }
 
@@ -19,21 +19,11 @@ internal sealed class CountingStream(Stream inner) : Stream
     /// <summary>The last four bytes read as gzip's size record (meaningful once <see cref="BytesRead"/> is 4 or more).</summary>
     public uint LastFour => _last;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
-        var read = inner.Read(buffer);
+        var read = InnerStream.Read(buffer);
         foreach (var b in buffer[Math.Max(0, read - 4)..read])
         {
             _last = (_last >> 8) | ((uint)b << 24);
@@ -42,25 +32,5 @@ internal sealed class CountingStream(Stream inner) : Stream
         BytesRead += read;
         AtEnd |= read == 0 && !buffer.IsEmpty;
         return read;
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 }
