@@ -16,6 +16,17 @@ internal static partial class CliOptions
     {
         HelpName = "DIR",
         Description = $"The playbook directory (default: {PlaybookFiles.DefaultDescription})",
+        CustomParser = result =>
+        {
+            // As --events: --playbooks "$DIR" with the variable unset is a usage mistake, not a directory named ''.
+            var text = result.Tokens.Single().Value;
+            if (text.Length == 0)
+            {
+                result.AddError("--playbooks is given an empty value (an unset variable in a script?)");
+            }
+
+            return text;
+        },
     };
 
     public static string PlaybooksOrDefault(this ParseResult result, Option<string> playbooks) => result.GetValue(playbooks) ?? PlaybookFiles.DefaultDirectory;

@@ -30,6 +30,14 @@ internal static class HistoryInput
             return true;
         }
 
+        if (new FileInfo(path).LinkTarget is { } link && !File.Exists(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, link)) &&
+            !Directory.Exists(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, link)))
+        {
+            // File.Exists counts a link whose target is gone as a file; opening it would fail with .NET's own words.
+            error.WriteLine($"triggers: events file '{path}' is a link to {link}, which does not exist");
+            return true;
+        }
+
         if (path == "-" || File.Exists(path))
         {
             return false;

@@ -16,7 +16,7 @@ if (StandardStreams.OutputClosed)
 else if (OperatingSystem.IsLinux())
 {
     // The console's own writer drops what a pipe whose reader has gone cannot take: written to the descriptor itself, a
-    // broken pipe ends the command with exit 1 and a line that says so (explain | head, a consumer that died).
+    // broken pipe ends the command with exit 141 (explain | head, a consumer that died), not 0 over output nobody got.
     Console.SetOut(new StreamWriter(StandardStreams.OpenOutput(), new System.Text.UTF8Encoding(false), 4096) { AutoFlush = true });
 }
 
@@ -39,13 +39,16 @@ try
         ? ParseErrors.Report(parsed, args, Console.Error)
         : parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
+catch (IOException e) when (e.HResult == 32) // EPIPE, as .NET gives a failed write's errno
+{
+    // The program reading the output stopped (| head, a consumer that died): end as Unix tools do when SIGPIPE stops
+    // them, quietly with 141, so a pipeline under pipefail sees it, and '--help | head' prints no complaint.
+    return 141;
+}
 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
 {
     // A file that cannot be read or written (a damaged .gz, a full disk, no permission) is the user's to fix: say
     // what and where in one line. Anything else is a bug in Triggers and keeps its stack trace.
-    const int BrokenPipe = 32; // EPIPE, as .NET gives a failed write's errno
-    Console.Error.WriteLine(e.HResult == BrokenPipe
-        ? "triggers: standard output closed before everything was written (broken pipe: the program reading it stopped early)"
-        : $"triggers: {e.Message}");
+    Console.Error.WriteLine($"triggers: {e.Message}");
     return 1;
 }

@@ -208,6 +208,20 @@ public sealed partial class SimulateCommandTests
     }
 
     [Fact]
+    public void Simulate_EventsALinkToNothing_OrPlaybooksEmpty_SayWhichInOneLine()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n");
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "broken.jsonl"), "gone.jsonl");
+
+        var link = TriggersProcess.Run(dir.Path, "simulate", "--events", "broken.jsonl");
+        var empty = TriggersProcess.Run(dir.Path, "simulate", "--playbooks", "", "--events", "broken.jsonl");
+
+        Assert.Equal((1, 1), (link.ExitCode, empty.ExitCode));
+        Assert.Equal("triggers: events file 'broken.jsonl' is a link to gone.jsonl, which does not exist", link.Error.Trim());
+        Assert.StartsWith("triggers: --playbooks is given an empty value (an unset variable in a script?)", empty.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Simulate_UntilBeforeEveryEvent_WarnsThatNothingWasReplayed()
     {
         using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n")
