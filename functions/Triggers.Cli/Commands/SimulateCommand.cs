@@ -98,6 +98,13 @@ internal static class SimulateCommand
                             $"({Counted.Of(simulator.Stats.AfterUntil, "event")}), so nothing was replayed");
         }
 
+        foreach (var (type, listened) in simulator.Stats.LookalikeTypes)
+        {
+            // Types are compared exactly, as CloudEvents says: an exporter that writes User.Logged_In is heard by nobody.
+            error.WriteLine($"warning: events of type '{LineText.Escape(type)}' are heard by no playbook; playbooks listen for '{listened}' " +
+                            "(types are compared exactly, case included)");
+        }
+
         if (QuietHoursInUtc(simulator.Stats) is { } warning)
         {
             error.WriteLine(warning);

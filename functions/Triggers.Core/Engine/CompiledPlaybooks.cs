@@ -90,6 +90,19 @@ public sealed class CompiledPlaybooks
     /// <summary>Everything an event of this type sets off, found with one lookup.</summary>
     internal EventRoute Route(string type) => _routes.TryGetValue(type, out var route) ? route : EventRoute.Nothing;
 
+    /// <summary>
+    /// The type some playbook listens for that <paramref name="type"/>, heard by none, differs from only in case, white
+    /// space or '-' for '_' (<c>User.Logged_In</c>, <c>user.logged-in</c>): types are compared exactly, as CloudEvents
+    /// says, so such events pass unheard, which a replay should say. Null when there is none.
+    /// </summary>
+    internal string? Lookalike(string type)
+    {
+        var plain = Plain(type);
+        return _routes.Keys.FirstOrDefault(listened => listened != type && Plain(listened) == plain);
+
+        static string Plain(string text) => text.Trim().Replace('-', '_').ToLowerInvariant();
+    }
+
     internal List<Reaction> OnEvent(string type) => _byEvent.TryGetValue(type, out var list) ? list : None;
 
     internal List<Reaction> OnUnless(string type) => _byUnless.TryGetValue(type, out var list) ? list : None;

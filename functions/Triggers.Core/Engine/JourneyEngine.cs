@@ -157,6 +157,11 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
         if (!_routes.TryGetValue(type, out var route))
         {
             route = program.Route(type);
+            if (ReferenceEquals(route, EventRoute.Nothing))
+            {
+                Unheard(type);
+            }
+
             if (ReferenceEquals(string.IsInterned(type), type) && _routes.Count < 1024)
             {
                 _routes[type] = route;
@@ -165,6 +170,21 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
 
         return route;
     }
+
+    // Types heard by no playbook, by text, each looked at once for one that differs only in how it is written.
+    private readonly Dictionary<string, bool> _unheard = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, string> _lookalikes = new(StringComparer.Ordinal);
+
+    private void Unheard(string type)
+    {
+        if (_unheard.Count < 4096 && _unheard.TryAdd(type, true) && program.Lookalike(type) is { } listened && _lookalikes.Count < 5)
+        {
+            _lookalikes[type] = listened;
+        }
+    }
+
+    /// <summary>Up to five event types no playbook hears that differ from a type one listens for only in how they are written, with that type.</summary>
+    public IReadOnlyDictionary<string, string> LookalikeTypes => _lookalikes;
 
     private void Suppress(AccountState state, CloudEvent e)
     {

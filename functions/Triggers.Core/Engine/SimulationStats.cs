@@ -42,6 +42,9 @@ public sealed class SimulationStats
 
     public IReadOnlyCollection<string> NotDates { get; internal set; } = [];
 
+    /// <summary>Event types no playbook hears that differ only in case, white space or '-' from one a playbook listens for, with that type.</summary>
+    public IReadOnlyDictionary<string, string> LookalikeTypes { get; internal set; } = new Dictionary<string, string>();
+
     /// <summary>"a schedule's date was not a date 3 times ('09/01/2026'), so nothing was scheduled then", or null when it never was.</summary>
     public static string? DescribeSchedulesWithoutDate(SimulationStats s) => s.SchedulesWithoutDate == 0 ? null
         : string.Create(System.Globalization.CultureInfo.InvariantCulture,

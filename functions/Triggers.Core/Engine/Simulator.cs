@@ -197,6 +197,7 @@ public sealed partial class Simulator
         (Stats.QuietHoursWithoutZone, Stats.QuietHoursWithUnknownZone, Stats.UnknownTimeZones) =
             (_engine.QuietHoursWithoutZone, _engine.QuietHoursWithUnknownZone, _engine.UnknownTimeZones);
         (Stats.SchedulesWithoutDate, Stats.NotDates) = (_engine.SchedulesWithoutDate, _engine.NotDates);
+        Stats.LookalikeTypes = _engine.LookalikeTypes;
         Stats.TraitsNotKept = _engine.TraitsNotKept;
     }
 

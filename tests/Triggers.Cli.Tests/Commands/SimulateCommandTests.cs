@@ -222,6 +222,19 @@ public sealed partial class SimulateCommandTests
     }
 
     [Fact]
+    public void Simulate_EventsOfATypeWrittenOtherwiseThanPlaybooksListen_EndsWithAWarningNamingBoth()
+    {
+        using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n")
+            .Write("events.jsonl", Events.Replace("\"type\":\"user.invited\"", "\"type\":\"User.Invited\"", StringComparison.Ordinal));
+
+        var result = TriggersProcess.Run(dir.Path, "simulate", "--events", "events.jsonl");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("warning: events of type 'User.Invited' are heard by no playbook; playbooks listen for 'user.invited' (types are compared exactly, case included)",
+            result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Simulate_UntilBeforeEveryEvent_WarnsThatNothingWasReplayed()
     {
         using var dir = new TempDirectory().Write("playbooks/invite.yaml", Playbooks).Write("playbooks/webhooks.yaml", "targets:\n  - name: slack-cs\n")
