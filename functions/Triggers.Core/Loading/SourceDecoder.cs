@@ -26,6 +26,11 @@ internal static class SourceDecoder
 
     public static SourceFile Decode(string path, ReadOnlySpan<byte> bytes)
     {
+        if (Binary(bytes) is { } binary)
+        {
+            return Unreadable(path, 1, 1, $"the file is {binary}, not YAML text", "a playbook, journey or test is a YAML text file; check the file's name or what was saved under it");
+        }
+
         if (WideEncoding(bytes) is { } wide)
         {
             return Unreadable(path, 1, 1, $"the file is {wide}, not UTF-8", Hint) with { Salvaged = Wide(bytes) };
@@ -81,8 +86,28 @@ internal static class SourceDecoder
             oddZeros += head[i + 1] == 0 ? 1 : 0;
         }
 
-        return head.Length >= 4 && Math.Max(evenZeros, oddZeros) * 4 >= head.Length ? "UTF-16 (without a byte-order mark)" : null;
+        // Text in UTF-16 pairs a zero with a letter in most places; binary data has zeros too, beside anything.
+        var letters = evenZeros >= oddZeros ? 1 : 0;
+        var printable = 0;
+        for (var i = letters; i < head.Length; i += 2)
+        {
+            printable += head[i] is >= 0x20 and < 0x7F or (byte)'\n' or (byte)'\r' or (byte)'\t' ? 1 : 0;
+        }
+
+        return head.Length >= 4 && Math.Max(evenZeros, oddZeros) * 4 >= head.Length && printable * 4 >= head.Length
+            ? "UTF-16 (without a byte-order mark)" : null;
     }
+
+    /// <summary>What a file of a well-known binary kind is (by its first bytes), or null: a program or archive saved as .yaml.</summary>
+    private static string? Binary(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith("MZ"u8) && bytes.Length >= 64 && bytes[..64].Contains((byte)0) ? "a Windows program (an .exe or .dll)"
+        : bytes.StartsWith((ReadOnlySpan<byte>)[0x7F, (byte)'E', (byte)'L', (byte)'F']) ? "a Linux program (ELF)"
+        : bytes.StartsWith((ReadOnlySpan<byte>)[(byte)'P', (byte)'K', 3, 4]) ? "a ZIP archive (or an Office document)"
+        : bytes.Length >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B ? "gzip-compressed"
+        : bytes.StartsWith("%PDF-"u8) ? "a PDF document"
+        : bytes.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G']) ? "a PNG image"
+        : bytes.Length >= 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF ? "a JPEG image"
+        : null;
 
     /// <summary>The 1-based line and column just after <paramref name="text"/>, counting line breaks as YAML does (\n, \r\n, \r).</summary>
     private static (int Line, int Column) Position(ReadOnlySpan<char> text)

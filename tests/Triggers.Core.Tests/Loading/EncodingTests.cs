@@ -42,6 +42,45 @@ public sealed class EncodingTests
     }
 
     [Fact]
+    public void WindowsProgramSavedAsYaml_IsCalledAProgram_NotUtf16()
+    {
+        // The start of a PE file: "MZ", a header of mostly zeros, and the offset of its PE header at 0x3C.
+        var bytes = new byte[512];
+        "MZ"u8.CopyTo(bytes);
+        bytes[2] = 0x90;
+        bytes[0x3C] = 0x80;
+        "PE"u8.CopyTo(bytes.AsSpan(0x80));
+
+        var error = Assert.Single(PlaybookLoader.Load([SourceFile.FromBytes("p.yaml", bytes)]).Diagnostics);
+
+        Assert.Equal("p.yaml:1:1: error TRG023: the file is a Windows program (an .exe or .dll), not YAML text", error.ToString());
+    }
+
+    [Fact]
+    public void BinaryWithZerosBesideNonLetters_IsNotMistakenForUtf16()
+    {
+        byte[] bytes = [0x01, 0x00, 0x02, 0x00, 0xF3, 0x00, 0x04, 0x00, 0x91, 0x00, 0x06, 0x00, 0x07, 0x00, 0x08, 0x00];
+
+        var error = Assert.Single(PlaybookLoader.Load([SourceFile.FromBytes("p.yaml", bytes)]).Diagnostics);
+
+        Assert.DoesNotContain("UTF-16", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GzipSavedAsYaml_SaysItIsCompressed()
+    {
+        using var packed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(Playbook));
+        }
+
+        var error = Assert.Single(PlaybookLoader.Load([SourceFile.FromBytes("p.yaml", packed.ToArray())]).Diagnostics);
+
+        Assert.Equal("p.yaml:1:1: error TRG023: the file is gzip-compressed, not YAML text", error.ToString());
+    }
+
+    [Fact]
     public void Utf8WithAByteOrderMark_LoadsWithItsTextIntact()
     {
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Playbook)).ToArray();
