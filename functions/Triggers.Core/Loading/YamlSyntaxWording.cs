@@ -264,6 +264,15 @@ internal sealed partial class YamlSyntaxWording
     {
         var text = _lines[line];
         var first = text.Length > Indent(text) ? text[Indent(text)] : ' ';
+        if (GluedKey().Match(text[Indent(text)..]) is { Success: true } glued)
+        {
+            // 'url:https://...': the ':' is there, but with no space after it YAML reads the line as one plain text.
+            var key = glued.Groups["key"].Value;
+            var start = Indent(text) + glued.Groups["key"].Index + key.Length + 1;
+            return (Mark(line, start), $"'{key}:' has no space after it, so YAML reads the line as one piece of text, not as a key and its value",
+                $"put a space after the ':': {key}: {text[start..].TrimStart()}");
+        }
+
         return char.IsLetterOrDigit(first) || first is '_' or '"' or '\''
             ? (Mark(line, Indent(text)), "YAML cannot read this line as a key and its value: the ':' after the key is missing",
                 "write it as 'key: value', or delete the line")
@@ -474,6 +483,9 @@ internal sealed partial class YamlSyntaxWording
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?<key>[A-Za-z_][\w-]*):[^\s:/]")]
     private static partial System.Text.RegularExpressions.Regex NoSpaceAfterKey();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:-\s+)?(?<key>[A-Za-z_][\w-]*):\S")]
+    private static partial System.Text.RegularExpressions.Regex GluedKey();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z_][\w-]*\s*$")]
     private static partial System.Text.RegularExpressions.Regex Word();

@@ -97,6 +97,10 @@ public sealed class YamlSyntaxWordingTests
             "a file starts with its top-level keys"
         },
         {
+            "targets:\n  - name: crm\n    url:https://crm.example.test/hook\n",
+            "3:9: 'url:' has no space after it, so YAML reads the line as one piece of text", "put a space after the ':': url: https://crm.example.test/hook"
+        },
+        {
             "playbook:{ p: 1 needs: 2\nrules: []\n", "1:10: 'playbook:' has no space after it, so YAML reads the line as one piece of text",
             "put a space after the ':': playbook: { p: 1 needs: 2"
         },
