@@ -26,6 +26,14 @@ internal static class ScalarPositions
             return null;
         }
 
+        if (text[start] == '*')
+        {
+            // A copy of an anchored value, placed at an alias (TrackingParser): its text is elsewhere, so every place
+            // in it is the alias, which is where this use of the value is wrong (the anchor has its own report).
+            var alias = new SourceLocation(file, (int)node.Start.Line, (int)node.Start.Column);
+            return _ => alias;
+        }
+
         var from = node.Style switch
         {
             ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted => start + 1,

@@ -215,6 +215,29 @@ public sealed class YamlHazardTests
     }
 
     [Fact]
+    public void ExpressionErrorInAnAliasedValue_PointsAtTheAlias_NotPastTheEndOfItsLine()
+    {
+        var yaml = """
+            playbook: p
+            rules:
+              - id: a
+                when: &login { event: user.logged_in, where: event.data.count > "x" + }
+                do:
+                  - task: { title: hi }
+              - id: b
+                when: *login
+                do:
+                  - task: { title: hi }
+            """;
+
+        var errors = Errors(yaml);
+
+        Assert.Equal(2, errors.Count);
+        Assert.StartsWith("p.yaml:4:74: error TRG100: expected a value after '+'", errors[0]);
+        Assert.StartsWith("p.yaml:8:11: error TRG100: expected a value after '+'", errors[1]);
+    }
+
+    [Fact]
     public void AliasOfAnAliasedValue_IsCheckedAtTheOuterAlias()
     {
         var yaml = """
