@@ -112,7 +112,7 @@ public readonly partial struct Value : IEquatable<Value>
 
         if (text.Length >= 10 && char.IsAsciiDigit(text[0]) && IsoTime().IsMatch(text))
         {
-            var upper = text.Length > 10 && (text[10] == 't' || text[^1] == 'z') ? text.ToUpperInvariant() : text;
+            var upper = CutFraction(text.Length > 10 && (text[10] == 't' || text[^1] == 'z') ? text.ToUpperInvariant() : text);
             if (text.Length > 18 && text[16] == ':' && text[17] == '6' && text[18] == '0')
             {
                 return Loading.NodeRules.TryParseTimestamp(upper, out time); // a leap second, read as event times read it
@@ -126,6 +126,26 @@ public readonly partial struct Value : IEquatable<Value>
 
         time = default;
         return false;
+    }
+
+    /// <summary>
+    /// The text with a fraction of a second finer than 100 ns cut to 100 ns (a tick), as event times are cut: the
+    /// framework's parser would round it, so the same instant could read as two.
+    /// </summary>
+    private static string CutFraction(string text)
+    {
+        if (text.Length <= 27 || text[19] != '.')
+        {
+            return text;
+        }
+
+        var end = 20;
+        while (end < text.Length && char.IsAsciiDigit(text[end]))
+        {
+            end++;
+        }
+
+        return end - 20 > 7 ? string.Concat(text.AsSpan(0, 27), text.AsSpan(end)) : text;
     }
 
     /// <summary>

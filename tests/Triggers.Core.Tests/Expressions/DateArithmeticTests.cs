@@ -96,4 +96,19 @@ public class DateArithmeticTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("2026-01-05T10:00:00.12345678Z")]
+    [InlineData("2026-01-05T10:00:00.123456789+00:00")]
+    [InlineData("2026-01-05 10:00:00.1234567999")]
+    public void TimeFinerThan100ns_IsCutInTraits_AsInEventsAndTests(string text)
+    {
+        var tick = new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero).AddTicks(1_234_567);
+
+        Assert.True(Triggers.Core.Expressions.Value.TryParseTime(text, out var trait));
+        Assert.True(Triggers.Core.Loading.NodeRules.TryParseTimestamp(text.Replace(' ', 'T'), out var test));
+
+        Assert.Equal(tick, trait);
+        Assert.Equal(tick, test);
+    }
 }
