@@ -20,10 +20,11 @@ internal static class DiagnosticPrinter
         }
     }
 
-    public static string Summary(IReadOnlyCollection<Diagnostic> diagnostics)
+    /// <summary><c>1 error, 2 warnings</c>; <paramref name="skipped"/> counts the files left out with a warning of their own.</summary>
+    public static string Summary(IReadOnlyCollection<Diagnostic> diagnostics, int skipped = 0)
     {
         var errors = diagnostics.Count(d => d.IsError);
-        var warnings = diagnostics.Count - errors;
+        var warnings = diagnostics.Count - errors + skipped;
         return $"{Count(errors, "error")}, {Count(warnings, "warning")}";
     }
 

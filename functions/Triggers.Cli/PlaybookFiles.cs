@@ -16,7 +16,11 @@ internal static class PlaybookFiles
     /// device or socket (or a link to one), is left out, with a warning on <paramref name="error"/>, rather than stopping
     /// every other file being read (or, for a pipe with no writer, stopping the command for ever).
     /// </summary>
-    public static IReadOnlyList<SourceFile> Read(string directory, TextWriter? error = null)
+    public static IReadOnlyList<SourceFile> Read(string directory, TextWriter? error = null) => Read(directory, error, out _);
+
+    /// <inheritdoc cref="Read(string, TextWriter?)"/>
+    /// <param name="skipped">How many files were left out with a warning.</param>
+    public static IReadOnlyList<SourceFile> Read(string directory, TextWriter? error, out int skipped)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
         var closed = new List<SourceFile>();
@@ -41,14 +45,14 @@ internal static class PlaybookFiles
                 return true;
             },
         };
-        return [.. files
+        var yaml = files
             .Where(path => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
             .Where(path => !path.Split(Path.DirectorySeparatorChar).Contains("node_modules"))
             .Order(StringComparer.Ordinal)
-            .Where(path => Readable(path, error))
-            .Select(path => ReadOne(path))
-            .ToList()
-            .Concat(closed)];
+            .ToList();
+        var read = yaml.Where(path => Readable(path, error)).Select(path => ReadOne(path)).ToList();
+        skipped = yaml.Count - read.Count;
+        return [.. read.Concat(closed)];
     }
 
     /// <summary>Why a folder cannot be listed (no permission), or null.</summary>
@@ -137,8 +141,13 @@ internal static class PlaybookFiles
     private static string Display(string path) => path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path.Replace('\\', '/');
 
     /// <summary>Loads the directory, or explains on stderr why it cannot (missing directory, no YAML).</summary>
-    public static LoadResult? Load(string directory, TextWriter error)
+    public static LoadResult? Load(string directory, TextWriter error) => Load(directory, error, out _);
+
+    /// <inheritdoc cref="Load(string, TextWriter)"/>
+    /// <param name="skipped">How many files were left out with a warning on <paramref name="error"/> (a link to nothing, a pipe).</param>
+    public static LoadResult? Load(string directory, TextWriter error, out int skipped)
     {
+        skipped = 0;
         if (!Directory.Exists(directory))
         {
             var parent = Path.GetDirectoryName(directory) is { Length: > 0 } folder ? folder : ".";
@@ -156,7 +165,7 @@ internal static class PlaybookFiles
             return null;
         }
 
-        var files = Read(directory, error);
+        var files = Read(directory, error, out skipped);
         if (files.Count == 0)
         {
             error.WriteLine($"triggers: no playbook files (*.yaml) under '{directory}'");

@@ -97,7 +97,7 @@ public sealed class PlaybookFilesTests
                 "triggers: warning: playbooks/socket.yaml is not read: it is a socket, not a regular file",
             ],
             result.Error.Split('\n').Where(l => l.Contains("is not read", StringComparison.Ordinal)));
-        Assert.Contains("0 errors, 0 warnings: 1 playbook, 1 rule", result.Error, StringComparison.Ordinal);
+        Assert.Contains("0 errors, 3 warnings: 1 playbook, 1 rule", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ internal static class ValidateCommand
 
     public static int Run(string directory, TextWriter output, TextWriter error)
     {
-        var result = PlaybookFiles.Load(directory, error);
+        var result = PlaybookFiles.Load(directory, error, out var skipped);
         if (result is null)
         {
             return 1;
@@ -31,7 +31,7 @@ internal static class ValidateCommand
 
         DiagnosticPrinter.Print(result.Diagnostics, output);
         var set = result.Set;
-        error.WriteLine($"{DiagnosticPrinter.Summary(result.Diagnostics)}: {DiagnosticPrinter.Count(set.Playbooks.Count, "playbook")}, " +
+        error.WriteLine($"{DiagnosticPrinter.Summary(result.Diagnostics, skipped)}: {DiagnosticPrinter.Count(set.Playbooks.Count, "playbook")}, " +
                         $"{DiagnosticPrinter.Count(set.Playbooks.Sum(p => p.Rules.Count), "rule")}, {DiagnosticPrinter.Count(set.Journeys.Count, "journey")}, " +
                         $"{DiagnosticPrinter.Count(set.Tests.Count, "test")}");
         return result.HasErrors ? 1 : 0;
