@@ -152,7 +152,10 @@ public sealed partial class JourneyEngine
         var fired = item.Since - (reaction.Unless?.Within.Ticks ?? 0); // when the trigger itself came
         switch (reaction.Trigger)
         {
-            case ThresholdTrigger when !state.ThresholdFired.Contains(reaction.Index):
+            // The crossing that fired it, not just some crossing: one that ended and a later one that fired the same
+            // night would otherwise send both at the morning, two identical emails.
+            case ThresholdTrigger threshold when !state.ThresholdFired.Contains(reaction.Index) ||
+                                                 !state.ThresholdSince.TryGetValue(reaction.Index, out var start) || start + threshold.For.Ticks != fired:
                 return "the threshold crossing that fired it ended";
             case ScheduleTrigger when !state.ScheduleArmed.TryGetValue(reaction.Index, out var armed) || armed != fired:
                 return state.ScheduleArmed.TryGetValue(reaction.Index, out var moved)

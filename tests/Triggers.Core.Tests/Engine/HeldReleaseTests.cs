@@ -1,0 +1,40 @@
+namespace Triggers.Core.Tests.Engine;
+
+/// <summary>
+/// How a morning releases the fires quiet hours held (audit 33): each fire is decided once, all its actions together,
+/// against the state of the morning before anything released then has an effect; a threshold fire belongs to its own
+/// crossing. Held at night, a fire must go out as the same fire would have in the daytime, or not at all.
+/// </summary>
+public sealed class HeldReleaseTests
+{
+    private const string Account = "{ time: 2026-02-01T12:00:00Z, type: account.updated, accountid: acme, data: { admin_email: ann@acme.test, " +
+                                   "csm_email: cs@vendor.test, seats_purchased: 10, seats_assigned: 8 } }";
+
+    [Fact]
+    public void ThresholdFireHeldOvernight_IsDropped_WhenItsCrossingEnded_EvenIfALaterCrossingFiredTheSameNight()
+    {
+        // Crossing 1 fires at 21:30 (held), ends at 22:00; crossing 2 starts at 23:00 and fires at 00:00 (held). The
+        // morning sends crossing 2's email only, not two identical ones.
+        Scenario.Passes("""
+            playbook: seats
+            rules:
+              - id: low-seats
+                when:
+                  threshold: { value: account.seats_assigned / account.seats_purchased, below: 0.4, for: 1h }
+                do:
+                  - email: { to: "{{ account.admin_email }}", template: assign-seats }
+                quiet_hours: { from: "20:00", to: "08:00", timezone: UTC }
+            """, $$"""
+            test: two crossings in one night
+            events:
+              - {{Account}}
+              - { time: 2026-02-01T20:30:00Z, type: account.updated, accountid: acme, data: { seats_assigned: 2 } }
+              - { time: 2026-02-01T22:00:00Z, type: account.updated, accountid: acme, data: { seats_assigned: 8 } }
+              - { time: 2026-02-01T23:00:00Z, type: account.updated, accountid: acme, data: { seats_assigned: 2 } }
+            run_until: 2026-02-03T00:00:00Z
+            expect:
+              - { time: 2026-02-02T08:00:00Z, rule: seats/low-seats, action: email, to: ann@acme.test }
+            expect_only: true
+            """);
+    }
+}
