@@ -92,8 +92,29 @@ public sealed partial class JourneyEngine
     {
         var t = item.Due;
         var first = item.Action == 0; // a fire's actions are held and released together: its first one speaks for it
-        if (!Applies(state, reaction, trigger) || NoLongerHolds(state, reaction, item, trigger) is { } changed && Dropped(state, reaction, item, changed))
+        if (first || _released.Reaction != reaction.Index || _released.Due != t || _released.Cause != item.Cause)
         {
+            // Decided once for the whole fire, before any of its actions goes out: an emit among them must not make
+            // the ones after it read as no longer meant (a "nudged" flag set by the fire itself).
+            var why = !Applies(state, reaction, trigger) ? "" : NoLongerHolds(state, reaction, item, trigger); // "": Applies said why
+            long? again = null;
+            if (why is null && reaction.Rule!.QuietHours is { } quiet && Zone(state, quiet, trigger, reaction, actions: 0) is var zone &&
+                QuietHoursCalculator.EndOfQuiet(quiet, zone, t) is { } end && end > t)
+            {
+                again = end;
+                _released.Zone = zone;
+            }
+
+            (_released.Reaction, _released.Due, _released.Cause, _released.Why, _released.Again) = (reaction.Index, t, item.Cause, why, again);
+        }
+
+        if (_released.Why is { } changed)
+        {
+            if (changed.Length > 0)
+            {
+                Dropped(state, reaction, item, changed);
+            }
+
             if (first)
             {
                 Unrecord(state, reaction, t);
@@ -103,9 +124,9 @@ public sealed partial class JourneyEngine
         }
 
         var rule = reaction.Rule!;
-        if (rule.QuietHours is { } quiet && Zone(state, quiet, trigger, reaction, actions: 0) is var zone &&
-            QuietHoursCalculator.EndOfQuiet(quiet, zone, t) is { } later && later > t)
+        if (_released.Again is { } later)
         {
+            var (quiet, zone) = (rule.QuietHours!, _released.Zone!);
             if (Tracing(state))
             {
                 Note(state, t, reaction, $"{rule.Actions[item.Action].Kind} held again: the account's time zone is now {zone.Id}, where quiet hours {quiet.From:HH:mm}-{quiet.To:HH:mm} last until {At(later):yyyy-MM-ddTHH:mm:ssZ}");
@@ -131,6 +152,9 @@ public sealed partial class JourneyEngine
 
     // Whether an action of the fire being released went out (see ReleaseHeld).
     private bool _releasedSent;
+
+    // The fire being released and what was decided for it (see ReleaseHeld).
+    private (int Reaction, long Due, string? Cause, string? Why, long? Again, TimeZoneInfo? Zone) _released = (-1, 0, null, null, null, null);
 
     /// <summary>
     /// Why a held fire would no longer fire at its morning, or null: its <c>where</c> is false now (traits changed
@@ -173,15 +197,13 @@ public sealed partial class JourneyEngine
         }
     }
 
-    /// <summary>Notes why a held action is dropped at its morning; always true, so it reads as part of the check.</summary>
-    private bool Dropped(AccountState state, Reaction reaction, PendingItem item, string why)
+    /// <summary>Notes why a held action is dropped at its morning.</summary>
+    private void Dropped(AccountState state, Reaction reaction, PendingItem item, string why)
     {
         if (Tracing(state))
         {
             Note(state, item.Due, reaction, $"{reaction.Rule!.Actions[item.Action].Kind} held by quiet hours is not sent: {why}");
         }
-
-        return true;
     }
 
     /// <summary>Forgets the recorded fire going out at <paramref name="sent"/>; the rule's fires, or null without a limit.</summary>

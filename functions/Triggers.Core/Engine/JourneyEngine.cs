@@ -80,13 +80,22 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
             state.Pending.RemoveAt(0);
             state.Clock = Math.Max(state.Clock, item.Due);
             Fire(state, item);
+            var (kind, due) = (item.Kind, item.Due);
             state.Recycle(item); // fired: nothing keeps it (outcomes keep its cause, a string)
-            if (_emitted.Count > 0)
+            if (_emitted.Count > 0 && !MoreHeldNow(state, kind, due))
             {
                 HandleEmitted(state);
             }
         }
     }
+
+    /// <summary>
+    /// Whether more actions held by quiet hours are released at <paramref name="due"/>, as the one just released: what
+    /// its emits lead to waits for them, as it waits in the daytime for every rule the event fired, so no fire of
+    /// that morning is decided on state another one changed (and the rules' order in the file decides nothing).
+    /// </summary>
+    private static bool MoreHeldNow(AccountState state, PendingKind kind, long due) =>
+        kind == PendingKind.DelayedAction && state.HasPending && state.Pending[0] is { Kind: PendingKind.DelayedAction } next && next.Due == due;
 
     private void Handle(AccountState state, CloudEvent e, int depth)
     {
