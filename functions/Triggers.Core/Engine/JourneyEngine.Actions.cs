@@ -43,16 +43,17 @@ public sealed partial class JourneyEngine
                     Note(state, t, reaction, $"{rule.Actions[i].Kind} held by quiet hours {q.From:HH:mm}-{q.To:HH:mm} {zone!.Id} until {At(end):yyyy-MM-ddTHH:mm:ssZ}");
                 }
 
-                AddPending(state, state.NewPending(PendingKind.DelayedAction, reaction.Index, end, cause, trigger: trigger, since: t, action: i), reaction, t);
+                sent |= AddPending(state, state.NewPending(PendingKind.DelayedAction, reaction.Index, end, cause, trigger: trigger, since: t, action: i), reaction, t);
                 continue;
             }
 
             sent |= Deliver(state, reaction, i, trigger, cause, t, depth);
         }
 
-        if (held is null && !sent)
+        if (!sent)
         {
-            Unrecord(state, reaction, t); // every action suppressed (unsubscribed, no address): nothing went out to count
+            // Every action suppressed (unsubscribed, no address), or none could be held (capacity): nothing goes out to count.
+            Unrecord(state, reaction, held ?? t);
         }
     }
 

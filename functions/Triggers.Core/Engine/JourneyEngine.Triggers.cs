@@ -332,13 +332,17 @@ public sealed partial class JourneyEngine
         return times.Count > limit ? Math.Max(due, times[^(limit + 1)] + count.Within.Ticks) : due;
     }
 
-    private void AddPending(AccountState state, PendingItem item, Reaction reaction, long t)
+    /// <summary>Adds a window or timer the account waits on; false (reported as <c>capacity</c>) when it already waits on too many.</summary>
+    private bool AddPending(AccountState state, PendingItem item, Reaction reaction, long t)
     {
         if (state.Pending.Count >= AccountState.MaxPending)
         {
+            var held = item.Kind == PendingKind.DelayedAction;
             Emit(new Outcome
             {
-                Kind = OutcomeKind.Suppressed, Key = new EffectIds.Key(reaction.Version, reaction.Name, item.Cause, "capacity"),
+                // A held fire's actions are refused one by one: each its own id, and named as its action.
+                Kind = OutcomeKind.Suppressed, Key = new EffectIds.Key(reaction.Version, reaction.Name, item.Cause, held ? $"capacity:{item.Action}" : "capacity"),
+                Action = held ? reaction.Rule!.Actions[item.Action].Kind : null,
                 // Named as its timer would be (rule, milestone or stage) with what opened it, so a reader can tell which
                 // invitation or window was not tracked.
                 Time = At(t), AccountId = state.AccountId, Playbook = reaction.PlaybookId, Rule = reaction.Rule?.Id,
@@ -347,14 +351,14 @@ public sealed partial class JourneyEngine
                 Because = $"the account already waits on {AccountState.MaxPending} windows and timers; this {PendingNames[(int)item.Kind]} was not opened",
             });
             state.Recycle(item);
-            return;
+            return false;
         }
 
         state.AddPending(item);
         TimersScheduled++;
         if (!ReportTimers)
         {
-            return;
+            return true;
         }
 
         Emit(new Outcome
@@ -366,6 +370,7 @@ public sealed partial class JourneyEngine
             Rule = reaction.Rule?.Id, Milestone = reaction.Milestone?.Id, Journey = reaction.Stage?.JourneyId, Stage = reaction.Stage?.Id,
             Reason = TimerReasons[(int)item.Kind], TriggerEventId = item.Cause,
         });
+        return true;
     }
 
     // The id's part for a timer, made once per kind and action number: a replay schedules about one timer per event.
