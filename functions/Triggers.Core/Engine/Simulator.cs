@@ -130,7 +130,14 @@ public sealed partial class Simulator
     {
         _accounts[state.AccountId] = state;
         _resumed.Add(state); // the caller's object: never recycled for another account
-        IndexOf(state.AccountId);
+        var account = IndexOf(state.AccountId);
+
+        // The account's clock goes on where the saved state left it: an event further behind it than the allowed
+        // lateness is late, as it would have been in one pass over both parts of the history.
+        if (state.Clock != long.MinValue)
+        {
+            _watermarks[account] = Math.Max(_watermarks[account], state.Clock);
+        }
     }
 
     /// <summary>Ends the input: replays every account's events and fires every timer due up to the end time.</summary>

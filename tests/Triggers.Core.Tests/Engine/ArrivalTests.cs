@@ -145,4 +145,28 @@ public sealed class ArrivalTests
         Assert.Equal(inTime.Select(Show).Order(), inAccounts.Select(Show).Order());
         Assert.Equal((5, 0), (stats.Processed, stats.Late));
     }
+
+    [Fact]
+    public void ResumedAccount_KeepsItsClock_SoAnEventFurtherBehindThanTheLatenessIsLate_AsInOnePass()
+    {
+        // Ticket 2 (12:00) ends the first part; ticket 3 (09:00) arrives in the second, 3h behind with 1h allowed.
+        var lateness = TimeSpan.FromHours(1);
+        string[] lines = [Ticket(1, "2026-01-01T08:00:00Z"), Ticket(2, "2026-01-01T12:00:00Z"), Ticket(3, "2026-01-01T09:00:00Z")];
+        var (onePass, stats, _) = Run(lateness, null, lines);
+        Assert.Equal(1, stats.Late);
+
+        var program = new CompiledPlaybooks(PlaybookLoader.Load([new SourceFile("p.yaml", Playbook)]).Set);
+        var outcomes = new List<Outcome>();
+        var first = new Simulator(program, new SimulationOptions { AllowedLateness = lateness, Until = new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero), KeepStates = true }, outcomes.Add);
+        first.Add(Encoding.UTF8.GetBytes(lines[0]), "events.jsonl", 1);
+        first.Add(Encoding.UTF8.GetBytes(lines[1]), "events.jsonl", 2);
+        first.Finish();
+        var second = new Simulator(program, new SimulationOptions { AllowedLateness = lateness }, outcomes.Add);
+        second.Resume(AccountStateSerializer.Deserialize(AccountStateSerializer.Serialize(first.Accounts["acme"], program), program));
+        second.Add(Encoding.UTF8.GetBytes(lines[2]), "events.jsonl", 3);
+        second.Finish();
+
+        Assert.Equal(1, second.Stats.Late);
+        Assert.Equal(onePass.Select(o => (o.Kind, o.Id)).Order(), outcomes.Select(o => (o.Kind, o.Id)).Order()); // one pass sorts the late line by its time
+    }
 }
