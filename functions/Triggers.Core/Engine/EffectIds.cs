@@ -27,8 +27,11 @@ internal static class EffectIds
 
     public static string For(string version, string name, string account, string cause, string part)
     {
-        // The UTF-8 of "version\nname\naccount\ncause\npart", hashed without building the joined string.
-        ReadOnlySpan<string> parts = [version, name, account, cause, part];
+        // The UTF-8 of "version\nname\naccount\ncause\npart", hashed without building the joined string. A part holding
+        // a line break or a backslash (ids are free text) is escaped first, so the joined text tells its parts apart:
+        // account "x\nE1" with event "E2" and account "x" with event "E1\nE2" are two fires, with two ids. Other parts
+        // are as they were, and so are the ids of every effect whose parts hold neither.
+        ReadOnlySpan<string> parts = [Escaped(version), Escaped(name), Escaped(account), Escaped(cause), Escaped(part)];
         var length = parts.Length - 1;
         foreach (var text in parts)
         {
@@ -57,4 +60,7 @@ internal static class EffectIds
 
         return Convert.ToHexStringLower(hash[..12]);
     }
+
+    private static string Escaped(string part) =>
+        part.AsSpan().IndexOfAny('\n', '\\') < 0 ? part : part.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 }

@@ -81,6 +81,20 @@ public class OutcomeTests
     }
 
     [Fact]
+    public void Id_PartsHoldingLineBreaks_CannotMakeTwoFiresOne()
+    {
+        // Account "x\nE1" with event "E2", and account "x" with event "E1\nE2": joined by line breaks unescaped, both
+        // hashed the same text, and a dispatcher deduping on the id would drop one of two different tasks.
+        Assert.NotEqual(Id("x\nE1", "E2"), Id("x", "E1\nE2"));
+        Assert.NotEqual(Id("x\\nE1", "E2"), Id("x\nE1", "E2")); // a backslash and an n are not a line break either
+
+        // Parts without either keep the ids they always had (dispatchers dedupe across versions).
+        Assert.Equal("0f47d61c797aa6e3790e0529", Id("acct-1", "evt-1")); // the first 12 bytes of SHA-256("v1\np/r\nacct-1\nevt-1\n0")
+
+        static string Id(string account, string cause) => EffectIds.For("v1", "p/r", account, cause, "0");
+    }
+
+    [Fact]
     public void Because_KeptInParts_ReadsAndWritesAsOneText()
     {
         var outcome = new Outcome
