@@ -14,7 +14,11 @@ internal static class Comparison
             case (ValueKind.Number, ValueKind.Number):
                 return NumberOrder.NeedsText(l, r) ? NumberOrder.Compare(l, r) : l.AsNumber.CompareTo(r.AsNumber);
             case (ValueKind.String, ValueKind.String):
-                return string.CompareOrdinal(l.AsString, r.AsString);
+                // Two ISO times held as text order as the instants they name (08:00+01:00 before 07:30Z), as '-' and
+                // '==' read them; any other text orders by its characters.
+                return Value.LooksLikeTime(l.AsString) && Value.LooksLikeTime(r.AsString) && l.TryGetTime(out var lt) && r.TryGetTime(out var rt)
+                    ? lt.CompareTo(rt)
+                    : string.CompareOrdinal(l.AsString, r.AsString);
             case (ValueKind.Duration, ValueKind.Duration):
                 return l.AsDuration.CompareTo(r.AsDuration);
             case (ValueKind.Time, ValueKind.Time or ValueKind.String) or (ValueKind.String, ValueKind.Time):

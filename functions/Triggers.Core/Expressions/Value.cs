@@ -207,11 +207,57 @@ public readonly partial struct Value : IEquatable<Value>
             ValueKind.Null => true,
             ValueKind.Number when NumberOrder.NeedsText(this, other) => NumberOrder.Compare(this, other) == 0,
             ValueKind.Bool or ValueKind.Number => StoredNumber.Equals(other.StoredNumber),
-            ValueKind.String => string.Equals((string)_ref!, (string)other._ref!, StringComparison.Ordinal),
+            ValueKind.String => string.Equals((string)_ref!, (string)other._ref!, StringComparison.Ordinal) || SameInstant((string)_ref!, (string)other._ref!),
             ValueKind.Time or ValueKind.Duration => StoredTicks == other.StoredTicks,
             ValueKind.List => ListEquals(AsList, other.AsList),
+            ValueKind.Object => ObjectEquals(AsObject, other.AsObject),
             _ => ReferenceEquals(_ref, other._ref),
         };
+    }
+
+    /// <summary>
+    /// Whether two texts that differ are both ISO times naming the same instant (<c>2026-03-01</c> and
+    /// <c>2026-03-01T00:00:00Z</c>, <c>08:00+01:00</c> and <c>07:00Z</c>): traits and event data hold times as text, and
+    /// they compare as the times they are, as <c>-</c> already subtracts them.
+    /// </summary>
+    internal static bool SameInstant(string a, string b) =>
+        LooksLikeTime(a) && LooksLikeTime(b) && TryParseTime(a, out var x) && TryParseTime(b, out var y) && x == y;
+
+    /// <summary>A cheap first test: only text that starts with four digits and a '-' can be an ISO time.</summary>
+    internal static bool LooksLikeTime(string text) => text.Length >= 10 && text[4] == '-' && char.IsAsciiDigit(text[0]);
+
+    /// <summary>
+    /// Objects (JSON objects in event data, nested traits) are equal when they hold the same members with equal values,
+    /// as lists are equal by their items: a support tool's <c>ticket: { system: zendesk, id: 7 }</c> in the trigger and
+    /// in the answer are the same ticket, though two copies.
+    /// </summary>
+    private static bool ObjectEquals(IValueObject? a, IValueObject? b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+
+        if (a is null || b is null)
+        {
+            return false;
+        }
+
+        var names = a.MemberNames.Distinct(StringComparer.Ordinal).ToList();
+        if (names.Count != b.MemberNames.Distinct(StringComparer.Ordinal).Count())
+        {
+            return false;
+        }
+
+        foreach (var name in names)
+        {
+            if (!a.TryGetMember(name, out var x) || !b.TryGetMember(name, out var y) || !x.Equals(y))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool ListEquals(IReadOnlyList<Value> a, IReadOnlyList<Value> b)
