@@ -70,9 +70,39 @@ internal static class ActionReader
     private static EmailAction? Email(MapReader reader, SourceLocation at, Expressions.ExpressionRoots roots)
     {
         var to = reader.Template("to", roots, required: true);
-        var template = reader.String("template", required: true);
+        var template = TemplateName(reader);
         var data = JsonTemplateReader.ReadObject(reader, "data", roots);
         return to is null || template is null ? null : new EmailAction(to, template, data, at);
+    }
+
+    /// <summary>
+    /// An email's <c>template</c>: the name (or SendGrid id) of a template the mail service holds. It is sent as written,
+    /// so a <c>{{ }}</c> in it would reach SendGrid unfilled, and an empty one names nothing.
+    /// </summary>
+    private static string? TemplateName(MapReader reader)
+    {
+        var node = reader.Scalar("template", required: true, "a template name");
+        if (node?.Value is not { } name)
+        {
+            return null;
+        }
+
+        var source = reader.Source;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            source.Diagnostics.Error(source.ContentAt(node), ErrorCodes.BadId, "'template' is empty: it names the email template to send",
+                "write the template's name or SendGrid id, e.g. template: invite-reminder");
+            return null;
+        }
+
+        if (name.Contains("{{", StringComparison.Ordinal))
+        {
+            source.Diagnostics.Error(source.ContentAt(node), ErrorCodes.BadId, $"'{name}' is not a template name: 'template' is sent as written, so '{{{{ }}}}' in it is never filled",
+                "name one template, and pass what varies in 'data' (the template chooses by it), or write one rule per template with a 'where'");
+            return null;
+        }
+
+        return name;
     }
 
     private static TaskAction? Task(MapReader reader, SourceLocation at, Expressions.ExpressionRoots roots)

@@ -1,0 +1,40 @@
+using Triggers.Core.Loading;
+
+namespace Triggers.Core.Tests.Loading;
+
+/// <summary>
+/// An email's <c>template</c> names a template the mail service holds and is sent as written (audit 34): a <c>{{ }}</c>
+/// in it would reach SendGrid unfilled, and an empty one names nothing. Both are load errors at the value.
+/// </summary>
+public sealed class EmailTemplateTests
+{
+    private static List<string> Errors(string template) =>
+        [.. PlaybookLoader.Load([new SourceFile("p.yaml", $$$"""
+            playbook: p
+            rules:
+              - id: r
+                when: { event: user.invited }
+                do:
+                  - email: { to: "{{ trigger.data.invitee_email }}", template: {{{template}}} }
+            """)]).Diagnostics.Where(d => d.IsError).Select(d => d.ToString())];
+
+    [Fact]
+    public void TemplateWithAHole_IsAnError_AtTheValue()
+    {
+        var error = Assert.Single(Errors("\"welcome-{{ event.data.plan }}\""));
+
+        Assert.Equal("p.yaml:6:69: error TRG006: 'welcome-{{ event.data.plan }}' is not a template name: 'template' is sent as written, so '{{ }}' in it is never filled", error);
+    }
+
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("\"  \"")]
+    public void EmptyTemplate_IsAnError(string template) =>
+        Assert.Contains("error TRG006: 'template' is empty: it names the email template to send", Assert.Single(Errors(template)));
+
+    [Theory]
+    [InlineData("invite-reminder")]
+    [InlineData("d-13b8f94fbcae4ec6b75270d6cb59f932")] // a SendGrid dynamic template id
+    [InlineData("\"Welcome email (v2)\"")]
+    public void TemplateName_Loads(string template) => Assert.Empty(Errors(template));
+}
