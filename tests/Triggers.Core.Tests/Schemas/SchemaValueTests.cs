@@ -106,6 +106,20 @@ public sealed class SchemaValueTests
     }
 
     [Theory]
+    [InlineData("invite-reminder", true)]
+    [InlineData("d-13b8f94fbcae4ec6b75270d6cb59f932", true)]
+    [InlineData("Welcome (v2) {x}", true)]
+    [InlineData("welcome-{{ event.data.plan }}", false)]
+    public void PlaybookSchema_EmailTemplates_AreTheOnesTheLoaderTakes(string template, bool loaderTakes)
+    {
+        var playbook = $"playbook: invite\nrules:\n  - id: r\n    when: {{ event: user.invited }}\n" +
+                       $"    do: [ {{ email: {{ to: a@b.test, template: \"{template}\" }} }} ]\n";
+
+        Assert.Equal(loaderTakes, Errors(new SourceFile("invite.yaml", playbook)).Count == 0);
+        Assert.Equal(loaderTakes, Matches("playbook.schema.json", "definitions/emailAction/properties/email/properties/template", template));
+    }
+
+    [Theory]
     [InlineData("0", true)]
     [InlineData("10m", true)]
     [InlineData("+10m", true)]
