@@ -15,6 +15,10 @@ public static class AccountStateSerializer
 {
     private const byte Version = 3; // 3: suppressed recipients as keys, not addresses
 
+    // A pending item's kind byte carries PendingItem.Standby in its top bit: no kind comes near it, and a state written
+    // before the flag existed reads the same (version 3 still).
+    private const int StandbyBit = 0x80;
+
     public static byte[] Serialize(AccountState state, CompiledPlaybooks program)
     {
         using var buffer = new MemoryStream();
@@ -37,7 +41,7 @@ public static class AccountStateSerializer
             w.Write7BitEncodedInt(state.Pending.Count);
             foreach (var p in state.Pending)
             {
-                w.Write((byte)p.Kind);
+                w.Write((byte)((byte)p.Kind | (p.Standby ? StandbyBit : 0))); // the bit is never set in states written before it
                 w.Write(program.Reactions[p.Reaction].Name);
                 w.Write(p.Due);
                 w.Write7BitEncodedInt64(p.Seq);
@@ -144,7 +148,8 @@ public static class AccountStateSerializer
 
         for (var n = r.Read7BitEncodedInt(); n > 0; n--)
         {
-            var kind = (PendingKind)r.ReadByte();
+            var written = r.ReadByte();
+            var kind = (PendingKind)(written & ~StandbyBit);
             var index = program.ReactionIndex(r.ReadString());
             var due = r.ReadInt64();
             var seq = r.Read7BitEncodedInt64();
@@ -153,7 +158,7 @@ public static class AccountStateSerializer
             var item = new PendingItem
             {
                 Kind = kind, Reaction = index ?? -1, Due = due, Seq = seq, Trigger = trigger, Cause = r.ReadString(),
-                Since = r.ReadInt64(), Action = r.Read7BitEncodedInt(),
+                Since = r.ReadInt64(), Action = r.Read7BitEncodedInt(), Standby = (written & StandbyBit) != 0,
             };
             if (index is not null)
             {

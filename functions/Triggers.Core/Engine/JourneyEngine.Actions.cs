@@ -26,9 +26,22 @@ public sealed partial class JourneyEngine
             held = QuietHoursCalculator.EndOfQuiet(quiet, zone, t);
         }
 
-        if (rule.Limit is { } limit && !Counted(state, reaction, limit, trigger, cause, t, held ?? t, zone))
+        var standby = false;
+        if (rule.Limit is { } limit)
         {
-            return;
+            switch (Counted(state, reaction, limit, trigger, cause, t, held ?? t, zone))
+            {
+                case Verdict.Suppressed:
+                    return;
+                case Verdict.Standby:
+                    standby = true;
+                    if (Tracing(state))
+                    {
+                        Note(state, t, reaction, $"waits on its limit: fires held to the same morning fill it, so it is decided when they are (it goes out if they are dropped)");
+                    }
+
+                    break;
+            }
         }
 
         var sent = false;
@@ -43,14 +56,16 @@ public sealed partial class JourneyEngine
                     Note(state, t, reaction, $"{rule.Actions[i].Kind} held by quiet hours {q.From:HH:mm}-{q.To:HH:mm} {zone!.Id} until {At(end):yyyy-MM-ddTHH:mm:ssZ}");
                 }
 
-                sent |= AddPending(state, state.NewPending(PendingKind.DelayedAction, reaction.Index, end, cause, trigger: trigger, since: t, action: i), reaction, t);
+                var item = state.NewPending(PendingKind.DelayedAction, reaction.Index, end, cause, trigger: trigger, since: t, action: i);
+                item.Standby = standby;
+                sent |= AddPending(state, item, reaction, t);
                 continue;
             }
 
             sent |= Deliver(state, reaction, i, trigger, cause, t, depth);
         }
 
-        if (!sent)
+        if (!sent && !standby)
         {
             // Every action suppressed (unsubscribed, no address), or none could be held (capacity): nothing goes out to count.
             Unrecord(state, reaction, held ?? t);

@@ -16,7 +16,7 @@ public sealed partial class JourneyEngine
     /// their <paramref name="zone"/>: the 08:00 mornings either side of a daylight-saving change are a day apart there,
     /// though 23 or 25 hours apart in UTC, so a fire every evening under <c>per: 1d</c> still goes out every morning.
     /// </summary>
-    private bool Counted(AccountState state, Reaction reaction, Limit limit, CloudEvent? trigger, string cause, long t, long sent, TimeZoneInfo? zone)
+    private Verdict Counted(AccountState state, Reaction reaction, Limit limit, CloudEvent? trigger, string cause, long t, long sent, TimeZoneInfo? zone)
     {
         if (!state.Fires.TryGetValue(reaction.Index, out var fires))
         {
@@ -28,10 +28,17 @@ public sealed partial class JourneyEngine
         if (LimitReached(fires, sent, limit, zone) is not { } other)
         {
             fires.Insert(After(fires, sent), sent);
-            return true;
+            return Verdict.Counted;
         }
 
-        var when = other > t ? $"another fire held by quiet hours goes out at {At(other):yyyy-MM-ddTHH:mm:ssZ}" : $"last fired {At(other):yyyy-MM-ddTHH:mm:ssZ}";
+        if (sent > t && other > t && LimitReached(fires[..After(fires, t)], sent, limit, zone) is null)
+        {
+            // Held itself, and over the limit only through fires held to a morning too, which may yet be dropped (the
+            // invitee logs in at 23:00): it waits with them, and is counted or suppressed when they are decided.
+            return Verdict.Standby;
+        }
+
+        var when = other > t ? $"another fire is held by quiet hours until {At(other):yyyy-MM-ddTHH:mm:ssZ}" : $"last fired {At(other):yyyy-MM-ddTHH:mm:ssZ}";
         var actions = reaction.Rule!.Actions;
         for (var i = 0; i < actions.Count; i++)
         {
@@ -39,7 +46,20 @@ public sealed partial class JourneyEngine
                 $"limit of {limit.Max} per {DurationParser.AsWritten(limit.Per, limit.PerWritten)} reached ({when})");
         }
 
-        return false;
+        return Verdict.Suppressed;
+    }
+
+    /// <summary>What <see cref="Counted"/> decided for a fire.</summary>
+    private enum Verdict
+    {
+        /// <summary>Recorded: it goes out, at once or at its morning.</summary>
+        Counted,
+
+        /// <summary>Over the limit: its actions are reported suppressed.</summary>
+        Suppressed,
+
+        /// <summary>Held, and over the limit only through other held fires: decided when released, after them.</summary>
+        Standby,
     }
 
     /// <summary>
@@ -97,12 +117,23 @@ public sealed partial class JourneyEngine
             // Decided once for the whole fire, before any of its actions goes out: an emit among them must not make
             // the ones after it read as no longer meant (a "nudged" flag set by the fire itself).
             var why = !Applies(state, reaction, trigger) ? "" : NoLongerHolds(state, reaction, item, trigger); // "": Applies said why
-            long? again = null;
-            if (why is null && reaction.Rule!.QuietHours is { } quiet && Zone(state, quiet, trigger, reaction, actions: 0) is var zone &&
-                QuietHoursCalculator.EndOfQuiet(quiet, zone, t) is { } end && end > t)
+            var quiet = reaction.Rule!.QuietHours!;
+            var zone = why is null ? Zone(state, quiet, trigger, reaction, actions: 0) : null;
+            long? again = zone is not null && QuietHoursCalculator.EndOfQuiet(quiet, zone, t) is { } end && end > t ? end : null;
+            _released.Zone = zone;
+            if (why is null && again is null && item.Standby)
             {
-                again = end;
-                _released.Zone = zone;
+                switch (Counted(state, reaction, reaction.Rule.Limit!, trigger, item.Cause, t, t, zone))
+                {
+                    case Verdict.Suppressed:
+                        why = ""; // the fires it waited on went out: its actions are reported suppressed by the limit, now
+                        break;
+                    case Verdict.Standby:
+                        // What it waited on is held to a later morning still (another zone): it goes out now, counted.
+                        var fires = state.Fires[reaction.Index];
+                        fires.Insert(After(fires, t), t);
+                        break;
+                }
             }
 
             (_released.Reaction, _released.Due, _released.Cause, _released.Why, _released.Again) = (reaction.Index, t, item.Cause, why, again);
@@ -115,9 +146,9 @@ public sealed partial class JourneyEngine
                 Dropped(state, reaction, item, changed);
             }
 
-            if (first)
+            if (first && !item.Standby)
             {
-                Unrecord(state, reaction, t);
+                Unrecord(state, reaction, t); // a fire on standby was never counted
             }
 
             return;
@@ -132,12 +163,14 @@ public sealed partial class JourneyEngine
                 Note(state, t, reaction, $"{rule.Actions[item.Action].Kind} held again: the account's time zone is now {zone.Id}, where quiet hours {quiet.From:HH:mm}-{quiet.To:HH:mm} last until {At(later):yyyy-MM-ddTHH:mm:ssZ}");
             }
 
-            if (first && Unrecord(state, reaction, t) is { } fires)
+            if (first && !item.Standby && Unrecord(state, reaction, t) is { } fires)
             {
                 fires.Insert(After(fires, later), later);
             }
 
-            AddPending(state, state.NewPending(PendingKind.DelayedAction, reaction.Index, later, item.Cause, trigger: trigger, since: item.Since, action: item.Action), reaction, t);
+            var again = state.NewPending(PendingKind.DelayedAction, reaction.Index, later, item.Cause, trigger: trigger, since: item.Since, action: item.Action);
+            again.Standby = item.Standby;
+            AddPending(state, again, reaction, t);
             return;
         }
 

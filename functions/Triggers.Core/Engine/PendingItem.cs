@@ -84,10 +84,16 @@ internal sealed class PendingItem
     /// <summary>For delayed actions: which action of the rule.</summary>
     public int Action { get; set; }
 
+    /// <summary>
+    /// For delayed actions: the fire waits on the rule's <c>limit</c>, which another fire held to the same morning
+    /// fills; it is counted, or suppressed, when released, after that one went out or was dropped.
+    /// </summary>
+    public bool Standby { get; set; }
+
     /// <summary>Forgets everything, so a reused item holds no other account's event.</summary>
     internal void Clear()
     {
-        (Kind, Reaction, Due, Seq, Cause, Since, Action) = (default, 0, 0, 0, "", 0, 0);
+        (Kind, Reaction, Due, Seq, Cause, Since, Action, Standby) = (default, 0, 0, 0, "", 0, 0, false);
         TriggerEvent = null;
     }
 }

@@ -250,7 +250,8 @@ public sealed class DeliveryTests
     [Fact]
     public void Limit_TwoFiresHeldInOneNight_GoOutAsOne()
     {
-        // One per hour: 21:00 and 22:30 are apart by more, but both would have gone out at 08:00 together.
+        // One per hour: 21:00 and 22:30 are apart by more, but both would have gone out at 08:00 together. The second
+        // waits for the first to be decided at 08:00 (it could yet be dropped), and is suppressed then.
         var result = Scenario.Run(HeldNudge.Replace("PERIOD", "1h", StringComparison.Ordinal), """
             test: two held in one night
             events:
@@ -260,7 +261,7 @@ public sealed class DeliveryTests
               - { time: 2026-01-15T10:00:00Z, type: usage.dropped, accountid: acme }
             run_until: 2026-01-20T00:00:00Z
             expect:
-              - { time: 2026-01-14T22:30:00Z, kind: suppressed, rule: nudge/usage-dropped, action: email, reason: limit }
+              - { time: 2026-01-15T08:00:00Z, kind: suppressed, rule: nudge/usage-dropped, action: email, reason: limit }
               - { time: 2026-01-15T08:00:00Z, rule: nudge/usage-dropped, action: email, to: admin@acme.test }
               - { time: 2026-01-15T10:00:00Z, rule: nudge/usage-dropped, action: email, to: admin@acme.test }
             expect_only: true
@@ -268,7 +269,7 @@ public sealed class DeliveryTests
 
         Assert.True(result.Passed, "\n" + string.Join("\n", result.Report));
         var suppressed = Assert.Single(result.Outcomes, o => o.Kind == OutcomeKind.Suppressed);
-        Assert.Equal("limit of 1 per 1h reached (another fire held by quiet hours goes out at 2026-01-15T08:00:00Z)", suppressed.Because);
+        Assert.Equal("limit of 1 per 1h reached (last fired 2026-01-15T08:00:00Z)", suppressed.Because);
     }
 
     [Theory]

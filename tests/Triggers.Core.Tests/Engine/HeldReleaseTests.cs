@@ -1,3 +1,5 @@
+using Triggers.Core.Engine;
+
 namespace Triggers.Core.Tests.Engine;
 
 /// <summary>
@@ -104,5 +106,86 @@ public sealed class HeldReleaseTests
               - { time: 2026-02-02T08:00:00Z, rule: welcome/welcome-email, action: email, to: ann@acme.test }
             expect_only: true
             """);
+    }
+
+    private const string Reminder = """
+        playbook: invite
+        rules:
+          - id: never-logged-in
+            when: { event: user.invited }
+            unless: { event: user.logged_in, where: event.userid == trigger.data.invitee_id, within: 3d }
+            do:
+              - email: { to: "{{ trigger.data.invitee_email }}", template: invite-reminder }
+            limit: { max: 1, per: 14d }
+            quiet_hours: { from: "20:00", to: "08:00", timezone: account.timezone }
+        """;
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void SecondFireOverTheLimitOnlyThroughAHeldOne_IsDecidedAtTheMorning_AfterIt(bool firstLogsIn)
+    {
+        // Bob's reminder is held to 07:00Z (08:00 Berlin); Cat's, an hour later, would be the second in 14 days. If Bob
+        // logs in during the night his reminder is dropped, and Cat, who never logged in, gets hers; if not, Bob's goes
+        // out and Cat's is suppressed by the limit at the morning, not the night before.
+        var outcomes = Scenario.Run(Reminder, $$"""
+            test: two reminders due in one night
+            events:
+              - { time: 2026-01-05T09:00:00Z, type: account.updated, accountid: acme, data: { timezone: Europe/Berlin } }
+              - { time: 2026-01-05T20:00:00Z, type: user.invited, accountid: acme, userid: u1, data: { invitee_id: u2, invitee_email: bob@acme.test } }
+              - { time: 2026-01-05T21:00:00Z, type: user.invited, accountid: acme, userid: u1, data: { invitee_id: u3, invitee_email: cat@acme.test } }
+              {{(firstLogsIn ? "- { time: 2026-01-08T22:00:00Z, type: user.logged_in, accountid: acme, userid: u2 }" : "")}}
+            run_until: 2026-01-20T00:00:00Z
+            expect: []
+            """).Outcomes.Where(o => o.Kind is OutcomeKind.Action or OutcomeKind.Suppressed)
+            .Select(o => $"{o.Time:yyyy-MM-ddTHH:mm}Z {o.Kind} {o.To}{(o.Reason is null ? "" : " " + o.Because)}").ToList();
+
+        string[] expected = firstLogsIn
+            ? ["2026-01-09T07:00Z Action cat@acme.test"]
+            : ["2026-01-09T07:00Z Action bob@acme.test", "2026-01-09T07:00Z Suppressed cat@acme.test limit of 1 per 14d reached (last fired 2026-01-09T07:00:00Z)"];
+        Assert.Equal(expected, outcomes);
+    }
+
+    [Fact]
+    public void FireWaitingOnTheLimit_IsSavedWithTheState_AndDecidedAlikeWhenTheReplayGoesOn()
+    {
+        // The cloud saves the state between messages: a fire on standby overnight must still be one in the morning.
+        static string Line(string id, string type, string time, string user, string data) =>
+            $$$"""{"specversion":"1.0","id":"{{{id}}}","source":"s","type":"{{{type}}}","time":"{{{time}}}","accountid":"acme","userid":"{{{user}}}","data":{{{data}}}}""";
+        string[] night =
+        [
+            Line("a1", "account.updated", "2026-01-05T09:00:00Z", "u1", """{"timezone":"Europe/Berlin"}"""),
+            Line("i1", "user.invited", "2026-01-05T20:00:00Z", "u1", """{"invitee_id":"u2","invitee_email":"bob@acme.test"}"""),
+            Line("i2", "user.invited", "2026-01-05T21:00:00Z", "u1", """{"invitee_id":"u3","invitee_email":"cat@acme.test"}"""),
+        ];
+        var later = Line("p1", "page.viewed", "2026-01-12T10:00:00Z", "u9", "{}");
+        var program = new CompiledPlaybooks(Triggers.Core.Loading.PlaybookLoader.Load([new Triggers.Core.Loading.SourceFile("p.yaml", Reminder)]).Set);
+        var end = new DateTimeOffset(2026, 1, 20, 0, 0, 0, TimeSpan.Zero);
+
+        var onePass = new List<Outcome>();
+        var simulator = new Simulator(program, new SimulationOptions { Until = end }, onePass.Add);
+        foreach (var line in night.Append(later))
+        {
+            simulator.Add(System.Text.Encoding.UTF8.GetBytes(line), "events.jsonl");
+        }
+
+        simulator.Finish();
+
+        var halves = new List<Outcome>();
+        var first = new Simulator(program, new SimulationOptions { Until = new DateTimeOffset(2026, 1, 8, 23, 0, 0, TimeSpan.Zero), KeepStates = true }, halves.Add);
+        foreach (var line in night)
+        {
+            first.Add(System.Text.Encoding.UTF8.GetBytes(line), "events.jsonl");
+        }
+
+        first.Finish();
+        var saved = AccountStateSerializer.Serialize(first.Accounts["acme"], program);
+        var second = new Simulator(program, new SimulationOptions { Until = end }, halves.Add);
+        second.Resume(AccountStateSerializer.Deserialize(saved, program));
+        second.Add(System.Text.Encoding.UTF8.GetBytes(later), "events.jsonl");
+        second.Finish();
+
+        Assert.Contains(onePass, o => o is { Kind: OutcomeKind.Suppressed, To: "cat@acme.test", Reason: "limit" }); // Bob's went out
+        Assert.Equal(onePass.Select(o => o.Id).Order(), halves.Select(o => o.Id).Order());
     }
 }
