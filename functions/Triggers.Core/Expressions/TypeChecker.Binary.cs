@@ -101,6 +101,25 @@ internal sealed partial class TypeChecker
         {
             reporter.Error(itemNode.Offset, ExpressionCodes.TypeMismatch, $"cannot look for {TypeNames.Describe(item)} in text");
         }
+        else if (containerNode is ListNode list)
+        {
+            // A list written out is searched with ==: a member == could never match is an error as with == itself
+            // (10 in ["9", "10"] is always false, event.time in ["01/02/2026"] never matches).
+            foreach (var member in list.Items.OfType<LiteralNode>())
+            {
+                var type = Check(member);
+                if (!TypeRules.CanEqual(item, type))
+                {
+                    reporter.Error(member.Offset, ExpressionCodes.TypeMismatch,
+                        $"cannot look for {TypeNames.Describe(item)} among {TypeNames.Describe(type)}: a list is searched with ==, which never finds it", ComparisonHint(item, type));
+                    break; // one is enough: the others are likely written the same way
+                }
+                else
+                {
+                    CheckDateText(member, item, BinaryOp.Equal);
+                }
+            }
+        }
     }
 
     private void RequireText(ExprNode node, ExprType type, string need)
