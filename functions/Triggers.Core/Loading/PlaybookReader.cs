@@ -163,7 +163,7 @@ internal static class PlaybookReader
         {
             if (IsZoneExpression(text))
             {
-                zoneExpression = reader.Expression("timezone", zoneRoots, ExprType.Any);
+                zoneExpression = reader.Expression("timezone", zoneRoots, ExprType.String); // a zone name: a condition here would always mean UTC
             }
             else if (TimeZones.TryFind(text, out _))
             {

@@ -38,6 +38,7 @@ public sealed class QuietHoursZoneTextTests
     [InlineData("Local", "p.yaml:7:58: error TRG017: unknown time zone 'Local'")] // the machine's own: replays must not depend on it
     [InlineData("posixrules", "p.yaml:7:58: error TRG017: unknown time zone 'posixrules'")] // a file of the machine's zone folder, not a tz name
     [InlineData("right/Europe/Berlin", "p.yaml:7:58: error TRG017: unknown time zone 'right/Europe/Berlin'")]
+    [InlineData("\"account.timezone == 'Europe/Berlin'\"", "p.yaml:7:59: error TRG102: expected text but this is true/false")] // a condition names no zone: it would always be UTC
     [InlineData("posix/Asia/Tokyo", "p.yaml:7:58: error TRG017: unknown time zone 'posix/Asia/Tokyo'")]
     [InlineData("Europe//Berlin", "p.yaml:7:58: error TRG017: unknown time zone 'Europe//Berlin'")]
     [InlineData("'coalesce(usr.timezone, \"UTC\")'", "p.yaml:7:68: error TRG101: unknown name 'usr'; did you mean 'user'?")]
