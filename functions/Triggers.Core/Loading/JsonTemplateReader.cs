@@ -25,6 +25,12 @@ internal static class JsonTemplateReader
                         source.Diagnostics.Error(source.At(key), ErrorCodes.WrongType, $"a key in a JSON body or data must be plain text, not {YamlSource.Describe(key)}",
                             "write each key as a name: { seats: \"{{ account.seats }}\" }");
                     }
+                    else if (name.Value?.Contains("{{", StringComparison.Ordinal) == true)
+                    {
+                        // Keys are written as they are: a hole in one would reach the receiver unfilled.
+                        source.Diagnostics.Error(source.ContentAt(name), ErrorCodes.WrongType, $"the key '{name.Value}' holds '{{{{ }}}}', but keys of a JSON body or data are not templates: only values are filled",
+                            "name the key, and put what varies in its value: { score: \"{{ event.data.score }}\" }");
+                    }
                     else if (Read(source, value, roots) is { } item)
                     {
                         members.Add(new(name.Value ?? "", item));

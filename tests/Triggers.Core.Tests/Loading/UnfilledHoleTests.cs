@@ -3,10 +3,11 @@ using Triggers.Core.Loading;
 namespace Triggers.Core.Tests.Loading;
 
 /// <summary>
-/// An email's <c>template</c> names a template the mail service holds and is sent as written (audit 34): a <c>{{ }}</c>
-/// in it would reach SendGrid unfilled, and an empty one names nothing. Both are load errors at the value.
+/// Text that is sent as written, never filled (audit 34): an email's <c>template</c> names a template the mail service
+/// holds, and a key of a webhook body or of data is a name. A <c>{{ }}</c> in either would reach the receiver unfilled,
+/// and an empty template names nothing: load errors at the text.
 /// </summary>
-public sealed class EmailTemplateTests
+public sealed class UnfilledHoleTests
 {
     private static List<string> Errors(string template) =>
         [.. PlaybookLoader.Load([new SourceFile("p.yaml", $$$"""
@@ -37,4 +38,19 @@ public sealed class EmailTemplateTests
     [InlineData("d-13b8f94fbcae4ec6b75270d6cb59f932")] // a SendGrid dynamic template id
     [InlineData("\"Welcome email (v2)\"")]
     public void TemplateName_Loads(string template) => Assert.Empty(Errors(template));
+
+    [Fact]
+    public void HoleInABodyKey_IsAnError_AtTheKey()
+    {
+        var errors = PlaybookLoader.Load([new SourceFile("p.yaml", """
+            playbook: p
+            rules:
+              - id: r
+                when: { event: csat.answered }
+                do:
+                  - webhook: { target: crm, body: { "{{ event.data.metric }}": "{{ event.data.score }}", ok: true } }
+            """), new SourceFile("webhooks.yaml", "targets:\n  - name: crm\n")]).Diagnostics.Where(d => d.IsError).Select(d => d.ToString());
+
+        Assert.Equal(["p.yaml:6:42: error TRG003: the key '{{ event.data.metric }}' holds '{{ }}', but keys of a JSON body or data are not templates: only values are filled"], errors);
+    }
 }
