@@ -201,7 +201,7 @@ public sealed partial class JourneyEngine
             SetContext(state, trigger, trigger);
             if (!where.Compiled.IsTrue(_context))
             {
-                return $"where {where.Text} is false now ({Values(where)})";
+                return $"where {where.Text} {NotMet(where)} now ({Values(where)})";
             }
         }
 

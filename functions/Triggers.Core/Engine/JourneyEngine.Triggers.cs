@@ -74,7 +74,7 @@ public sealed partial class JourneyEngine
 
         if (Tracing(state))
         {
-            Note(state, e.TimeTicks, reaction, $"{e.Type} {e.Id} did not match: {where.Text} is false ({Values(where)})");
+            Note(state, e.TimeTicks, reaction, $"{e.Type} {e.Id} did not match: {where.Text} {NotMet(where)} ({Values(where)})");
         }
 
         return false;
@@ -100,7 +100,7 @@ public sealed partial class JourneyEngine
             {
                 if (Tracing(state))
                 {
-                    Note(state, t, reaction, $"triggered by {trigger?.Id ?? cause} but where {where.Text} is false ({Values(where)})");
+                    Note(state, t, reaction, $"triggered by {trigger?.Id ?? cause} but where {where.Text} {NotMet(where)} ({Values(where)})");
                 }
 
                 return;

@@ -42,6 +42,15 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
         return string.Join(", ", values);
     }
 
+    /// <summary>
+    /// How a condition that is not met was not met, for explain: false, or neither true nor false because it compared
+    /// values of different types (<c>"12" &gt; 10</c>: text never compares with a number), which is what to fix.
+    /// </summary>
+    private string NotMet(Model.Expr expression) =>
+        expression.Compiled.Evaluate(_context).IsNull
+            ? "is not met: it compares values of different types (text with a number, say), so it is neither true nor false"
+            : "is false";
+
     private static string Show(Value value) => value.Kind switch
     {
         ValueKind.Null => "null",
@@ -291,7 +300,7 @@ public sealed partial class JourneyEngine(CompiledPlaybooks program, Action<Outc
     {
         // When it is decided: for a timer, when it falls due (a window closing, a held action's morning), not when its
         // trigger came, before the event that took the account out of the segment.
-        Note(state, Math.Max(state.Clock, e?.TimeTicks ?? long.MinValue), reaction, $"not applied: applies_to {reaction.AppliesTo!.Text} is false ({Values(reaction.AppliesTo!)})");
+        Note(state, Math.Max(state.Clock, e?.TimeTicks ?? long.MinValue), reaction, $"not applied: applies_to {reaction.AppliesTo!.Text} {NotMet(reaction.AppliesTo!)} ({Values(reaction.AppliesTo!)})");
     }
 
     private void Emit(Outcome outcome) => sink(outcome);

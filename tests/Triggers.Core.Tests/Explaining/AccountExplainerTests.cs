@@ -30,6 +30,28 @@ public sealed class AccountExplainerTests
     }
 
     [Fact]
+    public void Where_ComparingTextWithANumber_SaysItIsNeitherTrueNorFalse_NotThatItIsFalse()
+    {
+        // "12" > 10 is no answer (text never compares with a number): explain says so, since the fix is the data's type.
+        var decisions = Decisions("""
+            playbook: seats
+            rules:
+              - id: many
+                when: { event: seats.changed, where: event.data.seats > 10 }
+                do:
+                  - task: { title: many }
+            """, "seats/many",
+            Event("s1", "2026-01-05T08:00:00Z", "seats.changed", """{"seats":"12"}"""),
+            Event("s2", "2026-01-06T08:00:00Z", "seats.changed", """{"seats":9}"""));
+
+        Assert.Equal(
+            [
+                "seats.changed s1 did not match: event.data.seats > 10 is not met: it compares values of different types (text with a number, say), so it is neither true nor false (event.data.seats = \"12\")",
+                "seats.changed s2 did not match: event.data.seats > 10 is false (event.data.seats = 9)",
+            ], decisions);
+    }
+
+    [Fact]
     public void Threshold_CrossedAndRecoveredBeforeTheDuration_SaysWhenItWouldHaveFiredAndWhyNot()
     {
         var decisions = Decisions("""
