@@ -5,6 +5,11 @@ internal sealed partial class TypeChecker
 {
     private ExprType CheckBinary(BinaryNode node)
     {
+        if (DashedName(node) is { } dashed)
+        {
+            return dashed;
+        }
+
         var left = Check(node.Left);
         var right = Check(node.Right);
         switch (node.Op)
@@ -33,6 +38,39 @@ internal sealed partial class TypeChecker
                 return CheckArithmetic(node, left, right);
         }
     }
+
+    /// <summary>
+    /// A member name with a '-' written as a path (<c>event.data.ticket-id</c>) reads as a subtraction of an unknown
+    /// name: said as such, with the spelling that reads the member, rather than "unknown name 'id'". Null otherwise.
+    /// </summary>
+    private ExprType? DashedName(BinaryNode node)
+    {
+        var rightmost = node.Right;
+        while (rightmost is MemberNode inner)
+        {
+            rightmost = inner.Target;
+        }
+
+        if (node.Op != BinaryOp.Subtract || node.Left is not MemberNode { Target: var target } member || rightmost is not NameNode name ||
+            RootNames.Find(name.Name) is not null || member.End != node.OperatorOffset || node.OperatorOffset + 1 != node.Right.Offset)
+        {
+            return null;
+        }
+
+        Check(target);
+        var key = $"{member.Name}-{name.Name}";
+        reporter.Error(member.NameOffset, ExpressionCodes.UnknownRoot,
+            $"'{key}' reads as {member.Name} minus {name.Name} here: a name holding '-' is written in brackets",
+            $"write it as {PathText(target)}[\"{key}\"]");
+        return ExprType.Any;
+    }
+
+    private static string PathText(ExprNode node) => node switch
+    {
+        NameNode name => name.Name,
+        MemberNode member => $"{PathText(member.Target)}.{member.Name}",
+        _ => "...",
+    };
 
     private void CheckComparable(BinaryNode node, ExprType left, ExprType right, bool compatible)
     {

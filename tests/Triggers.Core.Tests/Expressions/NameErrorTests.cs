@@ -26,6 +26,22 @@ public class NameErrorTests
     }
 
     [Fact]
+    public void DashedMemberWrittenAsAPath_SaysHowToReadIt()
+    {
+        var error = SingleError("event.data.ticket-id != null");
+
+        Assert.Equal(new SourceLocation("p.yaml", 7, 23), error.Location); // at "ticket"
+        Assert.Equal("'ticket-id' reads as ticket minus id here: a name holding '-' is written in brackets", error.Message);
+        Assert.Equal("write it as event.data[\"ticket-id\"]", error.Hint);
+    }
+
+    [Theory]
+    [InlineData("account.seats_purchased-account.seats_assigned > 2")] // a subtraction written tight is still one
+    [InlineData("event.data.days-3 > 2")]
+    [InlineData("event.data.seats - 2 > 2")]
+    public void Subtraction_WrittenWithoutSpaces_IsStillASubtraction(string text) => Compile(text);
+
+    [Fact]
     public void Root_BareWord_HintsQuotes() =>
         Assert.Equal("to write text, put it in quotes: \"pro\"", SingleError("account.plan == pro").Hint);
 
