@@ -271,7 +271,7 @@ internal sealed class Lexer(Reporter reporter, int from, int to)
             '=' => ("'=' alone is not an operator", "compare with '=='"),
             '&' => ("'&' alone is not an operator", "write 'and' or '&&'"),
             '|' => ("'|' alone is not an operator", "write 'or' or '||'"),
-            '{' or '}' => ($"unexpected '{c}' in an expression", "'{{ }}' holes belong in text templates, not in conditions"),
+            '{' or '}' => ($"unexpected '{c}' in an expression", "braces are no part of an expression: '{{ }}' marks a hole in text (a title, a body), and a condition is written without them"),
             _ => UnexpectedCharacter(),
         };
         reporter.Error(_pos, ExpressionCodes.Syntax, message, hint);

@@ -40,6 +40,16 @@ public static class TemplateCompiler
             var close = FindClose(text, open + Open.Length, out var nextOpen);
             if (close < 0)
             {
+                if (nextOpen < text.Length && text.IndexOf(Close, nextOpen, StringComparison.Ordinal) is var inner and >= 0 &&
+                    text.IndexOf(Close, inner + Close.Length, StringComparison.Ordinal) >= 0)
+                {
+                    // {{ {{ x }} }}: closed after all, but with another hole inside.
+                    reporter.Error(nextOpen, ExpressionCodes.TemplateSyntax, "a '{{' inside a hole: holes do not nest",
+                        "write one hole per value, {{ account.name }}, and put text between holes outside them");
+                    position = text.Length;
+                    continue;
+                }
+
                 reporter.Error(open, ExpressionCodes.TemplateSyntax, "'{{' is not closed: add '}}' after the expression",
                     "a template hole looks like {{ account.name }}");
                 position = nextOpen;
@@ -61,6 +71,13 @@ public static class TemplateCompiler
         {
             reporter.Error(open, ExpressionCodes.TemplateSyntax, "empty '{{ }}': write an expression between the braces",
                 "for example {{ account.name }}");
+            return null;
+        }
+
+        if (reporter.Map.Text[from] == '{')
+        {
+            reporter.Error(open, ExpressionCodes.TemplateSyntax, "'{{{': a hole opens with two braces, and the third would be read as part of the expression",
+                "write {{ account.name }}; a brace meant as text goes in quotes inside the hole: {{ '{' + account.name + '}' }}");
             return null;
         }
 

@@ -204,7 +204,7 @@ internal sealed partial class TypeChecker
         (BinaryOp.Multiply or BinaryOp.Divide, ExprType.Duration, ExprType.Duration) or (BinaryOp.Multiply, ExprType.Time, _) or (BinaryOp.Multiply, _, ExprType.Time) =>
             "scale a duration by a number (3d * 2, 30d / 4), or compare durations as numbers with days(...) or hours(...)",
         (BinaryOp.Add, ExprType.String, ExprType.Number) or (BinaryOp.Add, ExprType.Number, ExprType.String) =>
-            "+ joins two texts: put the number in quotes (\"3\"), or compare numbers with numbers",
+            "+ joins two texts: put the number in quotes (\"3\"), or add numbers to numbers",
         (BinaryOp.Remainder, _, _) => "% takes two numbers: event.data.count % 10 == 0",
         _ => null,
     };

@@ -82,6 +82,8 @@ public class TemplateTests
     [InlineData("a {{ }} b", 7, "empty '{{ }}': write an expression between the braces")]
     [InlineData("{{}}", 5, "empty '{{ }}': write an expression between the braces")]
     [InlineData("Hi {{ account.name and {{ user.email }}", 8, "'{{' is not closed: add '}}' after the expression")]
+    [InlineData("Ticket {{ {{ event.data.ticket_id }} }}", 15, "a '{{' inside a hole: holes do not nest")]
+    [InlineData("Ticket {{{ event.data.ticket_id }}}", 12, "'{{{': a hole opens with two braces, and the third would be read as part of the expression")]
     public void Syntax_MalformedHole_ReportsTrg105(string text, int column, string message)
     {
         var error = Assert.Single(Errors(text));
