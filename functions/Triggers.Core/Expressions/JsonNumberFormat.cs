@@ -90,6 +90,11 @@ internal static class JsonNumberFormat
     /// </summary>
     public static bool Holds(ReadOnlySpan<byte> token, double number)
     {
+        if (Math.Abs(number) < SmallestNormal && !ZeroAsWritten(token, number))
+        {
+            return false; // below a double's normal range (1e-400 read as 0, 1.5e-320 with digits lost): keep the text
+        }
+
         if (token.Length <= 15)
         {
             return true; // at most 15 digits
@@ -105,6 +110,21 @@ internal static class JsonNumberFormat
         Span<byte> held = stackalloc byte[MaxLength];
         var k = Shortest(number, held, out var n);
         return k == length && n == point && held[..k].SequenceEqual(given[..length]);
+    }
+
+    private const double SmallestNormal = 2.2250738585072014E-308;
+
+    /// <summary>Whether <paramref name="number"/> is zero and <paramref name="token"/> spells zero (no digit but 0 before its exponent).</summary>
+    private static bool ZeroAsWritten(ReadOnlySpan<byte> token, double number)
+    {
+        if (number != 0)
+        {
+            return false;
+        }
+
+        var exponent = token.IndexOfAny((byte)'e', (byte)'E');
+        var mantissa = exponent < 0 ? token : token[..exponent];
+        return mantissa.IndexOfAnyInRange((byte)'1', (byte)'9') < 0;
     }
 
     /// <summary>

@@ -128,7 +128,9 @@ internal sealed class Lexer(Reporter reporter, int from, int to)
         }
 
         // Kept with its digits when a double cannot hold them (an id of 19 digits), as numbers read from events are.
-        _tokens.Add(new Token(TokenKind.Number, start, spelling.Length, spelling, Engine.JsonNumber.FromText(spelling, number)));
+        // Leading zeros (an id written 000123) say nothing: without them the digits are a JSON number's and kept as such.
+        var digits = spelling.TrimStart('0') is { Length: > 0 } trimmed && trimmed[0] != '.' ? trimmed : "0" + spelling.TrimStart('0');
+        _tokens.Add(new Token(TokenKind.Number, start, spelling.Length, spelling, Engine.JsonNumber.FromText(digits, number)));
         return true;
     }
 

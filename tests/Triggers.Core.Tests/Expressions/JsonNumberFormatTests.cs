@@ -42,6 +42,10 @@ public sealed partial class JsonNumberFormatTests
     [InlineData("1234567890123456.8", true)]
     [InlineData("1.2345678901234568e17", true)]
     [InlineData("-0.000000000000000000000000000", true)]
+    [InlineData("0e5", true)]
+    [InlineData("1e-400", false)] // below a double's range: read as 0, so the text is kept
+    [InlineData("1.5e-320", false)] // a subnormal double: digits lost
+    [InlineData("2.5e-300", true)]
     public void Holds_IsWhetherTheNumberWrittenIsTheOneTheTokenSpells(string token, bool held)
     {
         var number = double.Parse(token, CultureInfo.InvariantCulture);

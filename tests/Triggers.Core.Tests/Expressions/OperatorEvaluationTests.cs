@@ -25,6 +25,13 @@ public class OperatorEvaluationTests
         Assert.Equal(expected, Evaluate(expression));
 
     [Theory]
+    [InlineData("00012345678901234567890 == 12345678901234567890")] // leading zeros say nothing: the same 20 digits
+    [InlineData("007 == 7")]
+    [InlineData("000.5 == 0.5")]
+    public void NumberLiteral_WithLeadingZeros_IsTheSameNumber(string expression) =>
+        Assert.Equal("Bool:true", Evaluate(expression));
+
+    [Theory]
     [InlineData("1 / 0")]
     [InlineData("1 % 0")]
     [InlineData("1d / 0")]
