@@ -331,6 +331,7 @@ public readonly partial struct Value : IEquatable<Value>
     /// <summary>
     /// A number as text: a whole number with all its digits (a 16-digit CRM or ticket id stays that id, not
     /// <c>1.23456789012346E+15</c>; a longer one read from an event is shown as the event gave it), anything else to 15 significant digits, so arithmetic noise does not show
+    /// (from 10^15 up, with the shortest digits that read back as it, so the whole part stays as it is)
     /// (<c>0.1 + 0.2</c> renders as <c>0.3</c>), and in plain decimals from 10^-10 up (a rate of <c>0.00001</c>, not
     /// <c>1E-05</c>). Only beyond 10^21 and below 10^-10 is there an exponent (<c>1E+21</c>).
     /// </summary>
@@ -341,7 +342,9 @@ public readonly partial struct Value : IEquatable<Value>
             return number == 0 ? "0" : number.ToString("F0", CultureInfo.InvariantCulture);
         }
 
-        var text = number.ToString("G15", CultureInfo.InvariantCulture);
+        // From 10^15 up, 15 digits would change the whole part (1234567890123456.5 as 1234567890123460): the shortest
+        // digits that read back as the number keep it, as a JSON body writes it.
+        var text = number.ToString(Math.Abs(number) >= 1e15 ? "R" : "G15", CultureInfo.InvariantCulture);
         return text.Contains('E', StringComparison.Ordinal) && Math.Abs(number) is >= 1e-10 and < 1e21
             ? decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) // G15's digits, without the exponent
             : text;
