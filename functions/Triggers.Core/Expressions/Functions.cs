@@ -98,7 +98,10 @@ internal static class Functions
 
     private static Value Length(Value v) => v.Kind switch
     {
-        ValueKind.String => Value.Number(v.AsString.Length),
+        // Characters as a reader counts them: an emoji, or an e with a combining accent, is one (not two UTF-16 units).
+        ValueKind.String => Value.Number(System.Text.Ascii.IsValid(v.AsString) && !v.AsString.Contains('\r', StringComparison.Ordinal)
+            ? v.AsString.Length
+            : new System.Globalization.StringInfo(v.AsString).LengthInTextElements),
         ValueKind.List => Value.Number(v.AsList.Count),
         _ => Value.Null,
     };

@@ -16,6 +16,9 @@ public class FunctionEvaluationTests
     [InlineData("upper(account.plan)", "String:PRO")]
     [InlineData("lower(account.seats_purchased)", "Null:")]
     [InlineData("len('abc')", "Number:3")]
+    [InlineData("len('😀!')", "Number:2")] // characters as a reader counts them, not UTF-16 units
+    [InlineData("len('Zoe\u0301')", "Number:3")] // e and a combining accent: one character
+    [InlineData("len('café')", "Number:4")]
     [InlineData("len(event.data.tags)", "Number:2")]
     [InlineData("len([])", "Number:0")]
     [InlineData("len(account.missing)", "Null:")]
