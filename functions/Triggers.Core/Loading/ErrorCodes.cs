@@ -35,4 +35,5 @@ public static class ErrorCodes
     public const string EmptyFile = "TRG203";
     public const string NoTouchpointEvents = "TRG204";
     public const string CommentCutsValue = "TRG205";
+    public const string TestsNothing = "TRG206";
 }

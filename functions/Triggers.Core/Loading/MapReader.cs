@@ -163,6 +163,9 @@ internal sealed class MapReader
         return null;
     }
 
+    /// <summary>Whether <paramref name="key"/> is written with no value (<c>key:</c>, <c>key: ~</c>, <c>key: null</c>).</summary>
+    public bool Blank(string key) => !_cut.Contains(key) && _entries.TryGetValue(key, out var entry) && IsNull(entry.Value);
+
     public static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" };
 

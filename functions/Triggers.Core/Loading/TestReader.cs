@@ -17,8 +17,26 @@ internal static class TestReader
         List<Diagnostics.SourceLocation> locations = [];
         if (reader.Sequence("playbooks") is { } list)
         {
-            playbooks = [.. list.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "")];
-            locations = [.. list.Children.OfType<YamlScalarNode>().Select(s => source.At(s))];
+            // An item that is no name (a stray ':' makes one a mapping) must not vanish: the test would run no playbook.
+            foreach (var item in list.Children.Where(item => item is not YamlScalarNode || MapReader.IsNull(item)))
+            {
+                source.Diagnostics.Error(source.At(item), ErrorCodes.WrongType, $"each item of 'playbooks' must be a playbook id, not {YamlSource.Describe(item)}",
+                    "list the playbooks by id: playbooks: [invite-colleague, renewal-at-risk]");
+            }
+
+            playbooks = [.. list.Children.OfType<YamlScalarNode>().Where(s => !MapReader.IsNull(s)).Select(s => s.Value ?? "")];
+            locations = [.. list.Children.OfType<YamlScalarNode>().Where(s => !MapReader.IsNull(s)).Select(s => source.At(s))];
+            if (list.Children.Count == 0)
+            {
+                source.Diagnostics.Warning(reader.ValueAt("playbooks"), ErrorCodes.TestsNothing, "'playbooks' is empty, so the test runs no playbook: it checks nothing",
+                    "name the playbooks the test is about, or leave 'playbooks' out to run them all");
+            }
+        }
+
+        if (reader.Blank("allowed_lateness"))
+        {
+            source.Diagnostics.Error(reader.KeyAt("allowed_lateness"), ErrorCodes.MissingKey, "'allowed_lateness' in test has no value",
+                "give a duration (allowed_lateness: 1h), or leave it out for none");
         }
 
         var lateness = reader.Has("allowed_lateness") ? reader.Duration("allowed_lateness", allowZero: true) : TimeSpan.Zero;
@@ -26,6 +44,12 @@ internal static class TestReader
         var index = 0;
         if (reader.Sequence("events", required: true) is { } eventList)
         {
+            if (eventList.Children.Count == 0)
+            {
+                source.Diagnostics.Warning(reader.ValueAt("events"), ErrorCodes.TestsNothing, "'events' is empty, so nothing is replayed: the test checks nothing",
+                    "list the events the test replays: events: [ { time: 2026-01-05T09:00:00Z, type: user.invited, accountid: acme } ]");
+            }
+
             foreach (var node in eventList.Children)
             {
                 index++;
@@ -107,7 +131,15 @@ internal static class TestReader
         var name = kind is null ? null : Keys.ExpectationKinds[(int)kind.Value];
         foreach (var key in reader.PresentKeys.Where(k => k is not ("kind" or "time")))
         {
-            if (name is not null && !FieldsOf[name].Contains(key))
+            if (reader.Blank(key))
+            {
+                // A field given no value would match anything, as if left out: a test meant to check it would pass unchecked.
+                source.Diagnostics.Error(reader.KeyAt(key), ErrorCodes.MissingKey, $"'{key}' in expected outcome has no value, so it would match anything",
+                    key == "assignee"
+                        ? "leave it out to match any assignee, or write assignee: \"\" for a task that names nobody"
+                        : $"give the value the outcome must have, or leave '{key}' out to match any");
+            }
+            else if (name is not null && !FieldsOf[name].Contains(key))
             {
                 // The field would never match: the outcome does not carry it, so the test could only fail.
                 source.Diagnostics.Error(reader.KeyAt(key), ErrorCodes.ConflictingKeys, $"{Article(name)} {name} outcome has no '{key}', so this expectation could never match",
