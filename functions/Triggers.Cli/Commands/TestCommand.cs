@@ -37,8 +37,13 @@ internal static class TestCommand
 
         if (File.Exists(directory))
         {
+            // One test of the playbook directory: the directory a plain run would load (./playbooks, else the current
+            // one) when the file lies in it, so a test in a subfolder sees the same playbooks as it does in a run of
+            // all tests; else the file's own folder.
             only = Path.GetFullPath(directory);
-            directory = Path.GetDirectoryName(directory) is { Length: > 0 } parent ? parent : ".";
+            var root = Path.GetFullPath(PlaybookFiles.DefaultDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            directory = only.StartsWith(root, StringComparison.Ordinal) ? PlaybookFiles.DefaultDirectory
+                : Path.GetDirectoryName(directory) is { Length: > 0 } parent ? parent : ".";
         }
 
         var result = PlaybookFiles.Load(directory, error);

@@ -152,7 +152,7 @@ internal static class TestReader
             }
         }
 
-        if (name == "action")
+        if (name is "action" or "suppressed")
         {
             CheckActionFields(reader, fields.TryGetValue("action", out var action) ? action : null, fields.Keys);
         }

@@ -66,6 +66,28 @@ public sealed class TestCommandTests
     }
 
     [Theory]
+    [InlineData("playbooks/")] // a repository with a playbooks folder, run from its root
+    [InlineData("")] // a playbooks folder run from inside
+    public void Test_GivenOneTestFileInASubfolder_LoadsThePlaybooksAPlainRunWould(string root)
+    {
+        // The test lives in playbooks/tests/; its playbook one folder up. Given alone it must see the same playbooks
+        // as in a run of every test: the wrong one fails, the right one passes (audit 36: loading only tests/ passed
+        // the wrong one with no playbook at all).
+        using var dir = new TempDirectory()
+            .Write($"{root}spike.yaml", Playbook)
+            .Write($"{root}tests/spike.fires.test.yaml", "test: fires on the third ticket\n" + Events + "expect:\n  - { rule: spike/three-tickets, action: task }\n")
+            .Write($"{root}tests/spike.wrong.test.yaml", "test: expects nothing\n" + Events + "expect: []\nexpect_only: true\n");
+
+        var right = TriggersProcess.Run(dir.Path, "test", $"{root}tests/spike.fires.test.yaml");
+        var wrong = TriggersProcess.Run(dir.Path, "test", $"{root}tests/spike.wrong.test.yaml");
+
+        Assert.Equal("1 passed, 0 failed", right.OutputLines[^1]);
+        Assert.Equal(0, right.ExitCode);
+        Assert.Equal("0 passed, 1 failed", wrong.OutputLines[^1]);
+        Assert.Equal(1, wrong.ExitCode);
+    }
+
+    [Theory]
     [InlineData(".")]
     [InlineData("journeys")]
     public void Test_AFolderWithoutAnyTestFile_FailsSayingSo_AndStillEndsWithTheCountLine(string folder)
