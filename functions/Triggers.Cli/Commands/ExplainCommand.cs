@@ -65,6 +65,7 @@ internal static class ExplainCommand
             Trace = explainer,
             EventStarting = explainer.Starting,
             EventObserver = explainer.Observe,
+            AccountReplayed = explainer.Replayed,
             DuplicateIgnored = explainer.Ignored,
         };
         HistoryInput.Feed(simulator, eventsFile, error, "replaying");

@@ -124,7 +124,7 @@ internal static class ReportCommand
         var clock = Stopwatch.StartNew();
         var analyzer = new JourneyAnalyzer(loaded.Set, journey, request.Segments.Count > 0 ? request.Segments : DefaultSegments);
         var options = new SimulationOptions { AllowedLateness = request.AllowedLateness, Until = request.Until };
-        var simulator = new Simulator(new CompiledPlaybooks(loaded.Set), options, analyzer.Record) { EventObserver = analyzer.Observe };
+        var simulator = new Simulator(new CompiledPlaybooks(loaded.Set), options, analyzer.Record) { EventObserver = analyzer.Observe, AccountReplayed = analyzer.Replayed };
         HistoryInput.Feed(simulator, request.Events, error, "replaying");
 
         // Reading is the short part of a long history: the replay itself would otherwise run for many seconds without a word.

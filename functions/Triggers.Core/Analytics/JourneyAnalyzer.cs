@@ -74,13 +74,20 @@ public sealed partial class JourneyAnalyzer
         }
     }
 
-    public void Observe(CloudEvent e, AccountState state)
+    /// <summary>
+    /// Feed to <see cref="Simulator.AccountReplayed"/>: the account's traits as its replay left them, timers included
+    /// (an <c>account.updated</c> emitted by a fire released at a quiet-hours morning changes them after its last event).
+    /// </summary>
+    public void Replayed(AccountState state)
     {
-        var track = Track(e.AccountId);
-        _events++;
-        _first = Math.Min(_first, e.TimeTicks);
-        _last = Math.Max(_last, e.TimeTicks);
-        track.LastEvent = Math.Max(track.LastEvent, e.TimeTicks);
+        if (_accounts.TryGetValue(state.AccountId, out var track))
+        {
+            ReadSegments(track, state);
+        }
+    }
+
+    private void ReadSegments(AccountTrack track, AccountState state)
+    {
         if (track.SegmentsFrom != (state.Account, state.Account.Version))
         {
             // Only when the traits changed: most events change none, and reading four traits for each was a tenth of
@@ -92,6 +99,16 @@ public sealed partial class JourneyAnalyzer
                 track.Segments[t] = state.Account.TryGetMember(_segmentTraits[t], out var value) && !value.IsNull ? SegmentValue(value) : null;
             }
         }
+    }
+
+    public void Observe(CloudEvent e, AccountState state)
+    {
+        var track = Track(e.AccountId);
+        _events++;
+        _first = Math.Min(_first, e.TimeTicks);
+        _last = Math.Max(_last, e.TimeTicks);
+        track.LastEvent = Math.Max(track.LastEvent, e.TimeTicks);
+        ReadSegments(track, state);
 
         if (e.Type == "subscription.cancelled")
         {

@@ -289,7 +289,7 @@ public sealed class AccountExplainerTests
         var options = new SimulationOptions { IncludeTimers = true, OnlyAccount = "acme", Until = DateTimeOffset.Parse("2026-03-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture) };
         var simulator = new Simulator(program, options, explainer.Record)
         {
-            Trace = explainer, EventStarting = explainer.Starting, EventObserver = explainer.Observe, DuplicateIgnored = explainer.Ignored,
+            Trace = explainer, EventStarting = explainer.Starting, EventObserver = explainer.Observe, AccountReplayed = explainer.Replayed, DuplicateIgnored = explainer.Ignored,
         };
         for (var i = 0; i < events.Length; i++)
         {
