@@ -75,6 +75,13 @@ public sealed partial class Simulator
             // A line that names its account is reported by that account's part; one with no account to go by, by part 1.
             if (_options.Part is { } part && (named is null ? part.Index > 1 : !part.Holds(named)))
             {
+                // Another part reports it; its time still counts as read, as in the full run, where an untimed line
+                // after it is reported at it.
+                if (time > 0)
+                {
+                    TimeRead(time);
+                }
+
                 Stats.OtherAccounts++;
                 return null;
             }

@@ -169,4 +169,36 @@ public sealed class ArrivalTests
         Assert.Equal(1, second.Stats.Late);
         Assert.Equal(onePass.Select(o => (o.Kind, o.Id)).Order(), outcomes.Select(o => (o.Kind, o.Id)).Order()); // one pass sorts the late line by its time
     }
+
+    [Fact]
+    public void RejectedLineWithoutATime_IsAtTheSameTimeInItsPart_AsInTheFullRun()
+    {
+        // The untimed line is reported at the newest time read before it: 10:00, from a rejected line of another part.
+        string[] lines =
+        [
+            """{"specversion":"1.0","id":"g1","source":"s","type":"page.viewed","time":"2026-01-05T08:00:00Z","accountid":"good"}""",
+            """{"specversion":"0.3","id":"r1","source":"s","type":"page.viewed","time":"2026-01-05T10:00:00Z","accountid":"42"}""",
+            """{"specversion":"1.0","id":"r2","source":"s","type":"page.viewed","accountid":"datebad"}""",
+        ];
+        var set = PlaybookLoader.Load([new SourceFile("p.yaml", Playbook)]).Set;
+        List<Outcome> Replay(HistoryPart? part)
+        {
+            var outcomes = new List<Outcome>();
+            var simulator = new Simulator(new CompiledPlaybooks(set), new SimulationOptions { Part = part }, outcomes.Add);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                simulator.Add(Encoding.UTF8.GetBytes(lines[i]), "events.jsonl", i + 1);
+            }
+
+            simulator.Finish();
+            return outcomes;
+        }
+
+        var full = Replay(null).Where(o => o.Kind == OutcomeKind.Rejected).ToDictionary(o => o.AccountId!, o => o.Time);
+        // Two parts: "42" and "datebad" fall in different ones.
+        var parts = Enumerable.Range(1, 2).SelectMany(k => Replay(new HistoryPart(k, 2))).Where(o => o.Kind == OutcomeKind.Rejected).ToDictionary(o => o.AccountId!, o => o.Time);
+
+        Assert.Equal(new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero), full["datebad"]);
+        Assert.Equal(full, parts);
+    }
 }
