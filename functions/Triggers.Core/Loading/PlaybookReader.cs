@@ -68,7 +68,7 @@ internal static class PlaybookReader
             if (node is not YamlMappingNode map)
             {
                 reader.Source.Diagnostics.Error(reader.Source.At(node), ErrorCodes.WrongType,
-                    $"each item of '{key}' must be a {what} (a mapping), not {YamlSource.Describe(node)}");
+                    $"each item of '{key}' must be {("aeiou".Contains(what[0], StringComparison.Ordinal) ? "an" : "a")} {what} (a mapping), not {YamlSource.Describe(node)}");
                 continue;
             }
 

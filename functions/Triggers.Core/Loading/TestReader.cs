@@ -209,7 +209,7 @@ internal static class TestReader
             }
 
             var buffer = new MemoryStream();
-            using (var json = new Utf8JsonWriter(buffer))
+            using (var json = new Utf8JsonWriter(buffer, Expressions.ReadableJsonEncoder.WriterOptions)) // shown beside the actual payload, written so
             {
                 WriteJson(json, map);
             }

@@ -147,7 +147,8 @@ public static class PlaybookTestRunner
     /// <summary>An outcome as a line, in the shape <see cref="Describe(Expectation)"/> gives an expectation.</summary>
     public static string Describe(Outcome o)
     {
-        var fields = new[] { "rule", "to", "template", "title", "assignee", "target", "type", "due", "milestone", "status", "stage", "reason", "body", "data" }
+        // Every field an expectation can match, so the line shows what to write (a task's priority, a late event's id).
+        var fields = new[] { "rule", "to", "template", "title", "assignee", "priority", "target", "type", "due", "milestone", "status", "stage", "reason", "trigger_event", "body", "data" }
             .Select(f => (f, v: f == "milestone" && o.Milestone is not null ? $"{o.Playbook}/{o.Milestone}" : Field(o, f)))
             .Where(p => p.v is not null)
             .Select(p => Pair(p.f, p.v!));

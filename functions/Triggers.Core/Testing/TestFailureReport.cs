@@ -12,12 +12,14 @@ internal static class TestFailureReport
     /// <summary>Where the test's events that reuse an earlier event's <c>id</c> are (the engine ignores them as duplicates).</summary>
     private static List<string> Repeats(PlaybookTest test)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Per account, as the engine decides duplicates: the same id in another account's event is another event.
+        var seen = new HashSet<(string, string)>();
         var repeats = new List<string>();
         foreach (var e in test.Events)
         {
             using var json = System.Text.Json.JsonDocument.Parse(e.Json);
-            if (json.RootElement.TryGetProperty("id", out var id) && id.GetString() is { } text && !seen.Add(text))
+            if (json.RootElement.TryGetProperty("id", out var id) && id.GetString() is { } text &&
+                !seen.Add((json.RootElement.GetProperty("accountid").GetString() ?? "", text)))
             {
                 repeats.Add(e.Location.ToString());
             }
@@ -182,11 +184,18 @@ internal static class TestFailureReport
             return null;
         }
 
+        // The same action, so every field both fates carry must agree too: an email sent to Ana is no counterpart of
+        // one expected suppressed for Ben.
         var fits = Enumerable.Range(0, outcomes.Count).Where(i => outcomes[i] is var o && o.Kind == kind && o.QualifiedRule == rule &&
-            (!e.Fields.TryGetValue("action", out var action) || o.Action == action) &&
-            (!e.Fields.TryGetValue("accountid", out var account) || o.AccountId == account) && (e.Time is not { } at || o.Time == at));
+            (e.Time is not { } at || o.Time == at) &&
+            SameAction.All(field => !e.Fields.TryGetValue(field, out var expected) || (field == "to"
+                ? string.Equals(PlaybookTestRunner.Field(o, field), expected, StringComparison.OrdinalIgnoreCase)
+                : PlaybookTestRunner.Field(o, field) == expected)));
         return fits.OrderBy(i => takenBy[i] is null ? 0 : 1).Select(i => outcomes[i]).FirstOrDefault();
     }
+
+    /// <summary>The fields an action carries whether sent or suppressed.</summary>
+    private static readonly string[] SameAction = ["action", "accountid", "to", "template", "title", "target", "type"];
 
     private static List<string> Differences(Expectation e, Outcome o)
     {

@@ -149,7 +149,7 @@ public sealed class TestCommandTests
         var result = TriggersProcess.Run(dir.Path, "test", ".");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("2026-02-01T08:00:00Z late accountid=acme reason='arrived 2d 2h behind the newest event of its account; allowed lateness is 0'    (spike.test.yaml:6:5)", result.Output);
+        Assert.Contains("2026-02-01T08:00:00Z late accountid=acme reason='arrived 2d 2h behind the newest event of its account; allowed lateness is 0' trigger_event=spike.test.yaml#0004    (spike.test.yaml:6:5)", result.Output);
         Assert.Contains("hint: events are fed in the order they are listed", result.Output);
         Assert.Contains("'allowed_lateness: 50h'", result.Output);
     }

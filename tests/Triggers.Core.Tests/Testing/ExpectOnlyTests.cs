@@ -50,6 +50,6 @@ public sealed class ExpectOnlyTests
 
         Assert.False(result.Passed);
         var unexpected = result.Report.SkipWhile(l => l != "happened but not expected (expect_only):").Skip(1).TakeWhile(l => l.StartsWith("  + ", StringComparison.Ordinal));
-        Assert.Equal(["  + 2026-02-01T10:00:00Z action task accountid=acme rule=spike/every-ticket title='Ticket 1'"], unexpected);
+        Assert.Equal(["  + 2026-02-01T10:00:00Z action task accountid=acme rule=spike/every-ticket title='Ticket 1' priority=normal"], unexpected);
     }
 }

@@ -47,7 +47,7 @@ public sealed class FailureReportTests
     {
         var report = Report("{ kind: suppressed, time: 2026-02-01T10:00:00Z, rule: spike/every-ticket, action: task }");
 
-        Assert.Contains("sent instead: 2026-02-01T10:00:00Z action task accountid=acme rule=spike/every-ticket title='Ticket 1' assignee=cs@vendor.test", report);
+        Assert.Contains("sent instead: 2026-02-01T10:00:00Z action task accountid=acme rule=spike/every-ticket title='Ticket 1' assignee=cs@vendor.test priority=normal", report);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class FailureReportTests
               - { rule: spike/every-ticket, action: email }
             """);
 
-        Assert.Contains("    2026-02-01T10:00:00Z action task accountid=acme rule=spike/every-ticket title='one\\nrow' assignee=cs@vendor.test", result.Report);
+        Assert.Contains("    2026-02-01T10:00:00Z action task accountid=acme rule=spike/every-ticket title='one\\nrow' assignee=cs@vendor.test priority=normal", result.Report);
     }
 
     [Fact]
@@ -100,6 +100,35 @@ public sealed class FailureReportTests
         var report = string.Join("\n", result.Report);
         Assert.Contains("hint: 1 event after run_until (2026-02-05T00:00:00Z) was not replayed: scenario.test.yaml:4:5", report);
         Assert.Contains("hint: run_until (2026-02-05T00:00:00Z) ends the run before 2026-02-09T10:00:00Z", report);
+    }
+
+    [Fact]
+    public void SameIdInAnotherAccount_IsNoDuplicate_AndNoHintSaysItWas()
+    {
+        var result = Scenario.Run(Playbook, """
+            test: t
+            events:
+              - { id: t1, time: 2026-02-01T10:00:00Z, type: ticket.opened, accountid: acme, data: { n: 1 } }
+              - { id: t1, time: 2026-02-01T11:00:00Z, type: ticket.opened, accountid: globex, data: { n: 2 } }
+            expect:
+              - { time: 2026-02-09T10:00:00Z, rule: spike/every-ticket, action: task }
+            """);
+
+        Assert.DoesNotContain("ignored as duplicate", string.Join("\n", result.Report), StringComparison.Ordinal);
+        Assert.Equal(2, result.Outcomes.Count(o => o.Kind == Triggers.Core.Engine.OutcomeKind.Action));
+    }
+
+    [Fact]
+    public void ExpectedActionWithAnotherTitle_IsNotAnsweredWithAnotherActionsFate()
+    {
+        // Ticket 1's task went out and ticket 2's was suppressed: expecting ticket 1's with a wrong assignee is a near
+        // miss of the task that went out, not "suppressed instead" quoting ticket 2's.
+        var report = Report("{ rule: spike/every-ticket, action: task, title: Ticket 2, assignee: cs@vendor.test }");
+
+        Assert.Contains("suppressed instead", report, StringComparison.Ordinal); // ticket 2's task was suppressed: right
+        var other = Report("{ rule: spike/every-ticket, action: task, title: Ticket 1, assignee: someone@vendor.test }");
+        Assert.DoesNotContain("suppressed instead", other, StringComparison.Ordinal);
+        Assert.Contains("assignee is 'cs@vendor.test', not 'someone@vendor.test'", other, StringComparison.Ordinal);
     }
 
     [Fact]
