@@ -10,7 +10,8 @@ public sealed class HeldFireTests
     private const string Account = "{ time: 2026-01-05T08:00:00Z, type: account.updated, accountid: acme, data: { plan: team, timezone: Europe/Berlin, " +
                                    "csm_email: cs@vendor.test, admin_email: ann@acme.test, health_score: 40, renewal_date: 2026-06-01, seats_assigned: 3 } }";
 
-    private const string Reminder = """
+    /// <summary>An invitation reminder, email and task, one per 14 days, held by quiet hours (shared with <see cref="HeldReleaseTests"/>).</summary>
+    internal const string Reminder = """
         playbook: invite
         rules:
           - id: never-logged-in
